@@ -1,0 +1,80 @@
+"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--json]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import format as fmt
+from .befunde import AnlageUngueltig
+from .kennzahlen import kennzahlen_json, status_gesamt
+from .laden import lade_anlage
+
+
+def _lade(pfad: str):
+    datei = Path(pfad)
+    if not datei.is_file():
+        print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
+        return None
+    try:
+        return lade_anlage(datei)
+    except AnlageUngueltig as e:
+        fehler = e.fehler
+        print(f"Die Arbeitsmappe „{datei.name}“ ist ungültig ({len(fehler)} Fehler):", file=sys.stderr)
+        for befund in e.befunde:
+            print(f"- {befund.schwere}: {befund.als_text()}", file=sys.stderr)
+        return None
+
+
+def main(argumente: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 valid, 1 findings, 2 usage)."""
+    parser = argparse.ArgumentParser(prog="python -m ipdaten", description="Anlage 1 prüfen und auswerten.")
+    befehle = parser.add_subparsers(dest="befehl", required=True)
+    pruefen = befehle.add_parser("pruefen", help="Arbeitsmappe prüfen")
+    pruefen.add_argument("datei")
+    kennzahlen = befehle.add_parser("kennzahlen", help="Kennzahlen ausgeben")
+    kennzahlen.add_argument("datei")
+    kennzahlen.add_argument("--json", action="store_true", help="als JSON auf stdout")
+    args = parser.parse_args(argumente)
+
+    anlage = _lade(args.datei)
+    if anlage is None:
+        return 1
+    if args.befehl == "kennzahlen" and args.json:
+        json.dump(kennzahlen_json(anlage), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    gesamt = status_gesamt(anlage)
+    print(f"Die Arbeitsmappe „{Path(args.datei).name}“ ist gültig.")
+    print(f"Stand: {fmt.datum(anlage.stand)} – {anlage.titel}")
+    print(
+        f"{len(anlage.handlungsfelder)} Handlungsfelder, {gesamt['empfehlungen']} Empfehlungen, "
+        f"{len(anlage.einbuergerung)} Einbürgerungswerte, {len(anlage.haushalt)} Haushaltspositionen, "
+        f"{len(anlage.meilensteine)} Meilensteine."
+    )
+    for status, anzahl in gesamt["status"].items():
+        print(f"  {status}: {anzahl} ({fmt.anteil(gesamt['anteil'][status], 1)})")
+    if anlage.warnungen:
+        print(f"{len(anlage.warnungen)} Warnung(en):")
+        for befund in anlage.warnungen:
+            print(f"- {befund.als_text()}")
+    return 0
+
+
+def _starte() -> int:
+    try:
+        return main()
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader (e.g. `head`) left; nothing more to say
+        return 0
+    except Exception as e:  # last resort: a German message, never a traceback
+        print(f"Interner Fehler beim Verarbeiten der Datei ({type(e).__name__}): {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(_starte())

@@ -1,0 +1,112 @@
+"""What kind of file arrived, checked before any parser touches it.
+
+A Streamlit server serves every user from one process: a zip bomb or a malformed file that
+crashes the parser takes everybody down. So the zip directory is read first (a fraction of a
+millisecond) and anything that is not a plausible xlsx workbook is refused with one finding.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from .befunde import Befund, fehler
+from .vertrag import MAX_DATEI_BYTES, MAX_ENTPACKT_BYTES, MAX_KOMPRESSIONSRATE
+
+OLE_KENNUNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+VERSCHLUESSELT_KENNUNG = "EncryptedPackage".encode("utf-16-le")
+SPEICHERN_HINWEIS = "Bitte die Datei in Excel oder LibreOffice öffnen und als Excel-Arbeitsmappe (.xlsx) speichern."
+
+
+def _mb(anzahl: int) -> str:
+    return f"{anzahl / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def _kein_zip(daten: bytes) -> Befund:
+    if daten.startswith(OLE_KENNUNG):
+        if VERSCHLUESSELT_KENNUNG in daten:
+            return fehler(
+                "Die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden. "
+                "Bitte den Kennwortschutz in Excel entfernen (Datei › Informationen › Arbeitsmappe "
+                "schützen) und erneut speichern."
+            )
+        return fehler("Die Datei ist im alten Excel-Format (.xls, Excel 97–2003). " + SPEICHERN_HINWEIS)
+    kopf = daten[:4096]
+    try:
+        text = kopf.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = kopf.decode("cp1252")
+        except UnicodeDecodeError:
+            text = ""
+    probe = text.lstrip("\ufeff \r\n\t").lower()
+    if probe.startswith("<!doctype html") or probe.startswith("<html") or "<table" in probe:
+        return fehler("Die Datei ist eine Webseite (HTML), keine Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS)
+    if probe.startswith("<?xml"):
+        return fehler(
+            "Die Datei ist eine XML-Datei (z. B. „XML-Kalkulationstabelle 2003“), keine "
+            "Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS
+        )
+    if probe.startswith("%pdf"):
+        return fehler("Die Datei ist ein PDF-Dokument, keine Excel-Arbeitsmappe. Bitte die Excel-Datei hochladen.")
+    if text and "\x00" not in text and any(z in text for z in (";", ",", "\t")):
+        return fehler(
+            "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe – vermutlich wurde nur "
+            "die Endung umbenannt. " + SPEICHERN_HINWEIS
+        )
+    return fehler("Die Datei ist keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
+
+
+def pruefe_datei(daten: bytes) -> Befund | None:
+    """Check that `daten` is a safe, complete xlsx container; return one finding if not.
+
+    Reads only the zip directory: uncompressed sizes and compression ratios are known
+    before anything is inflated.
+    """
+    if len(daten) == 0:
+        return fehler("Die Datei ist leer (0 Byte). Bitte die gespeicherte Excel-Arbeitsmappe hochladen.")
+    if len(daten) > MAX_DATEI_BYTES:
+        return fehler(
+            f"Die Datei ist mit {_mb(len(daten))} zu groß; eine Anlage 1 hat weit unter "
+            f"{_mb(MAX_DATEI_BYTES)}. Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+        )
+    if not daten.startswith(b"PK\x03\x04"):
+        return _kein_zip(daten)
+    try:
+        archiv = zipfile.ZipFile(io.BytesIO(daten))
+        eintraege = archiv.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return fehler(
+            "Die Datei ist beschädigt oder unvollständig (z. B. beim Kopieren abgeschnitten). "
+            "Bitte die Arbeitsmappe erneut aus Excel speichern und hochladen."
+        )
+    namen = {e.filename for e in eintraege}
+    if "xl/workbook.xml" not in namen:
+        if "mimetype" in namen and b"opendocument.spreadsheet" in archiv.read("mimetype")[:100]:
+            return fehler(
+                "Die Datei ist eine LibreOffice-Tabelle (.ods). Bitte in LibreOffice „Speichern unter“ "
+                "wählen und das Format „Excel 2007-365 (.xlsx)“ nehmen."
+            )
+        if "word/document.xml" in namen:
+            return fehler("Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
+        return fehler("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
+    if len(eintraege) > 2000:
+        return fehler(
+            f"Die Arbeitsmappe besteht aus {len(eintraege)} Teilen; das ist für eine Anlage 1 "
+            "unplausibel viel. Die Datei wird aus Sicherheitsgründen nicht gelesen."
+        )
+    entpackt = sum(e.file_size for e in eintraege)
+    if entpackt > MAX_ENTPACKT_BYTES:
+        return fehler(
+            f"Die Arbeitsmappe würde entpackt {_mb(entpackt)} belegen (erlaubt sind höchstens "
+            f"{_mb(MAX_ENTPACKT_BYTES)}; eine echte Anlage 1 bleibt weit unter 10 MB). Die Datei "
+            "wird aus Sicherheitsgründen nicht gelesen."
+        )
+    for e in eintraege:
+        if e.file_size > 1_000_000 and e.file_size > MAX_KOMPRESSIONSRATE * max(e.compress_size, 1):
+            return fehler(
+                f"Ein Teil der Arbeitsmappe ({e.filename}) ist auffällig stark komprimiert "
+                f"({e.file_size // max(e.compress_size, 1)}:1). Die Datei wird aus "
+                "Sicherheitsgründen nicht gelesen."
+            )
+    return None

@@ -1,0 +1,81 @@
+"""German number, money and date formats for every text the dashboard shows.
+
+babel formats independently of the server's and the viewer's locale (never
+`locale.setlocale` in a server process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "de_DE"
+# plotly: decimal comma, thousands point, on axes, labels and hover alike.
+PLOTLY_TRENNZEICHEN = ",."
+
+
+def _fehlt(wert: float | None) -> bool:
+    return wert is None or (isinstance(wert, float) and math.isnan(wert))
+
+
+def zahl(wert: float | int | None, stellen: int = 0) -> str:
+    """1234.5 → '1.234,5' with exactly `stellen` decimals; '–' when missing."""
+    if _fehlt(wert):
+        return "–"
+    muster = "#,##0" + ("." + "0" * stellen if stellen else "")
+    return format_decimal(wert, format=muster, locale=LOCALE)
+
+
+def prozent(wert: float | None, stellen: int = 2) -> str:
+    """Percentage points as text: 1.54 → '1,54 %'; 'keine Angabe' when missing."""
+    if _fehlt(wert):
+        return "keine Angabe"
+    return f"{zahl(wert, stellen)}\u00a0%"
+
+
+def anteil(wert: float | None, stellen: int = 0) -> str:
+    """A share 0–1 as percent: 0.3204 → '32 %'."""
+    if _fehlt(wert):
+        return "–"
+    return prozent(wert * 100, stellen)
+
+
+def prozentpunkte(wert: float | None, stellen: int = 2) -> str:
+    """A signed difference in percentage points: 0.06 → '+0,06 Pp.'."""
+    if _fehlt(wert):
+        return "–"
+    vorzeichen = "+" if wert > 0 else ("−" if wert < 0 else "±")
+    return f"{vorzeichen}{zahl(abs(wert), stellen)}\u00a0Pp."
+
+
+def euro(wert: float | None, stellen: int = 0) -> str:
+    """An amount in euro: 355400 → '355.400 €'."""
+    if _fehlt(wert):
+        return "–"
+    return f"{zahl(wert, stellen)}\u00a0€"
+
+
+def datum(wert: dt.date | None) -> str:
+    """A date in words: 2017-03-06 → '6. März 2017'."""
+    if wert is None:
+        return "ohne Datum"
+    return format_date(wert, format="d. MMMM y", locale=LOCALE)
+
+
+def ungefaehres_datum(wert: dt.date, genauigkeit: str) -> str:
+    """A date of a given precision: 'Ende 2014', 'August 2015', '6. März 2017'."""
+    if genauigkeit == "jahr":
+        return str(wert.year)
+    if genauigkeit == "jahresende":
+        return f"Ende {wert.year}"
+    if genauigkeit == "monat":
+        return format_date(wert, format="MMMM y", locale=LOCALE)
+    return datum(wert)
+
+
+def zeitpunkt(wert: dt.datetime) -> str:
+    """A moment: '6. März 2017, 14:05 Uhr'."""
+    return f"{datum(wert.date())}, {wert:%H:%M} Uhr"

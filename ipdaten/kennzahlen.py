@@ -1,0 +1,166 @@
+"""Figures computed from an Anlage: status distributions, naturalisation ranking, budget."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .modell import Anlage
+from .texte import falte
+from .vertrag import REFERENZ_GEBIET, STATUS_REIHENFOLGE
+
+
+def status_verteilung(anlage: Anlage) -> pd.DataFrame:
+    """Counts and shares of every status per Handlungsfeld, in workbook order.
+
+    Columns: nr, name, empfehlungen, one count column per status (canonical order, zero where
+    none) and `anteil_<status>` (0–1; NaN for a field without recommendations).
+    """
+    felder = anlage.handlungsfelder[["nr", "name"]].reset_index(drop=True)
+    zaehlung = pd.crosstab(anlage.empfehlungen["handlungsfeld"], anlage.empfehlungen["status"], dropna=False)
+    zaehlung = zaehlung.reindex(index=felder["nr"], columns=list(STATUS_REIHENFOLGE), fill_value=0)
+    ergebnis = felder.copy()
+    ergebnis["empfehlungen"] = zaehlung.sum(axis=1).to_numpy()
+    for status in STATUS_REIHENFOLGE:
+        ergebnis[status] = zaehlung[status].to_numpy().astype("int64")
+    nenner = ergebnis["empfehlungen"].where(ergebnis["empfehlungen"] > 0)
+    for status in STATUS_REIHENFOLGE:
+        ergebnis[f"anteil_{status}"] = ergebnis[status] / nenner
+    return ergebnis
+
+
+def status_gesamt(anlage: Anlage) -> dict:
+    """Counts and shares of every status over all recommendations.
+
+    Returns {"empfehlungen": n, "status": {status: count}, "anteil": {status: share}}.
+    """
+    zaehlung = anlage.empfehlungen["status"].value_counts().reindex(list(STATUS_REIHENFOLGE), fill_value=0)
+    gesamt = int(zaehlung.sum())
+    return {
+        "empfehlungen": gesamt,
+        "status": {s: int(zaehlung[s]) for s in STATUS_REIHENFOLGE},
+        "anteil": {s: (int(zaehlung[s]) / gesamt if gesamt else float("nan")) for s in STATUS_REIHENFOLGE},
+    }
+
+
+def referenz_gebiet(anlage: Anlage) -> str | None:
+    """The area the dashboard compares against (Böblingen), as spelled in the workbook."""
+    gebiete = anlage.einbuergerung["gebiet"].unique()
+    ziel = falte(REFERENZ_GEBIET)
+    for gebiet in gebiete:
+        if falte(gebiet) == ziel:
+            return gebiet
+    for gebiet in gebiete:
+        if "boeblingen" in falte(gebiet):
+            return gebiet
+    return None
+
+
+def einbuergerung_vergleich(anlage: Anlage) -> pd.DataFrame:
+    """Naturalisation quotas ranked within each year.
+
+    Columns: jahr, gebiet, quote_prozent, rang (1 = highest; missing without a value),
+    ist_referenz, mittel_prozent (mean of the areas with a value that year),
+    diff_referenz_pp, diff_mittel_pp. Sorted by year, then rank; areas without a value last.
+    """
+    daten = anlage.einbuergerung[["jahr", "gebiet", "quote_prozent"]].copy()
+    referenz = referenz_gebiet(anlage)
+    daten["rang"] = daten.groupby("jahr")["quote_prozent"].rank(method="min", ascending=False).astype("Int64")
+    daten["ist_referenz"] = daten["gebiet"] == referenz
+    daten["mittel_prozent"] = daten.groupby("jahr")["quote_prozent"].transform("mean")
+    ref_quote = daten.loc[daten["ist_referenz"]].set_index("jahr")["quote_prozent"]
+    daten["diff_referenz_pp"] = daten["quote_prozent"] - daten["jahr"].map(ref_quote)
+    daten["diff_mittel_pp"] = daten["quote_prozent"] - daten["mittel_prozent"]
+    daten["_ohne"] = daten["quote_prozent"].isna()
+    daten = daten.sort_values(["jahr", "_ohne", "rang", "gebiet"], kind="stable").drop(columns="_ohne")
+    return daten.reset_index(drop=True)
+
+
+def einbuergerung_jahre(anlage: Anlage) -> list[int]:
+    """The years of the naturalisation table, ascending."""
+    return sorted(int(j) for j in anlage.einbuergerung["jahr"].unique())
+
+
+@dataclass(frozen=True)
+class HaushaltSummen:
+    """Budget totals of one or all years."""
+
+    summe_eur: float
+    positionen: int
+    nach_handlungsfeld: pd.DataFrame  # nr, name, betrag, anteil; fields with measures only
+    ohne_handlungsfeld_eur: float
+    massnahmen: pd.DataFrame  # massnahme, betrag, jahr, handlungsfeld, feldname, anteil
+    jahre: tuple[int, ...]
+
+
+def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
+    """Total, amounts per Handlungsfeld, the unassigned amount and each measure's share.
+
+    `jahr` limits to one budget year; None takes all lines.
+    """
+    posten = anlage.haushalt
+    if jahr is not None:
+        posten = posten[posten["jahr"] == jahr]
+    summe = float(posten["betrag"].sum())
+    massnahmen = posten[["massnahme", "betrag", "jahr", "handlungsfeld"]].reset_index(drop=True)
+    massnahmen["feldname"] = massnahmen["handlungsfeld"].map(anlage.feldnamen).fillna("ohne Zuordnung")
+    massnahmen["anteil"] = massnahmen["betrag"] / summe if summe else float("nan")
+    je_feld = posten.dropna(subset=["handlungsfeld"]).groupby("handlungsfeld")["betrag"].sum()
+    felder = anlage.handlungsfelder[["nr", "name"]]
+    nach_feld = felder[felder["nr"].isin(je_feld.index)].copy()
+    nach_feld["betrag"] = nach_feld["nr"].map(je_feld).astype("float64")
+    nach_feld["anteil"] = nach_feld["betrag"] / summe if summe else float("nan")
+    return HaushaltSummen(
+        summe_eur=summe,
+        positionen=len(posten),
+        nach_handlungsfeld=nach_feld.reset_index(drop=True),
+        ohne_handlungsfeld_eur=float(posten.loc[posten["handlungsfeld"].isna(), "betrag"].sum()),
+        massnahmen=massnahmen,
+        jahre=tuple(sorted(int(j) for j in posten["jahr"].unique())),
+    )
+
+
+def haushalt_jahre(anlage: Anlage) -> list[int]:
+    """The budget years present, ascending."""
+    return sorted(int(j) for j in anlage.haushalt["jahr"].unique())
+
+
+def kennzahlen_json(anlage: Anlage) -> dict:
+    """All key figures as plain JSON-ready data (the `kennzahlen --json` contract)."""
+    verteilung = status_verteilung(anlage)
+    gesamt = status_gesamt(anlage)
+    vergleich = einbuergerung_vergleich(anlage)
+    haushalt = haushalt_summen(anlage)
+    return {
+        "stand": anlage.stand.isoformat() if anlage.stand else None,
+        "bezeichnung": anlage.bezeichnung,
+        "status_reihenfolge": list(STATUS_REIHENFOLGE),
+        "handlungsfelder": [
+            {
+                "nr": int(z["nr"]),
+                "name": z["name"],
+                "empfehlungen": int(z["empfehlungen"]),
+                "status": {s: int(z[s]) for s in STATUS_REIHENFOLGE},
+            }
+            for _, z in verteilung.iterrows()
+        ],
+        "gesamt": {"empfehlungen": gesamt["empfehlungen"], "status": gesamt["status"]},
+        "einbuergerung": [
+            {
+                "gebiet": z["gebiet"],
+                "jahr": int(z["jahr"]),
+                "quote_prozent": None if pd.isna(z["quote_prozent"]) else float(z["quote_prozent"]),
+                "rang": None if pd.isna(z["rang"]) else int(z["rang"]),
+            }
+            for _, z in vergleich.iterrows()
+        ],
+        "haushalt": {
+            "summe_eur": haushalt.summe_eur,
+            "positionen": haushalt.positionen,
+            "nach_handlungsfeld": {
+                str(int(z["nr"])): float(z["betrag"]) for _, z in haushalt.nach_handlungsfeld.iterrows()
+            },
+            "ohne_handlungsfeld_eur": haushalt.ohne_handlungsfeld_eur,
+        },
+    }

@@ -1,0 +1,47 @@
+"""The loaded Anlage 1: plain pandas frames, one per sheet of the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .befunde import Befund
+
+
+@dataclass(frozen=True)
+class Anlage:
+    """A valid Anlage 1 workbook.
+
+    Frames and their columns:
+    - handlungsfelder: nr, name, leitsatz, seiten, bericht (report passage), zeile
+    - empfehlungen: handlungsfeld, nr, ziel, empfehlung, status (categorical in canonical
+      order), bemerkung, bezug_gefluechtete (True/False/None), quelle, zeile
+    - einbuergerung: gebiet, jahr, quote_prozent (NaN = keine Angabe), zeile
+    - haushalt: massnahme, betrag, jahr, handlungsfeld (nullable), zeile
+    - meilensteine: datum, genauigkeit, ereignis, zeile
+    `zeile` is the Excel row the record came from. Optional sheets that are missing are
+    empty frames with these columns.
+    """
+
+    handlungsfelder: pd.DataFrame
+    empfehlungen: pd.DataFrame
+    einbuergerung: pd.DataFrame
+    haushalt: pd.DataFrame
+    meilensteine: pd.DataFrame
+    stand: dt.date | None = None
+    bezeichnung: str | None = None
+    hat_bezug_spalte: bool = False
+    vorhandene_blaetter: tuple[str, ...] = ()
+    warnungen: tuple[Befund, ...] = field(default_factory=tuple)
+
+    @property
+    def feldnamen(self) -> dict[int, str]:
+        """Handlungsfeld number → name, in workbook order."""
+        return dict(zip(self.handlungsfelder["nr"], self.handlungsfelder["name"]))
+
+    @property
+    def titel(self) -> str:
+        """What the workbook calls itself, or a neutral default."""
+        return self.bezeichnung or "Auswertung Integrationsplan (Anlage 1)"

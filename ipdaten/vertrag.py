@@ -1,0 +1,160 @@
+"""The Anlage 1 workbook contract: sheets, columns and the status vocabulary.
+
+Everything that names a sheet, a column or a status lives here, so that the loader, the
+template export and the README table describe the same contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUS_REIHENFOLGE: tuple[str, ...] = (
+    "umgesetzt",
+    "in Arbeit",
+    "in Abstimmung",
+    "nicht umgesetzt",
+    "ohne Angabe",
+)
+OHNE_ANGABE = "ohne Angabe"
+
+# Spellings people type for a status, after folding (lower case, single spaces).
+STATUS_VARIANTEN: dict[str, str] = {
+    "umgesetzt": "umgesetzt",
+    "gänzlich umgesetzt": "umgesetzt",
+    "vollständig umgesetzt": "umgesetzt",
+    "erledigt": "umgesetzt",
+    "in arbeit": "in Arbeit",
+    "teilweise umgesetzt": "in Arbeit",
+    "im umsetzungsprozess": "in Arbeit",
+    "in umsetzung": "in Arbeit",
+    "angestoßen": "in Arbeit",
+    "in abstimmung": "in Abstimmung",
+    "nicht umgesetzt": "nicht umgesetzt",
+    "unerfüllt": "nicht umgesetzt",
+    "ohne angabe": "ohne Angabe",
+    "keine angabe": "ohne Angabe",
+    "k. a.": "ohne Angabe",
+    "k.a.": "ohne Angabe",
+    "": "ohne Angabe",
+}
+
+BEZUG_WERTE: dict[str, bool | None] = {
+    "ja": True,
+    "j": True,
+    "x": True,
+    "nein": False,
+    "n": False,
+    "": None,
+}
+
+REFERENZ_GEBIET = "Landkreis Böblingen"
+
+
+@dataclass(frozen=True)
+class Spalte:
+    """One column of a sheet: its header in the workbook and its name in the frame."""
+
+    titel: str
+    feld: str
+    pflicht: bool = True
+    erklaerung: str = ""
+
+
+@dataclass(frozen=True)
+class Blatt:
+    """One sheet of the contract."""
+
+    name: str
+    pflicht: bool
+    spalten: tuple[Spalte, ...]
+    erklaerung: str = ""
+
+    @property
+    def pflichtspalten(self) -> tuple[Spalte, ...]:
+        """The columns a sheet must have."""
+        return tuple(s for s in self.spalten if s.pflicht)
+
+
+HANDLUNGSFELDER = Blatt(
+    "Handlungsfelder",
+    True,
+    (
+        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig"),
+        Spalte("Handlungsfeld", "name", erklaerung="Name des Handlungsfelds"),
+        Spalte("Leitsatz", "leitsatz", erklaerung="Leitsatz (Text)"),
+        Spalte("Seiten", "seiten", False, "Seiten im Integrationsplan (Text, optional)"),
+        Spalte("Bericht", "bericht", False, "Passage aus dem Bericht (Text, optional)"),
+    ),
+    "Ein Handlungsfeld je Zeile.",
+)
+EMPFEHLUNGEN = Blatt(
+    "Empfehlungen",
+    True,
+    (
+        Spalte("Handlungsfeld", "handlungsfeld", erklaerung="Nr des Handlungsfelds"),
+        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig im Handlungsfeld"),
+        Spalte("Ziel", "ziel", False, "Ziel (optional)"),
+        Spalte("Empfehlung", "empfehlung", erklaerung="Wortlaut der Empfehlung"),
+        Spalte("Status", "status", erklaerung=", ".join(STATUS_REIHENFOLGE)),
+        Spalte("Bemerkung", "bemerkung", False, "Bemerkung (optional)"),
+        Spalte("Bezug Geflüchtete", "bezug_gefluechtete", False, "ja / nein / leer (optional)"),
+        Spalte("Quelle", "quelle", False, "Quelle oder Annahme (optional)"),
+    ),
+    "Eine Handlungsempfehlung je Zeile.",
+)
+EINBUERGERUNG = Blatt(
+    "Einbürgerung",
+    False,
+    (
+        Spalte("Gebiet", "gebiet", erklaerung="Stadt- oder Landkreis"),
+        Spalte("Jahr", "jahr", erklaerung="ganze Zahl"),
+        Spalte("Quote in %", "quote_prozent", erklaerung="Prozentpunkte 0–100; leer = keine Angabe"),
+    ),
+    "Einbürgerungsquote je Gebiet und Jahr (optional).",
+)
+HAUSHALT = Blatt(
+    "Haushalt",
+    False,
+    (
+        Spalte("Maßnahme", "massnahme", erklaerung="Bezeichnung der Maßnahme"),
+        Spalte("Betrag", "betrag", erklaerung="Euro, nicht negativ"),
+        Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl"),
+        Spalte("Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)"),
+    ),
+    "Im Haushalt eingeplante Maßnahmen (optional).",
+)
+MEILENSTEINE = Blatt(
+    "Meilensteine",
+    False,
+    (
+        Spalte("Datum", "datum", erklaerung="Datum, Monat (2017-07) oder Jahr"),
+        Spalte("Ereignis", "ereignis", erklaerung="Text"),
+    ),
+    "Stationen des Prozesses (optional).",
+)
+INFO = Blatt(
+    "Info",
+    False,
+    (
+        Spalte("Feld", "feld", erklaerung="Stand oder Bezeichnung"),
+        Spalte("Wert", "wert", erklaerung="Datum der Auswertung bzw. Text"),
+    ),
+    "Stand (Datum der Auswertung) und Bezeichnung (optional).",
+)
+
+BLAETTER: tuple[Blatt, ...] = (
+    HANDLUNGSFELDER,
+    EMPFEHLUNGEN,
+    EINBUERGERUNG,
+    HAUSHALT,
+    MEILENSTEINE,
+    INFO,
+)
+
+SUMMENZEILEN = ("summe", "gesamt", "gesamtsumme", "insgesamt", "total", "zwischensumme")
+
+# Bounds for what a server accepts before it parses anything.
+MAX_DATEI_BYTES = 20 * 1024 * 1024
+MAX_ENTPACKT_BYTES = 64 * 1024 * 1024
+MAX_KOMPRESSIONSRATE = 200
+MAX_EMPFEHLUNGEN = 20_000

@@ -1,0 +1,162 @@
+"""Raw reading of an xlsx workbook: cell values, merged ranges, percent formats, formulas.
+
+Values come from python-calamine (about 8× faster than openpyxl). Calamine does not expose
+number formats or formula cells, so those few facts are read from the workbook's XML
+directly, with defusedxml for the small parts and a byte search for the large sheets.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import python_calamine
+from defusedxml import ElementTree as SicheresXml
+
+NS_HAUPT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PAKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+_ZELLE = re.compile(rb"<c\s([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_ATTR_S = re.compile(rb'\bs="(\d+)"')
+_FORMEL = re.compile(rb"<f[\s>/]")
+_FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+class LesefehlerArbeitsmappe(Exception):
+    """The container looked like xlsx, but its content could not be read."""
+
+
+@dataclass
+class RohBlatt:
+    """One sheet as read: rows from A1 (0-based) and the facts calamine does not give."""
+
+    name: str
+    zeilen: list[list]
+    zusammengefasst: list[tuple[int, int, int, int]] = field(default_factory=list)
+    xml_pfad: str = ""
+
+
+@dataclass
+class RohMappe:
+    """A whole workbook as read."""
+
+    blaetter: dict[str, RohBlatt]
+    archiv: zipfile.ZipFile
+    neu_berechnen_beim_oeffnen: bool = False
+    _prozent_stile: set[int] | None = None
+
+    def prozent_stile(self) -> set[int]:
+        """Indexes of cell styles whose number format shows a percentage."""
+        if self._prozent_stile is None:
+            self._prozent_stile = _lies_prozent_stile(self.archiv)
+        return self._prozent_stile
+
+    def zellen_meta(self, blatt: RohBlatt) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
+        """Percent-formatted cells and formula cells without a saved value, 0-based.
+
+        Scans the sheet's XML once; only called for sheets that need it.
+        """
+        if not blatt.xml_pfad:
+            return set(), []
+        xml = self.archiv.read(blatt.xml_pfad)
+        stile = self.prozent_stile()
+        prozent: set[tuple[int, int]] = set()
+        formeln: list[tuple[int, int]] = []
+        if not stile and not _FORMEL.search(xml):
+            return prozent, formeln
+        for treffer in _ZELLE.finditer(xml):
+            attrs, inhalt = treffer.group(1), treffer.group(2) or b""
+            ort = _ATTR_R.search(attrs)
+            if not ort:
+                continue
+            zelle = (int(ort.group(2)) - 1, _spalten_index(ort.group(1)))
+            stil = _ATTR_S.search(attrs)
+            if stil and int(stil.group(1)) in stile:
+                prozent.add(zelle)
+            if _FORMEL.search(inhalt) and b"<v" not in inhalt:
+                formeln.append(zelle)
+        return prozent, formeln
+
+    def hat_formeln(self, blatt: RohBlatt) -> bool:
+        """Whether the sheet contains any formula (a cheap byte search)."""
+        return bool(blatt.xml_pfad) and _FORMEL.search(self.archiv.read(blatt.xml_pfad)) is not None
+
+
+def _spalten_index(buchstaben: bytes) -> int:
+    index = 0
+    for b in buchstaben:
+        index = index * 26 + (b - 64)
+    return index - 1
+
+
+def _lies_prozent_stile(archiv: zipfile.ZipFile) -> set[int]:
+    try:
+        wurzel = SicheresXml.fromstring(archiv.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    eigene = {}
+    for fmt in wurzel.iter(f"{NS_HAUPT}numFmt"):
+        code = _FORMAT_TEXT.sub("", fmt.get("formatCode", ""))
+        eigene[int(fmt.get("numFmtId", "0"))] = "%" in code
+    stile = set()
+    xfs = wurzel.find(f"{NS_HAUPT}cellXfs")
+    if xfs is None:
+        return stile
+    for index, xf in enumerate(xfs.findall(f"{NS_HAUPT}xf")):
+        fmt_id = int(xf.get("numFmtId", "0"))
+        if fmt_id in (9, 10) or eigene.get(fmt_id, False):
+            stile.add(index)
+    return stile
+
+
+def _blatt_pfade(archiv: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
+    mappe = SicheresXml.fromstring(archiv.read("xl/workbook.xml"))
+    try:
+        rels = SicheresXml.fromstring(archiv.read("xl/_rels/workbook.xml.rels"))
+        ziele = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PAKET_REL}Relationship")}
+    except KeyError:
+        ziele = {}
+    pfade = {}
+    for blatt in mappe.iter(f"{NS_HAUPT}sheet"):
+        ziel = ziele.get(blatt.get(f"{NS_REL}id"), "")
+        if ziel:
+            pfad = ziel.lstrip("/") if ziel.startswith("/") else posixpath.normpath(posixpath.join("xl", ziel))
+            pfade[blatt.get("name", "")] = pfad
+    calc = mappe.find(f"{NS_HAUPT}calcPr")
+    neu = calc is not None and calc.get("fullCalcOnLoad") in ("1", "true")
+    return pfade, neu
+
+
+def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
+    """Read the sheets of an xlsx workbook (all, or those whose folded name is in `nur`).
+
+    Raises LesefehlerArbeitsmappe when the content is broken.
+    """
+    from .texte import falte
+
+    try:
+        archiv = zipfile.ZipFile(io.BytesIO(daten))
+        pfade, neu = _blatt_pfade(archiv)
+        mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
+        blaetter = {}
+        for name in mappe.sheet_names:
+            if nur is not None and falte(name) not in nur:
+                continue
+            blatt = mappe.get_sheet_by_name(name)
+            zeilen = blatt.to_python(skip_empty_area=False)
+            bereiche = [(a[0], a[1], b[0], b[1]) for a, b in (blatt.merged_cell_ranges or [])]
+            blaetter[name] = RohBlatt(name, zeilen, bereiche, pfade.get(name, ""))
+    except python_calamine.PasswordError as e:
+        raise LesefehlerArbeitsmappe("kennwort") from e
+    except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise LesefehlerArbeitsmappe(str(e)) from e
+    except SicheresXml.ParseError as e:
+        raise LesefehlerArbeitsmappe(str(e)) from e
+    except Exception as e:  # defusedxml's refusals and calamine's XML errors have their own types
+        raise LesefehlerArbeitsmappe(f"{type(e).__name__}: {e}") from e
+    return RohMappe(blaetter, archiv, neu)

@@ -1,0 +1,22 @@
+"""The frame every page shares: title, Stand and source line."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ipdaten import format as fmt
+
+from .literal import literal
+from .quelle import Anzeige, aktuelle_anzeige
+
+
+def seitenkopf(titel: str) -> Anzeige:
+    """Render the page title with the Stand shown and return what the page shows."""
+    anzeige = aktuelle_anzeige()
+    anlage = anzeige.anlage
+    st.title(titel, anchor=False)
+    if anzeige.ist_vorschau:
+        st.warning("**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon="👁️")
+    st.caption(f"Stand: {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
+    st.caption(f"Datenquelle: {literal(anzeige.quelle)}")
+    return anzeige
