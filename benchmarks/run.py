@@ -1,0 +1,391 @@
+"""Benchmark of the Integrationsplan-Monitor: medians, ratios measured side by side, targets.
+
+    python benchmarks/run.py            # full run (several minutes)
+    python benchmarks/run.py --schnell  # quick mode: few repetitions, small sizes (the tests run it)
+
+Absolute times on shared machines drift; the ratios against a floor measured in the same
+run hold. Prints a Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+WURZEL = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(WURZEL))
+
+from benchmarks.grosse_mappe import grosse_mappe  # noqa: E402
+from ipdaten import lade_anlage  # noqa: E402
+
+APP = WURZEL / "app.py"
+STANDARD = WURZEL / "daten" / "anlage1.xlsx"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Messung:
+    """One line of the result table."""
+
+    nr: str
+    was: str
+    wert: str
+    verhaeltnis: str
+    ziel: str
+    erfuellt: bool | None
+
+
+def median_s(funktion: Callable[[], object], wiederholungen: int, vorher: Callable[[], object] | None = None) -> float:
+    """Median wall time of `funktion` in seconds; `vorher` runs untimed before each call."""
+    zeiten = []
+    for _ in range(wiederholungen):
+        if vorher is not None:
+            vorher()
+        start = time.perf_counter()
+        funktion()
+        zeiten.append(time.perf_counter() - start)
+    return statistics.median(zeiten)
+
+
+def ms(sekunden: float) -> str:
+    """Seconds as German milliseconds text."""
+    return f"{sekunden * 1000:.1f} ms".replace(".", ",")
+
+
+def zahl(wert: int) -> str:
+    """A whole number with German thousands separators."""
+    return f"{wert:,}".replace(",", ".")
+
+
+def faktor(wert: float) -> str:
+    """A ratio as German text."""
+    return f"{wert:.2f}×".replace(".", ",")
+
+
+def _cache_leeren() -> None:
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def laden(wiederholungen: int, groessen: tuple[int, ...]) -> list[Messung]:
+    """(1) default workbook cold, (2) generated workbooks, with growth per row."""
+    standard = STANDARD.read_bytes()
+    zeit = median_s(lambda: lade_anlage(standard), wiederholungen)
+    ergebnisse = [Messung("1", "Standard-Arbeitsmappe laden und prüfen (kalt)", ms(zeit), "", "≤ 50 ms", zeit <= 0.05)]
+    vorher: tuple[int, float] | None = None
+    for anzahl in groessen:
+        daten = grosse_mappe(anzahl)
+        zeit = median_s(lambda daten=daten: lade_anlage(daten), max(1, wiederholungen // (1 + anzahl // 5000)))
+        ziel, erfuellt = ("≤ 1,5 s", zeit <= 1.5) if anzahl >= 20_000 else ("", None)
+        wachstum = ""
+        if vorher is not None:
+            wachstum = f"{faktor(zeit / vorher[1])} Zeit für {faktor(anzahl / vorher[0])} Zeilen"
+        ergebnisse.append(
+            Messung("2", f"{zahl(anzahl)} Empfehlungen laden und prüfen", ms(zeit), wachstum, ziel, erfuellt)
+        )
+        vorher = (anzahl, zeit)
+    return ergebnisse
+
+
+def _seiten() -> list[Path]:
+    return sorted(p for p in (WURZEL / "seiten").glob("*.py") if not p.name.startswith("_"))
+
+
+def seiten_rerun(wiederholungen: int) -> list[Messung]:
+    """(3) warm rerun of every page through AppTest against a bare st.write script."""
+    from streamlit.testing.v1 import AppTest
+
+    _cache_leeren()
+    boden_app = AppTest.from_string('import streamlit as st\nst.write("Hallo")\n', default_timeout=30)
+    boden_app.run()
+    boden = median_s(boden_app.run, wiederholungen * 3)
+    ergebnisse = [Messung("3", "Boden: leeres Skript mit einem st.write", ms(boden), "1,00×", "", None)]
+    for seite in _seiten():
+        app = AppTest.from_file(str(APP), default_timeout=60)
+        app.run()
+        app.switch_page(str(seite.relative_to(WURZEL))).run()
+        if app.exception:
+            ergebnisse.append(Messung("3", f"Seite {seite.stem}", "Ausnahme", "", "≤ 8× Boden", False))
+            continue
+        zeit = median_s(app.run, wiederholungen * 3)
+        verhaeltnis = zeit / boden
+        ergebnisse.append(
+            Messung(
+                "3", f"Seite {seite.stem}, warmer Rerun", ms(zeit), faktor(verhaeltnis), "≤ 8× Boden", verhaeltnis <= 8
+            )
+        )
+    return ergebnisse
+
+
+def hochladen(wiederholungen: int, anzahl: int) -> list[Messung]:
+    """(4) upload of a large workbook to a finished preview through AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    seite = WURZEL / "seiten" / "daten.py"
+    if not seite.exists():
+        return [Messung("4", "Hochladen bis Vorschau", "fehlt", "", "≤ 2 s", False)]
+    daten = grosse_mappe(anzahl)
+    with tempfile.TemporaryDirectory() as ablage, _umgebung(IPDATEN_ABLAGE=ablage):
+        zeiten = []
+        for _ in range(wiederholungen):
+            _cache_leeren()
+            app = AppTest.from_file(str(APP), default_timeout=120)
+            app.run()
+            app.switch_page("seiten/daten.py").run()
+            hochlader = app.file_uploader(key="anlage_upload")
+            start = time.perf_counter()
+            hochlader.set_value((f"anlage-{anzahl}.xlsx", daten, XLSX_MIME)).run()
+            zeiten.append(time.perf_counter() - start)
+            fehler = app.exception
+        zeit = statistics.median(zeiten)
+    name = f"{zahl(anzahl)} Empfehlungen hochladen bis Vorschau (AppTest)"
+    return [Messung("4", name, ms(zeit) if not fehler else "Ausnahme", "", "≤ 2 s", zeit <= 2 and not fehler)]
+
+
+def exporte(wiederholungen: int) -> list[Messung]:
+    """(5) building the PowerPoint and the Excel export of the default workbook."""
+    from ipdaten.auswertung import Auswertung
+
+    auswertung = Auswertung(lade_anlage(STANDARD))
+    ergebnisse = []
+    for nr, modul, funktion, was in (
+        ("5", "ipdaten.export_pptx", "pptx_bytes", "PowerPoint erzeugen"),
+        ("5", "ipdaten.export_excel", "excel_bytes", "Excel-Export erzeugen"),
+    ):
+        try:
+            erzeuge = getattr(__import__(modul, fromlist=[funktion]), funktion)
+        except (ImportError, AttributeError):
+            ergebnisse.append(Messung(nr, was, "fehlt", "", "≤ 1 s", False))
+            continue
+        zeit = median_s(lambda erzeuge=erzeuge: erzeuge(auswertung), wiederholungen)
+        ergebnisse.append(Messung(nr, was, ms(zeit), "", "≤ 1 s", zeit <= 1))
+    return ergebnisse
+
+
+@contextlib.contextmanager
+def _umgebung(**werte: str):
+    alt = {k: os.environ.get(k) for k in werte}
+    os.environ.update(werte)
+    try:
+        yield
+    finally:
+        for k, v in alt.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _freier_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def _server(skript: Path, ablage: str):
+    port = _freier_port()
+    prozess = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(skript),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=WURZEL,
+        env={**os.environ, "IPDATEN_ABLAGE": ablage},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield prozess, f"http://127.0.0.1:{port}"
+    finally:
+        prozess.terminate()
+        try:
+            prozess.wait(10)
+        except subprocess.TimeoutExpired:
+            prozess.kill()
+
+
+def _bis_erstes_diagramm(skript: Path, browser, ablage: str) -> float:
+    """Seconds from server start until the first plotly chart is drawn in Chromium."""
+    start = time.perf_counter()
+    with _server(skript, ablage) as (_prozess, url):
+        seite = browser.new_page(locale="de-DE")
+        while True:
+            try:
+                seite.goto(url, timeout=2000)
+                break
+            except Exception:  # server not listening yet
+                if time.perf_counter() - start > 60:
+                    raise
+                time.sleep(0.05)
+        seite.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        zeit = time.perf_counter() - start
+        seite.close()
+    return zeit
+
+
+TRIVIALE_APP = """
+import plotly.graph_objects as go
+import streamlit as st
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+"""
+
+
+def browser_start(wiederholungen: int) -> list[Messung]:
+    """(7) server start to first chart drawn, against a trivial one-chart app."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        trivial = Path(tmp) / "trivial.py"
+        trivial.write_text(TRIVIALE_APP, encoding="utf-8")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        zeiten_app, zeiten_trivial = [], []
+        for index in range(wiederholungen):
+            zeiten_trivial.append(_bis_erstes_diagramm(trivial, browser, f"{tmp}/a{index}"))
+            zeiten_app.append(_bis_erstes_diagramm(APP, browser, f"{tmp}/b{index}"))
+        browser.close()
+    app, boden = statistics.median(zeiten_app), statistics.median(zeiten_trivial)
+    return [
+        Messung("7", "Triviale App: Serverstart bis erstes Diagramm", ms(boden), "1,00×", "", None),
+        Messung(
+            "7",
+            "Übersicht: Serverstart bis erstes Diagramm",
+            ms(app),
+            faktor(app / boden),
+            "≤ 1,3×",
+            app / boden <= 1.3,
+        ),
+    ]
+
+
+def _speicher_mb(pid: int) -> tuple[float, float]:
+    werte = {}
+    for zeile in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if zeile.startswith(("VmRSS:", "VmHWM:")):
+            name, wert = zeile.split(":")
+            werte[name] = int(wert.split()[0]) / 1024
+    return werte.get("VmRSS", 0.0), werte.get("VmHWM", 0.0)
+
+
+def speicher(anzahl_staende: int) -> list[Messung]:
+    """(6) peak memory of a server: default workbook, then after published Stände were viewed."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        from benchmarks.staende import veroeffentliche_varianten
+    except ImportError:
+        return [Messung("6", "Speicher des Servers", "fehlt", "", "≤ 300 MB", False)]
+    with tempfile.TemporaryDirectory() as ablage, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with _server(APP, ablage) as (prozess, url):
+            seite = browser.new_page(locale="de-DE")
+            _warte_auf_diagramm(seite, url)
+            _, start_spitze = _speicher_mb(prozess.pid)
+            kennungen = veroeffentliche_varianten(ablage, anzahl_staende)
+            stufen = []
+            for _runde in range(2):
+                for kennung in kennungen:
+                    _warte_auf_diagramm(seite, f"{url}/?stand={kennung}")
+                stufen.append(_speicher_mb(prozess.pid))
+            browser.close()
+    (rss1, spitze1), (rss2, spitze2) = stufen
+    wachstum = rss2 - rss1
+    return [
+        Messung(
+            "6",
+            "Server mit Standard-Arbeitsmappe, Spitze",
+            f"{start_spitze:.0f} MB",
+            "",
+            "≤ 300 MB",
+            start_spitze <= 300,
+        ),
+        Messung(
+            "6",
+            f"nach {anzahl_staende} Ständen je einmal angesehen, Spitze",
+            f"{spitze1:.0f} MB",
+            f"zweite Runde: {wachstum:+.0f} MB RSS".replace("+-", "−"),
+            "≤ 300 MB, begrenzt",
+            spitze2 <= 300 and wachstum < 20,
+        ),
+    ]
+
+
+def _warte_auf_diagramm(seite, url: str) -> None:
+    seite.goto(url)
+    seite.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    seite.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+
+
+def tabelle(messungen: list[Messung]) -> str:
+    """The results as a Markdown table."""
+    zeilen = ["| # | Messung | Median | Verhältnis | Ziel | erfüllt |", "|---|---|---|---|---|---|"]
+    for m in messungen:
+        ok = {True: "ja", False: "**nein**", None: ""}[m.erfuellt]
+        zeilen.append(f"| {m.nr} | {m.was} | {m.wert} | {m.verhaeltnis} | {m.ziel} | {ok} |")
+    return "\n".join(zeilen)
+
+
+def main(argumente: list[str] | None = None) -> int:
+    """Run all measurements and print the table; exit 1 if a target is missed (full mode)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schnell", action="store_true", help="wenige Wiederholungen, kleine Mappen")
+    args = parser.parse_args(argumente)
+    wdh = 2 if args.schnell else 15
+    groessen = (200, 2000) if args.schnell else (200, 2000, 20_000)
+    messungen = laden(wdh, groessen)
+    messungen += seiten_rerun(wdh)
+    messungen += hochladen(1 if args.schnell else 5, 2000 if args.schnell else 20_000)
+    messungen += exporte(wdh)
+    messungen += speicher(2 if args.schnell else 10)
+    messungen += browser_start(1 if args.schnell else 5)
+    kopf = (
+        f"Gemessen am {dt.date.today():%d.%m.%Y} auf {platform.node() or 'unbekannt'} "
+        f"({os.cpu_count()} Kerne, Python {platform.python_version()}, {platform.machine()})"
+        + (", Schnellmodus" if args.schnell else "")
+    )
+    print(kopf)
+    print()
+    print(tabelle(messungen))
+    verfehlt = [m for m in messungen if m.erfuellt is False]
+    if verfehlt:
+        print(f"\n{len(verfehlt)} Ziel(e) verfehlt.")
+    return 1 if verfehlt and not args.schnell else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
