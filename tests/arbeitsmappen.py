@@ -1,0 +1,261 @@
+"""Shared builders of test workbooks, built in code (never checked-in fixtures).
+
+The API other tests rely on:
+
+- ``mappe_bytes(...)`` – a valid Anlage 1 as xlsx bytes. Every sheet argument is a list of rows
+  (lists, in the order of that sheet's header ``KOPF[...]``); ``None`` takes the small default
+  rows below (``HANDLUNGSFELDER``, ``EMPFEHLUNGEN`` …). ``ohne=("Haushalt",)`` leaves sheets out,
+  ``koepfe={"Haushalt": [...]}`` replaces a header, ``titelzeilen={"Empfehlungen": [[...]]}`` puts
+  rows above a header, ``zusatz={"Notizen": [[...]]}`` adds extra sheets, ``anpassen=f`` calls
+  ``f(workbook)`` before saving (merged cells, number formats, formulas …).
+- ``mappe(...)`` – the same as an openpyxl ``Workbook``; ``als_bytes(workbook)``.
+- ``empfehlung(feld, nr, status, ...)`` – one recommendation row.
+- ``standard_bytes()`` / ``STANDARD_PFAD`` – the bundled default workbook.
+- ``aendere_mappe(daten, f)`` – open xlsx bytes with openpyxl, call ``f(workbook)``, save.
+- ``ersetze_teile(daten, {"xl/workbook.xml": b"..."})`` – rewrite parts of the zip (raw XML tricks).
+- ``mit_libreoffice(daten)`` – open and save with ``soffice --headless`` (formulas get computed
+  values); ``None`` when LibreOffice Calc is missing (tests then skip).
+- ``grosse_mappe_bytes(n)`` – a valid workbook with ``n`` recommendation rows (fast, write-only).
+
+The default rows (``mappe_bytes()`` without arguments) give: 3 Handlungsfelder, 6 recommendations
+(field 1: umgesetzt, in Arbeit, ohne Angabe; field 2: umgesetzt, nicht umgesetzt; field 3:
+in Abstimmung), naturalisation 2016 for three areas (Göppingen without value), budget of
+three lines = 100.000 € (fields 1, 2 and one unassigned), two milestones, Stand 2017-03-06.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+STANDARD_PFAD = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
+
+KOPF: dict[str, list[str]] = {
+    "Handlungsfelder": ["Nr", "Handlungsfeld", "Leitsatz", "Seiten"],
+    "Empfehlungen": ["Handlungsfeld", "Nr", "Ziel", "Empfehlung", "Status", "Bemerkung", "Bezug Geflüchtete", "Quelle"],
+    "Einbürgerung": ["Gebiet", "Jahr", "Quote in %"],
+    "Haushalt": ["Maßnahme", "Betrag", "Jahr", "Handlungsfeld"],
+    "Meilensteine": ["Datum", "Ereignis"],
+    "Info": ["Feld", "Wert"],
+}
+
+HANDLUNGSFELDER: list[list] = [
+    [1, "Aufbrechen und Ankommen", "„Hier bin ich“", "13–15"],
+    [2, "Wohnen", "„Wohnen und Wohlfühlen“", "19–26"],
+    [3, "Sprache", "„Vielsprachigkeit als Ressource“", ""],
+]
+
+
+def empfehlung(
+    feld: object,
+    nr: object,
+    status: object = "umgesetzt",
+    text: object = None,
+    *,
+    ziel: object = "",
+    bemerkung: object = "",
+    bezug: object = "",
+    quelle: object = "Test",
+) -> list:
+    """One row of the sheet Empfehlungen, in the order of ``KOPF["Empfehlungen"]``."""
+    if text is None:
+        text = f"Empfehlung {feld}.{nr}"
+    return [feld, nr, ziel, text, status, bemerkung, bezug, quelle]
+
+
+EMPFEHLUNGEN: list[list] = [
+    empfehlung(1, 1, "umgesetzt", bemerkung="Amt 2015 eingerichtet"),
+    empfehlung(1, 2, "in Arbeit"),
+    empfehlung(1, 3, "ohne Angabe"),
+    empfehlung(2, 1, "umgesetzt", bezug="ja"),
+    empfehlung(2, 2, "nicht umgesetzt", bezug="nein"),
+    empfehlung(3, 1, "in Abstimmung"),
+]
+EINBUERGERUNG: list[list] = [
+    ["Landkreis Böblingen", 2016, 1.54],
+    ["Landkreis Esslingen", 2016, 1.36],
+    ["Landkreis Göppingen", 2016, None],
+]
+HAUSHALT: list[list] = [
+    ["Interkulturelle Öffnung", 60000, 2017, 1],
+    ["Wohnraum-Expertise", 10000, 2017, 2],
+    ["Unternehmerpreis", 30000, 2017, None],
+]
+MEILENSTEINE: list[list] = [
+    [dt.date(2017, 3, 6), "Bilanz im Ausschuss"],
+    ["2017-07", "Arbeitstreffen"],
+]
+INFO: list[list] = [
+    ["Stand", dt.date(2017, 3, 6)],
+    ["Bezeichnung", "Testmappe"],
+]
+
+_STANDARD_ZEILEN = {
+    "Handlungsfelder": HANDLUNGSFELDER,
+    "Empfehlungen": EMPFEHLUNGEN,
+    "Einbürgerung": EINBUERGERUNG,
+    "Haushalt": HAUSHALT,
+    "Meilensteine": MEILENSTEINE,
+    "Info": INFO,
+}
+
+
+def mappe(
+    handlungsfelder: list[list] | None = None,
+    empfehlungen: list[list] | None = None,
+    einbuergerung: list[list] | None = None,
+    haushalt: list[list] | None = None,
+    meilensteine: list[list] | None = None,
+    info: list[list] | None = None,
+    *,
+    ohne: Iterable[str] = (),
+    koepfe: dict[str, list] | None = None,
+    titelzeilen: dict[str, list[list]] | None = None,
+    zusatz: dict[str, list[list]] | None = None,
+    blattnamen: dict[str, str] | None = None,
+    anpassen: Callable[[Workbook], None] | None = None,
+) -> Workbook:
+    """An Anlage 1 workbook (openpyxl) from rows; see the module docstring for the arguments.
+
+    ``blattnamen={"Einbürgerung": " einbürgerung "}`` writes a sheet under another spelling.
+    """
+    zeilen = {
+        "Handlungsfelder": handlungsfelder,
+        "Empfehlungen": empfehlungen,
+        "Einbürgerung": einbuergerung,
+        "Haushalt": haushalt,
+        "Meilensteine": meilensteine,
+        "Info": info,
+    }
+    ohne = set(ohne)
+    koepfe = {**KOPF, **(koepfe or {})}
+    titelzeilen = titelzeilen or {}
+    blattnamen = blattnamen or {}
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, eigene in zeilen.items():
+        if name in ohne:
+            continue
+        ws = wb.create_sheet(blattnamen.get(name, name))
+        for zeile in titelzeilen.get(name, []):
+            ws.append(list(zeile))
+        ws.append(list(koepfe[name]))
+        for zeile in _STANDARD_ZEILEN[name] if eigene is None else eigene:
+            ws.append(list(zeile))
+    for name, extra in (zusatz or {}).items():
+        ws = wb.create_sheet(name)
+        for zeile in extra:
+            ws.append(list(zeile))
+    if anpassen is not None:
+        anpassen(wb)
+    return wb
+
+
+def als_bytes(wb: Workbook) -> bytes:
+    """An openpyxl workbook saved to xlsx bytes."""
+    ziel = io.BytesIO()
+    wb.save(ziel)
+    return ziel.getvalue()
+
+
+def mappe_bytes(*args, **kwargs) -> bytes:
+    """``mappe(...)`` saved as xlsx bytes."""
+    return als_bytes(mappe(*args, **kwargs))
+
+
+def standard_bytes() -> bytes:
+    """The bundled default workbook ``daten/anlage1.xlsx``."""
+    return STANDARD_PFAD.read_bytes()
+
+
+def aendere_mappe(daten: bytes, anpassen: Callable[[Workbook], None]) -> bytes:
+    """Open xlsx bytes with openpyxl, apply ``anpassen(workbook)``, return the saved bytes."""
+    wb = load_workbook(io.BytesIO(daten))
+    anpassen(wb)
+    return als_bytes(wb)
+
+
+def ersetze_teile(daten: bytes, teile: dict[str, bytes], *, kompression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The zip ``daten`` with some parts replaced or added (raw XML manipulations)."""
+    ziel = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(daten)) as alt, zipfile.ZipFile(ziel, "w", kompression) as neu:
+        for eintrag in alt.infolist():
+            if eintrag.filename not in teile:
+                neu.writestr(eintrag.filename, alt.read(eintrag.filename))
+        for name, inhalt in teile.items():
+            neu.writestr(name, inhalt)
+    return ziel.getvalue()
+
+
+def lies_teil(daten: bytes, name: str) -> bytes:
+    """One part of an xlsx zip, e.g. ``xl/workbook.xml``."""
+    with zipfile.ZipFile(io.BytesIO(daten)) as archiv:
+        return archiv.read(name)
+
+
+def mit_libreoffice(daten: bytes, timeout: float = 180) -> bytes | None:
+    """Open and save ``daten`` with LibreOffice Calc headless (computes formulas).
+
+    None when soffice or its Calc module is missing (the conversion then writes nothing).
+    """
+    programm = shutil.which("soffice")
+    if programm is None:
+        return None
+    with tempfile.TemporaryDirectory() as ordner:
+        quelle = Path(ordner, "ein", "mappe.xlsx")
+        quelle.parent.mkdir()
+        quelle.write_bytes(daten)
+        aus = Path(ordner, "aus")
+        profil = Path(ordner, "profil").as_uri()
+        subprocess.run(
+            [
+                programm,
+                f"-env:UserInstallation={profil}",
+                "--headless",
+                "--calc",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+                str(aus),
+                str(quelle),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=timeout,
+        )
+        ergebnis = aus / "mappe.xlsx"
+        return ergebnis.read_bytes() if ergebnis.is_file() else None
+
+
+def grosse_mappe_bytes(anzahl: int, felder: int = 9) -> bytes:
+    """A valid workbook with ``anzahl`` recommendation rows over ``felder`` fields (write-only, fast)."""
+    status = ("umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe")
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Handlungsfelder")
+    ws.append(KOPF["Handlungsfelder"])
+    for nr in range(1, felder + 1):
+        ws.append([nr, f"Handlungsfeld {nr}", f"Leitsatz {nr}", ""])
+    ws = wb.create_sheet("Empfehlungen")
+    ws.append(KOPF["Empfehlungen"])
+    for index in range(anzahl):
+        feld = index % felder + 1
+        ws.append(
+            empfehlung(
+                feld,
+                index // felder + 1,
+                status[index % len(status)],
+                f"Empfehlung {index + 1}: Maßnahme zur Integration im Handlungsfeld {feld}",
+                ziel=f"Ziel {index % 7 + 1}",
+                bemerkung=f"Bemerkung zur Empfehlung {index + 1}",
+                bezug=("ja", "nein", "")[index % 3],
+            )
+        )
+    return als_bytes(wb)

@@ -1,0 +1,24 @@
+"""Shared pytest setup: every test starts with empty Streamlit caches."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+WURZEL = Path(__file__).resolve().parent.parent
+if str(WURZEL) not in sys.path:
+    sys.path.insert(0, str(WURZEL))
+
+
+@pytest.fixture(autouse=True)
+def _leere_streamlit_caches():
+    """st.cache_data/st.cache_resource survive between AppTests in one process: clear them."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
