@@ -1,0 +1,280 @@
+"""The store of published Stände: an embedded SQLite database, one row per Stand.
+
+Every Stand keeps the uploaded bytes unchanged, their SHA-256, the Stand date, a label and the
+publish time. The bundled default workbook is always Stand 1. Publishing is one transaction
+(all or nothing); nothing is ever overwritten or deleted; identical bytes are recognised.
+
+Concurrency: WAL mode and a busy timeout let several threads and server processes publish at
+the same time; `BEGIN IMMEDIATE` serialises writers so the duplicate check and the insert see
+the same state. Every operation opens its own connection, so an `Ablage` may be shared by
+threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .laden import lade_anlage
+from .modell import Anlage
+
+DATEINAME_DB = "staende.sqlite3"
+UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
+STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
+WARTEZEIT_MS = 30_000
+MAX_BEZEICHNUNG = 200
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dateien (
+    sha256 TEXT PRIMARY KEY,
+    inhalt BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staende (
+    nr INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256 TEXT NOT NULL UNIQUE REFERENCES dateien(sha256),
+    stand TEXT,
+    bezeichnung TEXT NOT NULL,
+    veroeffentlicht TEXT NOT NULL,
+    dateiname TEXT NOT NULL,
+    groesse INTEGER NOT NULL,
+    ist_standard INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+
+class AblageFehler(Exception):
+    """The store cannot be opened or read; the message is German and meant for the user."""
+
+
+@dataclass(frozen=True)
+class StandInfo:
+    """One published Stand (without its bytes)."""
+
+    nr: int
+    sha256: str
+    stand: dt.date | None
+    bezeichnung: str
+    veroeffentlicht: dt.datetime
+    dateiname: str
+    groesse: int
+    ist_standard: bool
+
+
+@dataclass(frozen=True)
+class Veroeffentlichung:
+    """The outcome of a publish: the Stand and whether it is new (False: identical bytes existed)."""
+
+    stand: StandInfo
+    neu: bool
+
+
+def sha256(daten: bytes) -> str:
+    """The SHA-256 of `daten` as 64 hex digits."""
+    return hashlib.sha256(daten).hexdigest()
+
+
+def ablage_verzeichnis() -> Path:
+    """The store directory: the environment variable IPDATEN_ABLAGE or `daten/ablage/`."""
+    wert = os.environ.get(UMGEBUNGSVARIABLE, "").strip()
+    return Path(wert).expanduser().resolve() if wert else STANDARD_VERZEICHNIS
+
+
+def bereinige_bezeichnung(text: str) -> str:
+    """A label as stored: control characters removed, spaces folded, at most 200 characters."""
+    ohne_steuerzeichen = "".join(z if z.isprintable() else " " for z in str(text))
+    return " ".join(ohne_steuerzeichen.split())[:MAX_BEZEICHNUNG]
+
+
+def _zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
+    return StandInfo(
+        nr=int(zeile["nr"]),
+        sha256=zeile["sha256"],
+        stand=dt.date.fromisoformat(zeile["stand"]) if zeile["stand"] else None,
+        bezeichnung=zeile["bezeichnung"],
+        veroeffentlicht=dt.datetime.fromisoformat(zeile["veroeffentlicht"]),
+        dateiname=zeile["dateiname"],
+        groesse=int(zeile["groesse"]),
+        ist_standard=bool(zeile["ist_standard"]),
+    )
+
+
+_SPALTEN = "nr, sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard"
+
+
+class Ablage:
+    """The Stände in one directory. Creating it makes sure the default workbook is Stand 1."""
+
+    def __init__(self, verzeichnis: str | Path, standard_mappe: str | Path):
+        self.verzeichnis = Path(verzeichnis)
+        self.pfad = self.verzeichnis / DATEINAME_DB
+        self._standard_mappe = Path(standard_mappe)
+        # A test hook: called inside the publish transaction after the bytes are written.
+        self._im_schreiben: Callable[[], None] | None = None
+        try:
+            self.verzeichnis.mkdir(parents=True, exist_ok=True)
+            self._einrichten()
+        except (OSError, sqlite3.Error) as e:
+            raise AblageFehler(
+                f"Die Ablage der Stände im Verzeichnis „{self.verzeichnis}“ kann nicht geöffnet werden "
+                f"({type(e).__name__}). Bitte Schreibrechte prüfen oder mit der Umgebungsvariable "
+                f"{UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben."
+            ) from e
+
+    @contextlib.contextmanager
+    def _verbindung(self) -> Iterator[sqlite3.Connection]:
+        verbindung = sqlite3.connect(self.pfad, timeout=WARTEZEIT_MS / 1000, isolation_level=None)
+        try:
+            verbindung.row_factory = sqlite3.Row
+            verbindung.execute(f"PRAGMA busy_timeout = {WARTEZEIT_MS}")
+            verbindung.execute("PRAGMA foreign_keys = ON")
+            verbindung.execute("PRAGMA synchronous = FULL")
+            yield verbindung
+        finally:
+            verbindung.close()
+
+    @contextlib.contextmanager
+    def _transaktion(self) -> Iterator[sqlite3.Connection]:
+        with self._verbindung() as verbindung:
+            verbindung.execute("BEGIN IMMEDIATE")
+            try:
+                yield verbindung
+            except BaseException:
+                verbindung.execute("ROLLBACK")
+                raise
+            verbindung.execute("COMMIT")
+
+    def _einrichten(self) -> None:
+        with self._verbindung() as verbindung:
+            # Switching to WAL needs a moment without other writers; at the very first start
+            # several processes may race for it.
+            for versuch in range(50):
+                try:
+                    modus = verbindung.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                    break
+                except sqlite3.OperationalError:
+                    if versuch == 49:
+                        raise
+                    time.sleep(0.1)
+            if str(modus).lower() != "wal":
+                raise sqlite3.OperationalError(f"journal_mode {modus}")
+        with self._transaktion() as verbindung:
+            for befehl in _SCHEMA.split(";"):
+                if befehl.strip():
+                    verbindung.execute(befehl)
+            leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
+            if leer:
+                daten = self._standard_mappe.read_bytes()
+                anlage = lade_anlage(daten)
+                self._schreibe(
+                    verbindung,
+                    daten,
+                    stand=anlage.stand,
+                    bezeichnung=anlage.titel,
+                    dateiname=self._standard_mappe.name,
+                    ist_standard=True,
+                )
+
+    def _schreibe(
+        self,
+        verbindung: sqlite3.Connection,
+        daten: bytes,
+        *,
+        stand: dt.date | None,
+        bezeichnung: str,
+        dateiname: str,
+        ist_standard: bool = False,
+    ) -> int:
+        pruefsumme = sha256(daten)
+        verbindung.execute("INSERT OR IGNORE INTO dateien (sha256, inhalt) VALUES (?, ?)", (pruefsumme, daten))
+        if self._im_schreiben is not None:
+            self._im_schreiben()
+        cursor = verbindung.execute(
+            "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                pruefsumme,
+                stand.isoformat() if stand else None,
+                bereinige_bezeichnung(bezeichnung),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                bereinige_bezeichnung(Path(dateiname).name),
+                len(daten),
+                int(ist_standard),
+            ),
+        )
+        return int(cursor.lastrowid)
+
+    def veroeffentliche(
+        self,
+        daten: bytes,
+        *,
+        stand: dt.date | None = None,
+        bezeichnung: str | None = None,
+        dateiname: str = "",
+        anlage: Anlage | None = None,
+    ) -> Veroeffentlichung:
+        """Publish `daten` as a new Stand, in one transaction.
+
+        The workbook is validated first (raises AnlageUngueltig, nothing is stored). `stand`
+        and `bezeichnung` default to the workbook's Info sheet. Identical bytes that are already
+        a Stand are not stored again: the result names that Stand with `neu=False`.
+        """
+        daten = bytes(daten)
+        if anlage is None:
+            anlage = lade_anlage(daten)
+        pruefsumme = sha256(daten)
+        with self._transaktion() as verbindung:
+            vorhanden = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+            if vorhanden is not None:
+                return Veroeffentlichung(_zeile_zu_info(vorhanden), neu=False)
+            nr = self._schreibe(
+                verbindung,
+                daten,
+                stand=stand if stand is not None else anlage.stand,
+                bezeichnung=bezeichnung if bezeichnung and bezeichnung.strip() else anlage.titel,
+                dateiname=dateiname or "anlage1.xlsx",
+            )
+            info = _zeile_zu_info(verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone())
+        return Veroeffentlichung(info, neu=True)
+
+    def staende(self) -> list[StandInfo]:
+        """All Stände in publish order (Stand 1, the default workbook, first)."""
+        with self._verbindung() as verbindung:
+            zeilen = verbindung.execute(f"SELECT {_SPALTEN} FROM staende ORDER BY nr").fetchall()
+        return [_zeile_zu_info(z) for z in zeilen]
+
+    def stand(self, nr: int) -> StandInfo | None:
+        """One Stand by its number, or None."""
+        with self._verbindung() as verbindung:
+            zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (int(nr),)).fetchone()
+        return _zeile_zu_info(zeile) if zeile else None
+
+    def stand_zu_sha(self, pruefsumme: str) -> StandInfo | None:
+        """The Stand whose bytes have this SHA-256, or None."""
+        with self._verbindung() as verbindung:
+            zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+        return _zeile_zu_info(zeile) if zeile else None
+
+    def neueste_nr(self) -> int:
+        """The number of the newest (last published) Stand: a cheap query for polling."""
+        with self._verbindung() as verbindung:
+            return int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
+
+    def lies(self, pruefsumme: str) -> bytes:
+        """The stored bytes with this SHA-256, exactly as uploaded (checked against the sum)."""
+        with self._verbindung() as verbindung:
+            zeile = verbindung.execute("SELECT inhalt FROM dateien WHERE sha256 = ?", (pruefsumme,)).fetchone()
+        if zeile is None:
+            raise AblageFehler(f"Die Datei zum Stand mit der Prüfsumme {pruefsumme[:12]}… fehlt in der Ablage.")
+        daten = bytes(zeile["inhalt"])
+        if sha256(daten) != pruefsumme:
+            raise AblageFehler(
+                f"Die gespeicherte Datei zur Prüfsumme {pruefsumme[:12]}… ist beschädigt (Prüfsumme stimmt nicht)."
+            )
+        return daten
