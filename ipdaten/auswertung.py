@@ -10,7 +10,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import kennzahlen
+from . import ansicht, kennzahlen
 from .kennzahlen import HaushaltSummen
 from .modell import Anlage
 
@@ -21,6 +21,7 @@ class Auswertung:
     def __init__(self, anlage: Anlage):
         self.anlage = anlage
         self._haushalt: dict[int | None, HaushaltSummen] = {}
+        self._einbuergerung_jahr: dict[int, pd.DataFrame] = {}
 
     @cached_property
     def verteilung(self) -> pd.DataFrame:
@@ -57,3 +58,36 @@ class Auswertung:
     def kennzahlen_json(self) -> dict:
         """All key figures as JSON-ready data."""
         return kennzahlen.kennzahlen_json(self.anlage)
+
+    # --- for the pages (issue 3): computed once per Anlage, looked up per rerun ---
+
+    def einbuergerung_im_jahr(self, jahr: int) -> pd.DataFrame:
+        """The naturalisation ranking of one year."""
+        if jahr not in self._einbuergerung_jahr:
+            self._einbuergerung_jahr[jahr] = ansicht.einbuergerung_jahr(self.einbuergerung, jahr)
+        return self._einbuergerung_jahr[jahr]
+
+    @cached_property
+    def kopfzahlen(self) -> list[ansicht.Kopfzahl]:
+        """Headline figures of the Übersicht (latest naturalisation and budget year)."""
+        e_jahre, h_jahre = self.einbuergerung_jahre, self.haushalt_jahre
+        einbuergerung = self.einbuergerung_im_jahr(e_jahre[-1]) if e_jahre else self.einbuergerung.iloc[0:0]
+        haushalt = self.haushalt(h_jahre[-1]) if h_jahre else None
+        return ansicht.kopfzahlen(
+            self.gesamt,
+            len(self.anlage.handlungsfelder),
+            einbuergerung,
+            haushalt.summe_eur if haushalt else None,
+            h_jahre[-1] if h_jahre else None,
+            haushalt.positionen if haushalt else 0,
+        )
+
+    @cached_property
+    def suchtexte(self) -> pd.Series:
+        """Folded search text of every recommendation (see ansicht.suchtexte)."""
+        return ansicht.suchtexte(self.anlage.empfehlungen)
+
+    @cached_property
+    def annahmen(self) -> int:
+        """How many recommendations are marked as assumption or placeholder."""
+        return int(ansicht.annahmen_maske(self.anlage.empfehlungen).sum())

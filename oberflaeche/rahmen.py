@@ -1,4 +1,4 @@
-"""The frame every page shares: title, Stand and source line."""
+"""The frame every page shares: title, Stand, source line and the mark on reconstructed data."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ def seitenkopf(titel: str) -> Anzeige:
     st.title(titel, anchor=False)
     if anzeige.ist_vorschau:
         st.warning("**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon="👁️")
-    st.caption(f"Stand: {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
-    st.caption(f"Datenquelle: {literal(anzeige.quelle)}")
+    st.caption(f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
+    st.caption(f"**Datenquelle:** {literal(anzeige.quelle)}")
+    annahmen = anzeige.auswertung.annahmen
+    if annahmen:
+        gesamt = len(anlage.empfehlungen)
+        st.caption(
+            f"⚠️ **Annahmen:** {fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen "
+            "oder Platzhaltern – erkennbar an „Annahme“ bzw. „Platzhalter“ in den Spalten Quelle und "
+            "Bemerkung. Sie sind nicht die Angaben des Landkreises."
+        )
     return anzeige

@@ -1,8 +1,45 @@
-"""Seite (Platzhalter, wird in Issue 3 gebaut)."""
+"""Einbürgerung: the quotas of the region ranked, the reference area highlighted, over time."""
 
 import streamlit as st
 
+from ipdaten import ansicht, diagramme
+from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seitenkopf
 
-seitenkopf("einbuergerung")
-st.info("Diese Seite wird gerade gebaut.")
+anzeige = seitenkopf("Einbürgerung")
+auswertung = anzeige.auswertung
+jahre = auswertung.einbuergerung_jahre
+
+if not jahre:
+    st.info("Die Arbeitsmappe enthält keine Einbürgerungsquoten (Blatt „Einbürgerung“).")
+    st.stop()
+
+if len(jahre) > 1:
+    jahr = st.select_slider("Jahr", options=jahre, value=jahre[-1], key="einbuergerung_jahr")
+else:
+    jahr = jahre[0]
+vergleich = auswertung.einbuergerung_im_jahr(jahr)
+
+st.header(f"Einbürgerungsquote {jahr} im Vergleich", anchor=False)
+zeige_kennzahlen(ansicht.einbuergerung_kennzahlen(vergleich))
+zeige_diagramm(
+    diagramme.einbuergerung_balken(vergleich),
+    alt=f"Balken: Einbürgerungsquoten {jahr} der Gebiete, absteigend sortiert, mit gestrichelter Linie für das "
+    "Mittel. Die Werte stehen auch in der Tabelle darunter.",
+    dateiname=f"Einbürgerungsquote {jahr}",
+    key="einbuergerung_balken",
+)
+st.caption(
+    "Quote in Prozent; Abstände in Prozentpunkten (Pp.). Das Mittel ist das ungewichtete Mittel der Gebiete "
+    "mit Angabe. Gebiete ohne Wert stehen als „keine Angabe“ am Ende und zählen nicht ins Mittel."
+)
+st.dataframe(ansicht.einbuergerung_tabelle(vergleich), hide_index=True, alt=f"Tabelle der Einbürgerungsquoten {jahr}")
+
+if len(jahre) > 1:
+    st.header("Verlauf über die Jahre", anchor=False)
+    zeige_diagramm(
+        diagramme.einbuergerung_verlauf(auswertung.einbuergerung),
+        alt=f"Linien: Einbürgerungsquoten der Gebiete von {jahre[0]} bis {jahre[-1]}.",
+        dateiname="Einbürgerungsquote Verlauf",
+        key="einbuergerung_verlauf",
+    )

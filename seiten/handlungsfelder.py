@@ -1,8 +1,105 @@
-"""Seite (Platzhalter, wird in Issue 3 gebaut)."""
+"""Handlungsfelder: one field (deep link ?feld=2) or all, with its recommendations filtered."""
 
 import streamlit as st
 
+from ipdaten import ansicht, diagramme
+from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
+from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
 
-seitenkopf("handlungsfelder")
-st.info("Diese Seite wird gerade gebaut.")
+ALLE = 0
+WAHL = "handlungsfelder_feld"
+URL_ZULETZT = "_handlungsfelder_url"
+
+anzeige = seitenkopf("Handlungsfelder")
+auswertung = anzeige.auswertung
+anlage = auswertung.anlage
+feldnamen = anlage.feldnamen
+
+# A numeric deep link (?feld=2) is read before the widget and written back after it; a new
+# link (another field clicked on the Übersicht) overrides what the widget remembered.
+parameter = st.query_params.get("feld")
+if WAHL not in st.session_state or parameter != st.session_state.get(URL_ZULETZT):
+    st.session_state[WAHL] = ansicht.feld_aus_parameter(parameter, feldnamen) or ALLE
+    if parameter is not None and ansicht.feld_aus_parameter(parameter, feldnamen) is None:
+        st.warning(f"Ein Handlungsfeld „{literal(parameter)}“ gibt es in dieser Arbeitsmappe nicht.")
+feld = st.selectbox(
+    "Handlungsfeld",
+    [ALLE, *feldnamen],
+    format_func=lambda nr: "Alle Handlungsfelder" if nr == ALLE else f"{nr} – {feldnamen[nr]}",
+    key=WAHL,
+)
+if feld == ALLE:
+    st.query_params.pop("feld", None)
+    st.session_state[URL_ZULETZT] = None
+else:
+    st.query_params["feld"] = str(feld)
+    st.session_state[URL_ZULETZT] = str(feld)
+
+status_liste = ansicht.vorhandene_status(auswertung.gesamt)
+
+if feld != ALLE:
+    zeile = anlage.handlungsfelder.set_index("nr").loc[feld]
+    verteilung = auswertung.verteilung.set_index("nr", drop=False).loc[feld]
+    st.header(f"{feld} {literal(zeile['name'])}", anchor=False)
+    st.markdown(f"**Leitsatz:** {literal(zeile['leitsatz'])}")
+    if str(zeile.get("seiten") or "").strip():
+        st.caption(f"Seiten im Integrationsplan: {literal(zeile['seiten'])}")
+    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste))
+    zeige_diagramm(
+        diagramme.feld_verteilung(verteilung),
+        alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "
+        "je Status Anzahl und Anteil als Beschriftung.",
+        dateiname=f"Handlungsfeld {feld} Umsetzungsstand",
+        key="handlungsfelder_verteilung",
+    )
+    bericht = str(zeile.get("bericht") or "").strip()
+    if bericht:
+        st.subheader("Aus dem Bericht", anchor=False)
+        with st.container(border=True):
+            st.markdown(literal(bericht))
+
+st.subheader("Empfehlungen", anchor=False)
+spalten = st.columns([3, 2, 3] if anlage.hat_bezug_spalte else [3, 3])
+status_wahl = spalten[0].pills(
+    "Status", status_liste, selection_mode="multi", default=status_liste, key="handlungsfelder_status"
+)
+bezug_wahl = None
+if anlage.hat_bezug_spalte:
+    bezug_wahl = spalten[1].pills(
+        "Bezug Geflüchtete",
+        list(ansicht.BEZUG_AUSWAHL),
+        selection_mode="multi",
+        default=list(ansicht.BEZUG_AUSWAHL),
+        key="handlungsfelder_bezug",
+    )
+suche = spalten[-1].text_input(
+    "Suche im Text", placeholder="z. B. Dolmetscher", key="handlungsfelder_suche",
+    help="Sucht in Empfehlung, Ziel, Bemerkung und Quelle; Groß-/Kleinschreibung egal.",
+)
+
+auswahl = ansicht.empfehlungen_filtern(
+    anlage.empfehlungen,
+    feld=None if feld == ALLE else feld,
+    status=status_wahl,
+    bezug=bezug_wahl,
+    suche=suche,
+    suchtext=auswertung.suchtexte,
+)
+im_feld = verteilung["empfehlungen"] if feld != ALLE else len(anlage.empfehlungen)
+st.markdown(f"**{len(auswahl)} von {im_feld} Empfehlungen**")
+if auswahl.empty:
+    st.info("Keine Empfehlung passt zu diesen Filtern.")
+else:
+    st.dataframe(
+        ansicht.empfehlungen_tabelle(
+            auswahl, feldnamen if feld == ALLE else None, mit_bezug=anlage.hat_bezug_spalte
+        ),
+        hide_index=True,
+        column_config={
+            "Empfehlung": st.column_config.TextColumn(width="large"),
+            "Bemerkung": st.column_config.TextColumn(width="medium"),
+            "Quelle": st.column_config.TextColumn(width="medium"),
+        },
+        alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",
+    )

@@ -1,8 +1,46 @@
-"""Seite (Platzhalter, wird in Issue 3 gebaut)."""
+"""Haushalt: the budgeted measures with amounts and shares, per Handlungsfeld."""
 
 import streamlit as st
 
+from ipdaten import ansicht, diagramme
+from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seitenkopf
 
-seitenkopf("haushalt")
-st.info("Diese Seite wird gerade gebaut.")
+anzeige = seitenkopf("Haushalt")
+auswertung = anzeige.auswertung
+jahre = auswertung.haushalt_jahre
+
+if not jahre:
+    st.info("Die Arbeitsmappe enthält keine Haushaltsansätze (Blatt „Haushalt“).")
+    st.stop()
+
+jahr = st.selectbox("Haushaltsjahr", jahre, index=len(jahre) - 1, key="haushalt_jahr") if len(jahre) > 1 else jahre[0]
+summen = auswertung.haushalt(jahr)
+
+st.header(f"Haushalt {jahr}", anchor=False)
+zeige_kennzahlen(ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur))
+
+st.subheader("Maßnahmen", anchor=False)
+zeige_diagramm(
+    diagramme.haushalt_massnahmen(summen.massnahmen),
+    alt=f"Balken: {summen.positionen} Maßnahmen des Haushalts {jahr}, nach Betrag sortiert, "
+    "beschriftet mit Betrag und Anteil an der Summe.",
+    dateiname=f"Haushalt {jahr} Maßnahmen",
+    key="haushalt_massnahmen",
+)
+st.dataframe(ansicht.haushalt_tabelle(summen.massnahmen), hide_index=True, alt=f"Tabelle der Maßnahmen {jahr}")
+
+st.subheader("Je Handlungsfeld", anchor=False)
+zeige_diagramm(
+    diagramme.haushalt_je_feld(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+    alt=f"Balken: Beträge des Haushalts {jahr} je Handlungsfeld mit Anteil an der Summe.",
+    dateiname=f"Haushalt {jahr} je Handlungsfeld",
+    key="haushalt_je_feld",
+)
+st.dataframe(
+    ansicht.haushalt_feld_tabelle(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+    hide_index=True,
+    alt=f"Tabelle der Beträge {jahr} je Handlungsfeld",
+)
+if not summen.ohne_handlungsfeld_eur:
+    st.caption("Alle Positionen sind einem Handlungsfeld zugeordnet (ohne Zuordnung: 0 €).")

@@ -1,8 +1,47 @@
-"""Seite (Platzhalter, wird in Issue 3 gebaut)."""
+"""Übersicht: the headline figures and the status of every Handlungsfeld at a glance."""
 
 import streamlit as st
 
+from ipdaten import ansicht, diagramme
+from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
+from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
 
-seitenkopf("uebersicht")
-st.info("Diese Seite wird gerade gebaut.")
+ANTEILE = "Anteile in %"
+ANZAHL = "Anzahl"
+
+anzeige = seitenkopf("Übersicht")
+auswertung = anzeige.auswertung
+anlage = auswertung.anlage
+
+zeige_kennzahlen(auswertung.kopfzahlen)
+
+st.header("Umsetzungsstand je Handlungsfeld", anchor=False)
+darstellung = st.radio("Darstellung", [ANTEILE, ANZAHL], horizontal=True, key="uebersicht_darstellung")
+figur = diagramme.status_balken(auswertung.verteilung, absolut=darstellung == ANZAHL)
+auswahl = zeige_diagramm(
+    figur,
+    alt=(
+        f"Gestapelte Balken: Umsetzungsstand der {auswertung.gesamt['empfehlungen']} Empfehlungen in "
+        f"{len(anlage.handlungsfelder)} Handlungsfeldern, je Status ein Abschnitt mit der Anzahl als "
+        "Beschriftung. Die Zahlen stehen auch in der Tabelle unter dem Diagramm."
+    ),
+    dateiname="Umsetzungsstand je Handlungsfeld",
+    key="uebersicht_status",
+    on_select="rerun",
+    selection_mode="points",
+)
+punkte = auswahl.selection.points if auswahl is not None else []
+if punkte:
+    st.switch_page("seiten/handlungsfelder.py", query_params={"feld": str(punkte[0]["customdata"][0])})
+st.caption("Ein Klick auf einen Balken öffnet das Handlungsfeld mit seinen Empfehlungen.")
+
+with st.expander("Tabelle zum Diagramm und Links zu den Handlungsfeldern"):
+    st.dataframe(
+        ansicht.verteilung_tabelle(auswertung.verteilung, ansicht.vorhandene_status(auswertung.gesamt)),
+        hide_index=True,
+    )
+    for nr, name in anlage.feldnamen.items():
+        st.page_link(
+            "seiten/handlungsfelder.py", label=f"{nr} {literal(name)}", query_params={"feld": str(nr)}, icon="➡️"
+        )

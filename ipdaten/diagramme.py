@@ -1,0 +1,332 @@
+"""plotly figures of the dashboard, built with graph_objects from computed frames.
+
+Every figure speaks German independently of the viewer's browser: separators ",." plus explicit
+tick, text and hover formats; texts shown in a figure are formatted with ipdaten.format. Status
+colours come from ipdaten.farben and every colour is named by a legend entry or a label.
+Workbook text is escaped (plotly renders a subset of HTML in labels).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import format as fmt
+from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
+from .vertrag import STATUS_REIHENFOLGE
+
+SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
+HINTERGRUND = "#FFFFFF"
+GITTER = "#D9D9D9"
+OHNE_ZUORDNUNG = "ohne Zuordnung"
+KEINE_ANGABE = "keine Angabe"
+
+
+def sicher(text: object) -> str:
+    """Workbook text escaped for plotly labels: `<b>` appears as typed, never as markup."""
+    return html.escape(str(text), quote=False)
+
+
+def umbrechen(text: object, breite: int = 38) -> str:
+    """Escaped workbook text wrapped onto lines of about `breite` characters (plotly `<br>`)."""
+    zeilen = textwrap.wrap(str(text), breite, break_long_words=False) or [""]
+    return "<br>".join(sicher(z) for z in zeilen)
+
+
+def feld_beschriftung(nr: int, name: str) -> str:
+    """Axis label of a Handlungsfeld: '6 Gesellschaft' (escaped)."""
+    return f"{int(nr)} {sicher(name)}"
+
+
+def _grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
+    fig.update_layout(
+        separators=fmt.PLOTLY_TRENNZEICHEN,
+        font=SCHRIFT,
+        paper_bgcolor=HINTERGRUND,
+        plot_bgcolor=HINTERGRUND,
+        height=hoehe,
+        margin=dict(l=10, r=30, t=60 if titel else 40, b=40),
+        hoverlabel=dict(font=dict(family=SCHRIFT["family"], size=14), bgcolor="#FFFFFF"),
+    )
+    if titel:
+        fig.update_layout(title=dict(text=titel, x=0, xanchor="left", font=dict(size=16)))
+    return fig
+
+
+def status_balken(verteilung: pd.DataFrame, *, absolut: bool = False, titel: str | None = None) -> go.Figure:
+    """Status distribution of every Handlungsfeld as horizontal stacked bars.
+
+    `verteilung` is kennzahlen.status_verteilung. Percent mode stacks to 100 %; absolute mode
+    shows counts. Counts are the labels in both modes; hover names field, status, count and
+    share. Each bar point carries the field number as customdata[0] (for click-through).
+    """
+    felder = [feld_beschriftung(n, name) for n, name in zip(verteilung["nr"], verteilung["name"])]
+    fig = go.Figure()
+    for status in STATUS_REIHENFOLGE:
+        anzahl = verteilung[status].astype("int64")
+        anteile = verteilung[f"anteil_{status}"]
+        customdata = [
+            [int(nr), fmt.zahl(a), fmt.zahl(n), fmt.anteil(s)]
+            for nr, a, n, s in zip(verteilung["nr"], anzahl, verteilung["empfehlungen"], anteile)
+        ]
+        fig.add_trace(
+            go.Bar(
+                name=status,
+                orientation="h",
+                y=felder,
+                x=anzahl.tolist() if absolut else (anteile.fillna(0) * 100).tolist(),
+                text=[fmt.zahl(a) if a else "" for a in anzahl],
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                textfont=dict(color=STATUS_TEXTFARBE, size=13),
+                constraintext="none",
+                marker=dict(color=status_farbe(status), line=dict(color="#FFFFFF", width=1)),
+                customdata=customdata,
+                hovertemplate=(
+                    "<b>%{y}</b><br>"
+                    + sicher(status)
+                    + ": %{customdata[1]} von %{customdata[2]} Empfehlungen (%{customdata[3]})<extra></extra>"
+                ),
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
+    _grundlayout(fig, hoehe=110 + 48 * len(felder), titel=titel)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title_text=""))
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
+    if absolut:
+        fig.update_xaxes(title_text="Anzahl der Empfehlungen", tickformat=",.0f", gridcolor=GITTER)
+    else:
+        fig.update_xaxes(
+            title_text="Anteil der Empfehlungen", tickformat=",.0f", ticksuffix=" %", range=[0, 100], gridcolor=GITTER
+        )
+    return fig
+
+
+def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
+    """One Handlungsfeld's status distribution: one bar per status with count and share.
+
+    `zeile` is one row of kennzahlen.status_verteilung.
+    """
+    status = list(STATUS_REIHENFOLGE)
+    anzahl = [int(zeile[s]) for s in status]
+    anteile = [zeile[f"anteil_{s}"] for s in status]
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=status,
+            x=anzahl,
+            text=[f"{fmt.zahl(a)} ({fmt.anteil(s)})" for a, s in zip(anzahl, anteile)],
+            textposition="outside",
+            cliponaxis=False,
+            marker=dict(color=[status_farbe(s) for s in status], line=dict(color="#1A1A1A", width=1)),
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    _grundlayout(fig, hoehe=300, titel=titel)
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    hoechstes = max(anzahl) if anzahl else 0
+    fig.update_xaxes(
+        title_text="Anzahl der Empfehlungen",
+        tickformat=",.0f",
+        range=[0, max(1, hoechstes) * 1.25],
+        gridcolor=GITTER,
+        dtick=max(1, round(max(1, hoechstes) / 5)),
+    )
+    return fig
+
+
+def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = None) -> go.Figure:
+    """One year's naturalisation quotas ranked (highest on top), the reference area highlighted
+    as its own legend entry, the mean of the areas with a value as a dashed line and areas
+    without a value labelled "keine Angabe" (no bar, never 0).
+
+    `vergleich_jahr` is kennzahlen.einbuergerung_vergleich of one year.
+    """
+    gebiete = [sicher(g) for g in vergleich_jahr["gebiet"]]
+    mit_wert = vergleich_jahr["quote_prozent"].notna()
+    fig = go.Figure()
+    for ist_ref, name, farbe in ((True, None, HERVORHEBUNG), (False, "weitere Gebiete", NEUTRAL)):
+        teil = vergleich_jahr[(vergleich_jahr["ist_referenz"] == ist_ref) & mit_wert]
+        if teil.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                name=sicher(teil["gebiet"].iloc[0]) if ist_ref else name,
+                orientation="h",
+                y=[sicher(g) for g in teil["gebiet"]],
+                x=teil["quote_prozent"].tolist(),
+                text=[fmt.prozent(q) for q in teil["quote_prozent"]],
+                textposition="outside",
+                cliponaxis=False,
+                marker=dict(color=farbe, pattern_shape="/" if ist_ref else ""),
+                customdata=[[f"{int(r)}.", fmt.prozentpunkte(d)] for r, d in zip(teil["rang"], teil["diff_mittel_pp"])],
+                hovertemplate=(
+                    "<b>%{y}</b><br>Einbürgerungsquote: %{text}<br>Rang %{customdata[0]}"
+                    "<br>Abstand zum Mittel: %{customdata[1]}<extra></extra>"
+                ),
+            )
+        )
+    ohne = vergleich_jahr[~mit_wert]
+    if not ohne.empty:
+        fig.add_trace(
+            go.Bar(
+                name=KEINE_ANGABE,
+                orientation="h",
+                y=[sicher(g) for g in ohne["gebiet"]],
+                x=[0] * len(ohne),
+                marker=dict(color="rgba(0,0,0,0)"),
+                hovertemplate="<b>%{y}</b><br>Einbürgerungsquote: keine Angabe<extra></extra>",
+                showlegend=False,
+            )
+        )
+        for gebiet in ohne["gebiet"]:
+            fig.add_annotation(
+                x=0, y=sicher(gebiet), text=KEINE_ANGABE, showarrow=False, xanchor="left", font=dict(color="#4D4D4D")
+            )
+    mittel = vergleich_jahr["mittel_prozent"].dropna()
+    if not mittel.empty:
+        wert = float(mittel.iloc[0])
+        fig.add_vline(
+            x=wert,
+            line=dict(color="#1A1A1A", dash="dash", width=2),
+            annotation=dict(
+                text=f"Mittel: {fmt.prozent(wert)}", font=dict(color="#1A1A1A"), bgcolor="rgba(255,255,255,0.85)"
+            ),
+            annotation_position="top right",
+        )
+    hoechste = vergleich_jahr["quote_prozent"].max()
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    _grundlayout(fig, hoehe=140 + 44 * len(gebiete), titel=titel)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left"))
+    fig.update_yaxes(categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ")
+    fig.update_xaxes(
+        title_text="Einbürgerungsquote in %",
+        tickformat=",.1f",
+        ticksuffix=" %",
+        range=[0, (float(hoechste) if pd.notna(hoechste) else 1.0) * 1.22],
+        gridcolor=GITTER,
+    )
+    return fig
+
+
+def einbuergerung_verlauf(vergleich: pd.DataFrame, *, titel: str | None = None) -> go.Figure:
+    """Naturalisation quotas over the years, one line per area, the reference area highlighted.
+
+    Missing values are gaps, never 0. `vergleich` is kennzahlen.einbuergerung_vergleich.
+    """
+    jahre = sorted(int(j) for j in vergleich["jahr"].unique())
+    fig = go.Figure()
+    symbole = ["circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon"]
+    reihenfolge = list(dict.fromkeys(vergleich.sort_values("ist_referenz", ascending=False, kind="stable")["gebiet"]))
+    for index, gebiet in enumerate(reihenfolge):
+        teil = vergleich[vergleich["gebiet"] == gebiet].set_index("jahr")["quote_prozent"].reindex(jahre)
+        ist_ref = bool(vergleich.loc[vergleich["gebiet"] == gebiet, "ist_referenz"].any())
+        fig.add_trace(
+            go.Scatter(
+                name=sicher(gebiet),
+                x=jahre,
+                y=[None if pd.isna(q) else float(q) for q in teil],
+                mode="lines+markers",
+                connectgaps=False,
+                line=dict(color=HERVORHEBUNG if ist_ref else NEUTRAL, width=4 if ist_ref else 1.5),
+                marker=dict(symbol=symbole[index % len(symbole)], size=10 if ist_ref else 7),
+                customdata=[fmt.prozent(q) for q in teil],
+                hovertemplate=f"<b>{sicher(gebiet)}</b> %{{x}}: %{{customdata}}<extra></extra>",
+            )
+        )
+    _grundlayout(fig, hoehe=420, titel=titel)
+    fig.update_xaxes(tickvals=jahre, tickformat="d", title_text="Jahr", gridcolor=GITTER)
+    fig.update_yaxes(title_text="Einbürgerungsquote in %", tickformat=",.1f", ticksuffix=" %", gridcolor=GITTER)
+    return fig
+
+
+def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -> go.Figure:
+    """Budget lines as horizontal bars, largest on top, labelled with amount and share.
+
+    `massnahmen` is HaushaltSummen.massnahmen. Lines without a Handlungsfeld are grey and
+    named "ohne Zuordnung" in the legend.
+    """
+    sortiert = massnahmen.sort_values("betrag", ascending=False, kind="stable")
+    fig = go.Figure()
+    beschriftungen = [umbrechen(m) for m in sortiert["massnahme"]]
+    for zugeordnet, name, farbe in (
+        (True, "einem Handlungsfeld zugeordnet", HERVORHEBUNG),
+        (False, OHNE_ZUORDNUNG, NEUTRAL),
+    ):
+        maske = sortiert["handlungsfeld"].notna() == zugeordnet
+        teil = sortiert[maske]
+        if teil.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                orientation="h",
+                y=[b for b, m in zip(beschriftungen, maske) if m],
+                x=teil["betrag"].tolist(),
+                text=[f"{fmt.euro(b)} ({fmt.anteil(a, 1)})" for b, a in zip(teil["betrag"], teil["anteil"])],
+                textposition="outside",
+                cliponaxis=False,
+                marker=dict(color=farbe, pattern_shape="" if zugeordnet else "x"),
+                customdata=[
+                    OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {sicher(n)}"
+                    for f, n in zip(teil["handlungsfeld"], teil["feldname"])
+                ],
+                hovertemplate="<b>%{y}</b><br>%{text}<br>Handlungsfeld: %{customdata}<extra></extra>",
+            )
+        )
+    hoechster = float(sortiert["betrag"].max()) if len(sortiert) else 1.0
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    _grundlayout(fig, hoehe=120 + 52 * len(sortiert), titel=titel)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"))
+    fig.update_yaxes(categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ")
+    fig.update_xaxes(
+        title_text="Betrag in Euro", tickformat=",.0f", ticksuffix=" €", range=[0, hoechster * 1.35], gridcolor=GITTER
+    )
+    return fig
+
+
+def haushalt_je_feld(
+    nach_feld: pd.DataFrame, ohne_eur: float, summe_eur: float, *, titel: str | None = None
+) -> go.Figure:
+    """Budget per Handlungsfeld as horizontal bars with amount and share; the unassigned
+    amount as its own grey bar "ohne Zuordnung" (shown whenever it is not 0).
+
+    `nach_feld` is HaushaltSummen.nach_handlungsfeld.
+    """
+    namen = [feld_beschriftung(n, name) for n, name in zip(nach_feld["nr"], nach_feld["name"])]
+    betraege = [float(b) for b in nach_feld["betrag"]]
+    anteile = [a for a in nach_feld["anteil"]]
+    farben = [HERVORHEBUNG] * len(namen)
+    if ohne_eur:
+        namen.append(OHNE_ZUORDNUNG)
+        betraege.append(float(ohne_eur))
+        anteile.append(ohne_eur / summe_eur if summe_eur else None)
+        farben.append(NEUTRAL)
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=namen,
+            x=betraege,
+            text=[f"{fmt.euro(b)} ({fmt.anteil(a, 1)})" for b, a in zip(betraege, anteile)],
+            textposition="outside",
+            cliponaxis=False,
+            marker=dict(color=farben),
+            hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    _grundlayout(fig, hoehe=120 + 44 * len(namen), titel=titel)
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_xaxes(
+        title_text="Betrag in Euro",
+        tickformat=",.0f",
+        ticksuffix=" €",
+        range=[0, (max(betraege) if betraege else 1.0) * 1.35],
+        gridcolor=GITTER,
+    )
+    return fig
