@@ -51,10 +51,12 @@ def warnung(meldung: str, **ort) -> Befund:
 
 def wert_text(wert: object, laenge: int = 80) -> str:
     """A cell value as a short text for a finding."""
+    from .texte import zelle_als_text
+
     if wert is None:
         return "(leer)"
-    text = str(wert)
-    if text.strip() == "":
+    text = zelle_als_text(wert)
+    if text.strip() == "" or text == "nan":
         return "(leer)"
     return text if len(text) <= laenge else text[: laenge - 1] + "…"
 

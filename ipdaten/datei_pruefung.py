@@ -8,13 +8,20 @@ millisecond) and anything that is not a plausible xlsx workbook is refused with 
 from __future__ import annotations
 
 import io
+import re
+import struct
 import zipfile
+import zlib
 
 from .befunde import Befund, fehler
 from .vertrag import MAX_DATEI_BYTES, MAX_ENTPACKT_BYTES, MAX_KOMPRESSIONSRATE
 
 OLE_KENNUNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 VERSCHLUESSELT_KENNUNG = "EncryptedPackage".encode("utf-16-le")
+SICHERHEIT = "Die Datei wird aus Sicherheitsgründen nicht gelesen."
+_KOMMENTAR = re.compile(rb"<!--.*?-->", re.S)
+_WURZEL = re.compile(rb"<[A-Za-z_]")
+PROLOG_BYTES = 65_536
 SPEICHERN_HINWEIS = "Bitte die Datei in Excel oder LibreOffice öffnen und als Excel-Arbeitsmappe (.xlsx) speichern."
 
 
@@ -90,23 +97,90 @@ def pruefe_datei(daten: bytes) -> Befund | None:
         if "word/document.xml" in namen:
             return fehler("Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
         return fehler("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
+    return _pruefe_eintraege(daten, archiv, eintraege)
+
+
+def _pruefe_eintraege(daten: bytes, archiv: zipfile.ZipFile, eintraege: list[zipfile.ZipInfo]) -> Befund | None:
+    """Sizes from the zip directory, then the real inflated sizes and the XML prologs."""
     if len(eintraege) > 2000:
         return fehler(
             f"Die Arbeitsmappe besteht aus {len(eintraege)} Teilen; das ist für eine Anlage 1 "
-            "unplausibel viel. Die Datei wird aus Sicherheitsgründen nicht gelesen."
+            "unplausibel viel. " + SICHERHEIT
         )
     entpackt = sum(e.file_size for e in eintraege)
     if entpackt > MAX_ENTPACKT_BYTES:
         return fehler(
             f"Die Arbeitsmappe würde entpackt {_mb(entpackt)} belegen (erlaubt sind höchstens "
-            f"{_mb(MAX_ENTPACKT_BYTES)}; eine echte Anlage 1 bleibt weit unter 10 MB). Die Datei "
-            "wird aus Sicherheitsgründen nicht gelesen."
+            f"{_mb(MAX_ENTPACKT_BYTES)}; eine echte Anlage 1 bleibt weit unter 10 MB). " + SICHERHEIT
         )
     for e in eintraege:
         if e.file_size > 1_000_000 and e.file_size > MAX_KOMPRESSIONSRATE * max(e.compress_size, 1):
             return fehler(
                 f"Ein Teil der Arbeitsmappe ({e.filename}) ist auffällig stark komprimiert "
-                f"({e.file_size // max(e.compress_size, 1)}:1). Die Datei wird aus "
-                "Sicherheitsgründen nicht gelesen."
+                f"({e.file_size // max(e.compress_size, 1)}:1). " + SICHERHEIT
             )
+    for e in eintraege:
+        befund = _pruefe_inhalt(daten, archiv, e)
+        if befund is not None:
+            return befund
     return None
+
+
+def _pruefe_inhalt(daten: bytes, archiv: zipfile.ZipFile, eintrag: zipfile.ZipInfo) -> Befund | None:
+    """One part: its real size must match the directory, an XML part must not declare a DTD."""
+    wahr = _entpackte_groesse(daten, eintrag, eintrag.file_size)
+    if wahr is None or wahr != eintrag.file_size:
+        zuviel = wahr is not None and wahr > eintrag.file_size
+        return fehler(
+            f"Ein Teil der Arbeitsmappe ({eintrag.filename}) "
+            + ("ist größer als im Inhaltsverzeichnis angegeben. " + SICHERHEIT if zuviel else "ist beschädigt. ")
+            + ("" if zuviel else SPEICHERN_HINWEIS)
+        )
+    if eintrag.filename.endswith((".xml", ".rels")) and _hat_dtd(archiv, eintrag):
+        return fehler(
+            f"Ein Teil der Arbeitsmappe ({eintrag.filename}) enthält XML-Definitionen (DOCTYPE/ENTITY), "
+            "wie sie Excel und LibreOffice nie schreiben. " + SICHERHEIT
+        )
+    return None
+
+
+def _entpackte_groesse(daten: bytes, eintrag: zipfile.ZipInfo, grenze: int) -> int | None:
+    """Inflate a part into nothing, stopping one byte past `grenze`: the real size, bounded.
+
+    The sizes in the zip directory are written by whoever made the file; a reader that trusts
+    them can be made to inflate gigabytes. None when the part cannot be inflated.
+    """
+    kopf = daten[eintrag.header_offset : eintrag.header_offset + 30]
+    if len(kopf) < 30 or kopf[:4] != b"PK\x03\x04":
+        return None
+    name_laenge, extra_laenge = struct.unpack("<HH", kopf[26:30])
+    start = eintrag.header_offset + 30 + name_laenge + extra_laenge
+    roh = memoryview(daten)[start : start + eintrag.compress_size]
+    if eintrag.compress_type == zipfile.ZIP_STORED:
+        return len(roh)
+    if eintrag.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    entpacker = zlib.decompressobj(-15)
+    groesse = 0
+    try:
+        for anfang in range(0, len(roh), 65_536):
+            rest = bytes(roh[anfang : anfang + 65_536])
+            while rest:
+                groesse += len(entpacker.decompress(rest, 1 << 20))
+                if groesse > grenze:
+                    return groesse
+                rest = entpacker.unconsumed_tail
+        groesse += len(entpacker.flush())
+    except zlib.error:
+        return None
+    return groesse
+
+
+def _hat_dtd(archiv: zipfile.ZipFile, eintrag: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a DOCTYPE or entities before its root element."""
+    with archiv.open(eintrag) as teil:
+        kopf = teil.read(PROLOG_BYTES)
+    kopf = _KOMMENTAR.sub(b"", kopf)
+    wurzel = _WURZEL.search(kopf)
+    prolog = kopf[: wurzel.start()] if wurzel else kopf
+    return b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper() or (wurzel is None and len(kopf) > 4096)

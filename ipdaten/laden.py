@@ -9,11 +9,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from .befunde import AnlageUngueltig, Befundliste, wert_text
+from .befunde import AnlageUngueltig, Befund, Befundliste, fehler, wert_text
 from .datei_pruefung import pruefe_datei
+from .format import euro
 from .modell import Anlage
 from .tabellen import Tabelle, finde_tabelle
-from .texte import als_datum, bereinige, falte, ganze_zahl, ist_leer, ungefaehres_datum, zahl
+from .texte import (
+    EURO_ZEICHEN,
+    PROZENT_ZEICHEN,
+    als_datum,
+    bereinige,
+    falte,
+    ganze_zahl,
+    ist_leer,
+    ungefaehres_datum,
+    zahl,
+)
 from .vertrag import (
     BEZUG_WERTE,
     BLAETTER,
@@ -33,6 +44,40 @@ from .xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, RohMappe, lies_mappe
 
 KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
 STATUS_TYP = pd.CategoricalDtype(list(STATUS_REIHENFOLGE), ordered=True)
+STATUS_ERLAUBT = (
+    ", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
+    + " (auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)"
+)
+QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
+BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
+FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–—-]?\s+\S.*)$", re.I)
+
+EMPFEHLUNG_SPALTEN = [
+    "handlungsfeld",
+    "nr",
+    "ziel",
+    "empfehlung",
+    "status",
+    "bemerkung",
+    "bezug_gefluechtete",
+    "quelle",
+]
+SPALTEN = {
+    "handlungsfelder": (["nr", "name", "leitsatz", "seiten", "bericht", "zeile"], {"nr": "int64", "zeile": "int64"}),
+    "empfehlungen": (
+        [*EMPFEHLUNG_SPALTEN, "zeile"],
+        {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object"},
+    ),
+    "einbuergerung": (
+        ["gebiet", "jahr", "quote_prozent", "zeile"],
+        {"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"},
+    ),
+    "haushalt": (
+        ["massnahme", "betrag", "jahr", "handlungsfeld", "zeile"],
+        {"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "zeile": "int64"},
+    ),
+    "meilensteine": (["datum", "genauigkeit", "ereignis", "zeile"], {"zeile": "int64"}),
+}
 
 
 def lade_anlage(quelle: bytes | str | Path) -> Anlage:
@@ -45,17 +90,14 @@ def lade_anlage(quelle: bytes | str | Path) -> Anlage:
     befund = pruefe_datei(daten)
     if befund is not None:
         raise AnlageUngueltig([befund])
-    gesucht = {falte(b.name) for b in BLAETTER}
     try:
-        mappe = lies_mappe(daten, nur=gesucht)
+        mappe = lies_mappe(daten, nur={falte(b.name) for b in BLAETTER})
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([_lesefehler_befund(str(e))]) from None
     return _pruefe_mappe(mappe)
 
 
-def _lesefehler_befund(grund: str):
-    from .befunde import fehler
-
+def _lesefehler_befund(grund: str) -> Befund:
     if grund == "kennwort":
         return fehler(
             "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte den Schutz in Excel entfernen und erneut speichern."
@@ -67,16 +109,23 @@ def _lesefehler_befund(grund: str):
     )
 
 
+def _leer(frame: str) -> pd.DataFrame:
+    spalten, typen = SPALTEN[frame]
+    return pd.DataFrame(columns=spalten).astype(typen)
+
+
+def _frame(frame: str, datensaetze: list[dict]) -> pd.DataFrame:
+    spalten, typen = SPALTEN[frame]
+    return pd.DataFrame(datensaetze, columns=spalten).astype(typen)
+
+
 def _finde_blatt(mappe: RohMappe, vertrag: Blatt) -> RohBlatt | None:
     ziel = falte(vertrag.name)
-    for name, blatt in mappe.blaetter.items():
-        if falte(name) == ziel:
-            return blatt
-    return None
+    return next((blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel), None)
 
 
-def _pruefe_mappe(mappe: RohMappe) -> Anlage:
-    befunde = Befundliste()
+def _blaetter(mappe: RohMappe, befunde: Befundliste) -> dict[str, RohBlatt | None]:
+    """The contract's sheets, None where missing or unusable (formulas never calculated)."""
     blaetter: dict[str, RohBlatt | None] = {}
     for vertrag in BLAETTER:
         blatt = _finde_blatt(mappe, vertrag)
@@ -84,53 +133,67 @@ def _pruefe_mappe(mappe: RohMappe) -> Anlage:
             befunde.fehler(
                 f"Das Pflichtblatt „{vertrag.name}“ fehlt.",
                 blatt=vertrag.name,
-                erlaubt="Blätter "
-                + ", ".join(f"„{b.name}“" for b in BLAETTER if b.pflicht)
-                + f" (gefunden: {', '.join(mappe.blaetter) or 'keine'})",
+                wert="Blätter: " + (", ".join(mappe.alle_blaetter) or "keine"),
+                erlaubt="Pflichtblätter " + ", ".join(f"„{b.name}“" for b in BLAETTER if b.pflicht),
             )
+        if blatt is not None and _formeln_ohne_wert(mappe, blatt, befunde):
+            blatt = None
         blaetter[vertrag.name] = blatt
-        if blatt is not None:
-            _pruefe_formeln(mappe, blatt, befunde)
+    return blaetter
 
+
+def _pruefe_mappe(mappe: RohMappe) -> Anlage:
+    befunde = Befundliste()
+    blaetter = _blaetter(mappe, befunde)
     felder = _lies_handlungsfelder(blaetter[HANDLUNGSFELDER.name], befunde)
-    bekannte = set(felder["nr"]) if felder is not None else None
-    empfehlungen = _lies_empfehlungen(blaetter[EMPFEHLUNGEN.name], bekannte, felder, befunde)
+    empfehlungen, hat_bezug = _lies_empfehlungen(blaetter[EMPFEHLUNGEN.name], felder, befunde)
     einbuergerung = _lies_einbuergerung(mappe, blaetter[EINBUERGERUNG.name], befunde)
-    haushalt = _lies_haushalt(blaetter[HAUSHALT.name], bekannte, befunde)
+    haushalt = _lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
     meilensteine = _lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
     stand, bezeichnung = _lies_info(blaetter[INFO.name], befunde)
 
-    if befunde.fehlerliste:
-        raise AnlageUngueltig(befunde.eintraege)
-    assert felder is not None and empfehlungen is not None
+    if befunde.fehlerliste or felder is None or empfehlungen is None:
+        raise AnlageUngueltig(_geordnet(befunde.eintraege))
     return Anlage(
         handlungsfelder=felder,
-        empfehlungen=empfehlungen[0],
+        empfehlungen=empfehlungen,
         einbuergerung=einbuergerung,
         haushalt=haushalt,
         meilensteine=meilensteine,
         stand=stand,
         bezeichnung=bezeichnung,
-        hat_bezug_spalte=empfehlungen[1],
+        hat_bezug_spalte=hat_bezug,
         vorhandene_blaetter=tuple(name for name, blatt in blaetter.items() if blatt is not None),
-        warnungen=tuple(befunde.warnungen),
+        warnungen=tuple(_geordnet(befunde.warnungen)),
     )
 
 
-def _pruefe_formeln(mappe: RohMappe, blatt: RohBlatt, befunde: Befundliste) -> None:
+def _geordnet(befunde: list[Befund]) -> list[Befund]:
+    """Findings in the order of the contract's sheets, then by row (stable otherwise)."""
+    reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
+    return sorted(befunde, key=lambda b: (reihenfolge.get(b.blatt, -1), b.zeile or 0))
+
+
+def _formeln_ohne_wert(mappe: RohMappe, blatt: RohBlatt, befunde: Befundliste) -> bool:
+    """Record a finding when formulas in the sheet were never calculated; True if so."""
     if not mappe.hat_formeln(blatt):
-        return
-    _, ohne_wert = mappe.zellen_meta(blatt)
-    if ohne_wert or mappe.neu_berechnen_beim_oeffnen:
-        zellen = ohne_wert[:5]
-        orte = ", ".join(f"{_spaltenname(c)}{r + 1}" for r, c in zellen)
-        befunde.fehler(
-            "Das Blatt enthält Formeln, deren Ergebnis nie berechnet und gespeichert wurde "
-            "(die Datei wurde vermutlich von einem Programm erzeugt). Bitte die Datei in Excel "
-            "oder LibreOffice öffnen, speichern und erneut hochladen." + (f" Betroffen u. a.: {orte}." if orte else ""),
-            blatt=blatt.name,
-            zeile=zellen[0][0] + 1 if zellen else None,
-        )
+        return False
+    meta = mappe.zellen_meta(blatt)
+    zellen = meta.ohne_wert or (meta.formeln if mappe.neu_berechnen_beim_oeffnen else [])
+    if not zellen:
+        return False
+    orte = ", ".join(f"{_spaltenname(c)}{r + 1}" for r, c in zellen[:8])
+    befunde.fehler(
+        "Das Blatt enthält Formeln, deren Ergebnis nie berechnet und gespeichert wurde (die Datei "
+        "wurde vermutlich von einem Programm erzeugt). Bitte die Datei in Excel oder LibreOffice "
+        f"öffnen, speichern und erneut hochladen. Betroffen: {orte}"
+        + (f" und {len(zellen) - 8} weitere Zellen." if len(zellen) > 8 else "."),
+        blatt=blatt.name,
+        zeile=zellen[0][0] + 1,
+        spalte=_spaltenname(zellen[0][1]),
+        erlaubt="Formeln mit gespeichertem Ergebnis oder feste Werte",
+    )
+    return True
 
 
 def _spaltenname(index: int) -> str:
@@ -146,101 +209,213 @@ def _text(tabelle: Tabelle, zeile: list, feld: str) -> str:
     return bereinige(tabelle.wert(zeile, feld))
 
 
-def _lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame | None:
-    if blatt is None:
+def _pflichttext(tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: str, erlaubt: str) -> str | None:
+    text = _text(tabelle, zeile, feld)
+    if not text:
+        tabelle.fehler(nummer, feld, meldung, None, erlaubt)
         return None
-    tabelle = finde_tabelle(blatt, HANDLUNGSFELDER, befunde)
+    return text
+
+
+def _positive_nr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
+    roh = tabelle.wert(zeile, "nr")
+    nr = ganze_zahl(roh)
+    if nr is None or nr < 1:
+        tabelle.fehler(nummer, "nr", meldung, roh, erlaubt)
+        return None
+    return nr
+
+
+def _jahr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, beispiel: int) -> int | None:
+    roh = tabelle.wert(zeile, "jahr")
+    jahr = ganze_zahl(roh)
+    if jahr is None or not 1900 <= jahr <= 2100:
+        tabelle.fehler(nummer, "jahr", meldung, roh, f"Jahreszahl, z. B. {beispiel}")
+        return None
+    return jahr
+
+
+def _lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame | None:
+    """The fields; None when the sheet is missing, unusable or defines no field."""
+    tabelle = finde_tabelle(blatt, HANDLUNGSFELDER, befunde) if blatt is not None else None
     if tabelle is None:
         return None
-    titel = tabelle.titel
     datensaetze = []
     gesehen: dict[int, int] = {}
     for nummer, zeile in tabelle.zeilen:
-        roh = tabelle.wert(zeile, "nr")
-        nr = ganze_zahl(roh)
-        if nr is None or nr < 1:
-            befunde.fehler(
-                "Die Nr des Handlungsfelds ist keine positive ganze Zahl.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["nr"],
-                wert=wert_text(roh),
-                erlaubt="ganze Zahl ab 1, z. B. 1, 2, 9",
+        nr = _positive_nr(
+            tabelle,
+            nummer,
+            zeile,
+            "Die Nr des Handlungsfelds ist keine positive ganze Zahl.",
+            "ganze Zahl ab 1, z. B. 1, 2, 9",
+        )
+        if nr is not None and nr in gesehen:
+            tabelle.fehler(
+                nummer,
+                "nr",
+                f"Die Nr {nr} ist doppelt vergeben (schon in Zeile {gesehen[nr]}).",
+                nr,
+                "jede Nr nur einmal",
             )
             continue
-        if nr in gesehen:
-            befunde.fehler(
-                f"Die Nr {nr} ist doppelt vergeben (schon in Zeile {gesehen[nr]}).",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["nr"],
-                wert=str(nr),
-                erlaubt="jede Nr nur einmal",
-            )
+        name = _pflichttext(
+            tabelle, nummer, zeile, "name", "Das Handlungsfeld hat keinen Namen.", "ein Name, z. B. „Wohnen“"
+        )
+        if nr is None:
             continue
         gesehen[nr] = nummer
-        name = _text(tabelle, zeile, "name")
-        if not name:
-            befunde.fehler(
-                "Das Handlungsfeld hat keinen Namen.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["name"],
-                wert="(leer)",
-                erlaubt="ein Name, z. B. „Wohnen“",
-            )
         datensaetze.append(
             {
                 "nr": nr,
-                "name": name,
+                "name": name or "",
                 "leitsatz": _text(tabelle, zeile, "leitsatz"),
                 "seiten": _text(tabelle, zeile, "seiten"),
                 "bericht": _text(tabelle, zeile, "bericht"),
                 "zeile": nummer,
             }
         )
-    if not datensaetze and not befunde.fehlerliste:
+    if not tabelle.zeilen:
         befunde.fehler(
             "Das Blatt enthält kein Handlungsfeld.",
             blatt=blatt.name,
             erlaubt="mindestens eine Zeile unter der Kopfzeile",
         )
-    frame = pd.DataFrame(datensaetze, columns=["nr", "name", "leitsatz", "seiten", "bericht", "zeile"])
-    return frame.astype({"nr": "int64", "zeile": "int64"})
+    return _frame("handlungsfelder", datensaetze) if datensaetze else None
 
 
 def _feld_nummer(roh: object, felder: pd.DataFrame | None) -> int | None:
+    """A field's Nr from '2', 2.0, 'HF 2', '2. Wohnen' or the field's name."""
     nr = ganze_zahl(roh)
     if nr is not None:
         return nr
     text = bereinige(roh)
-    treffer = re.match(r"^(?:HF|Handlungsfeld)?\s*(\d+)\s*[.:–—-]?\s+\S", text, re.I)
+    treffer = FELD_MUSTER.match(text)
     if treffer:
-        return int(treffer.group(1))
+        return int(treffer.group(1) or treffer.group(2))
     if felder is not None and text:
         namen = {falte(n): int(nr) for nr, n in zip(felder["nr"], felder["name"])}
         return namen.get(falte(text))
     return None
 
 
-def _status_lesen(roh: object, nummer: int, tabelle: Tabelle, befunde: Befundliste, abbildungen: dict) -> str | None:
-    text = bereinige(roh)
-    if text in STATUS_REIHENFOLGE:
-        return text
-    kanonisch = STATUS_VARIANTEN.get(text.casefold())
-    if kanonisch is None:
-        befunde.fehler(
-            "Unbekannter Status.",
-            blatt=tabelle.blatt,
-            zeile=nummer,
-            spalte=tabelle.titel["status"],
-            wert=wert_text(roh),
-            erlaubt=", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
-            + " (auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)",
+def _feld_erlaubt(felder: pd.DataFrame | None) -> str:
+    return "Nr eines Handlungsfelds aus dem Blatt „Handlungsfelder“" + (
+        " (" + ", ".join(str(n) for n in felder["nr"]) + ")" if felder is not None else ""
+    )
+
+
+class _EmpfehlungsLeser:
+    """Reads the rows of the sheet Empfehlungen, collecting mapped spellings and unknown fields."""
+
+    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None):
+        self.tabelle = tabelle
+        self.felder = felder
+        self.bekannte = set(felder["nr"]) if felder is not None else None
+        self.abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.unbekannte_felder: dict[int, list[int]] = defaultdict(list)
+        self.gesehen: dict[tuple[int, int], int] = {}
+        self.hat_bezug = "bezug_gefluechtete" in tabelle.spalten
+
+    def feld(self, nummer: int, zeile: list) -> int | None:
+        roh = self.tabelle.wert(zeile, "handlungsfeld")
+        feld = _feld_nummer(roh, self.felder)
+        if feld is None:
+            self.tabelle.fehler(
+                nummer, "handlungsfeld", "Das Handlungsfeld ist keine Nr.", roh, _feld_erlaubt(self.felder)
+            )
+        elif self.bekannte is not None and feld not in self.bekannte:
+            self.unbekannte_felder[feld].append(nummer)
+            return None
+        return feld
+
+    def nr(self, nummer: int, zeile: list, feld: int | None) -> int | None:
+        nr = _positive_nr(
+            self.tabelle,
+            nummer,
+            zeile,
+            "Die Nr der Empfehlung ist keine positive ganze Zahl.",
+            "ganze Zahl ab 1, eindeutig im Handlungsfeld",
         )
-        return None
-    abbildungen[(wert_text(roh) if text else "(leer)", kanonisch)].append(nummer)
-    return kanonisch
+        if nr is None or feld is None:
+            return nr
+        if (feld, nr) in self.gesehen:
+            self.tabelle.fehler(
+                nummer,
+                "nr",
+                f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {self.gesehen[(feld, nr)]}).",
+                nr,
+                "jede Nr nur einmal je Handlungsfeld",
+            )
+            return None
+        self.gesehen[(feld, nr)] = nummer
+        return nr
+
+    def status(self, nummer: int, zeile: list) -> str | None:
+        roh = self.tabelle.wert(zeile, "status")
+        text = bereinige(roh)
+        if text in STATUS_REIHENFOLGE:
+            return text
+        kanonisch = STATUS_VARIANTEN.get(text.casefold())
+        if kanonisch is None:
+            self.tabelle.fehler(nummer, "status", "Unbekannter Status.", roh, STATUS_ERLAUBT)
+            return None
+        self.abbildungen[(wert_text(roh), kanonisch)].append(nummer)
+        return kanonisch
+
+    def bezug(self, nummer: int, zeile: list) -> tuple[bool, bool | None]:
+        """(valid, value) of the column Bezug Geflüchtete."""
+        if not self.hat_bezug:
+            return True, None
+        roh = self.tabelle.wert(zeile, "bezug_gefluechtete")
+        schluessel = bereinige(roh).casefold()
+        if schluessel not in BEZUG_WERTE:
+            self.tabelle.fehler(
+                nummer, "bezug_gefluechtete", "Unbekannter Wert für „Bezug Geflüchtete“.", roh, "„ja“, „nein“ oder leer"
+            )
+            return False, None
+        return True, BEZUG_WERTE[schluessel]
+
+    def zeile(self, nummer: int, zeile: list) -> dict | None:
+        feld = self.feld(nummer, zeile)
+        werte = {
+            "handlungsfeld": feld,
+            "nr": self.nr(nummer, zeile, feld),
+            "empfehlung": _pflichttext(
+                self.tabelle,
+                nummer,
+                zeile,
+                "empfehlung",
+                "Die Empfehlung hat keinen Text.",
+                "der Wortlaut der Empfehlung",
+            ),
+            "status": self.status(nummer, zeile),
+        }
+        gueltig, werte["bezug_gefluechtete"] = self.bezug(nummer, zeile)
+        if not gueltig or any(werte[f] is None for f in ("handlungsfeld", "nr", "empfehlung", "status")):
+            return None
+        for feld_name in ("ziel", "bemerkung", "quelle"):
+            werte[feld_name] = _text(self.tabelle, zeile, feld_name)
+        return {**werte, "zeile": nummer}
+
+    def melde_sammlungen(self) -> None:
+        """Findings that summarise many rows: undefined fields (error), mapped statuses (warning)."""
+        for feld, nummern in self.unbekannte_felder.items():
+            self.tabelle.fehler(
+                nummern[0],
+                "handlungsfeld",
+                f"Das Handlungsfeld {feld} ist im Blatt „Handlungsfelder“ nicht definiert "
+                f"({len(nummern)} Empfehlung(en), Zeilen {_zeilenliste(nummern)}).",
+                feld,
+                _feld_erlaubt(self.felder),
+            )
+        for (roh, kanonisch), nummern in self.abbildungen.items():
+            self.tabelle.warnung(
+                nummern[0],
+                "status",
+                f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, Zeilen {_zeilenliste(nummern)}).",
+                roh,
+            )
 
 
 def _zeilenliste(nummern: list[int], hoechstens: int = 8) -> str:
@@ -248,237 +423,88 @@ def _zeilenliste(nummern: list[int], hoechstens: int = 8) -> str:
     return text + (f" und {len(nummern) - hoechstens} weitere" if len(nummern) > hoechstens else "")
 
 
+def _tausender(zahl_: int) -> str:
+    return f"{zahl_:,}".replace(",", ".")
+
+
 def _lies_empfehlungen(
-    blatt: RohBlatt | None,
-    bekannte: set[int] | None,
-    felder: pd.DataFrame | None,
-    befunde: Befundliste,
-) -> tuple[pd.DataFrame, bool] | None:
-    if blatt is None:
-        return None
-    tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde)
+    blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste
+) -> tuple[pd.DataFrame | None, bool]:
+    """The recommendations and whether the column Bezug Geflüchtete exists."""
+    tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde) if blatt is not None else None
     if tabelle is None:
-        return None
+        return None, False
     if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:
         befunde.fehler(
-            f"Das Blatt enthält {len(tabelle.zeilen):,} Empfehlungen; verarbeitet werden höchstens "
-            f"{MAX_EMPFEHLUNGEN:,}. Bitte prüfen, ob versehentlich Zeilen kopiert wurden.".replace(",", "."),
+            f"Das Blatt enthält {_tausender(len(tabelle.zeilen))} Empfehlungen; verarbeitet werden höchstens "
+            f"{_tausender(MAX_EMPFEHLUNGEN)}. Bitte prüfen, ob versehentlich Zeilen kopiert wurden.",
             blatt=blatt.name,
+            wert=f"{_tausender(len(tabelle.zeilen))} Zeilen",
+            erlaubt=f"höchstens {_tausender(MAX_EMPFEHLUNGEN)} Empfehlungen",
         )
-        return None
-    titel = tabelle.titel
-    abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
-    unbekannte_felder: dict[str, list[int]] = defaultdict(list)
-    gesehen: dict[tuple[int, int], int] = {}
-    spalten = {
-        f: []
-        for f in (
-            "handlungsfeld",
-            "nr",
-            "ziel",
-            "empfehlung",
-            "status",
-            "bemerkung",
-            "bezug_gefluechtete",
-            "quelle",
-            "zeile",
-        )
-    }
-    hat_bezug = "bezug_gefluechtete" in tabelle.spalten
-    for nummer, zeile in tabelle.zeilen:
-        ok = True
-        roh_feld = tabelle.wert(zeile, "handlungsfeld")
-        feld = _feld_nummer(roh_feld, felder)
-        if feld is None:
-            befunde.fehler(
-                "Das Handlungsfeld ist keine Nr.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["handlungsfeld"],
-                wert=wert_text(roh_feld),
-                erlaubt="die Nr eines Handlungsfelds aus dem Blatt „Handlungsfelder“",
-            )
-            ok = False
-        elif bekannte is not None and feld not in bekannte:
-            unbekannte_felder[str(feld)].append(nummer)
-            ok = False
-        roh_nr = tabelle.wert(zeile, "nr")
-        nr = ganze_zahl(roh_nr)
-        if nr is None or nr < 1:
-            befunde.fehler(
-                "Die Nr der Empfehlung ist keine positive ganze Zahl.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["nr"],
-                wert=wert_text(roh_nr),
-                erlaubt="ganze Zahl ab 1, eindeutig im Handlungsfeld",
-            )
-            ok = False
-        elif feld is not None:
-            if (feld, nr) in gesehen:
-                befunde.fehler(
-                    f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {gesehen[(feld, nr)]}).",
-                    blatt=blatt.name,
-                    zeile=nummer,
-                    spalte=titel["nr"],
-                    wert=str(nr),
-                    erlaubt="jede Nr nur einmal je Handlungsfeld",
-                )
-                ok = False
-            else:
-                gesehen[(feld, nr)] = nummer
-        text = _text(tabelle, zeile, "empfehlung")
-        if not text:
-            befunde.fehler(
-                "Die Empfehlung hat keinen Text.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["empfehlung"],
-                wert="(leer)",
-                erlaubt="der Wortlaut der Empfehlung",
-            )
-            ok = False
-        status = _status_lesen(tabelle.wert(zeile, "status"), nummer, tabelle, befunde, abbildungen)
-        bezug = None
-        if hat_bezug:
-            roh_bezug = tabelle.wert(zeile, "bezug_gefluechtete")
-            schluessel = bereinige(roh_bezug).casefold()
-            if schluessel not in BEZUG_WERTE:
-                befunde.fehler(
-                    "Unbekannter Wert für „Bezug Geflüchtete“.",
-                    blatt=blatt.name,
-                    zeile=nummer,
-                    spalte=titel["bezug_gefluechtete"],
-                    wert=wert_text(roh_bezug),
-                    erlaubt="„ja“, „nein“ oder leer",
-                )
-                ok = False
-            bezug = BEZUG_WERTE.get(schluessel)
-        if not ok or status is None:
-            continue
-        spalten["handlungsfeld"].append(feld)
-        spalten["nr"].append(nr)
-        spalten["ziel"].append(_text(tabelle, zeile, "ziel"))
-        spalten["empfehlung"].append(text)
-        spalten["status"].append(status)
-        spalten["bemerkung"].append(_text(tabelle, zeile, "bemerkung"))
-        spalten["bezug_gefluechtete"].append(bezug)
-        spalten["quelle"].append(_text(tabelle, zeile, "quelle"))
-        spalten["zeile"].append(nummer)
-
-    for feld, nummern in unbekannte_felder.items():
-        befunde.fehler(
-            f"Das Handlungsfeld {feld} ist im Blatt „Handlungsfelder“ nicht definiert "
-            f"({len(nummern)} Empfehlung(en), Zeilen {_zeilenliste(nummern)}).",
-            blatt=blatt.name,
-            zeile=nummern[0],
-            spalte=titel["handlungsfeld"],
-            wert=feld,
-            erlaubt="Nr " + ", ".join(str(n) for n in sorted(bekannte or [])),
-        )
-    for (roh, kanonisch), nummern in abbildungen.items():
-        befunde.warnung(
-            f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, Zeilen {_zeilenliste(nummern)}).",
-            blatt=blatt.name,
-            zeile=nummern[0],
-            spalte=titel["status"],
-            wert=roh,
-        )
+        return None, False
     if not tabelle.zeilen:
         befunde.fehler(
             "Das Blatt enthält keine einzige Empfehlung.",
             blatt=blatt.name,
             erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
         )
-    frame = pd.DataFrame(spalten)
-    frame = frame.astype({"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object"})
+        return None, False
+    leser = _EmpfehlungsLeser(tabelle, felder)
+    datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
+    leser.melde_sammlungen()
+    frame = _frame("empfehlungen", datensaetze)
     frame["status"] = frame["status"].astype(STATUS_TYP)
-    return frame, hat_bezug
+    return frame, leser.hat_bezug
 
 
 def _lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame:
-    spalten = ["gebiet", "jahr", "quote_prozent", "zeile"]
-    if blatt is None:
-        return pd.DataFrame(columns=spalten).astype({"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"})
-    tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde)
+    tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde) if blatt is not None else None
     if tabelle is None:
-        return pd.DataFrame(columns=spalten)
-    prozent_zellen, _ = mappe.zellen_meta(blatt)
-    titel = tabelle.titel
+        return _leer("einbuergerung")
+    prozent_zellen = mappe.zellen_meta(blatt).prozent
     datensaetze = []
     gesehen: dict[tuple[str, int], int] = {}
     for nummer, zeile in tabelle.zeilen:
-        gebiet = _text(tabelle, zeile, "gebiet")
-        if not gebiet:
-            befunde.fehler(
-                "Das Gebiet fehlt.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["gebiet"],
-                wert="(leer)",
-                erlaubt="Name des Stadt- oder Landkreises",
-            )
-            continue
-        roh_jahr = tabelle.wert(zeile, "jahr")
-        jahr = ganze_zahl(roh_jahr)
-        if jahr is None or not 1900 <= jahr <= 2100:
-            befunde.fehler(
-                "Das Jahr ist keine gültige Jahreszahl.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["jahr"],
-                wert=wert_text(roh_jahr),
-                erlaubt="Jahreszahl, z. B. 2016",
-            )
-            continue
-        roh = tabelle.wert(zeile, "quote_prozent")
-        quote = _quote(roh, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen)
-        if quote is False:
-            befunde.fehler(
-                "Die Quote ist keine Zahl.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["quote_prozent"],
-                wert=wert_text(roh),
-                erlaubt="Prozentpunkte von 0 bis 100, z. B. 1,54; leer = keine Angabe",
-            )
-            continue
-        if quote is not None and not 0 <= quote <= 100:
-            befunde.fehler(
-                "Die Quote liegt außerhalb von 0 bis 100 %.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["quote_prozent"],
-                wert=wert_text(roh),
-                erlaubt="Prozentpunkte von 0 bis 100, z. B. 1,54; leer = keine Angabe",
-            )
+        gebiet = _pflichttext(tabelle, nummer, zeile, "gebiet", "Das Gebiet fehlt.", "Name des Stadt- oder Landkreises")
+        jahr = _jahr(tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016)
+        quote = _quote_pruefen(tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen)
+        if gebiet is None or jahr is None or quote is False:
             continue
         schluessel = (falte(gebiet), jahr)
         if schluessel in gesehen:
-            befunde.fehler(
+            tabelle.fehler(
+                nummer,
+                "gebiet",
                 f"{gebiet} {jahr} steht doppelt (schon in Zeile {gesehen[schluessel]}).",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["gebiet"],
-                wert=gebiet,
-                erlaubt="jedes Gebiet nur einmal je Jahr",
+                gebiet,
+                "jedes Gebiet nur einmal je Jahr",
             )
             continue
         gesehen[schluessel] = nummer
         datensaetze.append(
             {"gebiet": gebiet, "jahr": jahr, "quote_prozent": float("nan") if quote is None else quote, "zeile": nummer}
         )
-    frame = pd.DataFrame(datensaetze, columns=spalten)
-    return frame.astype({"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"})
+    return _frame("einbuergerung", datensaetze)
+
+
+def _quote_pruefen(tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool) -> float | bool | None:
+    """The quota in percentage points; None = keine Angabe; False after recording an error."""
+    roh = tabelle.wert(zeile, "quote_prozent")
+    quote = _quote(roh, als_prozent_formatiert)
+    if quote is False:
+        tabelle.fehler(nummer, "quote_prozent", "Die Quote ist keine Zahl.", roh, QUOTE_ERLAUBT)
+    elif quote is not None and not 0 <= quote <= 100:
+        tabelle.fehler(nummer, "quote_prozent", "Die Quote liegt außerhalb von 0 bis 100 %.", roh, QUOTE_ERLAUBT)
+        return False
+    return quote
 
 
 def _quote(roh: object, als_prozent_formatiert: bool) -> float | bool | None:
     """Percentage points from a cell; None for 'keine Angabe', False if not a number."""
-    if isinstance(roh, str) and bereinige(roh).casefold() in KEINE_ANGABE_TEXTE:
+    if ist_leer(roh) or (isinstance(roh, str) and bereinige(roh).casefold() in KEINE_ANGABE_TEXTE):
         return None
-    if ist_leer(roh):
-        return None
-    wert = zahl(roh)
+    wert = zahl(roh, PROZENT_ZEICHEN)
     if wert is None:
         return False
     if als_prozent_formatiert and isinstance(roh, (int, float)):
@@ -487,133 +513,115 @@ def _quote(roh: object, als_prozent_formatiert: bool) -> float | bool | None:
 
 
 def _ist_summenzeile(tabelle: Tabelle, zeile: list) -> bool:
-    for index in tabelle.spalten.values():
-        if index < len(zeile):
-            text = falte(zeile[index]).rstrip(":")
-            if text and (text in SUMMENZEILEN or text.split(" ")[0].rstrip(":") in SUMMENZEILEN):
-                return True
+    for feld in ("massnahme", "jahr", "handlungsfeld"):
+        text = falte(tabelle.wert(zeile, feld)).rstrip(":")
+        if text and (text in SUMMENZEILEN or text.split(" ")[0].rstrip(":") in SUMMENZEILEN):
+            return True
     return False
 
 
-def _lies_haushalt(blatt: RohBlatt | None, bekannte: set[int] | None, befunde: Befundliste) -> pd.DataFrame:
-    spalten = ["massnahme", "betrag", "jahr", "handlungsfeld", "zeile"]
-    leer = pd.DataFrame(columns=spalten).astype(
-        {"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "zeile": "int64"}
-    )
-    if blatt is None:
-        return leer
-    tabelle = finde_tabelle(blatt, HAUSHALT, befunde)
-    if tabelle is None:
-        return leer
-    titel = tabelle.titel
-    datensaetze = []
-    for nummer, zeile in tabelle.zeilen:
-        roh_betrag = tabelle.wert(zeile, "betrag")
-        betrag = zahl(roh_betrag)
-        if _ist_summenzeile(tabelle, zeile):
-            summe = sum(d["betrag"] for d in datensaetze)
-            text = f"Die Summenzeile wurde nicht als Maßnahme gezählt (Betrag {wert_text(roh_betrag)})."
-            if betrag is not None and abs(betrag - summe) > 0.005:
-                from .format import euro
+class _HaushaltsLeser:
+    """Reads the budget lines; total rows are left out with a warning."""
 
-                text += (
-                    f" Sie weicht von der Summe der Maßnahmen darüber ab: dort {euro(summe, 2)}, "
-                    f"in der Summenzeile {euro(betrag, 2)}."
-                )
-            befunde.warnung(text, blatt=blatt.name, zeile=nummer, spalte=titel["betrag"], wert=wert_text(roh_betrag))
-            continue
-        massnahme = _text(tabelle, zeile, "massnahme")
-        ok = True
-        if not massnahme:
-            befunde.fehler(
-                "Die Maßnahme hat keine Bezeichnung.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["massnahme"],
-                wert="(leer)",
-                erlaubt="Bezeichnung der Maßnahme",
+    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None):
+        self.tabelle = tabelle
+        self.felder = felder
+        self.bekannte = set(felder["nr"]) if felder is not None else None
+        self.seit_summe = 0.0
+
+    def summenzeile(self, nummer: int, zeile: list) -> None:
+        roh = self.tabelle.wert(zeile, "betrag")
+        betrag = zahl(roh, EURO_ZEICHEN)
+        text = "Die Summenzeile wurde nicht als Maßnahme gezählt."
+        if betrag is not None and abs(betrag - self.seit_summe) > 0.005:
+            text += (
+                f" Sie weicht von der Summe der Maßnahmen darüber ab: dort {euro(self.seit_summe, 2)}, "
+                f"in der Summenzeile {euro(betrag, 2)}."
             )
-            ok = False
-        if betrag is None or betrag < 0:
-            befunde.fehler(
-                "Der Betrag fehlt."
-                if ist_leer(roh_betrag)
-                else ("Der Betrag ist negativ." if betrag is not None else "Der Betrag ist keine Zahl."),
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["betrag"],
-                wert=wert_text(roh_betrag),
-                erlaubt="Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“",
+        self.tabelle.warnung(nummer, "betrag", text, wert_text(roh))
+        self.seit_summe = 0.0
+
+    def betrag(self, nummer: int, zeile: list) -> float | None:
+        roh = self.tabelle.wert(zeile, "betrag")
+        betrag = zahl(roh, EURO_ZEICHEN)
+        if betrag is not None and betrag >= 0:
+            return betrag
+        if ist_leer(roh):
+            meldung = "Der Betrag fehlt."
+        else:
+            meldung = "Der Betrag ist keine Zahl." if betrag is None else "Der Betrag ist negativ."
+        self.tabelle.fehler(nummer, "betrag", meldung, roh, BETRAG_ERLAUBT)
+        return None
+
+    def feld(self, nummer: int, zeile: list) -> tuple[bool, int | None]:
+        """(valid, field Nr or None for an unassigned line)."""
+        roh = self.tabelle.wert(zeile, "handlungsfeld")
+        if ist_leer(roh):
+            return True, None
+        feld = _feld_nummer(roh, self.felder)
+        if feld is None or (self.bekannte is not None and feld not in self.bekannte):
+            self.tabelle.fehler(
+                nummer,
+                "handlungsfeld",
+                "Das Handlungsfeld ist im Blatt „Handlungsfelder“ nicht definiert.",
+                roh,
+                _feld_erlaubt(self.felder) + " oder leer",
             )
-            ok = False
-        roh_jahr = tabelle.wert(zeile, "jahr")
-        jahr = ganze_zahl(roh_jahr)
-        if jahr is None or not 1900 <= jahr <= 2100:
-            befunde.fehler(
-                "Das Haushaltsjahr ist keine gültige Jahreszahl.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=titel["jahr"],
-                wert=wert_text(roh_jahr),
-                erlaubt="Jahreszahl, z. B. 2017",
-            )
-            ok = False
-        roh_feld = tabelle.wert(zeile, "handlungsfeld")
-        feld = None
-        if not ist_leer(roh_feld):
-            feld = _feld_nummer(roh_feld, None)
-            if feld is None or (bekannte is not None and feld not in bekannte):
-                befunde.fehler(
-                    "Das Handlungsfeld ist im Blatt „Handlungsfelder“ nicht definiert.",
-                    blatt=blatt.name,
-                    zeile=nummer,
-                    spalte=titel["handlungsfeld"],
-                    wert=wert_text(roh_feld),
-                    erlaubt="Nr " + ", ".join(str(n) for n in sorted(bekannte or [])) + " oder leer",
-                )
-                ok = False
-        if ok:
-            datensaetze.append(
-                {"massnahme": massnahme, "betrag": float(betrag), "jahr": jahr, "handlungsfeld": feld, "zeile": nummer}
-            )
-    frame = pd.DataFrame(datensaetze, columns=spalten)
-    return frame.astype({"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "zeile": "int64"})
+            return False, None
+        return True, feld
+
+    def ist_summe_ohne_titel(self, zeile: list) -> bool:
+        """A row with only an amount that equals the lines above: a total someone left unlabelled."""
+        if any(not ist_leer(self.tabelle.wert(zeile, f)) for f in ("massnahme", "jahr", "handlungsfeld")):
+            return False
+        betrag = zahl(self.tabelle.wert(zeile, "betrag"), EURO_ZEICHEN)
+        return betrag is not None and self.seit_summe > 0 and abs(betrag - self.seit_summe) <= 0.005
+
+    def zeile(self, nummer: int, zeile: list) -> dict | None:
+        if _ist_summenzeile(self.tabelle, zeile) or self.ist_summe_ohne_titel(zeile):
+            self.summenzeile(nummer, zeile)
+            return None
+        massnahme = _pflichttext(
+            self.tabelle, nummer, zeile, "massnahme", "Die Maßnahme hat keine Bezeichnung.", "Bezeichnung der Maßnahme"
+        )
+        betrag = self.betrag(nummer, zeile)
+        jahr = _jahr(self.tabelle, nummer, zeile, "Das Haushaltsjahr ist keine gültige Jahreszahl.", 2017)
+        gueltig, feld = self.feld(nummer, zeile)
+        if massnahme is None or betrag is None or jahr is None or not gueltig:
+            return None
+        self.seit_summe += betrag
+        return {"massnahme": massnahme, "betrag": float(betrag), "jahr": jahr, "handlungsfeld": feld, "zeile": nummer}
+
+
+def _lies_haushalt(blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste) -> pd.DataFrame:
+    tabelle = finde_tabelle(blatt, HAUSHALT, befunde) if blatt is not None else None
+    if tabelle is None:
+        return _leer("haushalt")
+    leser = _HaushaltsLeser(tabelle, felder)
+    datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
+    return _frame("haushalt", datensaetze)
 
 
 def _lies_meilensteine(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame:
-    spalten = ["datum", "genauigkeit", "ereignis", "zeile"]
-    if blatt is None:
-        return pd.DataFrame(columns=spalten)
-    tabelle = finde_tabelle(blatt, MEILENSTEINE, befunde)
+    tabelle = finde_tabelle(blatt, MEILENSTEINE, befunde) if blatt is not None else None
     if tabelle is None:
-        return pd.DataFrame(columns=spalten)
+        return _leer("meilensteine")
     datensaetze = []
     for nummer, zeile in tabelle.zeilen:
         roh = tabelle.wert(zeile, "datum")
         datum = ungefaehres_datum(roh)
-        ereignis = _text(tabelle, zeile, "ereignis")
         if datum is None:
-            befunde.fehler(
+            tabelle.fehler(
+                nummer,
+                "datum",
                 "Das Datum ist nicht lesbar.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=tabelle.titel["datum"],
-                wert=wert_text(roh),
-                erlaubt="Datum (6.3.2017 oder 2017-03-06), Monat (2017-07) oder Jahr (2015)",
+                roh,
+                "Datum (6.3.2017 oder 2017-03-06), Monat (2017-07) oder Jahr (2015)",
             )
-            continue
-        if not ereignis:
-            befunde.fehler(
-                "Das Ereignis fehlt.",
-                blatt=blatt.name,
-                zeile=nummer,
-                spalte=tabelle.titel["ereignis"],
-                wert="(leer)",
-                erlaubt="ein Text",
-            )
-            continue
-        datensaetze.append({"datum": datum[0], "genauigkeit": datum[1], "ereignis": ereignis, "zeile": nummer})
-    frame = pd.DataFrame(datensaetze, columns=spalten)
+        ereignis = _pflichttext(tabelle, nummer, zeile, "ereignis", "Das Ereignis fehlt.", "ein Text")
+        if datum is not None and ereignis is not None:
+            datensaetze.append({"datum": datum[0], "genauigkeit": datum[1], "ereignis": ereignis, "zeile": nummer})
+    frame = _frame("meilensteine", datensaetze)
     return frame.sort_values("datum", kind="stable").reset_index(drop=True)
 
 

@@ -14,13 +14,17 @@ KOPFZEILE_SUCHTIEFE = 30
 
 @dataclass
 class Tabelle:
-    """The rows of one contract table, with the Excel row number of each."""
+    """The rows of one contract table, with the Excel row number of each.
+
+    Findings about a cell go through `fehler`, which names sheet, row, column and value.
+    """
 
     blatt: str
     spalten: dict[str, int]
     titel: dict[str, str]
     zeilen: list[tuple[int, list]]
     kopfzeile: int
+    befunde: Befundliste
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
@@ -28,6 +32,21 @@ class Tabelle:
         if index is None or index >= len(zeile):
             return None
         return zeile[index]
+
+    def fehler(self, nummer: int, feld: str, meldung: str, wert: object, erlaubt: str) -> None:
+        """Record an error about the cell of `feld` in Excel row `nummer`."""
+        self.befunde.fehler(
+            meldung,
+            blatt=self.blatt,
+            zeile=nummer,
+            spalte=self.titel.get(feld, feld),
+            wert=wert_text(wert),
+            erlaubt=erlaubt,
+        )
+
+    def warnung(self, nummer: int | None, feld: str, meldung: str, wert: str = "") -> None:
+        """Record a warning about a cell (or a column when `nummer` is None)."""
+        self.befunde.warnung(meldung, blatt=self.blatt, zeile=nummer, spalte=self.titel.get(feld, feld), wert=wert)
 
 
 def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
@@ -51,48 +70,84 @@ def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
     return zeilen
 
 
-def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabelle | None:
-    """Locate the header row of `vertrag` in `blatt` and collect its non-empty data rows.
+def _namen(vertrag: Blatt) -> dict[str, Spalte]:
+    """Folded header names (titles and aliases) → column of the contract."""
+    namen = {}
+    for spalte in vertrag.spalten:
+        for name in (spalte.titel, *spalte.aliase):
+            namen[falte(name)] = spalte
+    return namen
 
-    Records an error naming the missing columns when no header row is found.
-    """
-    gesucht = {falte(s.titel): s for s in vertrag.spalten}
-    pflicht = {falte(s.titel) for s in vertrag.pflichtspalten}
+
+def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt) -> tuple[int, int, set[str]]:
+    """(required columns found, row index, fields found) of the best header candidate."""
+    namen = _namen(vertrag)
+    pflicht = {s.feld for s in vertrag.pflichtspalten}
     bester: tuple[int, int, set[str]] = (-1, -1, set())
     for index, zeile in enumerate(blatt.zeilen[:KOPFZEILE_SUCHTIEFE]):
-        gefunden = {falte(z) for z in zeile} & set(gesucht)
+        gefunden = {namen[f].feld for f in (falte(z) for z in zeile) if f in namen}
         treffer = len(gefunden & pflicht)
         if treffer > bester[0]:
             bester = (treffer, index, gefunden)
         if treffer == len(pflicht):
             break
-    treffer, kopf, gefunden = bester
-    if treffer < len(pflicht):
-        fehlend = [s.titel for s in vertrag.pflichtspalten if falte(s.titel) not in gefunden]
-        ort = f"in Zeile {kopf + 1} " if treffer > 0 else ""
+    return bester
+
+
+def _spalten_text(vertrag: Blatt) -> str:
+    pflicht = ", ".join(f"„{s.titel}“" for s in vertrag.pflichtspalten)
+    optional = ", ".join(f"„{s.titel}“" for s in vertrag.spalten if not s.pflicht)
+    return f"Spalten {pflicht}" + (f" (optional: {optional})" if optional else "")
+
+
+def _melde_fehlende_spalten(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str], befunde) -> None:
+    if not any(not ist_leer(z) for zeile in blatt.zeilen for z in zeile):
         befunde.fehler(
-            f"Die Kopfzeile {ort}enthält nicht alle Pflichtspalten; es fehlt: "
-            + ", ".join(f"„{t}“" for t in fehlend)
-            + ".",
+            "Das Blatt ist leer.",
             blatt=blatt.name,
-            zeile=kopf + 1 if treffer > 0 else None,
-            spalte=", ".join(fehlend),
-            erlaubt="Spalten " + ", ".join(f"„{s.titel}“" for s in vertrag.spalten),
+            erlaubt="eine Kopfzeile mit den Spalten " + ", ".join(f"„{s.titel}“" for s in vertrag.pflichtspalten),
         )
+        return
+    fehlend = [s.titel for s in vertrag.pflichtspalten if s.feld not in gefunden]
+    hat_kopf = bool(gefunden)
+    befunde.fehler(
+        ("Die Kopfzeile enthält" if hat_kopf else "Keine Kopfzeile gefunden; es fehlen die Pflichtspalten")
+        + (" nicht alle Pflichtspalten; es fehlt: " if hat_kopf else ": ")
+        + ", ".join(f"„{t}“" for t in fehlend)
+        + ".",
+        blatt=blatt.name,
+        zeile=kopf + 1 if hat_kopf else None,
+        spalte=", ".join(fehlend),
+        wert=" | ".join(wert_text(z) for z in blatt.zeilen[kopf] if not ist_leer(z)) if hat_kopf else "",
+        erlaubt=_spalten_text(vertrag),
+    )
+
+
+def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabelle | None:
+    """Locate the header row of `vertrag` in `blatt` and collect its non-empty data rows.
+
+    Records an error naming the missing columns when no header row is found.
+    """
+    treffer, kopf, gefunden = _finde_kopfzeile(blatt, vertrag)
+    if treffer < len(vertrag.pflichtspalten):
+        _melde_fehlende_spalten(blatt, vertrag, kopf, gefunden, befunde)
         return None
 
+    namen = _namen(vertrag)
     spalten: dict[str, int] = {}
     titel: dict[str, str] = {}
     for index, zelle in enumerate(blatt.zeilen[kopf]):
-        spalte: Spalte | None = gesucht.get(falte(zelle))
+        spalte = namen.get(falte(zelle))
         if spalte is None:
             continue
         if spalte.feld in spalten:
             befunde.warnung(
-                f"Die Spalte „{spalte.titel}“ steht mehrfach in der Kopfzeile; verwendet wird die erste.",
+                f"Die Spalte „{spalte.titel}“ steht mehrfach in der Kopfzeile; verwendet wird die erste "
+                f"(„{titel[spalte.feld]}“).",
                 blatt=blatt.name,
                 zeile=kopf + 1,
                 spalte=spalte.titel,
+                wert=wert_text(zelle),
             )
             continue
         spalten[spalte.feld] = index
@@ -104,4 +159,4 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
         if all(ist_leer(zeile[i]) for i in genutzt if i < len(zeile)):
             continue
         zeilen.append((index, zeile))
-    return Tabelle(blatt.name, spalten, titel, zeilen, kopf + 1)
+    return Tabelle(blatt.name, spalten, titel, zeilen, kopf + 1, befunde)

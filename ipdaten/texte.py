@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import re
 
-_LEERRAUM = re.compile(r"\s+")
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _EXCEL_NULL = dt.date(1899, 12, 30)
@@ -48,7 +47,7 @@ def bereinige(wert: object) -> str:
             return ""
         if wert.is_integer():
             return str(int(wert))
-    return _LEERRAUM.sub(" ", str(wert).replace("\xa0", " ")).strip()
+    return " ".join(str(wert).split())  # str.split() also splits at non-breaking spaces
 
 
 def falte(wert: object) -> str:
@@ -75,30 +74,44 @@ def ganze_zahl(wert: object) -> int | None:
     return None
 
 
-def zahl(wert: object) -> float | None:
+EURO_ZEICHEN = ("€", "EUR", "Euro")
+PROZENT_ZEICHEN = ("%",)
+
+
+def zahl(wert: object, einheiten: tuple[str, ...] = EURO_ZEICHEN + PROZENT_ZEICHEN) -> float | None:
     """A number from a cell, including German text such as '60.000 €' or '22.400,00'.
 
-    Returns None for text that is not a number.
+    `einheiten` are the unit signs a text may carry ('25 %' is no amount in euro). Returns
+    None for text that is not a number.
     """
     if isinstance(wert, bool):
         return None
     if isinstance(wert, (int, float)):
         return float(wert) if math.isfinite(float(wert)) else None
-    text = bereinige(wert)
-    for zeichen in ("€", "EUR", "Euro", "%", " "):
+    text = bereinige(wert).replace("−", "-")
+    for zeichen in sorted(einheiten, key=len, reverse=True):
         text = text.replace(zeichen, "")
-    text = text.replace("−", "-")
+    text = text.replace(" ", "")
     if not text:
         return None
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     elif _TAUSENDER.match(text):
         text = text.replace(".", "")
-    try:
-        ergebnis = float(text)
-    except ValueError:
+    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text):
         return None
-    return ergebnis if math.isfinite(ergebnis) else None
+    return float(text)
+
+
+def zelle_als_text(wert: object) -> str:
+    """A cell value as a person typed it: German decimal comma, dates as 06.03.2017."""
+    if isinstance(wert, dt.datetime) and wert.time() == dt.time(0):
+        return wert.strftime("%d.%m.%Y")
+    if isinstance(wert, dt.date) and not isinstance(wert, dt.datetime):
+        return wert.strftime("%d.%m.%Y")
+    if isinstance(wert, float) and math.isfinite(wert) and not wert.is_integer():
+        return repr(wert).replace(".", ",")
+    return bereinige(wert) if isinstance(wert, float) else str(wert)
 
 
 def als_datum(wert: object) -> dt.date | None:

@@ -58,6 +58,7 @@ class Spalte:
     feld: str
     pflicht: bool = True
     erklaerung: str = ""
+    aliase: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,12 @@ EINBUERGERUNG = Blatt(
     (
         Spalte("Gebiet", "gebiet", erklaerung="Stadt- oder Landkreis"),
         Spalte("Jahr", "jahr", erklaerung="ganze Zahl"),
-        Spalte("Quote in %", "quote_prozent", erklaerung="Prozentpunkte 0–100; leer = keine Angabe"),
+        Spalte(
+            "Quote in %",
+            "quote_prozent",
+            erklaerung="Prozentpunkte 0–100; leer = keine Angabe",
+            aliase=("Quote", "Quote (%)", "Quote in Prozent", "Einbürgerungsquote", "Einbürgerungsquote in %"),
+        ),
     ),
     "Einbürgerungsquote je Gebiet und Jahr (optional).",
 )
@@ -117,7 +123,12 @@ HAUSHALT = Blatt(
     False,
     (
         Spalte("Maßnahme", "massnahme", erklaerung="Bezeichnung der Maßnahme"),
-        Spalte("Betrag", "betrag", erklaerung="Euro, nicht negativ"),
+        Spalte(
+            "Betrag",
+            "betrag",
+            erklaerung="Euro, nicht negativ",
+            aliase=("Betrag (€)", "Betrag in €", "Betrag in Euro", "Betrag €", "Betrag (EUR)"),
+        ),
         Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl"),
         Spalte("Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)"),
     ),

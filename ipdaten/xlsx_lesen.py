@@ -24,6 +24,7 @@ _ZELLE = re.compile(rb"<c\s([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _FORMEL = re.compile(rb"<f[\s>/]")
+_WERT = re.compile(rb"<v>[^<]+</v>")
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
@@ -42,12 +43,22 @@ class RohBlatt:
 
 
 @dataclass
+class ZellenMeta:
+    """Facts about cells calamine does not give, as (row, column) from 0."""
+
+    prozent: set[tuple[int, int]] = field(default_factory=set)
+    formeln: list[tuple[int, int]] = field(default_factory=list)
+    ohne_wert: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
 class RohMappe:
     """A whole workbook as read."""
 
     blaetter: dict[str, RohBlatt]
     archiv: zipfile.ZipFile
     neu_berechnen_beim_oeffnen: bool = False
+    alle_blaetter: tuple[str, ...] = ()
     _prozent_stile: set[int] | None = None
 
     def prozent_stile(self) -> set[int]:
@@ -56,19 +67,18 @@ class RohMappe:
             self._prozent_stile = _lies_prozent_stile(self.archiv)
         return self._prozent_stile
 
-    def zellen_meta(self, blatt: RohBlatt) -> tuple[set[tuple[int, int]], list[tuple[int, int]]]:
-        """Percent-formatted cells and formula cells without a saved value, 0-based.
+    def zellen_meta(self, blatt: RohBlatt) -> ZellenMeta:
+        """Percent-formatted cells and formula cells of a sheet (0-based row, column).
 
         Scans the sheet's XML once; only called for sheets that need it.
         """
+        meta = ZellenMeta()
         if not blatt.xml_pfad:
-            return set(), []
+            return meta
         xml = self.archiv.read(blatt.xml_pfad)
         stile = self.prozent_stile()
-        prozent: set[tuple[int, int]] = set()
-        formeln: list[tuple[int, int]] = []
         if not stile and not _FORMEL.search(xml):
-            return prozent, formeln
+            return meta
         for treffer in _ZELLE.finditer(xml):
             attrs, inhalt = treffer.group(1), treffer.group(2) or b""
             ort = _ATTR_R.search(attrs)
@@ -77,10 +87,12 @@ class RohMappe:
             zelle = (int(ort.group(2)) - 1, _spalten_index(ort.group(1)))
             stil = _ATTR_S.search(attrs)
             if stil and int(stil.group(1)) in stile:
-                prozent.add(zelle)
-            if _FORMEL.search(inhalt) and b"<v" not in inhalt:
-                formeln.append(zelle)
-        return prozent, formeln
+                meta.prozent.add(zelle)
+            if _FORMEL.search(inhalt):
+                meta.formeln.append(zelle)
+                if not _WERT.search(inhalt) and b't="str"' not in attrs:
+                    meta.ohne_wert.append(zelle)
+        return meta
 
     def hat_formeln(self, blatt: RohBlatt) -> bool:
         """Whether the sheet contains any formula (a cheap byte search)."""
@@ -159,4 +171,4 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
         raise LesefehlerArbeitsmappe(str(e)) from e
     except Exception as e:  # defusedxml's refusals and calamine's XML errors have their own types
         raise LesefehlerArbeitsmappe(f"{type(e).__name__}: {e}") from e
-    return RohMappe(blaetter, archiv, neu)
+    return RohMappe(blaetter, archiv, neu, tuple(mappe.sheet_names))
