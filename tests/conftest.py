@@ -22,3 +22,9 @@ def _leere_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def _eigene_ablage(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty store of Stände, never the developer's daten/ablage/."""
+    monkeypatch.setenv("IPDATEN_ABLAGE", str(tmp_path_factory.mktemp("ablage")))

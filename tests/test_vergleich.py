@@ -1,0 +1,132 @@
+"""Comparing two Anlagen: shares per field, transitions, changed/new/removed recommendations."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ipdaten.laden import lade_anlage
+from ipdaten.vergleich import vergleiche
+from ipdaten.vertrag import STATUS_REIHENFOLGE
+from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, empfehlung, mappe_bytes, standard_bytes
+
+
+def _alt():
+    return lade_anlage(mappe_bytes())
+
+
+def _neu():
+    """Field 1: 1.2 in Arbeit → umgesetzt, 1.3 reworded; 2.2 removed; 3.2 new; field 4 new."""
+    felder = [*HANDLUNGSFELDER, [4, "Flüchtlingsperspektive", "„Ankommen“", ""]]
+    empfehlungen = [
+        empfehlung(1, 1, "umgesetzt", bemerkung="Amt 2015 eingerichtet"),
+        empfehlung(1, 2, "umgesetzt"),
+        empfehlung(1, 3, "ohne Angabe", "Neuer Wortlaut 1.3"),
+        empfehlung(2, 1, "umgesetzt", bezug="ja"),
+        empfehlung(3, 1, "in Abstimmung"),
+        empfehlung(3, 2, "in Arbeit"),
+        empfehlung(4, 1, "in Arbeit"),
+    ]
+    return lade_anlage(mappe_bytes(felder, empfehlungen))
+
+
+def test_uebergaenge_als_matrix_nur_gepaarte_empfehlungen():
+    v = vergleiche(_alt(), _neu())
+    assert list(v.uebergaenge.index) == list(STATUS_REIHENFOLGE)
+    assert list(v.uebergaenge.columns) == list(STATUS_REIHENFOLGE)
+    erwartet = pd.DataFrame(0, index=list(STATUS_REIHENFOLGE), columns=list(STATUS_REIHENFOLGE), dtype="int64")
+    erwartet.loc["umgesetzt", "umgesetzt"] = 2
+    erwartet.loc["in Arbeit", "umgesetzt"] = 1
+    erwartet.loc["ohne Angabe", "ohne Angabe"] = 1
+    erwartet.loc["in Abstimmung", "in Abstimmung"] = 1
+    pd.testing.assert_frame_equal(v.uebergaenge, erwartet, check_names=False)
+    assert v.uebergaenge_liste().to_dict("records") == [
+        {"von": "umgesetzt", "nach": "umgesetzt", "anzahl": 2},
+        {"von": "in Arbeit", "nach": "umgesetzt", "anzahl": 1},
+        {"von": "in Abstimmung", "nach": "in Abstimmung", "anzahl": 1},
+        {"von": "ohne Angabe", "nach": "ohne Angabe", "anzahl": 1},
+    ]
+    assert v.gleich_geblieben == 4
+
+
+def test_geaenderte_neue_und_entfallene_empfehlungen():
+    v = vergleiche(_alt(), _neu())
+    assert v.geaendert.to_dict("records") == [
+        {
+            "handlungsfeld": 1,
+            "feldname": "Aufbrechen und Ankommen",
+            "nr": 2,
+            "empfehlung": "Empfehlung 1.2",
+            "status_alt": "in Arbeit",
+            "status_neu": "umgesetzt",
+            "status_geaendert": True,
+            "text_geaendert": False,
+        },
+        {
+            "handlungsfeld": 1,
+            "feldname": "Aufbrechen und Ankommen",
+            "nr": 3,
+            "empfehlung": "Neuer Wortlaut 1.3",
+            "status_alt": "ohne Angabe",
+            "status_neu": "ohne Angabe",
+            "status_geaendert": False,
+            "text_geaendert": True,
+        },
+    ]
+    assert v.neu_empfehlungen[["handlungsfeld", "feldname", "nr", "status"]].to_dict("records") == [
+        {"handlungsfeld": 3, "feldname": "Sprache", "nr": 2, "status": "in Arbeit"},
+        {"handlungsfeld": 4, "feldname": "Flüchtlingsperspektive", "nr": 1, "status": "in Arbeit"},
+    ]
+    assert v.entfallene_empfehlungen[["handlungsfeld", "nr", "empfehlung", "status"]].to_dict("records") == [
+        {"handlungsfeld": 2, "nr": 2, "empfehlung": "Empfehlung 2.2", "status": "nicht umgesetzt"}
+    ]
+    assert v.neue_felder.to_dict("records") == [{"nr": 4, "name": "Flüchtlingsperspektive"}]
+    assert v.entfallene_felder.empty
+    assert not v.ist_unveraendert
+
+
+def test_anteile_je_feld_und_differenz_in_prozentpunkten():
+    v = vergleiche(_alt(), _neu())
+    f = v.felder.set_index("nr")
+    assert list(v.felder["nr"]) == [1, 2, 3, 4]
+    assert list(v.felder["art"]) == ["", "", "", "neu"]
+    # Field 1: 1 of 3 umgesetzt → 2 of 3; umgesetzt or in Arbeit 2/3 → 2/3.
+    assert math.isclose(f.loc[1, "umgesetzt_alt"], 1 / 3)
+    assert math.isclose(f.loc[1, "umgesetzt_neu"], 2 / 3)
+    assert math.isclose(f.loc[1, "umgesetzt_diff_pp"], 100 / 3)
+    assert math.isclose(f.loc[1, "umgesetzt_oder_in_arbeit_diff_pp"], 0.0, abs_tol=1e-9)
+    # Field 2: 1 of 2 → 1 of 1 umgesetzt.
+    assert (f.loc[2, "empfehlungen_alt"], f.loc[2, "empfehlungen_neu"]) == (2, 1)
+    assert math.isclose(f.loc[2, "umgesetzt_diff_pp"], 50.0)
+    # New field 4: no share before, so no difference.
+    assert f.loc[4, "empfehlungen_alt"] == 0
+    assert math.isnan(f.loc[4, "umgesetzt_alt"]) and math.isnan(f.loc[4, "umgesetzt_diff_pp"])
+    assert f.loc[4, "umgesetzt_oder_in_arbeit_neu"] == 1.0
+    g = v.gesamt
+    assert (g["empfehlungen_alt"], g["empfehlungen_neu"]) == (6, 7)
+    assert math.isclose(g["umgesetzt"]["alt"], 2 / 6) and math.isclose(g["umgesetzt"]["neu"], 3 / 7)
+    assert math.isclose(g["umgesetzt"]["diff_pp"], (3 / 7 - 2 / 6) * 100)
+
+
+def test_entfallenes_feld_steht_am_ende():
+    alt = _neu()
+    neu = _alt()
+    v = vergleiche(alt, neu)
+    assert list(v.felder["nr"]) == [1, 2, 3, 4]
+    assert list(v.felder["art"]) == ["", "", "", "entfallen"]
+    assert v.entfallene_felder.to_dict("records") == [{"nr": 4, "name": "Flüchtlingsperspektive"}]
+    assert v.felder.loc[3, "empfehlungen_neu"] == 0
+
+
+def test_gleiche_mappe_ist_unveraendert():
+    anlage = lade_anlage(standard_bytes())
+    v = vergleiche(anlage, anlage)
+    assert v.ist_unveraendert
+    assert v.gleich_geblieben == len(anlage.empfehlungen) == 181
+    assert (v.felder["umgesetzt_diff_pp"] == 0).all()
+    assert v.uebergaenge_liste()["von"].tolist() == v.uebergaenge_liste()["nach"].tolist()
+
+
+def test_standardzeilen_der_testmappe_sind_unveraendert():
+    assert len(EMPFEHLUNGEN) == 6  # the expectations above are built on these rows
