@@ -144,6 +144,27 @@ def _blatt_pfade(archiv: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     return pfade, neu
 
 
+def _setze_fehlerwerte(zeilen: list[list], archiv: zipfile.ZipFile, pfad: str) -> None:
+    """Put Excel error values (#DIV/0!, #NV …) into the rows; calamine reads them as empty.
+
+    A finding then shows what Excel shows instead of calling the cell empty.
+    """
+    if not pfad:
+        return
+    xml = archiv.read(pfad)
+    if b't="e"' not in xml:
+        return
+    for treffer in _ZELLE.finditer(xml):
+        attrs, inhalt = treffer.group(1), treffer.group(2) or b""
+        ort = _ATTR_R.search(attrs)
+        code = _WERT.search(inhalt)
+        if b't="e"' not in attrs or not ort or not code:
+            continue
+        zeile, spalte = int(ort.group(2)) - 1, _spalten_index(ort.group(1))
+        if zeile < len(zeilen) and spalte < len(zeilen[zeile]):
+            zeilen[zeile][spalte] = code.group(0)[3:-4].decode("utf-8", "replace")
+
+
 def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
     """Read the sheets of an xlsx workbook (all, or those whose folded name is in `nur`).
 
@@ -162,7 +183,9 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
             blatt = mappe.get_sheet_by_name(name)
             zeilen = blatt.to_python(skip_empty_area=False)
             bereiche = [(a[0], a[1], b[0], b[1]) for a, b in (blatt.merged_cell_ranges or [])]
-            blaetter[name] = RohBlatt(name, zeilen, bereiche, pfade.get(name, ""))
+            pfad = pfade.get(name, "")
+            _setze_fehlerwerte(zeilen, archiv, pfad)
+            blaetter[name] = RohBlatt(name, zeilen, bereiche, pfad)
     except python_calamine.PasswordError as e:
         raise LesefehlerArbeitsmappe("kennwort") from e
     except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
