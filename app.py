@@ -9,10 +9,10 @@ st.set_page_config(
 )
 
 SEITEN = [
-    st.Page("seiten/uebersicht.py", title="Übersicht", icon="🏠", url_path="uebersicht", default=True),
-    st.Page("seiten/handlungsfelder.py", title="Handlungsfelder", icon="🗂️", url_path="handlungsfelder"),
-    st.Page("seiten/einbuergerung.py", title="Einbürgerung", icon="🏛️", url_path="einbuergerung"),
-    st.Page("seiten/haushalt.py", title="Haushalt", icon="💶", url_path="haushalt"),
+    st.Page("seiten/uebersicht.py", title="Übersicht", icon=":material/home:", url_path="uebersicht", default=True),
+    st.Page("seiten/handlungsfelder.py", title="Handlungsfelder", icon=":material/folder_open:", url_path="handlungsfelder"),
+    st.Page("seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"),
+    st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
 ]
 
 st.navigation(SEITEN).run()
