@@ -40,6 +40,7 @@ class RohBlatt:
     zeilen: list[list]
     zusammengefasst: list[tuple[int, int, int, int]] = field(default_factory=list)
     xml_pfad: str = ""
+    xml: bytes = b""
 
 
 @dataclass
@@ -75,7 +76,7 @@ class RohMappe:
         meta = ZellenMeta()
         if not blatt.xml_pfad:
             return meta
-        xml = self.archiv.read(blatt.xml_pfad)
+        xml = blatt.xml
         stile = self.prozent_stile()
         if not stile and not _FORMEL.search(xml):
             return meta
@@ -96,7 +97,7 @@ class RohMappe:
 
     def hat_formeln(self, blatt: RohBlatt) -> bool:
         """Whether the sheet contains any formula (a cheap byte search)."""
-        return bool(blatt.xml_pfad) and _FORMEL.search(self.archiv.read(blatt.xml_pfad)) is not None
+        return _FORMEL.search(blatt.xml) is not None
 
 
 def _spalten_index(buchstaben: bytes) -> int:
@@ -144,14 +145,15 @@ def _blatt_pfade(archiv: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     return pfade, neu
 
 
-def _setze_fehlerwerte(zeilen: list[list], archiv: zipfile.ZipFile, pfad: str) -> None:
-    """Put Excel error values (#DIV/0!, #NV …) into the rows; calamine reads them as empty.
+def _pruefe_und_setze_fehlerwerte(zeilen: list[list], xml: bytes, pfad: str) -> None:
+    """Check that the sheet's XML is complete, then put Excel error values (#DIV/0!, #NV …) into the rows; calamine reads them as empty.
 
     A finding then shows what Excel shows instead of calling the cell empty.
     """
     if not pfad:
         return
-    xml = archiv.read(pfad)
+    if not re.search(rb"</(?:\w+:)?worksheet>\s*$", xml[-200:]):
+        raise LesefehlerArbeitsmappe(f"{pfad}: unvollständiges XML")  # calamine reads a cut-off sheet silently
     if b't="e"' not in xml:
         return
     for treffer in _ZELLE.finditer(xml):
@@ -184,8 +186,11 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
             zeilen = blatt.to_python(skip_empty_area=False)
             bereiche = [(a[0], a[1], b[0], b[1]) for a, b in (blatt.merged_cell_ranges or [])]
             pfad = pfade.get(name, "")
-            _setze_fehlerwerte(zeilen, archiv, pfad)
-            blaetter[name] = RohBlatt(name, zeilen, bereiche, pfad)
+            xml = archiv.read(pfad) if pfad else b""
+            _pruefe_und_setze_fehlerwerte(zeilen, xml, pfad)
+            blaetter[name] = RohBlatt(name, zeilen, bereiche, pfad, xml)
+    except LesefehlerArbeitsmappe:
+        raise
     except python_calamine.PasswordError as e:
         raise LesefehlerArbeitsmappe("kennwort") from e
     except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
