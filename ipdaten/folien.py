@@ -1,0 +1,477 @@
+"""The presentation as data: one slide per idea, the same for the screen and the PowerPoint.
+
+`praesentation(auswertung, vorher=...)` returns the slides of one Stand: title, overall
+balance, status of all Handlungsfelder, one slide per field with named recommendations,
+naturalisation, budget (one slide per year), progress since a previous Stand and the road
+ahead. Slides whose data is missing are left out. Every text is German and formatted with
+ipdaten.format; workbook text is kept as it is (the renderer escapes it). Each chart is
+described by `Diagramm` (categories, series, number formats, colours), so the PowerPoint
+export and the tests read the same numbers that kennzahlen computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import format as fmt
+from .auswertung import Auswertung
+from .farben import HERVORHEBUNG, NEUTRAL, status_farbe
+from .texte import bereinige, falte
+from .vertrag import STATUS_REIHENFOLGE
+
+# At most this many recommendations are listed on a field slide (more would not be readable
+# from the back of the room); the rest is counted ("… und 4 weitere").
+MAX_PUNKTE = 6
+MAX_MEILENSTEINE = 8
+OHNE_ZUORDNUNG = "ohne Zuordnung"
+KEINE_ANGABE = "keine Angabe"
+
+# Excel/PowerPoint number formats (stored in en-US notation, shown in the viewer's Office
+# locale: German Office shows 1.234 and 1,54 %). The third section hides zero labels.
+FORMAT_ANZAHL = "#,##0;-#,##0;"
+FORMAT_ANTEIL = "0 %"
+FORMAT_PROZENT = '0.00" %"'
+FORMAT_EURO = '#,##0" €"'
+
+# A row is a placeholder of the reconstruction when its Bemerkung or Quelle *starts* with one
+# of these marks ("Platzhalter: …", "Annahme (Rekonstruktion): …"); "Annahme des Antrags …"
+# (adoption) is not a mark.
+_PLATZHALTER = re.compile(r"^(platzhalter\b|annahme\s*[:(])")
+
+
+@dataclass(frozen=True, eq=False)
+class Reihe:
+    """One chart series: name, one value per category (None = no value), colours."""
+
+    name: str
+    werte: tuple[float | None, ...]
+    farbe: str
+    punktfarben: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Diagramm:
+    """A slide's chart as data.
+
+    art: "gestapelt_100" (stacked to 100 %), "balken" (one bar per category) or "gruppiert"
+    (bars of several series side by side). Categories are listed top to bottom.
+    """
+
+    art: str
+    kategorien: tuple[str, ...]
+    reihen: tuple[Reihe, ...]
+    zahlenformat: str
+    achsenformat: str
+    achsentitel: str
+    alt: str
+    legende: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Kennzahl:
+    """A big figure on a slide: value as German text and what it counts."""
+
+    wert: str
+    bezeichnung: str
+
+
+@dataclass(frozen=True, eq=False)
+class Punkt:
+    """One line of a slide's list; `status` colours its marker, `vorne` is a leading label
+    (a date or a status), `erledigt` marks a past milestone."""
+
+    text: str
+    vorne: str = ""
+    status: str | None = None
+    erledigt: bool | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Folie:
+    """One slide. `art` names the kind: titel, bilanz, status, feld, einbuergerung, haushalt,
+    fortschritt, meilensteine."""
+
+    art: str
+    titel: str
+    untertitel: str = ""
+    kernaussage: str = ""
+    kennzahlen: tuple[Kennzahl, ...] = ()
+    punkte: tuple[Punkt, ...] = ()
+    liste_titel: str = ""
+    weitere: int = 0
+    diagramm: Diagramm | None = None
+    feld_nr: int | None = None
+    jahr: int | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Praesentation:
+    """All slides of one Stand and the line every slide carries."""
+
+    titel: str
+    stand: dt.date | None
+    stand_text: str
+    folien: tuple[Folie, ...] = field(default_factory=tuple)
+    vorher_stand: dt.date | None = None
+
+    def __len__(self) -> int:
+        return len(self.folien)
+
+
+def ist_platzhalter(bemerkung: object, quelle: object) -> bool:
+    """Whether a recommendation is a placeholder of the reconstruction: its Bemerkung or
+    Quelle starts with "Platzhalter" or "Annahme:"/"Annahme (…)"."""
+    return any(_PLATZHALTER.match(falte(wert)) for wert in (bemerkung, quelle))
+
+
+def benannte_empfehlungen(empfehlungen: pd.DataFrame) -> pd.DataFrame:
+    """The recommendations that are not placeholders, in workbook order.
+
+    For a workbook without placeholder marks this is every recommendation.
+    """
+    maske = [not ist_platzhalter(b, q) for b, q in zip(empfehlungen["bemerkung"], empfehlungen["quelle"])]
+    return empfehlungen[pd.Series(maske, index=empfehlungen.index, dtype=bool)]
+
+
+def stand_zeile(stand: dt.date | None) -> str:
+    """The line on every slide: 'Stand: 6. März 2017'."""
+    return f"Stand: {fmt.datum(stand)}"
+
+
+def feld_titel(nr: int, name: str) -> str:
+    """'Handlungsfeld 6: Gesellschaft'."""
+    return f"Handlungsfeld {int(nr)}: {name}"
+
+
+def _anteil_text(anzahl: int, gesamt: int) -> str:
+    return fmt.anteil(anzahl / gesamt if gesamt else None)
+
+
+def _status_reihen_gesamt(status: dict[str, int]) -> Reihe:
+    return Reihe(
+        "Empfehlungen",
+        tuple(float(status[s]) for s in STATUS_REIHENFOLGE),
+        HERVORHEBUNG,
+        tuple(status_farbe(s) for s in STATUS_REIHENFOLGE),
+    )
+
+
+def _status_diagramm(status: dict[str, int], alt: str) -> Diagramm:
+    return Diagramm(
+        "balken",
+        tuple(STATUS_REIHENFOLGE),
+        (_status_reihen_gesamt(status),),
+        FORMAT_ANZAHL,
+        "#,##0",
+        "Anzahl der Empfehlungen",
+        alt,
+    )
+
+
+def _titelfolie(auswertung: Auswertung, hinweis: str) -> Folie:
+    anlage = auswertung.anlage
+    felder = len(anlage.handlungsfelder)
+    return Folie(
+        "titel",
+        anlage.titel,
+        untertitel=stand_zeile(anlage.stand),
+        kernaussage=(
+            f"{fmt.zahl(auswertung.gesamt['empfehlungen'])} Handlungsempfehlungen in "
+            f"{fmt.zahl(felder)} Handlungsfeldern"
+        ),
+        punkte=(Punkt(hinweis),) if hinweis else (),
+    )
+
+
+def _bilanzfolie(auswertung: Auswertung) -> Folie | None:
+    gesamt = auswertung.gesamt
+    anzahl = gesamt["empfehlungen"]
+    if not anzahl:
+        return None
+    status = gesamt["status"]
+    umgesetzt = status["umgesetzt"]
+    in_arbeit = status["in Arbeit"]
+    kern = (
+        f"{_anteil_text(umgesetzt, anzahl)} der Empfehlungen sind umgesetzt, "
+        f"weitere {_anteil_text(in_arbeit, anzahl)} in Arbeit."
+    )
+    alt = "Gesamtbilanz: " + "; ".join(f"{s} {fmt.zahl(status[s])}" for s in STATUS_REIHENFOLGE)
+    return Folie(
+        "bilanz",
+        "Gesamtbilanz",
+        kernaussage=kern,
+        kennzahlen=(
+            Kennzahl(fmt.zahl(anzahl), "Handlungsempfehlungen"),
+            Kennzahl(_anteil_text(umgesetzt, anzahl), f"umgesetzt ({fmt.zahl(umgesetzt)})"),
+            Kennzahl(
+                _anteil_text(umgesetzt + in_arbeit, anzahl),
+                f"umgesetzt oder in Arbeit ({fmt.zahl(umgesetzt + in_arbeit)})",
+            ),
+        ),
+        diagramm=_status_diagramm(status, alt),
+    )
+
+
+def _statusfolie(auswertung: Auswertung) -> Folie | None:
+    verteilung = auswertung.verteilung
+    mit = verteilung[verteilung["empfehlungen"] > 0]
+    if mit.empty:
+        return None
+    bester = mit.loc[mit["anteil_umgesetzt"].idxmax()]
+    offen = mit.loc[mit["anteil_nicht umgesetzt"].idxmax()]
+    kern = f"Am weitesten: {bester['name']} ({fmt.anteil(bester['anteil_umgesetzt'])} umgesetzt)."
+    if offen["nicht umgesetzt"] > 0:
+        kern += f" Am meisten offen: {offen['name']} ({fmt.anteil(offen['anteil_nicht umgesetzt'])} nicht umgesetzt)."
+    kategorien = tuple(f"{int(n)} {name}" for n, name in zip(verteilung["nr"], verteilung["name"]))
+    reihen = tuple(Reihe(s, tuple(float(v) for v in verteilung[s]), status_farbe(s)) for s in STATUS_REIHENFOLGE)
+    return Folie(
+        "status",
+        "Stand der Umsetzung je Handlungsfeld",
+        kernaussage=kern,
+        diagramm=Diagramm(
+            "gestapelt_100",
+            kategorien,
+            reihen,
+            FORMAT_ANZAHL,
+            FORMAT_ANTEIL,
+            "Anteil der Empfehlungen",
+            "Status der Empfehlungen je Handlungsfeld als gestapelte Balken; Beschriftung: Anzahl",
+            legende=True,
+        ),
+    )
+
+
+def _feldfolien(auswertung: Auswertung) -> list[Folie]:
+    anlage = auswertung.anlage
+    benannt = benannte_empfehlungen(anlage.empfehlungen)
+    folien = []
+    for _, zeile in auswertung.verteilung.iterrows():
+        nr = int(zeile["nr"])
+        eigene = benannt[benannt["handlungsfeld"] == nr]
+        if eigene.empty:
+            continue
+        anzahl = int(zeile["empfehlungen"])
+        status = {s: int(zeile[s]) for s in STATUS_REIHENFOLGE}
+        kern = (
+            f"{fmt.zahl(status['umgesetzt'])} von {fmt.zahl(anzahl)} Empfehlungen umgesetzt "
+            f"({_anteil_text(status['umgesetzt'], anzahl)}), {fmt.zahl(status['in Arbeit'])} in Arbeit."
+        )
+        leitsatz = anlage.handlungsfelder.loc[anlage.handlungsfelder["nr"] == nr, "leitsatz"]
+        punkte = tuple(
+            Punkt(bereinige(e), vorne=str(s), status=str(s))
+            for e, s in zip(eigene["empfehlung"].head(MAX_PUNKTE), eigene["status"].head(MAX_PUNKTE))
+        )
+        alt = f"{feld_titel(nr, zeile['name'])}: " + "; ".join(f"{s} {fmt.zahl(status[s])}" for s in STATUS_REIHENFOLGE)
+        folien.append(
+            Folie(
+                "feld",
+                feld_titel(nr, zeile["name"]),
+                untertitel=bereinige(leitsatz.iloc[0]) if len(leitsatz) else "",
+                kernaussage=kern,
+                punkte=punkte,
+                liste_titel="Empfehlungen im Einzelnen",
+                weitere=max(0, len(eigene) - MAX_PUNKTE),
+                diagramm=_status_diagramm(status, alt),
+                feld_nr=nr,
+            )
+        )
+    return folien
+
+
+def _einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
+    vergleich = auswertung.einbuergerung
+    jahre = [
+        j
+        for j in auswertung.einbuergerung_jahre
+        if vergleich.loc[vergleich["jahr"] == j, "quote_prozent"].notna().any()
+    ]
+    if not jahre:
+        return None
+    jahr = jahre[-1]
+    teil = vergleich[vergleich["jahr"] == jahr]
+    mit_wert = int(teil["quote_prozent"].notna().sum())
+    referenz = teil[teil["ist_referenz"]]
+    mittel = teil["mittel_prozent"].dropna()
+    if len(referenz) and pd.notna(referenz["quote_prozent"].iloc[0]):
+        r = referenz.iloc[0]
+        kern = f"{r['gebiet']}: Rang {int(r['rang'])} von {fmt.zahl(mit_wert)} mit {fmt.prozent(r['quote_prozent'])}"
+    else:
+        kern = f"Einbürgerungsquoten von {fmt.zahl(mit_wert)} Gebieten"
+    if len(mittel):
+        kern += f" (Mittel der Gebiete: {fmt.prozent(float(mittel.iloc[0]))})."
+    else:
+        kern += "."
+    kategorien = tuple(
+        g if pd.notna(q) else f"{g} ({KEINE_ANGABE})" for g, q in zip(teil["gebiet"], teil["quote_prozent"])
+    )
+    werte = tuple(None if pd.isna(q) else float(q) for q in teil["quote_prozent"])
+    farben = tuple(HERVORHEBUNG if ref else NEUTRAL for ref in teil["ist_referenz"])
+    return Folie(
+        "einbuergerung",
+        f"Einbürgerung in der Region Stuttgart {jahr}",
+        kernaussage=kern,
+        diagramm=Diagramm(
+            "balken",
+            kategorien,
+            (Reihe("Einbürgerungsquote in %", werte, NEUTRAL, farben),),
+            FORMAT_PROZENT,
+            '0.0" %"',
+            "Einbürgerungsquote in %",
+            f"Einbürgerungsquoten {jahr} nach Gebiet, absteigend",
+        ),
+        jahr=jahr,
+    )
+
+
+def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
+    folien = []
+    for jahr in auswertung.haushalt_jahre:
+        summen = auswertung.haushalt(jahr)
+        if not summen.positionen:
+            continue
+        nach_feld = summen.nach_handlungsfeld
+        kategorien = [f"{int(n)} {name}" for n, name in zip(nach_feld["nr"], nach_feld["name"])]
+        werte = [float(b) for b in nach_feld["betrag"]]
+        farben = [HERVORHEBUNG] * len(werte)
+        if summen.ohne_handlungsfeld_eur:
+            kategorien.append(OHNE_ZUORDNUNG)
+            werte.append(summen.ohne_handlungsfeld_eur)
+            farben.append(NEUTRAL)
+        groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)
+        punkte = tuple(
+            Punkt(bereinige(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a, 1)})")
+            for m, b, a in zip(groesste["massnahme"], groesste["betrag"], groesste["anteil"])
+        )
+        folien.append(
+            Folie(
+                "haushalt",
+                f"Haushalt {jahr}",
+                kernaussage=(
+                    f"{fmt.euro(summen.summe_eur)} für {fmt.zahl(summen.positionen)} Maßnahmen "
+                    "(Summe der im Bericht aufgeführten Positionen)."
+                ),
+                punkte=punkte,
+                liste_titel="Größte Posten",
+                diagramm=Diagramm(
+                    "balken",
+                    tuple(kategorien),
+                    (Reihe("Betrag in Euro", tuple(werte), HERVORHEBUNG, tuple(farben)),),
+                    FORMAT_EURO,
+                    '#,##0" €"',
+                    "Betrag in Euro",
+                    f"Haushalt {jahr} je Handlungsfeld in Euro",
+                ),
+                jahr=jahr,
+            )
+        )
+    return folien
+
+
+def _fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | None:
+    from .vergleich import vergleiche
+
+    vergleich = vergleiche(vorher.anlage, auswertung.anlage)
+    felder = vergleich.felder[vergleich.felder["art"] != "entfallen"]
+    if felder.empty:
+        return None
+    alt_datum = fmt.datum(vorher.anlage.stand)
+    neu_datum = fmt.datum(auswertung.anlage.stand)
+    g = vergleich.gesamt["umgesetzt"]
+    kern = (
+        f"Umgesetzt: {fmt.anteil(g['alt'])} → {fmt.anteil(g['neu'])} "
+        f"({fmt.prozentpunkte(g['diff_pp'] if pd.notna(g['diff_pp']) else None, 0)})."
+    )
+    uebergaenge = vergleich.uebergaenge
+    punkte = []
+    for vor in uebergaenge.index:
+        for nach in uebergaenge.columns:
+            anzahl = int(uebergaenge.loc[vor, nach])
+            if vor != nach and anzahl:
+                punkte.append((anzahl, Punkt(f"{vor} → {nach}", vorne=f"{fmt.zahl(anzahl)} ×", status=str(nach))))
+    punkte.sort(key=lambda p: -p[0])
+    neue = len(vergleich.neu_empfehlungen)
+    if neue:
+        punkte.append((0, Punkt("neue Empfehlungen", vorne=f"{fmt.zahl(neue)} ×")))
+    kategorien = tuple(f"{int(n)} {name}" for n, name in zip(felder["nr"], felder["name"]))
+
+    def werte(spalte: str) -> tuple[float | None, ...]:
+        return tuple(None if pd.isna(v) else float(v) for v in felder[spalte])
+
+    return Folie(
+        "fortschritt",
+        f"Fortschritt seit {alt_datum}",
+        untertitel=f"Anteil umgesetzt je Handlungsfeld: {alt_datum} und {neu_datum}",
+        kernaussage=kern,
+        punkte=tuple(p for _, p in punkte[:MAX_PUNKTE]),
+        liste_titel="Statuswechsel der Empfehlungen",
+        diagramm=Diagramm(
+            "gruppiert",
+            kategorien,
+            (
+                Reihe(f"umgesetzt {alt_datum}", werte("umgesetzt_alt"), NEUTRAL),
+                Reihe(f"umgesetzt {neu_datum}", werte("umgesetzt_neu"), status_farbe("umgesetzt")),
+            ),
+            "0 %",
+            FORMAT_ANTEIL,
+            "Anteil umgesetzt",
+            f"Anteil umgesetzter Empfehlungen je Handlungsfeld am {alt_datum} und am {neu_datum}",
+            legende=True,
+        ),
+    )
+
+
+def _meilensteinfolie(auswertung: Auswertung) -> Folie | None:
+    meilensteine = auswertung.anlage.meilensteine.sort_values("datum", kind="stable")
+    if meilensteine.empty:
+        return None
+    stand = auswertung.anlage.stand
+    kommend = meilensteine[meilensteine["datum"] > stand] if stand else meilensteine.iloc[0:0]
+    # The road ahead: the last milestones up to the Stand for orientation, then what comes.
+    if len(meilensteine) > MAX_MEILENSTEINE:
+        vorher = meilensteine[meilensteine["datum"] <= stand] if stand else meilensteine
+        platz = max(2, MAX_MEILENSTEINE - len(kommend))
+        meilensteine = pd.concat([vorher.tail(platz), kommend]).head(MAX_MEILENSTEINE)
+    punkte = tuple(
+        Punkt(
+            bereinige(e),
+            vorne=fmt.ungefaehres_datum(d, g),
+            erledigt=None if stand is None else bool(d <= stand),
+        )
+        for d, g, e in zip(meilensteine["datum"], meilensteine["genauigkeit"], meilensteine["ereignis"])
+    )
+    if len(kommend):
+        naechster = kommend.iloc[0]
+        kern = f"Als Nächstes: {bereinige(naechster['ereignis'])} ({fmt.ungefaehres_datum(naechster['datum'], naechster['genauigkeit'])})."
+    else:
+        kern = "Stationen des Prozesses."
+    return Folie("meilensteine", "Der Weg nach vorn", kernaussage=kern, punkte=punkte)
+
+
+def praesentation(auswertung: Auswertung, *, vorher: Auswertung | None = None, hinweis: str = "") -> Praesentation:
+    """The slides of the Stand in `auswertung`, in presentation order.
+
+    `vorher` is the previous Stand (adds the progress slide); `hinweis` is a line for the
+    title slide (e.g. that the data is a reconstruction). Slides without data are left out.
+    """
+    anlage = auswertung.anlage
+    folien: list[Folie | None] = [
+        _titelfolie(auswertung, hinweis),
+        _bilanzfolie(auswertung),
+        _statusfolie(auswertung),
+        *_feldfolien(auswertung),
+        _einbuergerungsfolie(auswertung),
+        *_haushaltsfolien(auswertung),
+        _fortschrittsfolie(auswertung, vorher) if vorher is not None else None,
+        _meilensteinfolie(auswertung),
+    ]
+    return Praesentation(
+        titel=anlage.titel,
+        stand=anlage.stand,
+        stand_text=stand_zeile(anlage.stand),
+        folien=tuple(f for f in folien if f is not None),
+        vorher_stand=vorher.anlage.stand if vorher is not None else None,
+    )
