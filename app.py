@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from oberflaeche.staende import stand_auswahl
+
 st.set_page_config(
     page_title="Integrationsplan-Monitor · Landkreis Böblingen",
     page_icon="📊",
@@ -13,6 +15,10 @@ SEITEN = [
     st.Page("seiten/handlungsfelder.py", title="Handlungsfelder", icon=":material/folder_open:", url_path="handlungsfelder"),
     st.Page("seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"),
     st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
+    st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
+    st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
 ]
 
-st.navigation(SEITEN).run()
+seite = st.navigation(SEITEN)
+stand_auswahl()
+seite.run()

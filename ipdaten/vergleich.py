@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import format as fmt
 from .kennzahlen import status_gesamt, status_verteilung
 from .modell import Anlage
 from .vertrag import STATUS_REIHENFOLGE
@@ -186,3 +187,83 @@ def vergleiche(alt: Anlage, neu: Anlage) -> Vergleich:
         neue_felder=neue_felder.reset_index(drop=True),
         entfallene_felder=weg_felder.reset_index(drop=True),
     )
+
+
+# --- German display tables (strings, so every browser shows 1,5 % and +33,3 Pp.) -------------
+
+
+def _feld_text(nr: object, name: object) -> str:
+    return f"{int(nr)} {name}"
+
+
+def felder_tabelle(vergleich: Vergleich) -> pd.DataFrame:
+    """The per-field comparison as German text columns."""
+    f = vergleich.felder
+    zeilen = {
+        "Handlungsfeld": [
+            _feld_text(n, name) + {"neu": " (neu)", "entfallen": " (entfallen)"}.get(art, "")
+            for n, name, art in zip(f["nr"], f["name"], f["art"])
+        ],
+        "Empfehlungen vorher": [fmt.zahl(x) for x in f["empfehlungen_alt"]],
+        "Empfehlungen nachher": [fmt.zahl(x) for x in f["empfehlungen_neu"]],
+    }
+    for mass, titel in (("umgesetzt", "umgesetzt"), ("umgesetzt_oder_in_arbeit", "umgesetzt oder in Arbeit")):
+        zeilen[f"{titel} vorher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_alt"]]
+        zeilen[f"{titel} nachher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_neu"]]
+        zeilen[f"Veränderung {titel}"] = [fmt.prozentpunkte(x, 1) for x in f[f"{mass}_diff_pp"]]
+    return pd.DataFrame(zeilen)
+
+
+def aenderungen_tabelle(vergleich: Vergleich) -> pd.DataFrame:
+    """Changed recommendations: field, Nr, wording, status before/after, what changed."""
+    g = vergleich.geaendert
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [_feld_text(n, name) for n, name in zip(g["handlungsfeld"], g["feldname"])],
+            "Nr": [str(n) for n in g["nr"]],
+            "Empfehlung": g["empfehlung"].tolist(),
+            "Status vorher": g["status_alt"].tolist(),
+            "Status nachher": g["status_neu"].tolist(),
+            "Änderung": [
+                " und ".join(t for t, ja in (("Status", s), ("Wortlaut", w)) if ja)
+                for s, w in zip(g["status_geaendert"], g["text_geaendert"])
+            ],
+        }
+    )
+
+
+def empfehlungen_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
+    """New or removed recommendations (Vergleich.neu_empfehlungen / entfallene_empfehlungen)."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [
+                _feld_text(n, name) for n, name in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])
+            ],
+            "Nr": [str(n) for n in empfehlungen["nr"]],
+            "Empfehlung": empfehlungen["empfehlung"].tolist(),
+            "Status": empfehlungen["status"].tolist(),
+        }
+    )
+
+
+def matrix_tabelle(vergleich: Vergleich) -> pd.DataFrame:
+    """The transition matrix with German labels and totals (rows: before, columns: after)."""
+    m = vergleich.uebergaenge
+    tabelle = pd.DataFrame(
+        {f"nachher: {s}": [fmt.zahl(int(x)) for x in m[s]] for s in m.columns},
+        index=pd.Index([f"vorher: {s}" for s in m.index], name="Status"),
+    )
+    tabelle["Summe"] = [fmt.zahl(int(x)) for x in m.sum(axis=1)]
+    summen = [fmt.zahl(int(x)) for x in m.sum(axis=0)] + [fmt.zahl(int(m.to_numpy().sum()))]
+    tabelle.loc["Summe"] = summen
+    return tabelle.reset_index()
+
+
+def uebergang_saetze(vergleich: Vergleich) -> list[str]:
+    """The status changes in words, largest first: '9 × in Arbeit → umgesetzt'."""
+    liste = vergleich.uebergaenge_liste()
+    liste = liste[liste["von"] != liste["nach"]]
+    reihenfolge = {s: i for i, s in enumerate(STATUS_REIHENFOLGE)}
+    liste = liste.assign(_v=liste["von"].map(reihenfolge), _n=liste["nach"].map(reihenfolge))
+    liste = liste.sort_values(["anzahl", "_v", "_n"], ascending=[False, True, True])
+    return [f"{fmt.zahl(a)} × {v} → {n}" for v, n, a in zip(liste["von"], liste["nach"], liste["anzahl"])]

@@ -1,18 +1,29 @@
 """The one cached loading point of the UI: which Stand a session sees, loaded once per key.
 
-Keys are honest: the default workbook by path and modification time, a stored Stand by its
-SHA-256, an upload by its bytes. Caches are bounded.
+A session shows either a published Stand from the store (`ipdaten.ablage`) — chosen in the
+sidebar (`oberflaeche.staende`), by default the newest — or, after a valid upload on the page
+Daten & Stände, a preview that only this session sees.
+
+Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the default workbook
+(fallback when the store cannot be opened) by path and modification time. Caches are bounded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from ipdaten import format as fmt
+from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
 from ipdaten.auswertung import Auswertung
+from ipdaten.befunde import AnlageUngueltig, Befund
 from ipdaten.laden import lade_anlage
+from ipdaten.vergleich import Vergleich, vergleiche
 
 STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
 STANDARD_QUELLE = (
@@ -20,6 +31,11 @@ STANDARD_QUELLE = (
     "Gesundheitsausschuss vom 6. März 2017. Annahmen und Platzhalter sind in der Spalte "
     "„Quelle“ gekennzeichnet."
 )
+ZEITZONE = "Europe/Berlin"
+
+# Session state: the sidebar selectbox (a Stand number) and the preview of an upload.
+STAND_SCHLUESSEL = "stand"
+VORSCHAU_SCHLUESSEL = "_ipdaten_vorschau"
 
 
 @dataclass(frozen=True)
@@ -30,11 +46,41 @@ class Anzeige:
     quelle: str
     ist_vorschau: bool = False
     ist_rekonstruktion: bool = False
+    stand_info: StandInfo | None = None
+    hinweis: str = ""  # e.g. why the store could not be used
+    schluessel: str = ""  # SHA-256 of the workbook shown (cache key of comparisons)
 
     @property
     def anlage(self):
         """The loaded workbook."""
         return self.auswertung.anlage
+
+
+@dataclass(frozen=True)
+class Vorschau:
+    """An upload that this session looks at before it is published."""
+
+    daten: bytes = field(repr=False)
+    dateiname: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Pruefung:
+    """The outcome of validating an upload: the evaluation (None on errors) and all findings."""
+
+    auswertung: Auswertung | None
+    befunde: tuple[Befund, ...]
+
+    @property
+    def fehler(self) -> list[Befund]:
+        """Only the errors."""
+        return [b for b in self.befunde if b.schwere == "Fehler"]
+
+    @property
+    def warnungen(self) -> list[Befund]:
+        """Only the warnings."""
+        return [b for b in self.befunde if b.schwere == "Warnung"]
 
 
 @st.cache_resource(max_entries=8, show_spinner="Arbeitsmappe wird geladen …")
@@ -48,6 +94,117 @@ def standard_auswertung() -> Auswertung:
     return _auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _ablage(verzeichnis: str) -> Ablage:
+    return Ablage(verzeichnis, STANDARD_MAPPE)
+
+
+def ablage() -> Ablage:
+    """The store of Stände in the directory from IPDATEN_ABLAGE (raises AblageFehler)."""
+    return _ablage(str(ablage_verzeichnis()))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Stand wird geladen …")
+def auswertung_zu_stand(pruefsumme: str, _ablage: Ablage) -> Auswertung:
+    """The evaluation of the stored Stand with this SHA-256 (cached by the checksum only)."""
+    return Auswertung(lade_anlage(_ablage.lies(pruefsumme)))
+
+
+@st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …")
+def pruefe_upload(daten: bytes) -> Pruefung:
+    """Validate uploaded bytes once; the same bytes are not validated again."""
+    try:
+        anlage = lade_anlage(daten)
+    except AnlageUngueltig as e:
+        return Pruefung(None, tuple(e.befunde))
+    return Pruefung(Auswertung(anlage), tuple(anlage.warnungen))
+
+
+def vorschau() -> Vorschau | None:
+    """The preview of this session, if any."""
+    return st.session_state.get(VORSCHAU_SCHLUESSEL)
+
+
+def setze_vorschau(daten: bytes, dateiname: str) -> Vorschau:
+    """Show this (valid) upload in this session only, on every page."""
+    neu = Vorschau(bytes(daten), dateiname, sha256(daten))
+    st.session_state[VORSCHAU_SCHLUESSEL] = neu
+    return neu
+
+
+def verwirf_vorschau() -> None:
+    """Back to the published Stände."""
+    st.session_state.pop(VORSCHAU_SCHLUESSEL, None)
+
+
+def ortszeit(zeitpunkt: dt.datetime) -> dt.datetime:
+    """A stored (UTC) moment in the county's time zone."""
+    try:
+        return zeitpunkt.astimezone(ZoneInfo(ZEITZONE))
+    except Exception:  # no time zone data on this machine: show UTC rather than fail
+        return zeitpunkt
+
+
+def stand_titel(info: StandInfo) -> str:
+    """A Stand in one line: 'Nr. 2 · 30. September 2017 · Herbst 2017'."""
+    teile = [f"Nr. {info.nr}", fmt.datum(info.stand) if info.stand else "ohne Datum"]
+    if info.bezeichnung:
+        teile.append(info.bezeichnung)
+    return " · ".join(teile)
+
+
+def gewaehlter_stand(staende: list[StandInfo]) -> StandInfo:
+    """The Stand this session selected in the sidebar; the newest when none (or an unknown one)."""
+    nr = st.session_state.get(STAND_SCHLUESSEL)
+    for info in staende:
+        if info.nr == nr:
+            return info
+    return staende[-1]
+
+
+def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
+    """The Anzeige of one published Stand."""
+    auswertung = auswertung_zu_stand(info.sha256, quelle_ablage)
+    if info.ist_standard:
+        return Anzeige(auswertung, STANDARD_QUELLE, ist_rekonstruktion=True, stand_info=info, schluessel=info.sha256)
+    quelle = (
+        f"Veröffentlichter Stand Nr. {info.nr}: Datei „{info.dateiname}“, veröffentlicht am "
+        f"{fmt.zeitpunkt(ortszeit(info.veroeffentlicht))}."
+    )
+    return Anzeige(auswertung, quelle, stand_info=info, schluessel=info.sha256)
+
+
+def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
+    """The Anzeige of a preview (None if the bytes are, unexpectedly, not valid)."""
+    pruefung = pruefe_upload(eintrag.daten)
+    if pruefung.auswertung is None:
+        return None
+    quelle = f"Vorschau der hochgeladenen Datei „{eintrag.dateiname}“ – nicht veröffentlicht."
+    return Anzeige(pruefung.auswertung, quelle, ist_vorschau=True, schluessel=eintrag.sha256)
+
+
 def aktuelle_anzeige() -> Anzeige:
-    """What this session shows now."""
-    return Anzeige(standard_auswertung(), STANDARD_QUELLE, ist_rekonstruktion=True)
+    """What this session shows now: its preview, else the selected (or newest) Stand."""
+    eintrag = vorschau()
+    if eintrag is not None:
+        anzeige = anzeige_zu_vorschau(eintrag)
+        if anzeige is not None:
+            return anzeige
+        verwirf_vorschau()
+    try:
+        quelle_ablage = ablage()
+        return anzeige_zu_stand(gewaehlter_stand(quelle_ablage.staende()), quelle_ablage)
+    except (AblageFehler, sqlite3.Error) as e:
+        return Anzeige(
+            standard_auswertung(), STANDARD_QUELLE, ist_rekonstruktion=True, hinweis=str(e), schluessel="standard"
+        )
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _vergleich(schluessel_alt: str, schluessel_neu: str, _alt: Auswertung, _neu: Auswertung) -> Vergleich:
+    return vergleiche(_alt.anlage, _neu.anlage)
+
+
+def vergleich_zwischen(alt: Anzeige, neu: Anzeige) -> Vergleich:
+    """The comparison of two shown workbooks, computed once per pair of checksums."""
+    return _vergleich(alt.schluessel, neu.schluessel, alt.auswertung, neu.auswertung)

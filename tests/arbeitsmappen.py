@@ -259,3 +259,86 @@ def grosse_mappe_bytes(anzahl: int, felder: int = 9) -> bytes:
             )
         )
     return als_bytes(wb)
+
+
+def zipbombe_bytes(entpackt: int, angegeben: int | None = None, teil: str = "xl/worksheets/sheet2.xml") -> bytes:
+    """The test workbook whose sheet ``teil`` inflates to ``entpackt`` bytes (spaces after the XML).
+
+    ``angegeben`` writes a smaller size into the zip directory and the local header than the
+    part really inflates to (a lying directory). Built in chunks, never holding ``entpackt`` bytes.
+    """
+    daten = mappe_bytes()
+    ziel = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(daten)) as alt, zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as neu:
+        for eintrag in alt.infolist():
+            if eintrag.filename != teil:
+                neu.writestr(eintrag.filename, alt.read(eintrag.filename))
+        xml = alt.read(teil)
+        info = zipfile.ZipInfo(teil)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with neu.open(info, "w") as strom:
+            strom.write(xml)
+            block = b" " * (1 << 20)
+            rest = entpackt - len(xml)
+            while rest > 0:
+                strom.write(block[: min(rest, len(block))])
+                rest -= len(block)
+    bombe = bytearray(ziel.getvalue())
+    if angegeben is not None:
+        _luege_groesse(bombe, teil.encode(), angegeben)
+    return bytes(bombe)
+
+
+def _luege_groesse(daten: bytearray, name: bytes, groesse: int) -> None:
+    """Overwrite the uncompressed size of ``name`` in its local header and the central directory."""
+    import struct
+
+    for kennung, feld, name_ab in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = daten.find(kennung)
+        while start >= 0:
+            laenge_ab = 26 if kennung == b"PK\x03\x04" else 28
+            (name_laenge,) = struct.unpack_from("<H", daten, start + laenge_ab)
+            if bytes(daten[start + name_ab : start + name_ab + name_laenge]) == name:
+                struct.pack_into("<I", daten, start + feld, groesse)
+            start = daten.find(kennung, start + 4)
+
+
+def ueberarbeitete_standard_bytes(
+    *,
+    stand: dt.date = dt.date(2017, 9, 30),
+    bezeichnung: str = "Fortschreibung Herbst 2017",
+) -> bytes:
+    """The default workbook revised as the next evaluation round might be (added for issue 4).
+
+    Recommendation 1.3 moves from "in Arbeit" to "umgesetzt"; a ninth field
+    "Flüchtlingsperspektive" with two recommendations (9.1 umgesetzt, 9.2 in Arbeit) is added;
+    Info gets the new Stand and Bezeichnung. Totals afterwards: 183 recommendations, 60 umgesetzt.
+    """
+
+    def anpassen(wb: Workbook) -> None:
+        felder = wb["Handlungsfelder"]
+        felder.append([9, "Flüchtlingsperspektive", "„Perspektiven schaffen“", "", "", "Test: neues Feld"])
+        empfehlungen = wb["Empfehlungen"]
+        kopf = next(
+            zeile for zeile in empfehlungen.iter_rows() if [z.value for z in zeile][:2] == ["Handlungsfeld", "Nr"]
+        )
+        spalte = {z.value: i for i, z in enumerate(kopf)}
+        for zeile in empfehlungen.iter_rows(min_row=kopf[0].row + 1):
+            if zeile[spalte["Handlungsfeld"]].value == 1 and zeile[spalte["Nr"]].value == 3:
+                assert zeile[spalte["Status"]].value == "in Arbeit"
+                zeile[spalte["Status"]].value = "umgesetzt"
+        for nr, status in ((1, "umgesetzt"), (2, "in Arbeit")):
+            neu = [None] * len(kopf)
+            neu[spalte["Handlungsfeld"]] = 9
+            neu[spalte["Nr"]] = nr
+            neu[spalte["Empfehlung"]] = f"Perspektive {nr} für Geflüchtete (Testdaten)"
+            neu[spalte["Status"]] = status
+            empfehlungen.append(neu)
+        info = wb["Info"]
+        for zeile in info.iter_rows():
+            if zeile[0].value == "Stand":
+                zeile[1].value = stand
+            elif zeile[0].value == "Bezeichnung":
+                zeile[1].value = bezeichnung
+
+    return aendere_mappe(standard_bytes(), anpassen)

@@ -1,0 +1,137 @@
+"""The Stand selector in the sidebar, its deep link and the live pick-up of new Stände.
+
+`stand_auswahl()` runs once per script run from app.py, so the selector is on every page and
+keeps its value across page switches. A session *follows* the newest Stand until somebody picks
+an older one (or opens a link with `?stand=N`); a small fragment polls the store every few
+seconds and reruns the session when a new Stand was published, so a screen in the committee
+room shows it without a reload.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import streamlit as st
+
+from ipdaten.ablage import AblageFehler, StandInfo
+
+from . import quelle
+from .literal import literal
+
+ABFRAGE_SEKUNDEN = 5
+FOLGT = "_ipdaten_stand_folgt"  # True: this session shows whatever is newest
+NEUESTE = "_ipdaten_stand_neueste"  # the newest Stand number this session has seen
+LINK_GELESEN = "_ipdaten_stand_link_gelesen"
+
+
+def _lies_link(nummern: list[int]) -> None:
+    """On the first run of a session, take `?stand=N` from the URL (pins that Stand)."""
+    if st.session_state.get(LINK_GELESEN):
+        return
+    st.session_state[LINK_GELESEN] = True
+    wert = st.query_params.get(quelle.STAND_SCHLUESSEL)
+    if wert is None:
+        return
+    try:
+        nr = int(str(wert).strip())
+    except ValueError:
+        nr = None
+    if nr in nummern:
+        st.session_state[quelle.STAND_SCHLUESSEL] = nr
+        st.session_state[FOLGT] = False
+    else:
+        st.session_state["_ipdaten_stand_link_fehler"] = str(wert)[:40]
+
+
+def _gewaehlt() -> None:
+    neueste = st.session_state.get(NEUESTE)
+    st.session_state[FOLGT] = st.session_state.get(quelle.STAND_SCHLUESSEL) == neueste
+
+
+def _schreibe_link(gewaehlt: int, folgt: bool) -> None:
+    """The URL carries `?stand=N` exactly when the session is pinned to a Stand."""
+    vorhanden = st.query_params.get(quelle.STAND_SCHLUESSEL)
+    if folgt:
+        if vorhanden is not None:
+            del st.query_params[quelle.STAND_SCHLUESSEL]
+    elif vorhanden != str(gewaehlt):
+        st.query_params[quelle.STAND_SCHLUESSEL] = str(gewaehlt)
+
+
+@st.fragment(run_every=ABFRAGE_SEKUNDEN)
+def _wache() -> None:
+    """Poll the newest Stand number; rerun the whole session when it changed."""
+    try:
+        neueste = quelle.ablage().neueste_nr()
+    except (AblageFehler, sqlite3.Error):
+        return
+    if neueste != st.session_state.get(NEUESTE):
+        st.rerun(scope="app")
+
+
+def stand_auswahl() -> StandInfo | None:
+    """Render the Stand selector in the sidebar and return the chosen Stand (None: no store)."""
+    try:
+        staende = quelle.ablage().staende()
+    except (AblageFehler, sqlite3.Error) as e:
+        st.sidebar.warning(
+            f"Die gespeicherten Stände sind nicht erreichbar; angezeigt wird die Standard-Arbeitsmappe. {literal(e)}"
+        )
+        return None
+    nummern = [s.nr for s in staende]
+    neueste = nummern[-1]
+    _lies_link(nummern)
+    folgt = st.session_state.get(FOLGT, True)
+    if folgt or st.session_state.get(quelle.STAND_SCHLUESSEL) not in nummern:
+        st.session_state[quelle.STAND_SCHLUESSEL] = neueste
+        st.session_state[FOLGT] = folgt = True
+    st.session_state[NEUESTE] = neueste
+    nach_nr = {s.nr: s for s in staende}
+
+    with st.sidebar:
+        gewaehlt = st.selectbox(
+            "Stand der Daten",
+            options=list(reversed(nummern)),
+            format_func=lambda nr: quelle.stand_titel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
+            key=quelle.STAND_SCHLUESSEL,
+            on_change=_gewaehlt,
+            help="Jeder veröffentlichte Stand der Anlage 1 bleibt erhalten. Ohne Auswahl zeigt das "
+            "Dashboard immer den neuesten Stand und übernimmt neu veröffentlichte Stände von selbst.",
+        )
+        link_fehler = st.session_state.pop("_ipdaten_stand_link_fehler", None)
+        if link_fehler is not None:
+            st.warning(f"Einen Stand „{literal(link_fehler)}“ gibt es nicht; angezeigt wird der neueste Stand.")
+        if quelle.vorschau() is not None:
+            st.info("Diese Sitzung zeigt eine **Vorschau** (nicht veröffentlicht) statt des gewählten Stands.")
+        elif gewaehlt != neueste:
+            st.caption(f"Es gibt einen neueren Stand: {literal(quelle.stand_titel(nach_nr[neueste]))}.")
+        _wache()
+    _schreibe_link(gewaehlt, folgt)
+    return nach_nr[gewaehlt]
+
+
+def staende_tabelle(staende: list[StandInfo]):
+    """All Stände as a German table, newest first."""
+    import pandas as pd
+
+    from ipdaten import format as fmt
+
+    zeilen = [
+        {
+            "Nr": str(s.nr),
+            "Stand": fmt.datum(s.stand) if s.stand else "ohne Datum",
+            "Bezeichnung": s.bezeichnung,
+            "Datei": s.dateiname + (" (Standard-Arbeitsmappe)" if s.ist_standard else ""),
+            "Veröffentlicht": fmt.zeitpunkt(quelle.ortszeit(s.veroeffentlicht)),
+            "Größe": f"{fmt.zahl(s.groesse / 1024, 1)} KB",
+            "SHA-256": s.sha256[:16] + "…",
+        }
+        for s in reversed(staende)
+    ]
+    return pd.DataFrame(zeilen)
+
+
+def stand_dateiname(info: StandInfo) -> str:
+    """A safe download name: 'Anlage1_Stand2_2017-09-30.xlsx' (never the uploaded name)."""
+    datum = info.stand.isoformat() if info.stand else "ohne-Datum"
+    return f"Anlage1_Stand{info.nr}_{datum}.xlsx"

@@ -1,0 +1,123 @@
+"""Showing what changed between two Anlagen (Fortschritt page and the upload preview)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ipdaten import diagramme_fortschritt
+from ipdaten import format as fmt
+from ipdaten import vergleich as vg
+
+from .diagramm import zeige_diagramm
+from .literal import literal
+
+
+def zeige_zusammenfassung(v: vg.Vergleich) -> None:
+    """Headline figures of a comparison and the status changes in words."""
+    g = v.gesamt
+    spalten = st.columns(3)
+    spalten[0].metric(
+        "Empfehlungen",
+        fmt.zahl(g["empfehlungen_neu"]),
+        delta=_delta_zahl(g["empfehlungen_neu"] - g["empfehlungen_alt"]),
+        delta_color="off",
+        border=True,
+    )
+    for spalte, (mass, titel) in zip(
+        spalten[1:], (("umgesetzt", "Anteil umgesetzt"), ("umgesetzt_oder_in_arbeit", "umgesetzt oder in Arbeit"))
+    ):
+        spalte.metric(
+            titel,
+            fmt.anteil(g[mass]["neu"], 1),
+            delta=_delta_pp(g[mass]["diff_pp"]),
+            help=f"vorher {fmt.anteil(g[mass]['alt'], 1)}",
+            border=True,
+        )
+    if v.ist_unveraendert:
+        st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
+        return
+    saetze = vg.uebergang_saetze(v)
+    teile = []
+    if saetze:
+        teile.append("**Statuswechsel:** " + literal("; ".join(saetze)) + ".")
+    if not v.neu_empfehlungen.empty:
+        teile.append(f"**Neue Empfehlungen:** {fmt.zahl(len(v.neu_empfehlungen))}.")
+    if not v.entfallene_empfehlungen.empty:
+        teile.append(f"**Entfallene Empfehlungen:** {fmt.zahl(len(v.entfallene_empfehlungen))}.")
+    if not v.neue_felder.empty:
+        namen = ", ".join(f"{int(n)} {name}" for n, name in zip(v.neue_felder["nr"], v.neue_felder["name"]))
+        teile.append("**Neue Handlungsfelder:** " + literal(namen) + ".")
+    if not v.entfallene_felder.empty:
+        namen = ", ".join(f"{int(n)} {name}" for n, name in zip(v.entfallene_felder["nr"], v.entfallene_felder["name"]))
+        teile.append("**Entfallene Handlungsfelder:** " + literal(namen) + ".")
+    st.markdown("  \n".join(teile))
+
+
+def _delta_pp(wert: float) -> str | None:
+    # st.metric reads the direction from an ASCII minus only.
+    if wert != wert or round(wert, 1) == 0:
+        return None
+    return fmt.prozentpunkte(wert, 1).replace("−", "-")
+
+
+def _delta_zahl(wert: int) -> str | None:
+    if wert == 0:
+        return None
+    return ("+" if wert > 0 else "-") + fmt.zahl(abs(wert))
+
+
+def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: str) -> None:
+    """The full comparison: summary, change per field, transitions, lists of recommendations."""
+    zeige_zusammenfassung(v)
+
+    st.subheader("Veränderung je Handlungsfeld", anchor=False)
+    zeige_diagramm(
+        diagramme_fortschritt.veraenderung_je_feld(v),
+        alt=(
+            f"Balken je Handlungsfeld: Veränderung der Anteile „umgesetzt“ und „umgesetzt oder in Arbeit“ "
+            f"von {vorher} zu {nachher} in Prozentpunkten. Die Werte stehen auch in der Tabelle darunter."
+        ),
+        dateiname=f"Veränderung je Handlungsfeld {vorher} bis {nachher}",
+        key=f"{schluessel}_felder",
+    )
+    st.dataframe(vg.felder_tabelle(v), hide_index=True, alt="Tabelle: Anteile je Handlungsfeld vorher und nachher")
+
+    st.subheader("Statuswechsel der Empfehlungen", anchor=False)
+    st.caption(
+        "Empfehlungen werden über Handlungsfeld und Nr einander zugeordnet. Links der Status im "
+        "früheren, rechts im späteren Stand."
+    )
+    if int(v.uebergaenge.to_numpy().sum()) > 0:
+        zeige_diagramm(
+            diagramme_fortschritt.uebergaenge_sankey(v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}"),
+            alt=(
+                "Sankey-Diagramm der Statuswechsel: links der Status vorher, rechts nachher, die Bänder "
+                "verbinden gleiche Empfehlungen. Die Zahlen stehen auch in der Tabelle darunter."
+            ),
+            dateiname=f"Statuswechsel {vorher} bis {nachher}",
+            key=f"{schluessel}_sankey",
+        )
+    st.dataframe(
+        vg.matrix_tabelle(v), hide_index=True, alt="Übergangsmatrix: Status vorher (Zeilen) und nachher (Spalten)"
+    )
+
+    st.subheader("Geänderte Empfehlungen", anchor=False)
+    if v.geaendert.empty:
+        st.write("Keine Empfehlung hat Status oder Wortlaut geändert.")
+    else:
+        st.dataframe(vg.aenderungen_tabelle(v), hide_index=True, alt="Tabelle der geänderten Empfehlungen")
+    for titel, frame, leer in (
+        ("Neue Empfehlungen", v.neu_empfehlungen, "Keine neuen Empfehlungen."),
+        ("Entfallene Empfehlungen", v.entfallene_empfehlungen, "Keine Empfehlung ist entfallen."),
+    ):
+        st.subheader(titel, anchor=False)
+        if frame.empty:
+            st.write(leer)
+        else:
+            st.dataframe(vg.empfehlungen_tabelle(frame), hide_index=True, alt=f"Tabelle: {titel}")
+    st.subheader("Handlungsfelder", anchor=False)
+    if v.neue_felder.empty and v.entfallene_felder.empty:
+        st.write("Die Handlungsfelder sind in beiden Ständen dieselben.")
+    for frame, art in ((v.neue_felder, "Neu"), (v.entfallene_felder, "Entfallen")):
+        for nr, name in zip(frame["nr"], frame["name"]):
+            st.markdown(f"**{art}:** Handlungsfeld {int(nr)} – {literal(name)}")

@@ -1,0 +1,192 @@
+"""Daten & Stände: downloads, upload of a revised Anlage 1 with checks and preview, publishing."""
+
+import functools
+import sqlite3
+
+import streamlit as st
+
+from ipdaten import format as fmt
+from ipdaten.ablage import AblageFehler
+from ipdaten.befunde import befunde_tabelle
+from ipdaten.vorlage import vorlage_bytes
+from oberflaeche import quelle, staende, veroeffentlichung
+from oberflaeche.literal import literal
+from oberflaeche.rahmen import seitenkopf
+from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+VERARBEITET = "_ipdaten_upload_verarbeitet"
+MELDUNG = "_ipdaten_daten_meldung"
+
+anzeige = seitenkopf("Daten & Stände")
+meldung = st.session_state.pop(MELDUNG, None)
+if meldung:
+    st.success(meldung, icon=":material/check_circle:")
+try:
+    ablage = quelle.ablage()
+    alle = ablage.staende()
+except (AblageFehler, sqlite3.Error) as e:
+    st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
+    st.stop()
+neuester = alle[-1]
+
+# --- Herunterladen -------------------------------------------------------------------------
+st.header("Herunterladen", anchor=False)
+links, rechts = st.columns(2)
+links.download_button(
+    "Leere Vorlage (.xlsx)",
+    data=vorlage_bytes,
+    file_name="Anlage1_Vorlage.xlsx",
+    mime=XLSX,
+    on_click="ignore",
+    key="download_vorlage",
+    icon=":material/description:",
+    help="Alle Blätter und Spalten, eine Auswahlliste für den Status und ein Blatt „Erläuterung“.",
+)
+rechts.download_button(
+    "Standard-Arbeitsmappe (.xlsx)",
+    data=quelle.STANDARD_MAPPE.read_bytes,
+    file_name="Anlage1_Standard_2017-03-06.xlsx",
+    mime=XLSX,
+    on_click="ignore",
+    key="download_standard",
+    icon=":material/inventory_2:",
+    help="Die mitgelieferte Rekonstruktion der Anlage 1 (Stand 6. März 2017).",
+)
+st.subheader("Veröffentlichte Stände", anchor=False)
+st.dataframe(staende.staende_tabelle(alle), hide_index=True, alt="Tabelle aller veröffentlichten Stände")
+nach_nr = {s.nr: s for s in alle}
+wahl = st.selectbox(
+    "Stand zum Herunterladen",
+    [s.nr for s in reversed(alle)],
+    format_func=lambda nr: quelle.stand_titel(nach_nr[nr]),
+    key="download_stand_wahl",
+)
+st.download_button(
+    f"Stand Nr. {wahl} herunterladen (.xlsx, unverändert wie hochgeladen)",
+    data=functools.partial(ablage.lies, nach_nr[wahl].sha256),
+    file_name=staende.stand_dateiname(nach_nr[wahl]),
+    mime=XLSX,
+    on_click="ignore",
+    key="download_stand",
+    icon=":material/download:",
+)
+
+# --- Hochladen und prüfen -----------------------------------------------------------------
+st.header("Überarbeitete Anlage 1 hochladen", anchor=False)
+st.write(
+    "Die Datei wird sofort geprüft. Eine gültige Datei wird zuerst nur **in dieser Sitzung** als "
+    "Vorschau gezeigt; erst „Veröffentlichen“ macht sie zum neuen Stand für alle."
+)
+datei = st.file_uploader(
+    "Arbeitsmappe auswählen",
+    type=["xlsx", "xlsm", "xls", "ods", "csv"],
+    key="anlage_upload",
+    help="Excel-Arbeitsmappe (.xlsx) nach der Vorlage. Andere Formate werden erkannt und erklärt.",
+)
+if datei is not None:
+    daten = datei.getvalue()
+    pruefung = quelle.pruefe_upload(daten)
+    name = literal(datei.name)
+    if pruefung.fehler:
+        st.error(
+            f"**Die Datei „{name}“ wurde nicht übernommen** – {fmt.zahl(len(pruefung.fehler))} "
+            f"Fehler. Der veröffentlichte Stand bleibt unverändert.",
+            icon=":material/block:",
+        )
+        st.dataframe(befunde_tabelle(pruefung.fehler), hide_index=True, alt="Tabelle der Fehler in der Datei")
+    else:
+        vorhanden = ablage.stand_zu_sha(quelle.sha256(daten))
+        if vorhanden is not None:
+            st.info(
+                f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
+                "(gleiche Bytes). Sie kann in der Seitenleiste unter „Stand der Daten“ gewählt werden.",
+                icon=":material/info:",
+            )
+        elif st.session_state.get(VERARBEITET) != datei.file_id:
+            quelle.setze_vorschau(daten, datei.name)
+        if vorhanden is None:
+            st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
+    if pruefung.warnungen:
+        st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
+        st.dataframe(befunde_tabelle(pruefung.warnungen), hide_index=True, alt="Tabelle der Hinweise zur Datei")
+    st.session_state[VERARBEITET] = datei.file_id
+
+# --- Vorschau und Veröffentlichen ---------------------------------------------------------
+vorschau = quelle.vorschau()
+vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
+if vorschau_anzeige is None:
+    st.caption("Zum Veröffentlichen zuerst eine gültige Arbeitsmappe hochladen.")
+    st.stop()
+
+st.header("Vorschau – nicht veröffentlicht", anchor=False)
+st.warning(
+    f"Diese Sitzung zeigt auf allen Seiten die Datei **„{literal(vorschau.dateiname)}“**. Andere "
+    "Personen sehen weiterhin den veröffentlichten Stand.",
+    icon=":material/visibility:",
+)
+if st.button("Vorschau verwerfen", key="vorschau_verwerfen", icon=":material/close:"):
+    quelle.verwirf_vorschau()
+    st.rerun()
+aktuell = quelle.anzeige_zu_stand(neuester, ablage)
+st.subheader(f"Was sich gegenüber dem aktuellen Stand ({literal(quelle.stand_titel(neuester))}) ändert", anchor=False)
+vergleich = quelle.vergleich_zwischen(aktuell, vorschau_anzeige)
+zeige_zusammenfassung(vergleich)
+with st.expander("Alle Änderungen im Einzelnen"):
+    zeige_vergleich(vergleich, vorher=f"Stand Nr. {neuester.nr}", nachher="Vorschau", schluessel="daten_vergleich")
+
+st.header("Als neuen Stand veröffentlichen", anchor=False)
+neue_anlage = vorschau_anzeige.anlage
+passwort = veroeffentlichung.konfiguriertes_passwort()
+sperre = veroeffentlichung.sperrgrund(passwort, veroeffentlichung.server_adresse())
+if sperre:
+    st.error(sperre, icon=":material/lock:")
+datum = st.date_input(
+    "Stand (Datum der Auswertung)",
+    value=neue_anlage.stand,
+    format="DD.MM.YYYY",
+    key=f"stand_datum_{vorschau.sha256[:16]}",
+    help="Aus dem Blatt „Info“ übernommen, wenn es dort steht.",
+)
+bezeichnung = st.text_input(
+    "Bezeichnung",
+    value=neue_anlage.bezeichnung or "",
+    max_chars=200,
+    key=f"stand_bezeichnung_{vorschau.sha256[:16]}",
+    placeholder="z. B. Auswertung Herbst 2017",
+)
+eingabe = ""
+if passwort:
+    eingabe = st.text_input("Passwort zum Veröffentlichen", type="password", key="passwort")
+else:
+    st.caption("Kein Passwort gesetzt: Dieser Server ist nur auf diesem Rechner erreichbar.")
+if st.button(
+    "Veröffentlichen", key="veroeffentlichen", type="primary", icon=":material/publish:", disabled=bool(sperre)
+):
+    if sperre:
+        st.error(sperre)
+    elif passwort and not veroeffentlichung.passwort_stimmt(eingabe, passwort):
+        st.error("Das Passwort stimmt nicht. Es wurde nichts veröffentlicht.", icon=":material/lock:")
+    elif datum is None:
+        st.error("Bitte das Datum des Stands eingeben. Es wurde nichts veröffentlicht.")
+    else:
+        try:
+            ergebnis = ablage.veroeffentliche(
+                vorschau.daten,
+                stand=datum,
+                bezeichnung=bezeichnung,
+                dateiname=vorschau.dateiname,
+                anlage=neue_anlage,
+            )
+        except (AblageFehler, sqlite3.Error) as e:
+            st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
+        else:
+            quelle.verwirf_vorschau()
+            st.session_state[staende.FOLGT] = True
+            titel = quelle.stand_titel(ergebnis.stand)
+            st.session_state[MELDUNG] = (
+                f"Veröffentlicht als **{literal(titel)}**. Alle Seiten zeigen jetzt diesen Stand."
+                if ergebnis.neu
+                else f"Diese Datei war bereits als **{literal(titel)}** veröffentlicht; es wurde nichts doppelt gespeichert."
+            )
+            st.rerun()

@@ -1,0 +1,68 @@
+"""Fortschritt: what moved between two Stände (shares per field, status transitions, lists)."""
+
+import sqlite3
+
+import streamlit as st
+
+from ipdaten.ablage import AblageFehler
+from oberflaeche import quelle
+from oberflaeche.literal import literal
+from oberflaeche.rahmen import seitenkopf
+from oberflaeche.vergleichsansicht import zeige_vergleich
+
+VORSCHAU = "vorschau"
+
+seitenkopf("Fortschritt")
+try:
+    ablage = quelle.ablage()
+    alle = ablage.staende()
+except (AblageFehler, sqlite3.Error) as e:
+    st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
+    st.stop()
+
+vorschau = quelle.vorschau()
+vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
+optionen: list = ([VORSCHAU] if vorschau_anzeige is not None else []) + [s.nr for s in reversed(alle)]
+if len(optionen) < 2:
+    st.info(
+        "Bisher gibt es nur **einen** Stand – zum Vergleichen braucht es einen zweiten. So kommt er "
+        "hinzu: auf der Seite **Daten & Stände** die Vorlage oder den aktuellen Stand herunterladen, "
+        "den Status jeder Empfehlung aktualisieren, die Datei hochladen und veröffentlichen. Schon "
+        "die Vorschau einer hochgeladenen Datei lässt sich hier mit dem aktuellen Stand vergleichen.",
+        icon=":material/info:",
+    )
+    st.page_link("seiten/daten.py", label="Zu Daten & Stände", icon=":material/arrow_forward:")
+    st.stop()
+
+nach_nr = {s.nr: s for s in alle}
+
+
+def _titel(wahl) -> str:
+    if wahl == VORSCHAU:
+        return f"Vorschau „{vorschau.dateiname}“ (nicht veröffentlicht)"
+    return quelle.stand_titel(nach_nr[wahl])
+
+
+def _kurz(wahl) -> str:
+    return "Vorschau" if wahl == VORSCHAU else f"Stand Nr. {wahl}"
+
+
+# The keys carry the newest Stand, so a newly published one resets the choice to the two newest.
+version = f"{alle[-1].nr}_{vorschau.sha256[:8] if vorschau_anzeige is not None else ''}"
+links, rechts = st.columns(2)
+vorher = links.selectbox("Früherer Stand", optionen, index=1, format_func=_titel, key=f"fortschritt_vorher_{version}")
+nachher = rechts.selectbox(
+    "Späterer Stand", optionen, index=0, format_func=_titel, key=f"fortschritt_nachher_{version}"
+)
+if vorher == nachher:
+    st.info("Bitte zwei verschiedene Stände wählen.")
+    st.stop()
+
+
+def _anzeige(wahl):
+    return vorschau_anzeige if wahl == VORSCHAU else quelle.anzeige_zu_stand(nach_nr[wahl], ablage)
+
+
+st.caption(f"Verglichen wird **{literal(_titel(vorher))}** mit **{literal(_titel(nachher))}**.")
+vergleich = quelle.vergleich_zwischen(_anzeige(vorher), _anzeige(nachher))
+zeige_vergleich(vergleich, vorher=_kurz(vorher), nachher=_kurz(nachher), schluessel="fortschritt")
