@@ -1,0 +1,199 @@
+"""Hostile and oversized files must not hurt the server: refused early, never expanded.
+
+Times are printed (run with -s to see them), never asserted.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import tracemalloc
+import zipfile
+
+import pytest
+import python_calamine
+from arbeitsmappen import ersetze_teile, grosse_mappe_bytes, lies_teil, mappe_bytes, mit_libreoffice, zipbombe_bytes
+
+from ipdaten import AnlageUngueltig, lade_anlage
+from ipdaten.datei_pruefung import pruefe_datei
+from ipdaten.vertrag import MAX_EMPFEHLUNGEN
+
+LACHER = (
+    '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(2, 10)).replace("&lol1;", "&lol;")
+    + '<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+)
+
+
+def _ablehnung(daten: bytes) -> tuple[str, float]:
+    """The single finding and the seconds it took."""
+    start = time.perf_counter()
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(daten)
+    dauer = time.perf_counter() - start
+    assert len(fehler.value.befunde) == 1, fehler.value.befunde
+    return fehler.value.befunde[0].meldung, dauer
+
+
+def _mit_lachern(xml: bytes, ziel: bytes) -> bytes:
+    """`xml` with a billion-laughs DTD after the XML declaration and &lol9; inside `ziel`."""
+    text = xml.decode()
+    deklaration = re.match(r"<\?xml[^>]*\?>\s*", text)
+    ende = deklaration.end() if deklaration else 0
+    text = text[:ende] + LACHER + text[ende:]
+    return text.replace(ziel.decode(), ziel.decode() + "&lol9;", 1).encode()
+
+
+def test_zipbombe_nach_verzeichnis_abgelehnt():
+    bombe = zipbombe_bytes(200_000_000)
+    eintrag = next(e for e in zipfile.ZipFile(io.BytesIO(bombe)).infolist() if e.filename.endswith("sheet2.xml"))
+    assert len(bombe) < 400_000 and eintrag.file_size == 200_000_000
+    tracemalloc.start()
+    meldung, dauer = _ablehnung(bombe)
+    spitze = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"\nZipbombe {len(bombe) / 1e3:.0f} KB → 200 MB: abgelehnt nach {dauer * 1000:.2f} ms, Spitze {spitze / 1e6:.1f} MB"
+    )
+    assert meldung == (
+        "Die Arbeitsmappe würde entpackt 190,8 MB belegen (erlaubt sind höchstens 64,0 MB; eine echte "
+        "Anlage 1 bleibt weit unter 10 MB). Die Datei wird aus Sicherheitsgründen nicht gelesen."
+    )
+    assert spitze < 20_000_000  # nothing was inflated
+
+
+def test_zipbombe_mit_gelogener_groesse_wird_nicht_entpackt():
+    bombe = zipbombe_bytes(1_000_000_000, angegeben=40_000)
+    eintrag = next(e for e in zipfile.ZipFile(io.BytesIO(bombe)).infolist() if e.filename.endswith("sheet2.xml"))
+    assert eintrag.file_size == 40_000 and len(bombe) < 2_000_000
+    tracemalloc.start()
+    meldung, dauer = _ablehnung(bombe)
+    spitze = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"\nZipbombe mit gelogener Größe (1 GB als 40 KB): abgelehnt nach {dauer * 1000:.2f} ms, Spitze {spitze / 1e6:.1f} MB"
+    )
+    assert meldung == (
+        "Ein Teil der Arbeitsmappe (xl/worksheets/sheet2.xml) ist größer als im Inhaltsverzeichnis angegeben. "
+        "Die Datei wird aus Sicherheitsgründen nicht gelesen."
+    )
+    assert spitze < 20_000_000
+
+
+def test_stark_komprimierter_teil_unter_der_grenze():
+    meldung, _ = _ablehnung(zipbombe_bytes(50_000_000))
+    assert meldung.startswith("Ein Teil der Arbeitsmappe (xl/worksheets/sheet2.xml) ist auffällig stark komprimiert (")
+
+
+def test_zu_grosse_datei():
+    meldung, _ = _ablehnung(b"PK\x03\x04" + bytes(21 * 1024 * 1024))
+    assert meldung.startswith("Die Datei ist mit 21,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB.")
+
+
+def test_zu_viele_teile():
+    ziel = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(mappe_bytes())) as alt, zipfile.ZipFile(ziel, "w") as neu:
+        teile = len(alt.infolist()) + 2100
+        for eintrag in alt.infolist():
+            neu.writestr(eintrag.filename, alt.read(eintrag.filename))
+        for index in range(2100):
+            neu.writestr(f"xl/media/bild{index}.png", b"")
+    meldung, _ = _ablehnung(ziel.getvalue())
+    assert meldung.startswith(f"Die Arbeitsmappe besteht aus {teile} Teilen;")
+
+
+def test_billion_laughs_in_einem_blatt():
+    daten = mappe_bytes()
+    blatt = _mit_lachern(lies_teil(daten, "xl/worksheets/sheet2.xml"), b"<t>Empfehlung 1.1")
+    meldung, dauer = _ablehnung(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": blatt}))
+    print(f"\nBillion laughs im Blatt: abgelehnt nach {dauer * 1000:.2f} ms")
+    assert meldung == (
+        "Ein Teil der Arbeitsmappe (xl/worksheets/sheet2.xml) enthält XML-Definitionen (DOCTYPE/ENTITY), wie "
+        "sie Excel und LibreOffice nie schreiben. Die Datei wird aus Sicherheitsgründen nicht gelesen."
+    )
+
+
+@pytest.mark.parametrize(
+    "teil", ["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"]
+)
+def test_dtd_in_anderen_teilen(teil):
+    daten = mappe_bytes()
+    xml = _mit_lachern(lies_teil(daten, teil), b"")
+    meldung, _ = _ablehnung(ersetze_teile(daten, {teil: xml}))
+    assert meldung.startswith(f"Ein Teil der Arbeitsmappe ({teil}) enthält XML-Definitionen (DOCTYPE/ENTITY)")
+
+
+def test_dtd_hinter_langem_kommentar_wird_gefunden():
+    daten = mappe_bytes()
+    xml = lies_teil(daten, "xl/worksheets/sheet1.xml")
+    xml = xml.replace(b"?>", b"?><!--" + b"x" * 10_000 + b"-->", 1)
+    meldung, _ = _ablehnung(ersetze_teile(daten, {"xl/worksheets/sheet1.xml": _mit_lachern(xml, b"")}))
+    assert "DOCTYPE/ENTITY" in meldung
+
+
+def _shared_strings_mappe() -> bytes:
+    """A workbook with xl/sharedStrings.xml (as Excel and LibreOffice write it)."""
+    gespeichert = mit_libreoffice(mappe_bytes())
+    if gespeichert is None:
+        pytest.skip("LibreOffice Calc (soffice) fehlt")
+    return gespeichert
+
+
+def test_billion_laughs_in_shared_strings():
+    daten = _shared_strings_mappe()
+    xml = _mit_lachern(lies_teil(daten, "xl/sharedStrings.xml"), b">Empfehlung 1.1")
+    assert b"&lol9;" in xml
+    meldung, _ = _ablehnung(ersetze_teile(daten, {"xl/sharedStrings.xml": xml}))
+    assert meldung.startswith("Ein Teil der Arbeitsmappe (xl/sharedStrings.xml) enthält XML-Definitionen")
+
+
+def test_calamine_expandiert_keine_entitaeten():
+    """Even without our check, calamine (quick-xml) refuses the undefined-for-it entity, it never expands it."""
+    daten = mappe_bytes()
+    blatt = _mit_lachern(lies_teil(daten, "xl/worksheets/sheet2.xml"), b"<t>Empfehlung 1.1")
+    mappe = python_calamine.CalamineWorkbook.from_filelike(
+        io.BytesIO(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": blatt}))
+    )
+    with pytest.raises(python_calamine.CalamineError, match="unrecognized entity"):
+        mappe.get_sheet_by_name("Empfehlungen").to_python()
+
+
+def test_externe_entitaet_wird_nicht_gelesen():
+    daten = mappe_bytes()
+    xml = lies_teil(daten, "xl/worksheets/sheet2.xml").decode()
+    xml = xml.replace("<worksheet", '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet', 1)
+    xml = xml.replace("<t>Empfehlung 1.1", "<t>&xxe;Empfehlung 1.1", 1)
+    meldung, _ = _ablehnung(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": xml.encode()}))
+    assert "DOCTYPE/ENTITY" in meldung
+
+
+def test_20000_empfehlungen_werden_geladen():
+    daten = grosse_mappe_bytes(MAX_EMPFEHLUNGEN)
+    tracemalloc.start()
+    start = time.perf_counter()
+    anlage = lade_anlage(daten)
+    dauer = time.perf_counter() - start
+    spitze = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"\n20 000 Empfehlungen ({len(daten) / 1e6:.2f} MB): geladen in {dauer * 1000:.0f} ms, Spitze {spitze / 1e6:.1f} MB"
+    )
+    assert len(anlage.empfehlungen) == 20_000
+    assert anlage.empfehlungen["handlungsfeld"].value_counts().sort_index().tolist() == [2223] * 2 + [2222] * 7
+    assert anlage.warnungen == ()
+
+
+def test_mehr_als_20000_empfehlungen_klare_meldung():
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(grosse_mappe_bytes(MAX_EMPFEHLUNGEN + 1))
+    assert [b.als_text() for b in fehler.value.befunde] == [
+        "Blatt „Empfehlungen“: Das Blatt enthält 20.001 Empfehlungen; verarbeitet werden höchstens 20.000. "
+        "Bitte prüfen, ob versehentlich Zeilen kopiert wurden. Gefunden: „20.001 Zeilen“. "
+        "Erlaubt: höchstens 20.000 Empfehlungen."
+    ]
+
+
+def test_gueltige_mappe_besteht_die_dateipruefung():
+    assert pruefe_datei(mappe_bytes()) is None
+    assert pruefe_datei(grosse_mappe_bytes(20_000)) is None
