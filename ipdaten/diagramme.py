@@ -128,7 +128,7 @@ def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
         )
     )
     _grundlayout(fig, hoehe=300, titel=titel)
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     hoechstes = max(anzahl) if anzahl else 0
     fig.update_xaxes(
         title_text="Anzahl der Empfehlungen",
@@ -191,19 +191,21 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     mittel = vergleich_jahr["mittel_prozent"].dropna()
     if not mittel.empty:
         wert = float(mittel.iloc[0])
-        fig.add_vline(
+        fig.add_vline(x=wert, line=dict(color="#1A1A1A", dash="dash", width=2))
+        fig.add_annotation(
             x=wert,
-            line=dict(color="#1A1A1A", dash="dash", width=2),
-            annotation=dict(
-                text=f"Mittel: {fmt.prozent(wert)}", font=dict(color="#1A1A1A"), bgcolor="rgba(255,255,255,0.85)"
-            ),
-            annotation_position="top right",
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"Mittel: {fmt.prozent(wert)}",
+            font=dict(color="#1A1A1A"),
         )
     hoechste = vergleich_jahr["quote_prozent"].max()
     fig.update_layout(barmode="overlay", bargap=0.3)
-    _grundlayout(fig, hoehe=140 + 44 * len(gebiete), titel=titel)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left"))
-    fig.update_yaxes(categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ")
+    _grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"))
+    fig.update_yaxes(categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(
         title_text="Einbürgerungsquote in %",
         tickformat=",.1f",
@@ -253,7 +255,7 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
     """
     sortiert = massnahmen.sort_values("betrag", ascending=False, kind="stable")
     fig = go.Figure()
-    beschriftungen = [umbrechen(m) for m in sortiert["massnahme"]]
+    beschriftungen = [umbrechen(m, 48) for m in sortiert["massnahme"]]
     for zugeordnet, name, farbe in (
         (True, "einem Handlungsfeld zugeordnet", HERVORHEBUNG),
         (False, OHNE_ZUORDNUNG, NEUTRAL),
@@ -281,9 +283,9 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
         )
     hoechster = float(sortiert["betrag"].max()) if len(sortiert) else 1.0
     fig.update_layout(barmode="overlay", bargap=0.3)
-    _grundlayout(fig, hoehe=120 + 52 * len(sortiert), titel=titel)
+    _grundlayout(fig, hoehe=120 + 64 * len(sortiert), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"))
-    fig.update_yaxes(categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ")
+    fig.update_yaxes(categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(
         title_text="Betrag in Euro", tickformat=",.0f", ticksuffix=" €", range=[0, hoechster * 1.35], gridcolor=GITTER
     )
@@ -321,7 +323,7 @@ def haushalt_je_feld(
         )
     )
     _grundlayout(fig, hoehe=120 + 44 * len(namen), titel=titel)
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(
         title_text="Betrag in Euro",
         tickformat=",.0f",

@@ -36,8 +36,12 @@ def zeige_diagramm(fig: go.Figure, *, alt: str, dateiname: str, **kwargs):
     )
 
 
-def zeige_kennzahlen(kennzahlen) -> None:
-    """Headline figures (ipdaten.ansicht.Kopfzahl) side by side as st.metric with German text
-    values; labels and help are escaped because they may contain workbook text."""
-    for spalte, zahl in zip(st.columns(len(kennzahlen)), kennzahlen):
-        spalte.metric(literal(zahl.bezeichnung), zahl.wert, help=literal(zahl.hilfe), border=True)
+def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None = None) -> None:
+    """Headline figures (ipdaten.ansicht.Kopfzahl) as st.metric with German text values, at most
+    `je_zeile` side by side (or one row with relative `breiten`); labels and help are escaped
+    because they may contain workbook text."""
+    if breiten:
+        je_zeile = len(breiten)
+    for start in range(0, len(kennzahlen), je_zeile):
+        for spalte, zahl in zip(st.columns(breiten or je_zeile), kennzahlen[start : start + je_zeile]):
+            spalte.metric(literal(zahl.bezeichnung), zahl.wert, help=literal(zahl.hilfe), border=True)

@@ -23,7 +23,7 @@ def seitenkopf(titel: str) -> Anzeige:
     if annahmen:
         gesamt = len(anlage.empfehlungen)
         st.caption(
-            f"⚠️ **Annahmen:** {fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen "
+            f":material/warning: **Annahmen:** {fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen "
             "oder Platzhaltern – erkennbar an „Annahme“ bzw. „Platzhalter“ in den Spalten Quelle und "
             "Bemerkung. Sie sind nicht die Angaben des Landkreises."
         )

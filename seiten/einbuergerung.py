@@ -21,7 +21,7 @@ else:
 vergleich = auswertung.einbuergerung_im_jahr(jahr)
 
 st.header(f"Einbürgerungsquote {jahr} im Vergleich", anchor=False)
-zeige_kennzahlen(ansicht.einbuergerung_kennzahlen(vergleich))
+zeige_kennzahlen(ansicht.einbuergerung_kennzahlen(vergleich), je_zeile=4)
 zeige_diagramm(
     diagramme.einbuergerung_balken(vergleich),
     alt=f"Balken: Einbürgerungsquoten {jahr} der Gebiete, absteigend sortiert, mit gestrichelter Linie für das "

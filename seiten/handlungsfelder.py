@@ -45,7 +45,7 @@ if feld != ALLE:
     st.markdown(f"**Leitsatz:** {literal(zeile['leitsatz'])}")
     if str(zeile.get("seiten") or "").strip():
         st.caption(f"Seiten im Integrationsplan: {literal(zeile['seiten'])}")
-    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste))
+    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste), je_zeile=4)
     zeige_diagramm(
         diagramme.feld_verteilung(verteilung),
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "
@@ -60,13 +60,13 @@ if feld != ALLE:
             st.markdown(literal(bericht))
 
 st.subheader("Empfehlungen", anchor=False)
-spalten = st.columns([3, 2, 3] if anlage.hat_bezug_spalte else [3, 3])
-status_wahl = spalten[0].pills(
+status_wahl = st.pills(
     "Status", status_liste, selection_mode="multi", default=status_liste, key="handlungsfelder_status"
 )
+spalten = st.columns(2)
 bezug_wahl = None
 if anlage.hat_bezug_spalte:
-    bezug_wahl = spalten[1].pills(
+    bezug_wahl = spalten[0].pills(
         "Bezug Geflüchtete",
         list(ansicht.BEZUG_AUSWAHL),
         selection_mode="multi",
@@ -74,7 +74,9 @@ if anlage.hat_bezug_spalte:
         key="handlungsfelder_bezug",
     )
 suche = spalten[-1].text_input(
-    "Suche im Text", placeholder="z. B. Dolmetscher", key="handlungsfelder_suche",
+    "Suche im Text",
+    placeholder="z. B. Dolmetscher",
+    key="handlungsfelder_suche",
     help="Sucht in Empfehlung, Ziel, Bemerkung und Quelle; Groß-/Kleinschreibung egal.",
 )
 

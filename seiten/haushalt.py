@@ -18,7 +18,7 @@ jahr = st.selectbox("Haushaltsjahr", jahre, index=len(jahre) - 1, key="haushalt_
 summen = auswertung.haushalt(jahr)
 
 st.header(f"Haushalt {jahr}", anchor=False)
-zeige_kennzahlen(ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur))
+zeige_kennzahlen(ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur), breiten=[3, 1, 2])
 
 st.subheader("Maßnahmen", anchor=False)
 zeige_diagramm(
@@ -28,7 +28,12 @@ zeige_diagramm(
     dateiname=f"Haushalt {jahr} Maßnahmen",
     key="haushalt_massnahmen",
 )
-st.dataframe(ansicht.haushalt_tabelle(summen.massnahmen), hide_index=True, alt=f"Tabelle der Maßnahmen {jahr}")
+st.dataframe(
+    ansicht.haushalt_tabelle(summen.massnahmen),
+    hide_index=True,
+    column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
+    alt=f"Tabelle der Maßnahmen {jahr}",
+)
 
 st.subheader("Je Handlungsfeld", anchor=False)
 zeige_diagramm(

@@ -1,0 +1,156 @@
+"""Helpers for browser tests of the Streamlit app: start a server, wait for a run to finish,
+inject axe-core. Fixtures using them live in tests/browser/conftest.py."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+WURZEL = Path(__file__).resolve().parents[2]
+ARTEFAKTE = WURZEL / "test-artefakte"
+AXE = WURZEL / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGUMENTE = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FERTIG = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+START_GRENZE_S = 60
+
+
+def freier_port() -> int:
+    """A free TCP port on 127.0.0.1 (never a fixed one: several test runs share the machine)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(skript: Path, umgebung: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
+    """Run `streamlit run skript` headless on 127.0.0.1 and a free port; yield its base URL.
+
+    Waits until /_stcore/health answers; stops the server (only this process) afterwards.
+    """
+    port = freier_port()
+    ARTEFAKTE.mkdir(exist_ok=True)
+    log = log or ARTEFAKTE / f"server-{skript.stem}-{port}.log"
+    befehl = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(skript),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    with log.open("wb") as ausgabe:
+        prozess = subprocess.Popen(
+            befehl, cwd=WURZEL, env={**os.environ, **(umgebung or {})}, stdout=ausgabe, stderr=subprocess.STDOUT
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            ende = time.monotonic() + START_GRENZE_S
+            while True:
+                if prozess.poll() is not None:
+                    raise RuntimeError(f"Streamlit endete beim Start (Code {prozess.returncode}); siehe {log}")
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwort:
+                        if antwort.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > ende:
+                    raise RuntimeError(f"Streamlit antwortete nicht in {START_GRENZE_S} s; siehe {log}")
+                time.sleep(0.2)
+            yield url
+        finally:
+            prozess.terminate()
+            try:
+                prozess.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                prozess.kill()
+                prozess.wait()
+
+
+def warte_bis_fertig(seite, timeout_ms: int = 30_000) -> None:
+    """Wait until the Streamlit script run of `seite` has finished (state notRunning)."""
+    seite.wait_for_selector(FERTIG, state="attached", timeout=timeout_ms)
+
+
+def oeffne(seite, url: str, *, diagramme: int = 0, timeout_ms: int = 30_000) -> None:
+    """Open `url` and wait until the script run has finished and (with `diagramme` > 0) at least
+    that many plotly charts are drawn."""
+    seite.goto(url)
+    warte_bis_fertig(seite, timeout_ms)
+    if diagramme:
+        warte_auf_diagramme(seite, diagramme, timeout_ms)
+
+
+def warte_auf_diagramme(seite, anzahl: int = 1, timeout_ms: int = 30_000) -> None:
+    """Wait until at least `anzahl` plotly charts have drawn their SVG, no element placeholder
+    (skeleton) is left and every chart on the page is drawn (plotly loads lazily after the run)."""
+    seite.wait_for_function(
+        """(anzahl) => {
+               const diagramme = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+               return diagramme.length >= anzahl
+                   && diagramme.every(el => el.querySelector('svg.main-svg'))
+                   && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]');
+           }""",
+        arg=anzahl,
+        timeout=timeout_ms,
+    )
+
+
+def bildschirmfoto(seite, name: str) -> Path:
+    """Save a screenshot of the whole page (Streamlit scrolls inside its main block, so the
+    viewport is stretched to the content first) to test-artefakte/<name>.png."""
+    ARTEFAKTE.mkdir(exist_ok=True)
+    pfad = ARTEFAKTE / f"{name}.png"
+    groesse = seite.viewport_size
+    hoehe = seite.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stMainBlockContainer"]')]
+                             .map(el => el.scrollHeight), 0)"""
+    )
+    if groesse and hoehe > groesse["height"]:
+        seite.set_viewport_size({"width": groesse["width"], "height": min(int(hoehe) + 80, 12_000)})
+        seite.wait_for_timeout(400)  # let plotly redraw at the new size; not an assertion
+    seite.screenshot(path=str(pfad), full_page=True)
+    if groesse:
+        seite.set_viewport_size(groesse)
+    return pfad
+
+
+def axe_befunde(seite, stufen: tuple[str, ...] = ("serious", "critical")) -> dict[str, list[str]]:
+    """Run axe-core (node_modules/axe-core) on the page: {rule id: [html of each node]} for the
+    violations of WCAG 2.0/2.1 A and AA with an impact in `stufen`."""
+    if not AXE.exists():
+        raise FileNotFoundError(f"{AXE} fehlt: im Projektordner `npm ci` ausführen.")
+    seite.add_script_tag(path=str(AXE))
+    ergebnis = seite.evaluate(
+        """async () => await axe.run(document, {
+               runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+               resultTypes: ['violations']})"""
+    )
+    return {
+        v["id"]: [k["html"][:200] for k in v["nodes"]] for v in ergebnis["violations"] if v.get("impact") in stufen
+    }

@@ -1,0 +1,83 @@
+"""The pages in real Chromium: charts drawn, German numbers visible, click-through from the
+Übersicht, accessibility no worse than a bare Streamlit app. Screenshots go to test-artefakte/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.streamlit_browser import (
+    axe_befunde,
+    bildschirmfoto,
+    oeffne,
+    streamlit_server,
+    warte_auf_diagramme,
+    warte_bis_fertig,
+)
+
+pytestmark = pytest.mark.browser
+
+# page: (path, plotly charts, texts the user must see)
+SEITEN = {
+    "uebersicht": ("", 1, ["181", "32 %", "355.400 €", "1,54 %"]),
+    "handlungsfelder": ("handlungsfelder?feld=6", 1, ["„Freude am Gestalten“", "27 von 27 Empfehlungen"]),
+    "einbuergerung": ("einbuergerung", 1, ["1,54 %", "Mittel: 1,34 %", "+0,20 Pp.", "keine Angabe"]),
+    "haushalt": ("haushalt", 2, ["355.400 €", "Summe der im Bericht aufgeführten Positionen", "90.000 € (25,3 %)"]),
+}
+
+
+def _text(seite) -> str:
+    return seite.inner_text("body").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("name", list(SEITEN))
+def test_seite_zeigt_diagramme_und_deutsche_zahlen(seite, server_url, name):
+    pfad, diagramme, erwartet = SEITEN[name]
+    oeffne(seite, f"{server_url}/{pfad}", diagramme=diagramme)
+    bildschirmfoto(seite, f"seite-{name}")
+    assert seite.locator('[data-testid="stPlotlyChart"] svg.main-svg').count() >= 1
+    text = _text(seite)
+    for stueck in erwartet:
+        assert stueck in text, stueck
+    assert "Stand: 6. März 2017" in text
+    assert "Traceback" not in text
+
+
+def test_diagramm_beschriftungen_deutsch(seite, server_url):
+    oeffne(seite, f"{server_url}/haushalt", diagramme=2)
+    svg = " ".join(seite.locator('[data-testid="stPlotlyChart"] svg').all_text_contents()).replace("\xa0", " ")
+    assert "90.000 € (25,3 %)" in svg
+    assert re.search(r"\d{1,3}\.\d{3} €", svg)  # axis ticks with a thousands point
+
+
+def test_klick_auf_feld_oeffnet_handlungsfeld(seite, server_url):
+    oeffne(seite, server_url, diagramme=1)
+    # The segment "nicht umgesetzt" of field 6: the bar labelled 17.
+    balken = seite.locator('[data-testid="stPlotlyChart"] g.trace.bars').nth(3).locator("g.point").nth(5)
+    balken.scroll_into_view_if_needed()
+    box = balken.bounding_box()
+    seite.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    seite.wait_for_url(re.compile(r"/handlungsfelder\?feld=6$"))
+    warte_bis_fertig(seite)
+    seite.get_by_text("Freude am Gestalten").first.wait_for()
+    warte_auf_diagramme(seite)
+    bildschirmfoto(seite, "klick-feld-6")
+    text = _text(seite)
+    assert "6 Gesellschaft" in text
+    assert "27 von 27 Empfehlungen" in text
+
+
+def test_barrierefreiheit_nicht_schlechter_als_leere_app(seite, server_url, tmp_path):
+    leer = tmp_path / "leer.py"
+    leer.write_text('import streamlit as st\nst.title("Hallo")\nst.write("Ein Satz.")\n', encoding="utf-8")
+    with streamlit_server(leer) as leer_url:
+        oeffne(seite, leer_url)
+        boden = axe_befunde(seite)
+    neu = {}
+    for name, (pfad, diagramme, _) in SEITEN.items():
+        oeffne(seite, f"{server_url}/{pfad}", diagramme=diagramme)
+        for regel, knoten in axe_befunde(seite).items():
+            if regel not in boden:
+                neu.setdefault(regel, []).append((name, knoten[:3]))
+    assert neu == {}, f"leere App: {sorted(boden)}"
