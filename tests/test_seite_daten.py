@@ -1,0 +1,259 @@
+"""Page Daten & Stände through AppTest: bad uploads, preview, publishing, password rules."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from streamlit import config as st_config
+from streamlit.testing.v1 import AppTest
+
+from ipdaten.ablage import Ablage, ablage_verzeichnis, sha256
+from tests.arbeitsmappen import (
+    STANDARD_PFAD,
+    aendere_mappe,
+    empfehlung,
+    mappe_bytes,
+    ueberarbeitete_standard_bytes,
+)
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _daten_seite() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("seiten/daten.py").run()
+    assert not at.exception
+    return at
+
+
+def _hochladen(at: AppTest, daten: bytes, name: str = "anlage1_neu.xlsx") -> AppTest:
+    at.file_uploader(key="anlage_upload").set_value((name, daten, XLSX)).run()
+    assert not at.exception
+    return at
+
+
+def _ablage() -> Ablage:
+    return Ablage(ablage_verzeichnis(), STANDARD_PFAD)
+
+
+def _befund_meldungen(at: AppTest) -> list[str]:
+    """The column Meldung of every findings table on the page."""
+    return [m for tabelle in at.dataframe if "Meldung" in tabelle.value.columns for m in tabelle.value["Meldung"]]
+
+
+def _zip_bombe() -> bytes:
+    """A real xlsx whose first sheet inflates to 70 MB of spaces (compressed a few hundred KB)."""
+    original = mappe_bytes()
+    ziel = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(original)) as alt, zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as neu:
+        for eintrag in alt.infolist():
+            if eintrag.filename == "xl/worksheets/sheet1.xml":
+                with neu.open(eintrag.filename, "w", force_zip64=True) as teil:
+                    teil.write(b'<?xml version="1.0"?><worksheet>')
+                    block = b" " * (1024 * 1024)
+                    for _ in range(70):
+                        teil.write(block)
+                    teil.write(b"</worksheet>")
+            else:
+                neu.writestr(eintrag.filename, alt.read(eintrag.filename))
+    return ziel.getvalue()
+
+
+def _formel_ohne_wert(wb):
+    wb["Handlungsfelder"]["A3"] = "=A2+1"
+
+
+SCHLECHTE_DATEIEN = {
+    "csv-umbenannt": (
+        lambda: "Nr;Handlungsfeld;Leitsatz\n1;Wohnen;„Wohnen und Wohlfühlen“\n".encode(),
+        "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe",
+    ),
+    "abgeschnitten": (lambda: mappe_bytes()[:3000], "Die Datei ist beschädigt oder unvollständig"),
+    "leer": (lambda: b"", "Die Datei ist leer (0 Byte)."),
+    "altes-xls": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000),
+        "Die Datei ist im alten Excel-Format (.xls, Excel 97–2003).",
+    ),
+    "kennwort": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le") + bytes(600),
+        "Die Arbeitsmappe ist mit einem Kennwort geschützt",
+    ),
+    "zip-bombe": (_zip_bombe, "Die Arbeitsmappe würde entpackt 70,0 MB belegen"),
+    "unbekannter-status": (
+        lambda: mappe_bytes(empfehlungen=[empfehlung(1, 1, "vielleicht bald")]),
+        "Unbekannter Status.",
+    ),
+    "pflichtblatt-fehlt": (lambda: mappe_bytes(ohne=("Empfehlungen",)), "Das Pflichtblatt „Empfehlungen“ fehlt."),
+    "feld-nicht-definiert": (
+        lambda: mappe_bytes(empfehlungen=[empfehlung(7, 1, "umgesetzt")]),
+        "Das Handlungsfeld 7 ist im Blatt „Handlungsfelder“ nicht definiert",
+    ),
+    "nr-doppelt": (
+        lambda: mappe_bytes(empfehlungen=[empfehlung(1, 1), empfehlung(1, 1)]),
+        "Die Nr 1 ist im Handlungsfeld 1 doppelt vergeben",
+    ),
+    "formel-ohne-wert": (
+        lambda: mappe_bytes(anpassen=_formel_ohne_wert),
+        "Das Blatt enthält Formeln, deren Ergebnis nie berechnet",
+    ),
+}
+
+
+@pytest.mark.parametrize("art", list(SCHLECHTE_DATEIEN))
+def test_schlechte_datei_zeigt_deutschen_befund_und_aendert_nichts(art):
+    baue, erwartet = SCHLECHTE_DATEIEN[art]
+    at = _hochladen(_daten_seite(), baue())
+    fehler = [e.value for e in at.error]
+    assert len(fehler) == 1 and "wurde nicht übernommen" in fehler[0]
+    assert "Der veröffentlichte Stand bleibt unverändert." in fehler[0]
+    meldungen = _befund_meldungen(at)
+    assert any(m.startswith(erwartet) for m in meldungen), meldungen
+    # Nothing changed: no preview, no publish button, still Stand 1 everywhere.
+    assert not [w for w in at.warning if "Vorschau" in w.value]
+    assert not _hat_button(at, "veroeffentlichen")
+    assert [s.nr for s in _ablage().staende()] == [1]
+    assert at.sidebar.selectbox(key="stand").value == 1
+    at.switch_page("seiten/uebersicht.py").run()
+    assert not at.exception
+    assert not [w for w in at.warning if "Vorschau" in w.value]
+
+
+def _hat_button(at: AppTest, key: str) -> bool:
+    return any(b.key == key for b in at.button)
+
+
+def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    assert [s.value for s in at.success] == ["Die Datei „anlage1\\_neu\\.xlsx“ ist gültig."]
+    assert any("Diese Sitzung zeigt auf allen Seiten die Datei" in w.value for w in at.warning)
+    zusammenfassung = " ".join(m.value for m in at.markdown)
+    assert "**Statuswechsel:** 1 × in Arbeit → umgesetzt." in zusammenfassung
+    assert "**Neue Empfehlungen:** 2." in zusammenfassung
+    assert "**Neue Handlungsfelder:** 9 Flüchtlingsperspektive." in zusammenfassung
+    kennzahlen = {m.label: (m.value, m.delta) for m in at.metric}
+    assert kennzahlen["Empfehlungen"] == ("183", "+2")
+    assert kennzahlen["Anteil umgesetzt"] == ("32,8\u00a0%", "+0,7\u00a0Pp.")  # 60/183 vs 58/181
+    assert _hat_button(at, "veroeffentlichen")
+    assert at.date_input[0].value.isoformat() == "2017-09-30"
+    assert [s.nr for s in _ablage().staende()] == [1]
+    # Every page of this session shows the preview, marked as such.
+    at.switch_page("seiten/uebersicht.py").run()
+    assert any("Vorschau – nicht veröffentlicht" in w.value for w in at.warning)
+    # Another session still sees the published Stand.
+    andere = AppTest.from_file(APP, default_timeout=60).run()
+    assert not [w for w in andere.warning if "Vorschau" in w.value]
+
+
+def test_veroeffentlichen_macht_die_vorschau_zum_neuen_stand():
+    daten = ueberarbeitete_standard_bytes()
+    at = _hochladen(_daten_seite(), daten, "Anlage 1 Herbst.xlsx")
+    at.text_input(key=f"stand_bezeichnung_{sha256(daten)[:16]}").set_value("Herbst 2017").run()
+    at.button(key="veroeffentlichen").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Veröffentlicht als **Nr\\. 2 · 30\\. September 2017")
+    staende = _ablage().staende()
+    assert [(s.nr, s.bezeichnung, s.dateiname) for s in staende] == [
+        (1, "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)", "anlage1.xlsx"),
+        (2, "Herbst 2017", "Anlage 1 Herbst.xlsx"),
+    ]
+    assert _ablage().lies(staende[1].sha256) == daten
+    assert at.sidebar.selectbox(key="stand").value == 2
+    assert not [w for w in at.warning if "Vorschau" in w.value]
+    assert not _hat_button(at, "veroeffentlichen")
+    # The file still in the uploader is recognised as published, not previewed again.
+    assert any("bereits als **Nr\\. 2" in i.value for i in at.info)
+    at.switch_page("seiten/uebersicht.py").run()
+    assert not at.exception
+    assert any("30. September 2017" in c.value.replace("\\", "") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_gleiche_bytes_werden_erkannt():
+    at = _hochladen(_daten_seite(), STANDARD_PFAD.read_bytes())
+    assert any("bereits als **Nr\\. 1" in i.value and "gleiche Bytes" in i.value for i in at.info)
+    assert not _hat_button(at, "veroeffentlichen")
+    assert [s.nr for s in _ablage().staende()] == [1]
+
+
+def test_vorschau_verwerfen():
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    at.button(key="vorschau_verwerfen").click().run()
+    assert not at.exception
+    assert not _hat_button(at, "veroeffentlichen")
+    at.switch_page("seiten/uebersicht.py").run()
+    assert not [w for w in at.warning if "Vorschau" in w.value]
+
+
+def test_fehlerhafte_datei_nach_vorschau_aendert_nichts():
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    _hochladen(at, b"kaputt", "kaputt.xlsx")
+    assert any("wurde nicht übernommen" in e.value for e in at.error)
+    assert [s.nr for s in _ablage().staende()] == [1]
+
+
+def test_passwort_wird_verlangt(monkeypatch):
+    monkeypatch.setenv("IPDATEN_PASSWORT", "Sitzung-2017")
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    at.text_input(key="passwort").set_value("falsch").run()
+    at.button(key="veroeffentlichen").click().run()
+    assert [e.value for e in at.error] == ["Das Passwort stimmt nicht. Es wurde nichts veröffentlicht."]
+    assert [s.nr for s in _ablage().staende()] == [1]
+    at.text_input(key="passwort").set_value("Sitzung-2017").run()
+    at.button(key="veroeffentlichen").click().run()
+    assert not at.exception
+    assert [s.nr for s in _ablage().staende()] == [1, 2]
+
+
+@pytest.fixture
+def offener_server():
+    vorher = st_config.get_option("server.address")
+    st_config.set_option("server.address", "0.0.0.0")
+    yield
+    st_config.set_option("server.address", vorher)
+
+
+def test_offener_server_ohne_passwort_verweigert_veroeffentlichen(offener_server, monkeypatch):
+    monkeypatch.delenv("IPDATEN_PASSWORT", raising=False)
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    sperre = [e.value for e in at.error]
+    assert len(sperre) == 1
+    assert sperre[0].startswith("Veröffentlichen ist gesperrt: Der Server ist im Netz erreichbar (0.0.0.0)")
+    assert "IPDATEN_PASSWORT" in sperre[0] and "secrets.toml" in sperre[0]
+    assert at.button(key="veroeffentlichen").disabled
+    assert [s.nr for s in _ablage().staende()] == [1]
+
+
+def test_offener_server_mit_passwort_erlaubt_veroeffentlichen(offener_server, monkeypatch):
+    monkeypatch.setenv("IPDATEN_PASSWORT", "geheim")
+    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
+    assert not at.error
+    at.text_input(key="passwort").set_value("geheim").run()
+    at.button(key="veroeffentlichen").click().run()
+    assert [s.nr for s in _ablage().staende()] == [1, 2]
+
+
+def test_stand_tabelle_und_downloads_sind_da():
+    ablage = _ablage()
+    ablage.veroeffentliche(ueberarbeitete_standard_bytes(), bezeichnung="Herbst 2017")
+    at = _daten_seite()
+    tabelle = next(t.value for t in at.dataframe if "SHA-256" in t.value.columns)
+    assert tabelle[["Nr", "Stand", "Bezeichnung"]].values.tolist() == [
+        ["2", "30. September 2017", "Herbst 2017"],
+        ["1", "6. März 2017", "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)"],
+    ]
+    assert at.selectbox(key="download_stand_wahl").options == [
+        "Nr. 2 · 30. September 2017 · Herbst 2017",
+        "Nr. 1 · 6. März 2017 · Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)",
+    ]
+
+
+def test_aenderung_einer_bemerkung_ist_keine_statusaenderung():
+    def bemerkung(wb):
+        ws = wb["Empfehlungen"]
+        ws.cell(row=ws.max_row, column=6).value = "nur eine neue Bemerkung"
+
+    at = _hochladen(_daten_seite(), aendere_mappe(STANDARD_PFAD.read_bytes(), bemerkung))
+    assert any("Keine Veränderung" in i.value for i in at.info)
