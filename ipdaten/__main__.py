@@ -12,14 +12,32 @@ from .befunde import AnlageUngueltig
 from .kennzahlen import kennzahlen_json, status_gesamt
 from .laden import lade_anlage
 
+AUFRUF = "python -m ipdaten pruefen DATEI.xlsx  |  python -m ipdaten kennzahlen DATEI.xlsx [--json]"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a German message for a wrong call (exit code 2)."""
+
+    def error(self, message: str):
+        """Print the correct call in German and exit with 2."""
+        del message  # argparse speaks English; the call itself says enough
+        print(f"Falscher Aufruf.\nAufruf: {AUFRUF}", file=sys.stderr)
+        sys.exit(2)
+
 
 def _lade(pfad: str):
     datei = Path(pfad)
-    if not datei.is_file():
+    if not datei.exists():
         print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
+        return None
+    if not datei.is_file():
+        print(f"Fehler: „{pfad}“ ist keine Datei (sondern z. B. ein Ordner).", file=sys.stderr)
         return None
     try:
         return lade_anlage(datei)
+    except OSError as e:
+        print(f"Fehler: Die Datei „{pfad}“ kann nicht gelesen werden ({e.strerror or e}).", file=sys.stderr)
+        return None
     except AnlageUngueltig as e:
         fehler = e.fehler
         print(f"Die Arbeitsmappe „{datei.name}“ ist ungültig ({len(fehler)} Fehler):", file=sys.stderr)
@@ -30,7 +48,7 @@ def _lade(pfad: str):
 
 def main(argumente: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 valid, 1 findings, 2 usage)."""
-    parser = argparse.ArgumentParser(prog="python -m ipdaten", description="Anlage 1 prüfen und auswerten.")
+    parser = _Parser(prog="python -m ipdaten", description="Anlage 1 prüfen und auswerten.")
     befehle = parser.add_subparsers(dest="befehl", required=True)
     pruefen = befehle.add_parser("pruefen", help="Arbeitsmappe prüfen")
     pruefen.add_argument("datei")
@@ -50,7 +68,7 @@ def main(argumente: list[str] | None = None) -> int:
     print(f"Die Arbeitsmappe „{Path(args.datei).name}“ ist gültig.")
     print(f"Stand: {fmt.datum(anlage.stand)} – {anlage.titel}")
     print(
-        f"{len(anlage.handlungsfelder)} Handlungsfelder, {gesamt['empfehlungen']} Empfehlungen, "
+        f"{len(anlage.handlungsfelder)} Handlungsfeld(er), {gesamt['empfehlungen']} Empfehlung(en), "
         f"{len(anlage.einbuergerung)} Einbürgerungswerte, {len(anlage.haushalt)} Haushaltspositionen, "
         f"{len(anlage.meilensteine)} Meilensteine."
     )
