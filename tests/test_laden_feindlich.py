@@ -45,40 +45,37 @@ def _mit_lachern(xml: bytes, ziel: bytes) -> bytes:
     return text.replace(ziel.decode(), ziel.decode() + "&lol9;", 1).encode()
 
 
-def test_zipbombe_nach_verzeichnis_abgelehnt():
-    bombe = zipbombe_bytes(200_000_000)
-    eintrag = next(e for e in zipfile.ZipFile(io.BytesIO(bombe)).infolist() if e.filename.endswith("sheet2.xml"))
-    assert len(bombe) < 400_000 and eintrag.file_size == 200_000_000
+def _bombe_abgelehnt(bombe: bytes, titel: str) -> str:
+    """The single finding for a zip bomb; time and peak memory are printed, memory stays small."""
     tracemalloc.start()
     meldung, dauer = _ablehnung(bombe)
     spitze = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(
-        f"\nZipbombe {len(bombe) / 1e3:.0f} KB → 200 MB: abgelehnt nach {dauer * 1000:.2f} ms, Spitze {spitze / 1e6:.1f} MB"
-    )
-    assert meldung == (
+    print(f"\n{titel} ({len(bombe) / 1e3:.0f} KB): abgelehnt nach {dauer * 1000:.2f} ms, Spitze {spitze / 1e6:.1f} MB")
+    assert spitze < 20_000_000  # nothing was inflated into memory
+    return meldung
+
+
+def _blatt_eintrag(bombe: bytes) -> zipfile.ZipInfo:
+    return next(e for e in zipfile.ZipFile(io.BytesIO(bombe)).infolist() if e.filename.endswith("sheet2.xml"))
+
+
+def test_zipbombe_nach_verzeichnis_abgelehnt():
+    bombe = zipbombe_bytes(200_000_000)
+    assert len(bombe) < 400_000 and _blatt_eintrag(bombe).file_size == 200_000_000
+    assert _bombe_abgelehnt(bombe, "Zipbombe → 200 MB") == (
         "Die Arbeitsmappe würde entpackt 190,8 MB belegen (erlaubt sind höchstens 64,0 MB; eine echte "
         "Anlage 1 bleibt weit unter 10 MB). Die Datei wird aus Sicherheitsgründen nicht gelesen."
     )
-    assert spitze < 20_000_000  # nothing was inflated
 
 
 def test_zipbombe_mit_gelogener_groesse_wird_nicht_entpackt():
     bombe = zipbombe_bytes(1_000_000_000, angegeben=40_000)
-    eintrag = next(e for e in zipfile.ZipFile(io.BytesIO(bombe)).infolist() if e.filename.endswith("sheet2.xml"))
-    assert eintrag.file_size == 40_000 and len(bombe) < 2_000_000
-    tracemalloc.start()
-    meldung, dauer = _ablehnung(bombe)
-    spitze = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(
-        f"\nZipbombe mit gelogener Größe (1 GB als 40 KB): abgelehnt nach {dauer * 1000:.2f} ms, Spitze {spitze / 1e6:.1f} MB"
-    )
-    assert meldung == (
+    assert len(bombe) < 2_000_000 and _blatt_eintrag(bombe).file_size == 40_000
+    assert _bombe_abgelehnt(bombe, "Zipbombe 1 GB, im Verzeichnis als 40 KB angegeben") == (
         "Ein Teil der Arbeitsmappe (xl/worksheets/sheet2.xml) ist größer als im Inhaltsverzeichnis angegeben. "
         "Die Datei wird aus Sicherheitsgründen nicht gelesen."
     )
-    assert spitze < 20_000_000
 
 
 def test_stark_komprimierter_teil_unter_der_grenze():

@@ -1,0 +1,84 @@
+"""Rules of the codebase that a reviewer would otherwise have to check by hand."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PAKET = Path(__file__).resolve().parent.parent / "ipdaten"
+MODULE = sorted(PAKET.rglob("*.py"))
+
+
+def _baum(pfad: Path) -> ast.Module:
+    return ast.parse(pfad.read_text(encoding="utf-8"), filename=str(pfad))
+
+
+def _ist_dynamischer_import(knoten: ast.AST) -> bool:
+    """__import__("x") or importlib.import_module("x") with a literal name."""
+    if not isinstance(knoten, ast.Call) or not knoten.args or not isinstance(knoten.args[0], ast.Constant):
+        return False
+    return getattr(knoten.func, "id", "") == "__import__" or getattr(knoten.func, "attr", "") == "import_module"
+
+
+def _importierte_module(baum: ast.Module) -> set[str]:
+    namen = set()
+    for knoten in ast.walk(baum):
+        if isinstance(knoten, ast.Import):
+            namen.update(alias.name for alias in knoten.names)
+        elif isinstance(knoten, ast.ImportFrom) and knoten.module and knoten.level == 0:
+            namen.add(knoten.module)
+        elif _ist_dynamischer_import(knoten):
+            namen.add(str(knoten.args[0].value))
+    return namen
+
+
+def test_paket_hat_module():
+    assert len(MODULE) >= 10
+
+
+@pytest.mark.parametrize("pfad", MODULE, ids=lambda p: p.name)
+def test_kein_streamlit_im_fachpaket(pfad):
+    verboten = {m for m in _importierte_module(_baum(pfad)) if m.split(".")[0] == "streamlit"}
+    assert verboten == set(), f"{pfad.name} importiert {verboten}"
+
+
+def _oeffentliche_funktionen(baum: ast.Module):
+    """Public module functions, and public methods of public classes."""
+    for knoten in baum.body:
+        if isinstance(knoten, (ast.FunctionDef, ast.AsyncFunctionDef)) and not knoten.name.startswith("_"):
+            yield knoten.name, knoten
+        elif isinstance(knoten, ast.ClassDef) and not knoten.name.startswith("_"):
+            yield knoten.name, knoten
+            for glied in knoten.body:
+                if isinstance(glied, (ast.FunctionDef, ast.AsyncFunctionDef)) and not glied.name.startswith("_"):
+                    yield f"{knoten.name}.{glied.name}", glied
+
+
+@pytest.mark.parametrize("pfad", MODULE, ids=lambda p: p.name)
+def test_oeffentliche_funktionen_haben_docstrings(pfad):
+    baum = _baum(pfad)
+    ohne = [name for name, knoten in _oeffentliche_funktionen(baum) if not (ast.get_docstring(knoten) or "").strip()]
+    assert ast.get_docstring(baum), f"{pfad.name} hat keinen Modul-Docstring"
+    assert ohne == [], f"{pfad.name}: ohne Docstring: {', '.join(ohne)}"
+
+
+def test_pruefung_findet_streamlit_import(tmp_path):
+    """The check itself can fail: it sees every form of import."""
+    for quelle in (
+        "import streamlit as st",
+        "from streamlit import cache_data",
+        "import importlib\nimportlib.import_module('streamlit')",
+    ):
+        datei = tmp_path / "x.py"
+        datei.write_text(quelle)
+        assert "streamlit" in {m.split(".")[0] for m in _importierte_module(_baum(datei))}
+
+
+def test_pruefung_findet_fehlenden_docstring(tmp_path):
+    datei = tmp_path / "x.py"
+    datei.write_text(
+        '"""Modul."""\n\ndef f():\n    return 1\n\nclass K:\n    """K."""\n\n    def g(self):\n        pass\n'
+    )
+    assert [n for n, k in _oeffentliche_funktionen(_baum(datei)) if not ast.get_docstring(k)] == ["f", "K.g"]
