@@ -1,0 +1,62 @@
+"""Helpers for AppTests of the pages: start from app.py, show a test workbook as preview, read
+what the user sees (metrics, tables, charts) with German non-breaking spaces normalised."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ipdaten.ablage import sha256
+from oberflaeche.quelle import VORSCHAU_SCHLUESSEL, Vorschau
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def text(wert: object) -> str:
+    """What the user reads: non-breaking spaces as plain spaces."""
+    return str(wert).replace("\xa0", " ")
+
+
+def starte(seite: str | None = None, *, mappe: bytes | None = None, query: dict | None = None) -> AppTest:
+    """Run app.py (optionally with `mappe` as this session's preview), switch to `seite`
+    ("seiten/x.py") with `query` params and return the AppTest; fails on any exception."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if mappe is not None:
+        at.session_state[VORSCHAU_SCHLUESSEL] = Vorschau(mappe, "test.xlsx", sha256(mappe))
+    at.run()
+    assert not at.exception, at.exception
+    if mappe is not None:
+        assert VORSCHAU_SCHLUESSEL in at.session_state, "die Testmappe ist ungültig"
+    if seite is not None:
+        at.switch_page(seite)
+        for name, wert in (query or {}).items():
+            at.query_params[name] = wert
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
+def kennzahlen(at: AppTest) -> dict[str, str]:
+    """Every st.metric on the page: label → value as shown."""
+    return {text(m.label): text(m.value) for m in at.metric}
+
+
+def diagramme(at: AppTest) -> list[dict]:
+    """The plotly figures on the page as JSON (data and layout)."""
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def tabellen(at: AppTest) -> list:
+    """The frames of every st.dataframe on the page."""
+    return [d.value for d in at.dataframe]
+
+
+def texte(at: AppTest) -> str:
+    """All markdown, caption, header and alert text of the page in one string, with the
+    markdown escapes of literal() removed (as the user reads it)."""
+    teile = [e.value for gruppe in (at.title, at.header, at.subheader, at.markdown, at.caption) for e in gruppe]
+    teile += [e.value for gruppe in (at.info, at.warning, at.error) for e in gruppe]
+    return re.sub(r"\\(.)", r"\1", text("\n".join(str(t) for t in teile)))

@@ -1,0 +1,80 @@
+"""Übersicht through AppTest: headline figures, the stacked status bars, the text alternative."""
+
+from __future__ import annotations
+
+from tests.arbeitsmappen import empfehlung, mappe_bytes
+from tests.seiten_hilfen import diagramme, kennzahlen, starte, tabellen, texte
+
+STATUS = ["umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe"]
+
+
+def test_kopfzahlen_der_standardmappe():
+    at = starte()
+    assert kennzahlen(at) == {
+        "Handlungsempfehlungen": "181",
+        "davon umgesetzt": "32 %",
+        "umgesetzt oder in Arbeit": "62 %",
+        "Haushalt 2017": "355.400 €",
+        "Rang Landkreis Böblingen 2016": "1 von 5",
+        "Einbürgerungsquote 2016": "1,54 %",
+    }
+
+
+def test_rahmen_zeigt_stand_quelle_und_annahmen():
+    inhalt = texte(starte())
+    assert "**Stand:** 6. März 2017" in inhalt
+    assert "Datenquelle:** Standard-Arbeitsmappe: Rekonstruktion der Anlage 1" in inhalt
+    assert "146 von 181 Empfehlungen beruhen auf Annahmen oder Platzhaltern" in inhalt
+
+
+def test_gestapelte_anteile_mit_anzahlen_als_beschriftung():
+    (figur,) = diagramme(starte())
+    assert figur["layout"]["separators"] == ",."
+    assert figur["layout"]["barmode"] == "stack"
+    assert [t["name"] for t in figur["data"]] == STATUS
+    nicht_umgesetzt = figur["data"][3]
+    assert nicht_umgesetzt["y"][5] == "6 Gesellschaft"
+    assert nicht_umgesetzt["text"] == ["", "7", "4", "3", "3", "17", "10", ""]
+    assert round(nicht_umgesetzt["x"][5], 2) == 62.96
+    assert nicht_umgesetzt["customdata"][5] == [6, "17", "27", "63\xa0%"]
+    # every field stacks to 100 %
+    for index in range(8):
+        assert round(sum(t["x"][index] for t in figur["data"]), 6) == 100
+    assert figur["layout"]["xaxis"]["ticksuffix"] == " %"
+
+
+def test_umschalten_auf_anzahlen():
+    at = starte()
+    at.radio(key="uebersicht_darstellung").set_value("Anzahl").run()
+    (figur,) = diagramme(at)
+    assert figur["data"][3]["x"] == [0, 7, 4, 3, 3, 17, 10, 0]
+    assert "ticksuffix" not in figur["layout"]["xaxis"]
+
+
+def test_tabelle_zum_diagramm_und_links():
+    at = starte()
+    (tabelle,) = tabellen(at)
+    assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]
+    assert tabelle.iloc[5].tolist() == [
+        "6 Gesellschaft",
+        "27",
+        "5 (19\xa0%)",
+        "5 (19\xa0%)",
+        "0 (0\xa0%)",
+        "17 (63\xa0%)",
+        "0 (0\xa0%)",
+    ]
+    links = at.get("page_link")
+    assert len(links) == 8
+    assert links[5].proto.label == "6 Gesellschaft"
+
+
+def test_fehlende_blaetter_lassen_kopfzahlen_weg():
+    mappe = mappe_bytes(empfehlungen=[empfehlung(1, 1, "umgesetzt")], ohne=("Einbürgerung", "Haushalt"))
+    at = starte(mappe=mappe)
+    assert kennzahlen(at) == {
+        "Handlungsempfehlungen": "1",
+        "davon umgesetzt": "100 %",
+        "umgesetzt oder in Arbeit": "100 %",
+    }
+    assert "Vorschau – nicht veröffentlicht" in texte(at)
