@@ -132,6 +132,22 @@ def setze_vorschau(daten: bytes, dateiname: str) -> Vorschau:
     return neu
 
 
+def vorschau_aus_upload(daten: bytes, dateiname: str) -> bool:
+    """Make a new upload this session's preview when it is valid and not already a Stand.
+
+    Returns True when the preview was set. A file with errors changes nothing.
+    """
+    if pruefe_upload(daten).auswertung is None:
+        return False
+    try:
+        if ablage().stand_zu_sha(sha256(daten)) is not None:
+            return False
+    except (AblageFehler, sqlite3.Error):
+        return False
+    setze_vorschau(daten, dateiname)
+    return True
+
+
 def verwirf_vorschau() -> None:
     """Back to the published Stände."""
     st.session_state.pop(VORSCHAU_SCHLUESSEL, None)

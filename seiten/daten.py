@@ -15,7 +15,6 @@ from oberflaeche.rahmen import seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-VERARBEITET = "_ipdaten_upload_verarbeitet"
 MELDUNG = "_ipdaten_daten_meldung"
 
 anzeige = seitenkopf("Daten & Stände")
@@ -60,7 +59,7 @@ wahl = st.selectbox(
     "Stand zum Herunterladen",
     [s.nr for s in reversed(alle)],
     format_func=lambda nr: quelle.stand_titel(nach_nr[nr]),
-    key="download_stand_wahl",
+    key=f"download_stand_wahl_{neuester.nr}",  # a new Stand resets the choice to the newest
 )
 st.download_button(
     f"Stand Nr. {wahl} herunterladen (.xlsx, unverändert wie hochgeladen)",
@@ -78,10 +77,20 @@ st.write(
     "Die Datei wird sofort geprüft. Eine gültige Datei wird zuerst nur **in dieser Sitzung** als "
     "Vorschau gezeigt; erst „Veröffentlichen“ macht sie zum neuen Stand für alle."
 )
+
+
+def _neue_datei() -> None:
+    """Runs before the script on every change of the upload, so this run already shows the preview."""
+    neu = st.session_state.get("anlage_upload")
+    if neu is not None:
+        quelle.vorschau_aus_upload(neu.getvalue(), neu.name)
+
+
 datei = st.file_uploader(
     "Arbeitsmappe auswählen",
     type=["xlsx", "xlsm", "xls", "ods", "csv"],
     key="anlage_upload",
+    on_change=_neue_datei,
     help="Excel-Arbeitsmappe (.xlsx) nach der Vorlage. Andere Formate werden erkannt und erklärt.",
 )
 if datei is not None:
@@ -95,22 +104,17 @@ if datei is not None:
             icon=":material/block:",
         )
         st.dataframe(befunde_tabelle(pruefung.fehler), hide_index=True, alt="Tabelle der Fehler in der Datei")
+    elif (vorhanden := ablage.stand_zu_sha(quelle.sha256(daten))) is not None:
+        st.info(
+            f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
+            "(gleiche Bytes). Sie kann in der Seitenleiste unter „Stand der Daten“ gewählt werden.",
+            icon=":material/info:",
+        )
     else:
-        vorhanden = ablage.stand_zu_sha(quelle.sha256(daten))
-        if vorhanden is not None:
-            st.info(
-                f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
-                "(gleiche Bytes). Sie kann in der Seitenleiste unter „Stand der Daten“ gewählt werden.",
-                icon=":material/info:",
-            )
-        elif st.session_state.get(VERARBEITET) != datei.file_id:
-            quelle.setze_vorschau(daten, datei.name)
-        if vorhanden is None:
-            st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
+        st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
     if pruefung.warnungen:
         st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
         st.dataframe(befunde_tabelle(pruefung.warnungen), hide_index=True, alt="Tabelle der Hinweise zur Datei")
-    st.session_state[VERARBEITET] = datei.file_id
 
 # --- Vorschau und Veröffentlichen ---------------------------------------------------------
 vorschau = quelle.vorschau()

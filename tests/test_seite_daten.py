@@ -130,6 +130,9 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
     at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
     assert [s.value for s in at.success] == ["Die Datei „anlage1\\_neu\\.xlsx“ ist gültig."]
     assert any("Diese Sitzung zeigt auf allen Seiten die Datei" in w.value for w in at.warning)
+    # The page header of this very run already shows the preview (the upload callback runs first).
+    assert any("Vorschau – nicht veröffentlicht" in w.value for w in at.warning)
+    assert any("Vorschau der hochgeladenen Datei" in c.value for c in at.caption)
     zusammenfassung = " ".join(m.value for m in at.markdown)
     assert "**Statuswechsel:** 1 × in Arbeit → umgesetzt." in zusammenfassung
     assert "**Neue Empfehlungen:** 2." in zusammenfassung
@@ -244,7 +247,7 @@ def test_stand_tabelle_und_downloads_sind_da():
         ["2", "30. September 2017", "Herbst 2017"],
         ["1", "6. März 2017", "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)"],
     ]
-    assert at.selectbox(key="download_stand_wahl").options == [
+    assert at.selectbox(key="download_stand_wahl_2").options == [
         "Nr. 2 · 30. September 2017 · Herbst 2017",
         "Nr. 1 · 6. März 2017 · Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)",
     ]

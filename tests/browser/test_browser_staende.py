@@ -1,0 +1,136 @@
+"""Publishing a revised Anlage 1 in real Chromium, seen live by a second browser.
+
+Runs its own server with its own empty store (the shared `server_url` must stay on the
+default Stand for the other browser tests). Screenshots go to test-artefakte/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipdaten.ablage import Ablage
+from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
+from tests.browser.streamlit_browser import (
+    WURZEL,
+    bildschirmfoto,
+    oeffne,
+    streamlit_server,
+    warte_auf_diagramme,
+    warte_bis_fertig,
+)
+
+pytestmark = pytest.mark.browser
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(scope="module")
+def eigener_server(tmp_path_factory):
+    """The dashboard with its own empty store: (base URL, store directory)."""
+    ablage = tmp_path_factory.mktemp("ablage_staende")
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+        yield url, ablage
+
+
+def _kontext(browser):
+    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    seite = kontext.new_page()
+    seite.set_default_timeout(30_000)
+    return kontext, seite
+
+
+def _text(seite) -> str:
+    return seite.inner_text("body").replace("\xa0", " ")
+
+
+def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server):
+    url, ablage_ordner = eigener_server
+    daten = ueberarbeitete_standard_bytes()
+
+    # The committee screen: a second browser on the Übersicht, showing the newest Stand.
+    kontext_b, ausschuss = _kontext(browser)
+    oeffne(ausschuss, url, diagramme=1)
+    text_b = _text(ausschuss)
+    assert "Stand: 6. März 2017" in text_b
+    assert "183" not in text_b
+
+    kontext_a, seite = _kontext(browser)
+    try:
+        oeffne(seite, f"{url}/daten")
+        seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
+            files=[{"name": "Anlage1_Herbst.xlsx", "mimeType": XLSX, "buffer": daten}]
+        )
+        seite.get_by_text("ist gültig").wait_for()
+        warte_bis_fertig(seite)
+        text = _text(seite)
+        assert "Vorschau – nicht veröffentlicht" in text
+        assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
+        assert "Neue Handlungsfelder: 9 Flüchtlingsperspektive." in text
+        bildschirmfoto(seite, "staende-1-vorschau")
+
+        # Nothing is published yet: the other browser still shows Stand 1.
+        assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1]
+
+        seite.locator(".st-key-veroeffentlichen button").click()
+        seite.get_by_text("Veröffentlicht als").wait_for()
+        warte_bis_fertig(seite)
+        bildschirmfoto(seite, "staende-2-veroeffentlicht")
+        staende = Ablage(ablage_ordner, STANDARD_PFAD).staende()
+        assert [(s.nr, s.stand.isoformat(), s.bezeichnung) for s in staende][1:] == [
+            (2, "2017-09-30", "Fortschreibung Herbst 2017")
+        ]
+
+        # The published Stand downloads byte for byte as uploaded.
+        with seite.expect_download() as download:
+            seite.locator(".st-key-download_stand button").click()
+        assert download.value.suggested_filename == "Anlage1_Stand2_2017-09-30.xlsx"
+        assert open(download.value.path(), "rb").read() == daten
+
+        # Übersicht of this browser: the new figures.
+        oeffne(seite, url, diagramme=1)
+        text = _text(seite)
+        assert "Stand: 30. September 2017" in text
+        assert "183" in text
+        assert "9 Flüchtlingsperspektive" in " ".join(
+            seite.locator('[data-testid="stPlotlyChart"] svg').all_text_contents()
+        )
+        bildschirmfoto(seite, "staende-3-uebersicht")
+
+        # Fortschritt: the transition 1.3 in Arbeit → umgesetzt, drawn as a Sankey.
+        oeffne(seite, f"{url}/fortschritt", diagramme=2)
+        text = _text(seite)
+        assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
+        assert "Neu: Handlungsfeld 9 – Flüchtlingsperspektive" in text
+        assert seite.locator('[data-testid="stPlotlyChart"] g.sankey').count() == 1
+        sankey = " ".join(seite.locator('[data-testid="stPlotlyChart"] g.sankey').all_text_contents())
+        assert "umgesetzt: 59" in sankey and "in Arbeit: 54" in sankey
+        bildschirmfoto(seite, "staende-4-fortschritt")
+
+        # The committee screen picks up the new Stand without a reload (polling fragment).
+        ausschuss.wait_for_function(
+            "() => document.body.innerText.includes('Stand: 30. September 2017')", timeout=60_000
+        )
+        warte_bis_fertig(ausschuss)
+        warte_auf_diagramme(ausschuss, 1)
+        text_b = _text(ausschuss)
+        assert "183" in text_b
+        assert "Vorschau" not in text_b
+        bildschirmfoto(ausschuss, "staende-5-zweiter-browser-live")
+    finally:
+        kontext_a.close()
+        kontext_b.close()
+
+
+def test_deep_link_auf_aelteren_stand(browser, eigener_server):
+    url, ablage_ordner = eigener_server
+    ablage = Ablage(ablage_ordner, STANDARD_PFAD)
+    if len(ablage.staende()) < 2:
+        ablage.veroeffentliche(ueberarbeitete_standard_bytes())
+    kontext, seite = _kontext(browser)
+    try:
+        oeffne(seite, f"{url}/?stand=1", diagramme=1)
+        text = _text(seite)
+        assert "Stand: 6. März 2017" in text
+        assert "Es gibt einen neueren Stand" in text
+        bildschirmfoto(seite, "staende-6-deep-link")
+    finally:
+        kontext.close()
