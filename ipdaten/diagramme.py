@@ -205,7 +205,9 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     fig.update_layout(barmode="overlay", bargap=0.3)
     _grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"))
-    fig.update_yaxes(categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True
+    )
     fig.update_xaxes(
         title_text="Einbürgerungsquote in %",
         tickformat=",.1f",
@@ -285,7 +287,9 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
     fig.update_layout(barmode="overlay", bargap=0.3)
     _grundlayout(fig, hoehe=120 + 64 * len(sortiert), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"))
-    fig.update_yaxes(categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ", automargin=True)
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ", automargin=True
+    )
     fig.update_xaxes(
         title_text="Betrag in Euro", tickformat=",.0f", ticksuffix=" €", range=[0, hoechster * 1.35], gridcolor=GITTER
     )

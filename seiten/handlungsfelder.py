@@ -94,9 +94,7 @@ if auswahl.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
     st.dataframe(
-        ansicht.empfehlungen_tabelle(
-            auswahl, feldnamen if feld == ALLE else None, mit_bezug=anlage.hat_bezug_spalte
-        ),
+        ansicht.empfehlungen_tabelle(auswahl, feldnamen if feld == ALLE else None, mit_bezug=anlage.hat_bezug_spalte),
         hide_index=True,
         column_config={
             "Empfehlung": st.column_config.TextColumn(width="large"),

@@ -18,7 +18,9 @@ jahr = st.selectbox("Haushaltsjahr", jahre, index=len(jahre) - 1, key="haushalt_
 summen = auswertung.haushalt(jahr)
 
 st.header(f"Haushalt {jahr}", anchor=False)
-zeige_kennzahlen(ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur), breiten=[3, 1, 2])
+zeige_kennzahlen(
+    ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur), breiten=[3, 1, 2]
+)
 
 st.subheader("Maßnahmen", anchor=False)
 zeige_diagramm(

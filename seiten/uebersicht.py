@@ -43,5 +43,8 @@ with st.expander("Tabelle zum Diagramm und Links zu den Handlungsfeldern"):
     )
     for nr, name in anlage.feldnamen.items():
         st.page_link(
-            "seiten/handlungsfelder.py", label=f"{nr} {literal(name)}", query_params={"feld": str(nr)}, icon=":material/arrow_forward:"
+            "seiten/handlungsfelder.py",
+            label=f"{nr} {literal(name)}",
+            query_params={"feld": str(nr)},
+            icon=":material/arrow_forward:",
         )

@@ -76,7 +76,7 @@ def test_textsuche_in_allen_feldern():
     assert zeilen.str.contains("dolmetscher").all()
     at.text_input(key="handlungsfelder_suche").set_value("gibt es nicht xyz").run()
     assert tabellen(at) == []
-    assert [i.value for i in at.info] == ["Keine Empfehlung passt zu diesen Filtern."]
+    assert [i.value for i in at.main.info] == ["Keine Empfehlung passt zu diesen Filtern."]
 
 
 def _mappe_mit_bezug() -> bytes:

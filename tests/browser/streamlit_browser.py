@@ -151,6 +151,4 @@ def axe_befunde(seite, stufen: tuple[str, ...] = ("serious", "critical")) -> dic
                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                resultTypes: ['violations']})"""
     )
-    return {
-        v["id"]: [k["html"][:200] for k in v["nodes"]] for v in ergebnis["violations"] if v.get("impact") in stufen
-    }
+    return {v["id"]: [k["html"][:200] for k in v["nodes"]] for v in ergebnis["violations"] if v.get("impact") in stufen}

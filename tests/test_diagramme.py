@@ -1,0 +1,90 @@
+"""Figure builders (ipdaten.diagramme): German formats, fixed status colours, escaping of
+workbook text, no 0 for missing values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ipdaten import diagramme, kennzahlen
+from ipdaten.auswertung import Auswertung
+from ipdaten.farben import HERVORHEBUNG, STATUS_FARBEN
+from ipdaten.laden import lade_anlage
+from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes
+
+
+@pytest.fixture(scope="module")
+def standard() -> Auswertung:
+    return Auswertung(lade_anlage(STANDARD_PFAD))
+
+
+def _alle_figuren(a: Auswertung):
+    h = a.haushalt(2017)
+    return [
+        diagramme.status_balken(a.verteilung),
+        diagramme.status_balken(a.verteilung, absolut=True),
+        diagramme.feld_verteilung(a.verteilung.iloc[5]),
+        diagramme.einbuergerung_balken(a.einbuergerung_im_jahr(2016)),
+        diagramme.einbuergerung_verlauf(a.einbuergerung),
+        diagramme.haushalt_massnahmen(h.massnahmen),
+        diagramme.haushalt_je_feld(h.nach_handlungsfeld, h.ohne_handlungsfeld_eur, h.summe_eur),
+    ]
+
+
+def test_jede_figur_deutsch_und_ohne_express(standard):
+    for figur in _alle_figuren(standard):
+        assert figur.layout.separators == ",."
+        for achse in (figur.layout.xaxis, figur.layout.yaxis):
+            assert achse.tickformat in (None, ",.0f", ",.1f", "d")
+        for spur in figur.data:
+            assert spur.hovertemplate and spur.hovertemplate.endswith("<extra></extra>")
+
+
+def test_statusfarben_fest_und_benannt(standard):
+    figur = diagramme.status_balken(standard.verteilung)
+    assert {s.name: s.marker.color for s in figur.data} == STATUS_FARBEN
+    assert all(s.showlegend is not False for s in figur.data)
+    einzel = diagramme.feld_verteilung(standard.verteilung.iloc[5])
+    assert list(einzel.data[0].marker.color) == list(STATUS_FARBEN.values())
+    assert list(einzel.data[0].y) == list(STATUS_FARBEN)  # the status is the axis label
+
+
+def test_arbeitsmappentext_in_diagrammen_maskiert():
+    anlage = lade_anlage(
+        mappe_bytes(
+            handlungsfelder=[[1, "<b>fett</b> & mehr", "L", ""], [2, "Zwei", "L", ""]],
+            empfehlungen=[empfehlung(1, 1), empfehlung(2, 1)],
+            einbuergerung=[["<i>Kreis</i>", 2016, 1.0]],
+            haushalt=[["<br>Posten", 5, 2017, 1]],
+        )
+    )
+    a = Auswertung(anlage)
+    assert diagramme.status_balken(a.verteilung).data[0].y[0] == "1 &lt;b&gt;fett&lt;/b&gt; &amp; mehr"
+    assert diagramme.einbuergerung_balken(a.einbuergerung_im_jahr(2016)).data[0].y[0] == "&lt;i&gt;Kreis&lt;/i&gt;"
+    assert diagramme.haushalt_massnahmen(a.haushalt(2017).massnahmen).data[0].y[0] == "&lt;br&gt;Posten"
+
+
+def test_lange_massnahmen_werden_umgebrochen():
+    assert diagramme.umbrechen("Expertise: Beteiligung von Migrantenorganisationen an Bildungsthemen", 30) == (
+        "Expertise: Beteiligung von<br>Migrantenorganisationen an<br>Bildungsthemen"
+    )
+
+
+def test_einbuergerung_fehlender_wert_ist_kein_balken():
+    vergleich = kennzahlen.einbuergerung_vergleich(
+        lade_anlage(mappe_bytes(einbuergerung=[["Landkreis Böblingen", 2016, 1.5], ["Landkreis X", 2016, None]]))
+    )
+    figur = diagramme.einbuergerung_balken(vergleich)
+    sichtbar = [s for s in figur.data if s.marker.color != "rgba(0,0,0,0)"]
+    assert [list(s.y) for s in sichtbar] == [["Landkreis Böblingen"]]
+    assert sichtbar[0].marker.color == HERVORHEBUNG
+    assert [a.text for a in figur.layout.annotations] == ["keine Angabe", "Mittel: 1,50\xa0%"]
+
+
+def test_haushalt_je_feld_ohne_zuordnung_nur_wenn_vorhanden():
+    felder = pd.DataFrame({"nr": [1], "name": ["Eins"], "betrag": [100.0], "anteil": [0.5]})
+    mit = diagramme.haushalt_je_feld(felder, 100.0, 200.0)
+    assert list(mit.data[0].y) == ["1 Eins", "ohne Zuordnung"]
+    assert list(mit.data[0].text) == ["100\xa0€ (50,0\xa0%)", "100\xa0€ (50,0\xa0%)"]
+    ohne = diagramme.haushalt_je_feld(felder, 0.0, 100.0)
+    assert list(ohne.data[0].y) == ["1 Eins"]
