@@ -17,6 +17,7 @@ SEITEN = [
     st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
     st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
     st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
+    st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
 ]
 
 seite = st.navigation(SEITEN)

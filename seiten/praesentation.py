@@ -67,6 +67,9 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .st-key-folie_leiste p, .st-key-folie_leiste button { font-size: 1.9vh; }
 .folie-nummer { font-size: 2.6vh; font-weight: 700; text-align: center; margin: 0; }
 .folie-fuss { font-size: 1.8vh; color: #4D4D4D; margin: 0; }
+.st-key-folie_diagramm .stElementContainer, .st-key-folie_diagramm [data-testid="stFullScreenFrame"],
+.st-key-folie_diagramm [data-testid="stPlotlyChart"], .st-key-folie_diagramm .js-plotly-plot,
+.st-key-folie_diagramm .plot-container { height: 100% !important; }
 .folie-vorschau { background: #FFF3CD; color: #1A1A1A; padding: 0 0.4vw; font-weight: 700; }
 </style>
 """
@@ -146,13 +149,13 @@ def _diagramm(folie: Folie, auswertung: Auswertung, hoehe_vh: int) -> None:
     fig = figur(folie, auswertung)
     if fig is None:
         return
-    st.html(f"<style>.st-key-folie_diagramm {{ height: {hoehe_vh}vh; }}</style>")
+    st.html(f"<style>.st-key-folie_diagramm {{ flex: 0 0 auto !important; height: {hoehe_vh}vh !important; }}</style>")
     with st.container(key="folie_diagramm"):
         st.plotly_chart(
             fig,
             height="stretch",
             theme=None,
-            config=diagramm_konfiguration(folie.titel),
+            config={**diagramm_konfiguration(folie.titel), "responsive": True},
             alt=folie.diagramm.alt if folie.diagramm else folie.titel,
         )
 
@@ -170,13 +173,16 @@ def _zeige(folie: Folie, auswertung: Auswertung) -> None:
     if folie.kennzahlen:
         st.html(
             '<div class="folie-zahlen">'
-            + "".join(f"<div class='folie-zahl'><b>{_e(k.wert)}</b><span>{_e(k.bezeichnung)}</span></div>" for k in folie.kennzahlen)
+            + "".join(
+                f"<div class='folie-zahl'><b>{_e(k.wert)}</b><span>{_e(k.bezeichnung)}</span></div>"
+                for k in folie.kennzahlen
+            )
             + "</div>"
         )
     if folie.art == "meilensteine":
         st.html(_zeitstrahl(folie))
         return
-    hoehe = 44 if folie.kennzahlen else (58 if not folie.untertitel else 54)
+    hoehe = 46 if folie.kennzahlen else (58 if folie.untertitel else 62)
     if folie.punkte:
         links, rechts = st.columns([11, 9] if folie.art == "feld" else [3, 2], gap="large")
         with links:
@@ -196,19 +202,34 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige) -> None
     anzahl = len(folien)
     with st.container(key="folie_leiste"):
         zurueck, zahl, weiter, fuss, pptx, excel, ende = st.columns(
-            [1.3, 0.9, 1.3, 5.5, 1.5, 1.3, 1.4], vertical_alignment="center"
+            [1.7, 0.9, 1.7, 4.5, 1.6, 1.2, 1.4], vertical_alignment="center"
         )
         zurueck.button(
-            "Zurück", key="folie_zurueck", icon=":material/arrow_back:", shortcut="Left",
-            on_click=_blaettern, args=(-1, anzahl), disabled=nummer <= 1, help="Vorherige Folie (← oder Bild ↑)",
+            "Zurück",
+            key="folie_zurueck",
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            on_click=_blaettern,
+            args=(-1, anzahl),
+            disabled=nummer <= 1,
+            help="Vorherige Folie (← oder Bild ↑)",
         )
         zahl.html(f'<p class="folie-nummer" aria-live="polite">{nummer} / {anzahl}</p>')
         weiter.button(
-            "Weiter", key="folie_weiter", icon=":material/arrow_forward:", icon_position="right", shortcut="Right",
-            on_click=_blaettern, args=(1, anzahl), disabled=nummer >= anzahl, type="primary",
+            "Weiter",
+            key="folie_weiter",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            shortcut="Right",
+            on_click=_blaettern,
+            args=(1, anzahl),
+            disabled=nummer >= anzahl,
+            type="primary",
             help="Nächste Folie (→ oder Bild ↓)",
         )
-        vorschau = '<span class="folie-vorschau">Vorschau – nicht veröffentlicht</span> · ' if anzeige.ist_vorschau else ""
+        vorschau = (
+            '<span class="folie-vorschau">Vorschau – nicht veröffentlicht</span> · ' if anzeige.ist_vorschau else ""
+        )
         fuss.html(f'<p class="folie-fuss">{vorschau}{_e(folien.stand_text)} · {_e(folien.titel)}</p>')
         pptx.download_button(
             "PowerPoint",
@@ -234,16 +255,28 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige) -> None
         )
         ende.page_link("seiten/uebersicht.py", label="Beenden", icon=":material/close:")
         # Second keys of a presenter's clicker; hidden, one shortcut per button.
-        st.button("Weiter (Bild ↓)", key="folie_weiter_bild", shortcut="PageDown", on_click=_blaettern, args=(1, anzahl))
-        st.button("Zurück (Bild ↑)", key="folie_zurueck_bild", shortcut="PageUp", on_click=_blaettern, args=(-1, anzahl))
+        st.button(
+            "Weiter (Bild ↓)", key="folie_weiter_bild", shortcut="PageDown", on_click=_blaettern, args=(1, anzahl)
+        )
+        st.button(
+            "Zurück (Bild ↑)", key="folie_zurueck_bild", shortcut="PageUp", on_click=_blaettern, args=(-1, anzahl)
+        )
 
 
 st.html(STIL)
 anzeige = quelle.aktuelle_anzeige()
 vorher = _vorherige_auswertung(anzeige)
-hinweis = "Vorschau – nicht veröffentlicht." if anzeige.ist_vorschau else (REKONSTRUKTION if anzeige.ist_rekonstruktion else "")
+hinweis = (
+    "Vorschau – nicht veröffentlicht."
+    if anzeige.ist_vorschau
+    else (REKONSTRUKTION if anzeige.ist_rekonstruktion else "")
+)
 folien = _folien(
-    anzeige.schluessel or "standard", vorher[0] if vorher else "", hinweis, anzeige.auswertung, vorher[1] if vorher else None
+    anzeige.schluessel or "standard",
+    vorher[0] if vorher else "",
+    hinweis,
+    anzeige.auswertung,
+    vorher[1] if vorher else None,
 )
 nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):
