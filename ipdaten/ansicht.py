@@ -104,6 +104,15 @@ def ist_annahme(quelle: object, bemerkung: object = "") -> bool:
     return any(wort in text for wort in ANNAHME_WOERTER)
 
 
+def kennzeichnung(quelle: object, bemerkung: object = "") -> str:
+    """How a row is marked in tables: "Platzhalter", "Annahme" or "" (the county's data)."""
+    if any("platzhalter" in falte(t) for t in (quelle, bemerkung)):
+        return "Platzhalter"
+    if any("annahme" in falte(t) for t in (quelle, bemerkung)):
+        return "Annahme"
+    return ""
+
+
 def annahmen_maske(empfehlungen: pd.DataFrame) -> pd.Series:
     """True for every recommendation marked as an assumption or placeholder."""
     return pd.Series(
@@ -166,8 +175,9 @@ def empfehlungen_tabelle(
     *,
     mit_bezug: bool = False,
 ) -> pd.DataFrame:
-    """Recommendations as display strings: Nr ("6.3"), Empfehlung, Status, Ziel, Bemerkung,
-    [Bezug Geflüchtete,] Quelle; with `feldnamen` a leading column Handlungsfeld ("6 Gesellschaft").
+    """Recommendations as display strings: Nr ("6.3"), Empfehlung, Status, Kennzeichnung
+    ("Annahme"/"Platzhalter"/""), Ziel, Bemerkung, [Bezug Geflüchtete,] Quelle; with `feldnamen`
+    a leading column Handlungsfeld ("6 Gesellschaft").
     """
     nr = [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])]
     spalten: dict[str, list] = {}
@@ -178,6 +188,7 @@ def empfehlungen_tabelle(
     spalten["Nr"] = nr
     spalten["Empfehlung"] = _texte(empfehlungen["empfehlung"])
     spalten["Status"] = empfehlungen["status"].astype(str).tolist()
+    spalten["Kennzeichnung"] = [kennzeichnung(q, b) for q, b in zip(empfehlungen["quelle"], empfehlungen["bemerkung"])]
     spalten["Ziel"] = _texte(empfehlungen["ziel"])
     spalten["Bemerkung"] = _texte(empfehlungen["bemerkung"])
     if mit_bezug:

@@ -204,7 +204,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     hoechste = vergleich_jahr["quote_prozent"].max()
     fig.update_layout(barmode="overlay", bargap=0.3)
     _grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"))
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"))
     fig.update_yaxes(
         categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True
     )

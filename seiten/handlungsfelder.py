@@ -97,8 +97,14 @@ else:
         ansicht.empfehlungen_tabelle(auswahl, feldnamen if feld == ALLE else None, mit_bezug=anlage.hat_bezug_spalte),
         hide_index=True,
         column_config={
+            "Nr": st.column_config.TextColumn(width=50),
             "Empfehlung": st.column_config.TextColumn(width="large"),
+            "Kennzeichnung": st.column_config.TextColumn(
+                width=110, help="„Annahme“ oder „Platzhalter“: nicht die Angabe des Landkreises (siehe Quelle)"
+            ),
+            "Ziel": st.column_config.TextColumn(width="small"),
             "Bemerkung": st.column_config.TextColumn(width="medium"),
+            "Bezug Geflüchtete": st.column_config.TextColumn(width="small"),
             "Quelle": st.column_config.TextColumn(width="medium"),
         },
         alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",

@@ -64,6 +64,7 @@ def test_empfehlungen_tabelle_als_text():
             "Nr": "1.1",
             "Empfehlung": "Empfehlung 1.1",
             "Status": "umgesetzt",
+            "Kennzeichnung": "",
             "Ziel": "",
             "Bemerkung": "Amt 2015 eingerichtet",
             "Bezug Geflüchtete": "ohne Angabe",
@@ -74,6 +75,7 @@ def test_empfehlungen_tabelle_als_text():
             "Nr": "1.2",
             "Empfehlung": "Empfehlung 1.2",
             "Status": "in Arbeit",
+            "Kennzeichnung": "",
             "Ziel": "",
             "Bemerkung": "",
             "Bezug Geflüchtete": "ohne Angabe",
@@ -84,6 +86,7 @@ def test_empfehlungen_tabelle_als_text():
         "Nr",
         "Empfehlung",
         "Status",
+        "Kennzeichnung",
         "Ziel",
         "Bemerkung",
         "Quelle",
@@ -157,3 +160,15 @@ def test_verteilung_tabelle():
         "1 (33\xa0%)",
     ]
     assert isinstance(tabelle, pd.DataFrame)
+
+
+def test_kennzeichnung_annahme_und_platzhalter():
+    assert [
+        ansicht.kennzeichnung(q, b)
+        for q, b in [
+            ("Annahme (Rekonstruktion)", "Platzhalter: nicht genannt"),
+            ("Annahme (Rekonstruktion)", "Amt eingerichtet"),
+            ("Bericht SGA", ""),
+            ("", "platzhalter"),
+        ]
+    ] == ["Platzhalter", "Annahme", "", "Platzhalter"]

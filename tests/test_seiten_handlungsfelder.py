@@ -8,7 +8,7 @@ from tests.arbeitsmappen import KOPF, empfehlung, mappe_bytes
 from tests.seiten_hilfen import diagramme, kennzahlen, starte, tabellen, texte
 
 SEITE = "seiten/handlungsfelder.py"
-SPALTEN = ["Nr", "Empfehlung", "Status", "Ziel", "Bemerkung", "Bezug Geflüchtete", "Quelle"]
+SPALTEN = ["Nr", "Empfehlung", "Status", "Kennzeichnung", "Ziel", "Bemerkung", "Bezug Geflüchtete", "Quelle"]
 
 
 def test_deep_link_feld_6_zeigt_17_nicht_umgesetzt():
@@ -126,3 +126,13 @@ def test_arbeitsmappentext_wird_woertlich_gezeigt():
     assert [h.value for h in at.header] == [f"1 {literal('Feld <i>eins</i>')}"]
     assert f"**Leitsatz:** {literal('**Leitsatz** <b>x</b>')}" in [m.value for m in at.markdown]
     assert at.selectbox(key="handlungsfelder_feld").options[1] == "1 – Feld <i>eins</i>"
+
+
+def test_annahmen_und_platzhalter_in_der_tabelle_gekennzeichnet():
+    at = starte(SEITE, query={"feld": "1"})
+    (tabelle,) = tabellen(at)
+    zaehlung = tabelle["Kennzeichnung"].value_counts().to_dict()
+    assert zaehlung == {"Platzhalter": 17, "": 3}
+    assert tabelle.loc[tabelle["Kennzeichnung"] == "", "Quelle"].unique().tolist() == [
+        "Bericht SGA 06.03.2017 (Titel gekürzt)"
+    ]
