@@ -32,6 +32,26 @@ def server_adresse() -> str:
     return str(st.get_option("server.address") or "")
 
 
+def proxy_oder_fremder_host() -> str | None:
+    """What shows that this session reached the server from elsewhere, despite a local address.
+
+    Behind a reverse proxy Streamlit listens on 127.0.0.1, yet the intranet reaches it: the
+    proxy's forwarding headers or a Host that is not loopback give that away.
+    """
+    try:
+        kopf = {k.lower(): v for k, v in st.context.headers.items()}
+    except Exception:  # no request context (e.g. bare script)
+        return None
+    for name in ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"):
+        if kopf.get(name):
+            return f"über einen Proxy ({name})"
+    host = kopf.get("host", "")
+    rechner = host.rsplit("]", 1)[0].lstrip("[") if host.startswith("[") else host.split(":", 1)[0]
+    if rechner and not nur_lokal(rechner):
+        return f"unter dem Namen {rechner}"
+    return None
+
+
 def nur_lokal(adresse: str) -> bool:
     """True when the server is reachable from this computer only."""
     adresse = adresse.strip().strip("[]")
@@ -43,10 +63,10 @@ def passwort_stimmt(eingabe: str, passwort: str) -> bool:
     return hmac.compare_digest(eingabe.encode("utf-8"), passwort.encode("utf-8"))
 
 
-def sperrgrund(passwort: str | None, adresse: str) -> str | None:
+def sperrgrund(passwort: str | None, adresse: str, von_aussen: str | None = None) -> str | None:
     """Why publishing is refused on this server (None: allowed, possibly with a password)."""
-    if passwort is None and not nur_lokal(adresse):
-        gezeigt = adresse or "alle Netzwerkschnittstellen"
+    if passwort is None and (not nur_lokal(adresse) or von_aussen):
+        gezeigt = von_aussen or adresse or "alle Netzwerkschnittstellen"
         return (
             f"Veröffentlichen ist gesperrt: Der Server ist im Netz erreichbar ({gezeigt}), aber es ist "
             "kein Passwort für das Veröffentlichen gesetzt. Sonst könnte jede Person im Netz einen neuen "

@@ -142,7 +142,9 @@ with st.expander("Alle Änderungen im Einzelnen"):
 st.header("Als neuen Stand veröffentlichen", anchor=False)
 neue_anlage = vorschau_anzeige.anlage
 passwort = veroeffentlichung.konfiguriertes_passwort()
-sperre = veroeffentlichung.sperrgrund(passwort, veroeffentlichung.server_adresse())
+sperre = veroeffentlichung.sperrgrund(
+    passwort, veroeffentlichung.server_adresse(), veroeffentlichung.proxy_oder_fremder_host()
+)
 if sperre:
     st.error(sperre, icon=":material/lock:")
 datum = st.date_input(

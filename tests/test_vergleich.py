@@ -130,3 +130,57 @@ def test_gleiche_mappe_ist_unveraendert():
 
 def test_standardzeilen_der_testmappe_sind_unveraendert():
     assert len(EMPFEHLUNGEN) == 6  # the expectations above are built on these rows
+
+
+def test_tabellen_auf_deutsch():
+    from ipdaten.vergleich import aenderungen_tabelle, felder_tabelle, matrix_tabelle, uebergang_saetze
+
+    v = vergleiche(_alt(), _neu())
+    felder = felder_tabelle(v)
+    assert felder.iloc[0].to_dict() == {
+        "Handlungsfeld": "1 Aufbrechen und Ankommen",
+        "Empfehlungen vorher": "3",
+        "Empfehlungen nachher": "3",
+        "umgesetzt vorher": "33,3\u00a0%",
+        "umgesetzt nachher": "66,7\u00a0%",
+        "Veränderung umgesetzt": "+33,3\u00a0Pp.",
+        "umgesetzt oder in Arbeit vorher": "66,7\u00a0%",
+        "umgesetzt oder in Arbeit nachher": "66,7\u00a0%",
+        "Veränderung umgesetzt oder in Arbeit": "±0,0\u00a0Pp.",
+    }
+    assert felder.iloc[1]["Veränderung umgesetzt oder in Arbeit"] == "+50,0\u00a0Pp."
+    assert felder.iloc[3]["Handlungsfeld"] == "4 Flüchtlingsperspektive (neu)"
+    assert list(aenderungen_tabelle(v)["Änderung"]) == ["Status", "Wortlaut"]
+    matrix = matrix_tabelle(v).set_index("Status")
+    assert matrix.loc["vorher: in Arbeit", "nachher: umgesetzt"] == "1"
+    assert matrix.loc["Summe", "Summe"] == "5"
+    assert uebergang_saetze(v) == ["1 × in Arbeit → umgesetzt"]
+
+
+def test_diagramme_deutsch_und_mit_statusfarben():
+    from ipdaten.diagramme_fortschritt import uebergaenge_sankey, veraenderung_je_feld
+    from ipdaten.farben import STATUS_FARBEN
+
+    v = vergleiche(_alt(), _neu())
+    balken = veraenderung_je_feld(v)
+    assert balken.layout.separators == ",."
+    assert [t.name for t in balken.data] == ["Anteil umgesetzt", "Anteil umgesetzt oder in Arbeit"]
+    assert list(balken.data[0].text) == ["+33,3\u00a0Pp.", "+50,0\u00a0Pp.", "±0,0\u00a0Pp.", "neu"]
+    assert list(balken.data[0].y)[3] == "4 Flüchtlingsperspektive (neu)"
+    sankey = uebergaenge_sankey(v, links="vorher: März", rechts="nachher: <b>Herbst</b>")
+    knoten = list(sankey.data[0].node.label)
+    assert knoten == [
+        "umgesetzt: 2",
+        "in Arbeit: 1",
+        "in Abstimmung: 1",
+        "ohne Angabe: 1",
+        "umgesetzt: 3",
+        "in Abstimmung: 1",
+        "ohne Angabe: 1",
+    ]
+    assert list(sankey.data[0].node.color)[:2] == [STATUS_FARBEN["umgesetzt"], STATUS_FARBEN["in Arbeit"]]
+    assert "in Arbeit → umgesetzt: 1 Empfehlung" in list(sankey.data[0].link.customdata)
+    assert [a.text for a in sankey.layout.annotations] == [
+        "<b>vorher: März</b>",
+        "<b>nachher: &lt;b&gt;Herbst&lt;/b&gt;</b>",
+    ]
