@@ -13,7 +13,7 @@ from .auswertung import Auswertung
 from .farben import STATUS_TEXTFARBE
 from .folien import Diagramm, Folie
 
-SCHRIFTGROESSE = 22
+SCHRIFTGROESSE = 24
 ACHSENSCHRIFT = 20
 
 
@@ -26,12 +26,14 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
         autosize=True,
         title=None,
         font=dict(size=schrift),
-        legend=dict(font=dict(size=schrift - 2)),
-        margin=dict(l=10, r=40, t=50, b=60),
+        legend=dict(
+            font=dict(size=schrift - 2), orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", title_text=""
+        ),
+        margin=dict(l=10, r=40, t=60, b=60),
         hoverlabel=dict(font=dict(size=schrift - 2)),
     )
     gross.update_traces(textfont_size=schrift, selector=dict(type="bar"))
-    gross.update_xaxes(tickfont_size=schrift - 4, title_font_size=schrift - 4)
+    gross.update_xaxes(tickfont_size=schrift - 2, title_font_size=schrift - 4)
     gross.update_yaxes(tickfont_size=schrift, title_font_size=schrift - 4)
     for anmerkung in gross.layout.annotations:
         anmerkung.font.size = schrift - 2
@@ -85,15 +87,19 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
             zeile = pd.Series({**gesamt["status"], **{f"anteil_{s}": a for s, a in gesamt["anteil"].items()}})
         return leinwand(diagramme.feld_verteilung(zeile))
     if folie.art == "status":
-        return leinwand(diagramme.status_balken(auswertung.verteilung), schrift=20)
+        return leinwand(diagramme.status_balken(auswertung.verteilung), schrift=22)
     if folie.art == "einbuergerung":
         vergleich = auswertung.einbuergerung
         return leinwand(diagramme.einbuergerung_balken(vergleich[vergleich["jahr"] == folie.jahr]))
     if folie.art == "haushalt":
         summen = auswertung.haushalt(folie.jahr)
-        return leinwand(
-            diagramme.haushalt_je_feld(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur)
+        fig = leinwand(
+            diagramme.haushalt_je_feld(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+            schrift=21,
         )
+        # Large labels like "90.000 € (25,3 %)" need more room right of the longest bar.
+        hoechster = max([float(b) for b in summen.nach_handlungsfeld["betrag"]] + [summen.ohne_handlungsfeld_eur, 1.0])
+        return fig.update_xaxes(range=[0, hoechster * 2.0], tickangle=0, nticks=4)
     if folie.art == "fortschritt" and folie.diagramm is not None:
-        return leinwand(_fortschritt(folie.diagramm), schrift=20)
+        return leinwand(_fortschritt(folie.diagramm), schrift=22)
     return None

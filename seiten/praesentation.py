@@ -48,7 +48,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .folie-zahl { flex: 1; background: #EEF2F6; padding: 1.2vh 1vw; text-align: center; }
 .folie-zahl b { display: block; font-size: 7vh; color: #1F4E79; line-height: 1.1; }
 .folie-zahl span { font-size: 2.5vh; }
-.folie-liste { list-style: none; padding: 0; margin: 0; font-size: 2.6vh; line-height: 1.3; }
+.folie-liste { list-style: none; padding: 0 !important; margin: 0 !important; font-size: 2.6vh; line-height: 1.3; }
 .folie-liste li { margin: 0 0 1.3vh 0; }
 .folie-liste .marke { display: inline-block; width: 1.9vh; height: 1.9vh; margin-right: 0.6vw;
   border: 1px solid #1A1A1A; vertical-align: -0.2vh; }
@@ -184,7 +184,7 @@ def _zeige(folie: Folie, auswertung: Auswertung) -> None:
         return
     hoehe = 46 if folie.kennzahlen else (58 if folie.untertitel else 62)
     if folie.punkte:
-        links, rechts = st.columns([11, 9] if folie.art == "feld" else [3, 2], gap="large")
+        links, rechts = st.columns({"feld": [11, 9], "haushalt": [2, 1]}.get(folie.art, [3, 2]), gap="large")
         with links:
             _diagramm(folie, auswertung, hoehe)
         with rechts:

@@ -1,0 +1,115 @@
+"""The presentation in real Chromium: walked through with the keyboard alone (ArrowRight and
+PageDown, as presenters' clickers send), "N / M" advancing, every slide fitting 1920×1080 and
+1280×720 without scrolling and without running under the navigation bar. A screenshot of each
+slide goes to test-artefakte/praesentation-<breite>-<nr>.png (looked at by hand)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.streamlit_browser import ARTEFAKTE, warte_auf_diagramme, warte_bis_fertig
+
+pytestmark = pytest.mark.browser
+
+GROESSEN = [(1920, 1080), (1280, 720)]
+# Slides without a chart (title, milestones); all others draw one.
+OHNE_DIAGRAMM = ("Der Weg nach vorn",)
+
+
+def _zaehler(seite) -> tuple[int, int]:
+    text = seite.locator(".folie-nummer").inner_text()
+    treffer = re.fullmatch(r"\s*(\d+) / (\d+)\s*", text)
+    assert treffer, text
+    return int(treffer.group(1)), int(treffer.group(2))
+
+
+def _warte_auf_folie(seite, nummer: int) -> None:
+    seite.wait_for_function(
+        "(n) => { const el = document.querySelector('.folie-nummer'); return el && el.textContent.trim().startsWith(n + ' /'); }",
+        arg=nummer,
+    )
+    warte_bis_fertig(seite)
+
+
+def _passt(seite) -> dict:
+    """What must hold for a slide to fit: nothing scrolls, no content under the bottom bar."""
+    return seite.evaluate(
+        """() => {
+            const haupt = document.querySelector('[data-testid="stMain"]');
+            const leiste = document.querySelector('.st-key-folie_leiste').getBoundingClientRect();
+            const inhalt = [...document.querySelectorAll('[data-testid="stMain"] .stElementContainer')]
+                .filter(el => !el.closest('.st-key-folie_leiste') && el.getBoundingClientRect().height > 0);
+            const unten = Math.max(...inhalt.map(el => el.getBoundingClientRect().bottom));
+            return {
+                seite: document.scrollingElement.scrollHeight, fenster: innerHeight,
+                haupt: haupt.scrollHeight, haupt_sichtbar: haupt.clientHeight,
+                inhalt_unten: unten, leiste_oben: leiste.top,
+            };
+        }"""
+    )
+
+
+@pytest.mark.parametrize(("breite", "hoehe"), GROESSEN)
+def test_praesentation_mit_tastatur_durchgehen(browser, server_url, breite, hoehe):
+    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
+    seite = kontext.new_page()
+    seite.set_default_timeout(30_000)
+    try:
+        seite.goto(f"{server_url}/praesentation?embed=true")
+        _warte_auf_folie(seite, 1)
+        nummer, anzahl = _zaehler(seite)
+        assert nummer == 1
+        assert anzahl >= 8
+        assert seite.locator('[data-testid="stSidebar"]').is_hidden()
+        titel = []
+        for nummer in range(1, anzahl + 1):
+            if nummer > 1:
+                # The keyboard only: ArrowRight and PageDown alternately (clicker keys).
+                seite.keyboard.press("ArrowRight" if nummer % 2 else "PageDown")
+                _warte_auf_folie(seite, nummer)
+            assert _zaehler(seite) == (nummer, anzahl)
+            assert f"folie={nummer}" in seite.url
+            ueberschrift = seite.locator(".folie-titel").first.inner_text()
+            titel.append(ueberschrift)
+            if nummer > 1 and ueberschrift not in OHNE_DIAGRAMM:
+                warte_auf_diagramme(seite, 1)
+            seite.wait_for_timeout(300)  # let plotly finish its resize before the picture; not an assertion
+            ARTEFAKTE.mkdir(exist_ok=True)
+            seite.screenshot(path=str(ARTEFAKTE / f"praesentation-{breite}-{nummer:02d}.png"))
+            masse = _passt(seite)
+            assert masse["seite"] <= masse["fenster"], (nummer, masse)
+            assert masse["haupt"] <= masse["haupt_sichtbar"] + 1, (nummer, masse)
+            assert masse["inhalt_unten"] <= masse["leiste_oben"] + 1, (nummer, ueberschrift, masse)
+            text = seite.inner_text("body").replace("\xa0", " ")
+            assert "Stand: 6. März 2017" in text
+            assert "Traceback" not in text
+        # At the end, ArrowLeft and PageUp go back.
+        seite.keyboard.press("ArrowLeft")
+        _warte_auf_folie(seite, anzahl - 1)
+        seite.keyboard.press("PageUp")
+        _warte_auf_folie(seite, anzahl - 2)
+        assert titel[0].startswith("Bilanz des Integrationsplans")
+        assert "Gesamtbilanz" in titel
+        assert "Handlungsfeld 6: Gesellschaft" in titel
+        assert titel[-1] == "Der Weg nach vorn"
+    finally:
+        kontext.close()
+
+
+def test_deep_link_und_download(seite, server_url):
+    seite.goto(f"{server_url}/praesentation?folie=3")
+    _warte_auf_folie(seite, 3)
+    assert seite.locator(".folie-titel").first.inner_text() == "Stand der Umsetzung je Handlungsfeld"
+    with seite.expect_download() as laden:
+        seite.locator(".st-key-pptx_export").get_by_role("button", name="PowerPoint").click()
+    download = laden.value
+    assert download.suggested_filename == "Integrationsplan_Praesentation_Stand_2017-03-06.pptx"
+    pfad = download.path()
+    from pptx import Presentation
+
+    assert len(Presentation(str(pfad)).slides) == _zaehler(seite)[1]
+    with seite.expect_download() as laden:
+        seite.locator(".st-key-excel_export").get_by_role("button", name="Excel").click()
+    assert laden.value.suggested_filename == "Integrationsplan_Kennzahlen_Stand_2017-03-06.xlsx"
