@@ -194,7 +194,7 @@ def empfehlungen_tabelle(
     if mit_bezug:
         spalten["Bezug Geflüchtete"] = [bezug_text(w) for w in empfehlungen["bezug_gefluechtete"]]
     spalten["Quelle"] = _texte(empfehlungen["quelle"])
-    return pd.DataFrame(spalten, dtype=object)
+    return pd.DataFrame(spalten, index=empfehlungen.index, dtype=object)
 
 
 def _texte(spalte: pd.Series) -> list[str]:

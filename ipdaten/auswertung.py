@@ -10,7 +10,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from . import ansicht, kennzahlen
+from . import ansicht, diagramme, kennzahlen
 from .kennzahlen import HaushaltSummen
 from .modell import Anlage
 
@@ -22,6 +22,7 @@ class Auswertung:
         self.anlage = anlage
         self._haushalt: dict[int | None, HaushaltSummen] = {}
         self._einbuergerung_jahr: dict[int, pd.DataFrame] = {}
+        self._gemerkt: dict[tuple, object] = {}
 
     @cached_property
     def verteilung(self) -> pd.DataFrame:
@@ -83,6 +84,22 @@ class Auswertung:
         )
 
     @cached_property
+    def _felder_nach_nr(self) -> pd.DataFrame:
+        return self.anlage.handlungsfelder.set_index("nr", drop=False)
+
+    @cached_property
+    def _verteilung_nach_nr(self) -> pd.DataFrame:
+        return self.verteilung.set_index("nr", drop=False)
+
+    def handlungsfeld(self, nr: int) -> pd.Series:
+        """One Handlungsfeld's row (nr, name, leitsatz, seiten, bericht)."""
+        return self._felder_nach_nr.loc[nr]
+
+    def verteilung_feld(self, nr: int) -> pd.Series:
+        """One Handlungsfeld's row of the status distribution."""
+        return self._verteilung_nach_nr.loc[nr]
+
+    @cached_property
     def suchtexte(self) -> pd.Series:
         """Folded search text of every recommendation (see ansicht.suchtexte)."""
         return ansicht.suchtexte(self.anlage.empfehlungen)
@@ -91,3 +108,67 @@ class Auswertung:
     def annahmen(self) -> int:
         """How many recommendations are marked as assumption or placeholder."""
         return int(ansicht.annahmen_maske(self.anlage.empfehlungen).sum())
+
+    def _merke(self, schluessel: tuple, berechne):
+        """Compute once per Anlage: figures and display tables are built on the first rerun
+        that needs them and shared read-only afterwards (st.plotly_chart copies a figure)."""
+        if schluessel not in self._gemerkt:
+            self._gemerkt[schluessel] = berechne()
+        return self._gemerkt[schluessel]
+
+    def status_diagramm(self, absolut: bool = False):
+        """diagramme.status_balken of all Handlungsfelder (shares or counts)."""
+        return self._merke(("status", absolut), lambda: diagramme.status_balken(self.verteilung, absolut=absolut))
+
+    def feld_diagramm(self, nr: int):
+        """diagramme.feld_verteilung of one Handlungsfeld."""
+        return self._merke(("feld", nr), lambda: diagramme.feld_verteilung(self.verteilung_feld(nr)))
+
+    def verteilung_tabelle(self):
+        """ansicht.verteilung_tabelle over the statuses present."""
+        return self._merke(
+            ("verteilung_tabelle",),
+            lambda: ansicht.verteilung_tabelle(self.verteilung, ansicht.vorhandene_status(self.gesamt)),
+        )
+
+    def einbuergerung_ansicht(self, jahr: int) -> tuple:
+        """(figures, figure, table) of one naturalisation year: key figures, ranked bars, table."""
+        return self._merke(
+            ("einbuergerung", jahr),
+            lambda: (
+                ansicht.einbuergerung_kennzahlen(self.einbuergerung_im_jahr(jahr)),
+                diagramme.einbuergerung_balken(self.einbuergerung_im_jahr(jahr)),
+                ansicht.einbuergerung_tabelle(self.einbuergerung_im_jahr(jahr)),
+            ),
+        )
+
+    def einbuergerung_verlauf(self):
+        """diagramme.einbuergerung_verlauf over all years."""
+        return self._merke(("einbuergerung_verlauf",), lambda: diagramme.einbuergerung_verlauf(self.einbuergerung))
+
+    def haushalt_ansicht(self, jahr: int) -> tuple:
+        """(key figures, measures figure, measures table, per-field figure, per-field table) of one year."""
+
+        def berechne():
+            h = self.haushalt(jahr)
+            return (
+                ansicht.haushalt_kennzahlen(h.summe_eur, h.positionen, h.ohne_handlungsfeld_eur),
+                diagramme.haushalt_massnahmen(h.massnahmen),
+                ansicht.haushalt_tabelle(h.massnahmen),
+                diagramme.haushalt_je_feld(h.nach_handlungsfeld, h.ohne_handlungsfeld_eur, h.summe_eur),
+                ansicht.haushalt_feld_tabelle(h.nach_handlungsfeld, h.ohne_handlungsfeld_eur, h.summe_eur),
+            )
+
+        return self._merke(("haushalt", jahr), berechne)
+
+    def empfehlungen_tabelle(self, auswahl: pd.DataFrame, *, mit_feld: bool) -> pd.DataFrame:
+        """The display table (ansicht.empfehlungen_tabelle) of the rows `auswahl` of
+        anlage.empfehlungen, cut from a table built once; `mit_feld` keeps the column Handlungsfeld."""
+        alle = self._merke(
+            ("empfehlungen_tabelle",),
+            lambda: ansicht.empfehlungen_tabelle(
+                self.anlage.empfehlungen, self.anlage.feldnamen, mit_bezug=self.anlage.hat_bezug_spalte
+            ),
+        )
+        tabelle = alle.loc[auswahl.index]
+        return (tabelle if mit_feld else tabelle.drop(columns="Handlungsfeld")).reset_index(drop=True)

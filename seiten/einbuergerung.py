@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ipdaten import ansicht, diagramme
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seitenkopf
 
@@ -18,12 +17,12 @@ if len(jahre) > 1:
     jahr = st.select_slider("Jahr", options=jahre, value=jahre[-1], key="einbuergerung_jahr")
 else:
     jahr = jahre[0]
-vergleich = auswertung.einbuergerung_im_jahr(jahr)
+kennzahlen, balken, tabelle = auswertung.einbuergerung_ansicht(jahr)
 
 st.header(f"Einbürgerungsquote {jahr} im Vergleich", anchor=False)
-zeige_kennzahlen(ansicht.einbuergerung_kennzahlen(vergleich), je_zeile=4)
+zeige_kennzahlen(kennzahlen, je_zeile=4)
 zeige_diagramm(
-    diagramme.einbuergerung_balken(vergleich),
+    balken,
     alt=f"Balken: Einbürgerungsquoten {jahr} der Gebiete, absteigend sortiert, mit gestrichelter Linie für das "
     "Mittel. Die Werte stehen auch in der Tabelle darunter.",
     dateiname=f"Einbürgerungsquote {jahr}",
@@ -33,12 +32,12 @@ st.caption(
     "Quote in Prozent; Abstände in Prozentpunkten (Pp.). Das Mittel ist das ungewichtete Mittel der Gebiete "
     "mit Angabe. Gebiete ohne Wert stehen als „keine Angabe“ am Ende und zählen nicht ins Mittel."
 )
-st.dataframe(ansicht.einbuergerung_tabelle(vergleich), hide_index=True, alt=f"Tabelle der Einbürgerungsquoten {jahr}")
+st.dataframe(tabelle, hide_index=True, alt=f"Tabelle der Einbürgerungsquoten {jahr}")
 
 if len(jahre) > 1:
     st.header("Verlauf über die Jahre", anchor=False)
     zeige_diagramm(
-        diagramme.einbuergerung_verlauf(auswertung.einbuergerung),
+        auswertung.einbuergerung_verlauf(),
         alt=f"Linien: Einbürgerungsquoten der Gebiete von {jahre[0]} bis {jahre[-1]}.",
         dateiname="Einbürgerungsquote Verlauf",
         key="einbuergerung_verlauf",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ipdaten import ansicht, diagramme
+from ipdaten import ansicht
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -39,15 +39,15 @@ else:
 status_liste = ansicht.vorhandene_status(auswertung.gesamt)
 
 if feld != ALLE:
-    zeile = anlage.handlungsfelder.set_index("nr").loc[feld]
-    verteilung = auswertung.verteilung.set_index("nr", drop=False).loc[feld]
+    zeile = auswertung.handlungsfeld(feld)
+    verteilung = auswertung.verteilung_feld(feld)
     st.header(f"{feld} {literal(zeile['name'])}", anchor=False)
     st.markdown(f"**Leitsatz:** {literal(zeile['leitsatz'])}")
     if str(zeile.get("seiten") or "").strip():
         st.caption(f"Seiten im Integrationsplan: {literal(zeile['seiten'])}")
     zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste), je_zeile=4)
     zeige_diagramm(
-        diagramme.feld_verteilung(verteilung),
+        auswertung.feld_diagramm(feld),
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "
         "je Status Anzahl und Anteil als Beschriftung.",
         dateiname=f"Handlungsfeld {feld} Umsetzungsstand",
@@ -94,7 +94,7 @@ if auswahl.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
     st.dataframe(
-        ansicht.empfehlungen_tabelle(auswahl, feldnamen if feld == ALLE else None, mit_bezug=anlage.hat_bezug_spalte),
+        auswertung.empfehlungen_tabelle(auswahl, mit_feld=feld == ALLE),
         hide_index=True,
         column_config={
             "Nr": st.column_config.TextColumn(width=50),

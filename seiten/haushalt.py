@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ipdaten import ansicht, diagramme
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seitenkopf
 
@@ -16,22 +15,21 @@ if not jahre:
 
 jahr = st.selectbox("Haushaltsjahr", jahre, index=len(jahre) - 1, key="haushalt_jahr") if len(jahre) > 1 else jahre[0]
 summen = auswertung.haushalt(jahr)
+kennzahlen, massnahmen_bild, massnahmen_tabelle, feld_bild, feld_tabelle = auswertung.haushalt_ansicht(jahr)
 
 st.header(f"Haushalt {jahr}", anchor=False)
-zeige_kennzahlen(
-    ansicht.haushalt_kennzahlen(summen.summe_eur, summen.positionen, summen.ohne_handlungsfeld_eur), breiten=[3, 1, 2]
-)
+zeige_kennzahlen(kennzahlen, breiten=[3, 1, 2])
 
 st.subheader("Maßnahmen", anchor=False)
 zeige_diagramm(
-    diagramme.haushalt_massnahmen(summen.massnahmen),
+    massnahmen_bild,
     alt=f"Balken: {summen.positionen} Maßnahmen des Haushalts {jahr}, nach Betrag sortiert, "
     "beschriftet mit Betrag und Anteil an der Summe.",
     dateiname=f"Haushalt {jahr} Maßnahmen",
     key="haushalt_massnahmen",
 )
 st.dataframe(
-    ansicht.haushalt_tabelle(summen.massnahmen),
+    massnahmen_tabelle,
     hide_index=True,
     column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
     alt=f"Tabelle der Maßnahmen {jahr}",
@@ -39,13 +37,13 @@ st.dataframe(
 
 st.subheader("Je Handlungsfeld", anchor=False)
 zeige_diagramm(
-    diagramme.haushalt_je_feld(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+    feld_bild,
     alt=f"Balken: Beträge des Haushalts {jahr} je Handlungsfeld mit Anteil an der Summe.",
     dateiname=f"Haushalt {jahr} je Handlungsfeld",
     key="haushalt_je_feld",
 )
 st.dataframe(
-    ansicht.haushalt_feld_tabelle(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+    feld_tabelle,
     hide_index=True,
     alt=f"Tabelle der Beträge {jahr} je Handlungsfeld",
 )

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ipdaten import ansicht, diagramme
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -18,7 +17,7 @@ zeige_kennzahlen(auswertung.kopfzahlen)
 
 st.header("Umsetzungsstand je Handlungsfeld", anchor=False)
 darstellung = st.radio("Darstellung", [ANTEILE, ANZAHL], horizontal=True, key="uebersicht_darstellung")
-figur = diagramme.status_balken(auswertung.verteilung, absolut=darstellung == ANZAHL)
+figur = auswertung.status_diagramm(absolut=darstellung == ANZAHL)
 auswahl = zeige_diagramm(
     figur,
     alt=(
@@ -38,7 +37,7 @@ st.caption("Ein Klick auf einen Balken öffnet das Handlungsfeld mit seinen Empf
 
 with st.expander("Tabelle zum Diagramm und Links zu den Handlungsfeldern"):
     st.dataframe(
-        ansicht.verteilung_tabelle(auswertung.verteilung, ansicht.vorhandene_status(auswertung.gesamt)),
+        auswertung.verteilung_tabelle(),
         hide_index=True,
     )
     for nr, name in anlage.feldnamen.items():
