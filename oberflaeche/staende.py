@@ -24,6 +24,11 @@ NEUESTE = "_ipdaten_stand_neueste"  # the newest Stand number this session has s
 LINK_GELESEN = "_ipdaten_stand_link_gelesen"
 
 
+def kurztitel(info: StandInfo) -> str:
+    """A Stand short enough for the sidebar: 'Nr. 2 · 30.09.2017'."""
+    return f"Nr. {info.nr} · " + (info.stand.strftime("%d.%m.%Y") if info.stand else "ohne Datum")
+
+
 def _lies_link(nummern: list[int]) -> None:
     """On the first run of a session, take `?stand=N` from the URL (pins that Stand)."""
     if st.session_state.get(LINK_GELESEN):
@@ -92,12 +97,14 @@ def stand_auswahl() -> StandInfo | None:
         gewaehlt = st.selectbox(
             "Stand der Daten",
             options=list(reversed(nummern)),
-            format_func=lambda nr: quelle.stand_titel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
+            format_func=lambda nr: kurztitel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
             key=quelle.STAND_SCHLUESSEL,
             on_change=_gewaehlt,
             help="Jeder veröffentlichte Stand der Anlage 1 bleibt erhalten. Ohne Auswahl zeigt das "
             "Dashboard immer den neuesten Stand und übernimmt neu veröffentlichte Stände von selbst.",
         )
+        if nach_nr[gewaehlt].bezeichnung:
+            st.caption(literal(nach_nr[gewaehlt].bezeichnung))
         link_fehler = st.session_state.pop("_ipdaten_stand_link_fehler", None)
         if link_fehler is not None:
             st.warning(f"Einen Stand „{literal(link_fehler)}“ gibt es nicht; angezeigt wird der neueste Stand.")

@@ -6,6 +6,8 @@ default Stand for the other browser tests). Screenshots go to test-artefakte/.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ipdaten.ablage import Ablage
@@ -83,7 +85,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         with seite.expect_download() as download:
             seite.locator(".st-key-download_stand button").click()
         assert download.value.suggested_filename == "Anlage1_Stand2_2017-09-30.xlsx"
-        assert open(download.value.path(), "rb").read() == daten
+        assert Path(download.value.path()).read_bytes() == daten
 
         # Übersicht of this browser: the new figures.
         oeffne(seite, url, diagramme=1)
@@ -134,3 +136,37 @@ def test_deep_link_auf_aelteren_stand(browser, eigener_server):
         bildschirmfoto(seite, "staende-6-deep-link")
     finally:
         kontext.close()
+
+
+def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
+    """Publish through one server process, stop it, start a new one on the same store."""
+    daten = ueberarbeitete_standard_bytes(bezeichnung="Vor dem Neustart")
+    umgebung = {"IPDATEN_ABLAGE": str(tmp_path), "IPDATEN_PASSWORT": ""}
+    with streamlit_server(WURZEL / "app.py", umgebung) as url:
+        kontext, seite = _kontext(browser)
+        try:
+            oeffne(seite, f"{url}/daten")
+            seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
+                files=[{"name": "neu.xlsx", "mimeType": XLSX, "buffer": daten}]
+            )
+            seite.get_by_text("ist gültig").wait_for()
+            warte_bis_fertig(seite)
+            seite.locator(".st-key-veroeffentlichen button").click()
+            seite.get_by_text("Veröffentlicht als").wait_for()
+        finally:
+            kontext.close()
+    with streamlit_server(WURZEL / "app.py", umgebung) as url:
+        kontext, seite = _kontext(browser)
+        try:
+            oeffne(seite, url, diagramme=1)
+            text = _text(seite)
+            assert "Stand: 30. September 2017 · Vor dem Neustart" in text
+            seite.locator(".st-key-stand").click()
+            optionen = seite.locator('[role="option"]').all_inner_texts()
+            assert [o.replace("\xa0", " ") for o in optionen] == [
+                "Nr. 2 · 30.09.2017 (neuester)",
+                "Nr. 1 · 06.03.2017",
+            ]
+            bildschirmfoto(seite, "staende-7-nach-neustart")
+        finally:
+            kontext.close()
