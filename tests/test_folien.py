@@ -1,0 +1,247 @@
+"""The slides as data (ipdaten.folien) and their on-screen charts (ipdaten.folien_figuren)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ipdaten import folien as fl
+from ipdaten.auswertung import Auswertung
+from ipdaten.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
+from ipdaten.folien_figuren import figur
+from ipdaten.laden import lade_anlage
+from ipdaten.vergleich import vergleiche
+from ipdaten.vertrag import STATUS_REIHENFOLGE
+from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
+
+
+@pytest.fixture(scope="module")
+def standard() -> Auswertung:
+    return Auswertung(lade_anlage(STANDARD_PFAD))
+
+
+def _auswertung(daten: bytes) -> Auswertung:
+    return Auswertung(lade_anlage(daten))
+
+
+def test_folgen_der_standardmappe(standard):
+    p = fl.praesentation(standard)
+    assert [(f.art, f.titel) for f in p.folien] == [
+        ("titel", "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)"),
+        ("bilanz", "Gesamtbilanz"),
+        ("status", "Stand der Umsetzung je Handlungsfeld"),
+        ("feld", "Handlungsfeld 1: Aufbrechen und Ankommen"),
+        ("feld", "Handlungsfeld 2: Wohnen"),
+        ("feld", "Handlungsfeld 3: Sprache"),
+        ("feld", "Handlungsfeld 4: Bildung und Arbeit"),
+        ("feld", "Handlungsfeld 5: Gesundheit"),
+        ("feld", "Handlungsfeld 6: Gesellschaft"),
+        ("feld", "Handlungsfeld 7: Religion"),
+        ("feld", "Handlungsfeld 8: Leben und Freizeit"),
+        ("einbuergerung", "Einbürgerung in der Region Stuttgart 2016"),
+        ("haushalt", "Haushalt 2017"),
+        ("meilensteine", "Der Weg nach vorn"),
+    ]
+    assert len(p) == 14
+    assert p.stand_text == "Stand: 6. März 2017"
+    assert p.folien[0].untertitel == "Stand: 6. März 2017"
+    assert p.folien[0].kernaussage == "181 Handlungsempfehlungen in 8 Handlungsfeldern"
+
+
+def test_kernaussagen_deutsch_und_richtig(standard):
+    p = {f.titel: f for f in fl.praesentation(standard).folien}
+    assert p["Gesamtbilanz"].kernaussage == "32\u00a0% der Empfehlungen sind umgesetzt, weitere 30\u00a0% in Arbeit."
+    assert [(k.wert, k.bezeichnung) for k in p["Gesamtbilanz"].kennzahlen] == [
+        ("181", "Handlungsempfehlungen"),
+        ("32\u00a0%", "umgesetzt (58)"),
+        ("62\u00a0%", "umgesetzt oder in Arbeit (112)"),
+    ]
+    assert p["Stand der Umsetzung je Handlungsfeld"].kernaussage == (
+        "Am weitesten: Gesundheit (60\u00a0% umgesetzt). Am meisten offen: Gesellschaft (63\u00a0% nicht umgesetzt)."
+    )
+    assert p["Einbürgerung in der Region Stuttgart 2016"].kernaussage == (
+        "Landkreis Böblingen: Rang 1 von 5 mit 1,54\u00a0% (Mittel der Gebiete: 1,34\u00a0%)."
+    )
+    haushalt = p["Haushalt 2017"]
+    assert haushalt.kernaussage.startswith("355.400\u00a0€ für 11 Maßnahmen")
+    assert (haushalt.punkte[0].vorne, haushalt.punkte[0].text) == (
+        "90.000\u00a0€ (25,3\u00a0%)",
+        "Dolmetscherpool, koordiniert vom Landratsamt",
+    )
+    weg = p["Der Weg nach vorn"]
+    assert [(x.vorne, x.erledigt) for x in weg.punkte][:5] == [
+        ("Ende 2014", True),
+        ("2015", True),
+        ("August 2015", True),
+        ("6. März 2017", True),
+        ("29. März 2017", False),
+    ]
+    assert weg.kernaussage == "Als Nächstes: Auftakt: Arbeitsgruppe des Integrationsplans reaktiviert (29. März 2017)."
+
+
+def test_feldfolie_zeigt_nur_benannte_empfehlungen(standard):
+    feld6 = next(f for f in fl.praesentation(standard).folien if f.feld_nr == 6)
+    assert feld6.untertitel == "„Freude am Gestalten“"
+    assert feld6.kernaussage == "5 von 27 Empfehlungen umgesetzt (19\u00a0%), 5 in Arbeit."
+    assert [(p.status, p.text) for p in feld6.punkte] == [
+        ("umgesetzt", "Stelle der Integrationsbeauftragten auf Landkreisebene"),
+        ("umgesetzt", "Engagementmodelle im Ehrenamt der Flüchtlingshilfe (Patenschaften, Sport, Bildung)"),
+        ("umgesetzt", "Kreisweites Schülerpatenmodell mit Bildungspaten mit Migrationshintergrund"),
+        ("in Arbeit", "Vernetzung im Themenfeld Migration und Behinderung ausbauen"),
+        ("nicht umgesetzt", "Presse- und Öffentlichkeitsarbeit für gemeinnützige Organisationen"),
+        ("nicht umgesetzt", "Internationaler Ausschuss auf Landkreisebene"),
+    ]
+    assert all("Platzhalter" not in p.text for p in feld6.punkte)
+    assert feld6.weitere == 0
+
+
+@pytest.mark.parametrize(
+    ("bemerkung", "quelle", "erwartet"),
+    [
+        ("Platzhalter: im Bericht nicht einzeln genannt", "Annahme (Rekonstruktion): …", True),
+        ("", "Annahme (Rekonstruktion): Status abgeleitet", True),
+        ("", "Annahme: Zahl geschätzt", True),
+        ("  platzhalter", "", True),
+        ("Annahme des Antrags im Kreistag 2016", "Kreistag", False),  # adoption, not a mark
+        ("Im Bericht als Platzhalter bezeichnet", "Bericht SGA", False),
+        ("", "", False),
+        (None, float("nan"), False),
+    ],
+)
+def test_platzhalter_erkennung(bemerkung, quelle, erwartet):
+    assert fl.ist_platzhalter(bemerkung, quelle) is erwartet
+
+
+def test_mappe_ohne_markierungen_hat_fuer_jedes_feld_eine_folie():
+    p = fl.praesentation(_auswertung(mappe_bytes()))
+    assert [f.feld_nr for f in p.folien if f.art == "feld"] == [1, 2, 3]
+
+
+def test_feld_nur_mit_platzhaltern_hat_keine_folie_und_viele_werden_gezaehlt():
+    zeilen = [empfehlung(1, n, "umgesetzt", f"Benannt {n}") for n in range(1, 10)]
+    zeilen += [empfehlung(2, 1, "in Arbeit", bemerkung="Platzhalter: nicht genannt", quelle="Annahme (Rekonstruktion)")]
+    zeilen += [empfehlung(3, 1, "in Abstimmung", quelle="Annahme: geschätzt")]
+    p = fl.praesentation(_auswertung(mappe_bytes(empfehlungen=zeilen)))
+    felder = [f for f in p.folien if f.art == "feld"]
+    assert [f.feld_nr for f in felder] == [1]
+    assert [x.text for x in felder[0].punkte] == [f"Benannt {n}" for n in range(1, fl.MAX_PUNKTE + 1)]
+    assert felder[0].weitere == 9 - fl.MAX_PUNKTE
+    # The status slide still shows all three fields.
+    status = next(f for f in p.folien if f.art == "status")
+    assert status.diagramm.kategorien == ("1 Aufbrechen und Ankommen", "2 Wohnen", "3 Sprache")
+
+
+def test_fehlende_blaetter_lassen_folien_weg():
+    p = fl.praesentation(_auswertung(mappe_bytes(ohne=("Einbürgerung", "Haushalt", "Meilensteine"))))
+    assert [f.art for f in p.folien] == ["titel", "bilanz", "status", "feld", "feld", "feld"]
+
+
+def test_einbuergerung_ohne_werte_laesst_folie_weg():
+    daten = mappe_bytes(einbuergerung=[["Landkreis Böblingen", 2016, None]])
+    assert "einbuergerung" not in [f.art for f in fl.praesentation(_auswertung(daten)).folien]
+
+
+def test_haushalt_je_jahr_eine_folie():
+    haushalt = [["A", 1000, 2017, 1], ["B", 2500, 2018, None], ["C", 500, 2018, 2]]
+    p = fl.praesentation(_auswertung(mappe_bytes(haushalt=haushalt)))
+    folien = [f for f in p.folien if f.art == "haushalt"]
+    assert [(f.titel, f.jahr) for f in folien] == [("Haushalt 2017", 2017), ("Haushalt 2018", 2018)]
+    d2018 = folien[1].diagramm
+    assert d2018.kategorien == ("2 Wohnen", "ohne Zuordnung")
+    assert d2018.reihen[0].werte == (500.0, 2500.0)
+    assert d2018.reihen[0].punktfarben == (HERVORHEBUNG, NEUTRAL)
+    assert folien[1].kernaussage.startswith("3.000\u00a0€ für 2 Maßnahmen")
+
+
+def test_diagrammdaten_gleich_kennzahlen(standard):
+    p = {f.art: f for f in fl.praesentation(standard).folien}
+    verteilung = standard.verteilung
+    status = p["status"].diagramm
+    assert status.art == "gestapelt_100"
+    assert [r.name for r in status.reihen] == list(STATUS_REIHENFOLGE)
+    for reihe in status.reihen:
+        assert list(reihe.werte) == [float(v) for v in verteilung[reihe.name]]
+        assert reihe.farbe == STATUS_FARBEN[reihe.name]
+    bilanz = p["bilanz"].diagramm
+    assert list(bilanz.reihen[0].werte) == [float(standard.gesamt["status"][s]) for s in STATUS_REIHENFOLGE]
+    einb = p["einbuergerung"].diagramm
+    assert einb.reihen[0].werte == (1.54, 1.48, 1.36, 1.18, 1.14, None)
+    assert einb.kategorien[-1] == "Landkreis Göppingen (keine Angabe)"
+    assert einb.reihen[0].punktfarben[0] == HERVORHEBUNG
+
+
+def test_fortschritt_seit_vorherigem_stand(standard):
+    neu = _auswertung(ueberarbeitete_standard_bytes())
+    p = fl.praesentation(neu, vorher=standard)
+    assert p.vorher_stand == dt.date(2017, 3, 6)
+    fortschritt = next(f for f in p.folien if f.art == "fortschritt")
+    assert fortschritt.titel == "Fortschritt seit 6. März 2017"
+    assert fortschritt.kernaussage == "Umgesetzt: 32\u00a0% → 33\u00a0% (+1\u00a0Pp.)."
+    assert [(x.vorne, x.text) for x in fortschritt.punkte] == [
+        ("1 ×", "in Arbeit → umgesetzt"),
+        ("2 ×", "neue Empfehlungen"),
+    ]
+    vergleich = vergleiche(standard.anlage, neu.anlage)
+    alt, jetzt = fortschritt.diagramm.reihen
+    assert len(fortschritt.diagramm.kategorien) == 9
+    assert fortschritt.diagramm.kategorien[-1] == "9 Flüchtlingsperspektive"
+    assert list(jetzt.werte) == [float(v) for v in vergleich.felder["umgesetzt_neu"]]
+    assert list(alt.werte)[:8] == [float(v) for v in vergleich.felder["umgesetzt_alt"]][:8]
+    assert alt.werte[8] is None  # the new field had no share before
+    # Without a previous Stand there is no progress slide; the milestones stay last.
+    assert [f.art for f in p.folien][-2:] == ["fortschritt", "meilensteine"]
+    assert "fortschritt" not in [f.art for f in fl.praesentation(neu).folien]
+
+
+def _formeltext(wb):
+    """Text starting with "=" as a string cell (openpyxl would otherwise write a formula)."""
+    zelle = wb["Handlungsfelder"]["C2"]
+    zelle.value = '=HYPERLINK("http://x")'
+    zelle.data_type = "s"
+
+
+def test_workbook_text_bleibt_unveraendert():
+    felder = [[1, "<b>Fett</b> **nicht**", "Leitsatz", ""]]
+    zeilen = [empfehlung(1, 1, "umgesetzt", "[Link](http://x) <script>")]
+    daten = mappe_bytes(handlungsfelder=felder, empfehlungen=zeilen, haushalt=[], anpassen=_formeltext)
+    p = fl.praesentation(_auswertung(daten))
+    feld = next(f for f in p.folien if f.art == "feld")
+    assert feld.titel == "Handlungsfeld 1: <b>Fett</b> **nicht**"
+    assert feld.untertitel == '=HYPERLINK("http://x")'
+    assert feld.punkte[0].text == "[Link](http://x) <script>"
+
+
+@pytest.mark.parametrize("art", ["bilanz", "status", "feld", "einbuergerung", "haushalt"])
+def test_bildschirmfiguren_gross_und_ohne_feste_hoehe(standard, art):
+    folie = next(f for f in fl.praesentation(standard).folien if f.art == art)
+    fig = figur(folie, standard)
+    assert fig is not None
+    assert fig.layout.height is None
+    assert fig.layout.font.size >= 21
+    assert fig.layout.separators == ",."
+    balken = [t for t in fig.data if t.type == "bar"]
+    assert balken and all(t.textfont.size >= 21 for t in balken)
+
+
+def test_bildschirmfigur_zahlen_wie_kennzahlen(standard):
+    folien = fl.praesentation(standard).folien
+    status = figur(next(f for f in folien if f.art == "status"), standard)
+    assert [t.name for t in status.data] == list(STATUS_REIHENFOLGE)
+    assert list(status.data[0].text) == [str(int(v)) if v else "" for v in standard.verteilung["umgesetzt"]]
+    feld = figur(next(f for f in folien if f.feld_nr == 6), standard)
+    assert list(feld.data[0].x) == [5, 5, 0, 17, 0]
+    bilanz = figur(next(f for f in folien if f.art == "bilanz"), standard)
+    assert list(bilanz.data[0].x) == [58, 54, 2, 44, 23]
+    assert "58 (32\u00a0%)" in list(bilanz.data[0].text)
+
+
+def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
+    neu = _auswertung(ueberarbeitete_standard_bytes())
+    folien = fl.praesentation(neu, vorher=standard).folien
+    fig = figur(next(f for f in folien if f.art == "fortschritt"), neu)
+    assert [t.name for t in fig.data] == ["umgesetzt 6. März 2017", "umgesetzt 30. September 2017"]
+    assert fig.data[1].text[0] == "35\u00a0%"  # field 1: 7 of 20
+    assert fig.data[0].text[-1] == "–"  # field 9 did not exist before
+    assert figur(next(f for f in folien if f.art == "meilensteine"), neu) is None
+    assert figur(folien[0], neu) is None
