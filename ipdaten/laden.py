@@ -40,7 +40,7 @@ from .vertrag import (
     SUMMENZEILEN,
     Blatt,
 )
-from .xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, RohMappe, lies_mappe
+from .xlsx_lesen import MAX_ZELLEN, BlattZuGross, LesefehlerArbeitsmappe, RohBlatt, RohMappe, lies_mappe
 
 KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
 STATUS_TYP = pd.CategoricalDtype(list(STATUS_REIHENFOLGE), ordered=True)
@@ -93,11 +93,22 @@ def lade_anlage(quelle: bytes | str | Path) -> Anlage:
     try:
         mappe = lies_mappe(daten, nur={falte(b.name) for b in BLAETTER})
     except LesefehlerArbeitsmappe as e:
-        raise AnlageUngueltig([_lesefehler_befund(str(e))]) from None
+        raise AnlageUngueltig([_lesefehler_befund(e)]) from None
     return _pruefe_mappe(mappe)
 
 
-def _lesefehler_befund(grund: str) -> Befund:
+def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
+    grund = str(fehler_)
+    if isinstance(fehler_, BlattZuGross):
+        return fehler(
+            f"Das Blatt reicht über {_tausender(fehler_.zeilen)} Zeilen und {_tausender(fehler_.spalten)} Spalten; "
+            "so große Bereiche werden aus Sicherheitsgründen nicht gelesen. Vermutlich steht weit unten oder "
+            "rechts ein vergessener Wert: bitte die leeren Zeilen und Spalten unter und neben der Tabelle "
+            "löschen und erneut speichern.",
+            blatt=fehler_.blatt,
+            wert=f"{_tausender(fehler_.zeilen)} Zeilen × {_tausender(fehler_.spalten)} Spalten",
+            erlaubt=f"höchstens {_tausender(MAX_ZELLEN)} Zellen (Zeilen × Spalten) je Blatt",
+        )
     if grund == "kennwort":
         return fehler(
             "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte den Schutz in Excel entfernen und erneut speichern."

@@ -25,11 +25,33 @@ _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _FORMEL = re.compile(rb"<f[\s>/]")
 _WERT = re.compile(rb"<v>[^<]+</v>")
+_ZEILE_R = re.compile(rb'<row\s[^>]*?\br="(\d+)"')
+_ZELLE_ZEILE = re.compile(rb'<c\s[^>]*?\br="[A-Z]+\d+"')
+_ZELLE_ANDERS = re.compile(rb"<c[\t\r\n]")
+_WERTZELLE = re.compile(
+    rb'<c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<(?:v>[^<]|is\b)'
+)
+_ZEILE_START = re.compile(rb"<row[\s>/]")
+# Cells without `r` first, or in columns beyond Z: one search each (an alternation is slower).
+_BESONDERE_ZELLEN = (
+    re.compile(rb"<c (?!r=)"),
+    re.compile(rb"<c[>/\t\r\n]"),
+    re.compile(rb'<c r="[A-Z]{2}'),
+)
+MAX_ZELLEN = 1_000_000
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 class LesefehlerArbeitsmappe(Exception):
     """The container looked like xlsx, but its content could not be read."""
+
+
+class BlattZuGross(LesefehlerArbeitsmappe):
+    """A sheet's cells span more rows × columns than the loader accepts."""
+
+    def __init__(self, blatt: str, zeilen: int, spalten: int):
+        self.blatt, self.zeilen, self.spalten = blatt, zeilen, spalten
+        super().__init__(f"{blatt}: {zeilen} Zeilen × {spalten} Spalten")
 
 
 @dataclass
@@ -167,6 +189,50 @@ def _pruefe_und_setze_fehlerwerte(zeilen: list[list], xml: bytes, pfad: str) -> 
             zeilen[zeile][spalte] = code.group(0)[3:-4].decode("utf-8", "replace")
 
 
+def _ausdehnung_schnell(xml: bytes) -> tuple[int, int] | None:
+    """Rows × columns of the usual sheet, from a few scans; None for an unusual one.
+
+    Usual: every cell starts with `r`, columns A–Z, no cell below the last row (an upper bound,
+    empty formatted rows included).
+    """
+    zeilen = _ZEILE_R.findall(xml)
+    ohne_r_zeilen = len(_ZEILE_START.findall(xml)) - len(zeilen)
+    max_zeile = max(map(int, zeilen), default=0)
+    tief = re.compile(rb'<c r="[A-Z]+\d{%d}' % (len(str(max_zeile)) + 1))
+    if any(muster.search(xml) for muster in (*_BESONDERE_ZELLEN, tief)):
+        return None
+    return max_zeile + ohne_r_zeilen, 26
+
+
+def _ausdehnung_genau(xml: bytes) -> tuple[int, int]:
+    """The span of the cells that hold a value (calamine ignores empty formatted cells).
+
+    Cells without `r` take their position from their neighbours; each may add one row or column.
+    """
+    zellen = [(int(z), _spalten_index(s) + 1) for s, z in _WERTZELLE.findall(xml)]
+    mit_r = len(_ZELLE_ZEILE.findall(xml))
+    ohne_r = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") + len(_ZELLE_ANDERS.findall(xml)) - mit_r
+    zeilen = [int(z) for z in _ZEILE_R.findall(xml)] if ohne_r > 0 else []
+    ohne_r_zeilen = len(_ZEILE_START.findall(xml)) - len(_ZEILE_R.findall(xml))
+    max_zeile = max([0, *zeilen, *(z for z, _ in zellen)])
+    max_spalte = max((s for _, s in zellen), default=0)
+    return max_zeile + ohne_r_zeilen + max(ohne_r, 0), max_spalte + max(ohne_r, 0)
+
+
+def _pruefe_ausdehnung(name: str, xml: bytes) -> None:
+    """Refuse a sheet whose cell range would not fit in memory (calamine allocates it densely).
+
+    One value in cell XFD1048576 of an 8 KB file would otherwise make calamine request 500 GB
+    and abort the whole process.
+    """
+    schnell = _ausdehnung_schnell(xml)
+    if schnell is not None and schnell[0] * schnell[1] <= MAX_ZELLEN:
+        return
+    zeilen, spalten = _ausdehnung_genau(xml)
+    if zeilen * spalten > MAX_ZELLEN:
+        raise BlattZuGross(name, zeilen, spalten)
+
+
 def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
     """Read the sheets of an xlsx workbook (all, or those whose folded name is in `nur`).
 
@@ -182,11 +248,12 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
         for name in mappe.sheet_names:
             if nur is not None and falte(name) not in nur:
                 continue
+            pfad = pfade.get(name, "")
+            xml = archiv.read(pfad)  # KeyError (sheet without its part) means a broken file
+            _pruefe_ausdehnung(name, xml)
             blatt = mappe.get_sheet_by_name(name)
             zeilen = blatt.to_python(skip_empty_area=False)
             bereiche = [(a[0], a[1], b[0], b[1]) for a, b in (blatt.merged_cell_ranges or [])]
-            pfad = pfade.get(name, "")
-            xml = archiv.read(pfad) if pfad else b""
             _pruefe_und_setze_fehlerwerte(zeilen, xml, pfad)
             blaetter[name] = RohBlatt(name, zeilen, bereiche, pfad, xml)
     except LesefehlerArbeitsmappe:

@@ -194,3 +194,86 @@ def test_mehr_als_20000_empfehlungen_klare_meldung():
 def test_gueltige_mappe_besteht_die_dateipruefung():
     assert pruefe_datei(mappe_bytes()) is None
     assert pruefe_datei(grosse_mappe_bytes(20_000)) is None
+
+
+def _mit_zelle(ref: str, zelle: str | None = None) -> bytes:
+    """The test workbook with one extra value cell at `ref` in the sheet Empfehlungen."""
+    daten = mappe_bytes()
+    zeile = int(re.sub(r"\D", "", ref))
+    zelle = zelle or f'<c r="{ref}" t="n"><v>1</v></c>'
+    xml = lies_teil(daten, "xl/worksheets/sheet2.xml").replace(
+        b"</sheetData>", f'<row r="{zeile}">{zelle}</row></sheetData>'.encode()
+    )
+    return ersetze_teile(daten, {"xl/worksheets/sheet2.xml": xml})
+
+
+def _begrenzt(groesse: int = 2 * 1024**3):
+    """For a child process: at most `groesse` bytes of address space (a regression fails, not the machine)."""
+    import resource
+
+    def begrenzen() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (groesse, groesse))
+
+    return begrenzen
+
+
+def test_ein_wert_in_der_letzten_zelle_sprengt_den_server_nicht(tmp_path):
+    """calamine allocates the cell range densely: XFD1048576 would request 500 GB and abort the process."""
+    import subprocess
+    import sys
+
+    from arbeitsmappen import STANDARD_PFAD
+
+    pfad = tmp_path / "weit.xlsx"
+    pfad.write_bytes(_mit_zelle("XFD1048576"))
+    assert pfad.stat().st_size < 20_000
+    ergebnis = subprocess.run(
+        [sys.executable, "-m", "ipdaten", "pruefen", str(pfad)],
+        cwd=STANDARD_PFAD.parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_begrenzt(),
+    )
+    assert ergebnis.returncode == 1, ergebnis.stderr[-500:]
+    assert ergebnis.stderr.splitlines()[1] == (
+        "- Fehler: Blatt „Empfehlungen“: Das Blatt reicht über 1.048.576 Zeilen und 16.384 Spalten; so große "
+        "Bereiche werden aus Sicherheitsgründen nicht gelesen. Vermutlich steht weit unten oder rechts ein "
+        "vergessener Wert: bitte die leeren Zeilen und Spalten unter und neben der Tabelle löschen und erneut "
+        "speichern. Gefunden: „1.048.576 Zeilen × 16.384 Spalten“. Erlaubt: höchstens 1.000.000 Zellen "
+        "(Zeilen × Spalten) je Blatt."
+    )
+
+
+@pytest.mark.parametrize(
+    ("zelle", "ausdehnung"),
+    [
+        ('<c r="A900000" t="n"><v>1</v></c>', "900.000 Zeilen × 8 Spalten"),
+        ('<c r="ZZ2000"><v>1</v></c>', "2.000 Zeilen × 702 Spalten"),
+        ('<c\tr="XFD1048576"><v>1</v></c>', "1.048.576 Zeilen × 16.384 Spalten"),
+        ('<c t="n" r="CV20000"><f>1+1</f><v>2</v></c>', "20.000 Zeilen × 100 Spalten"),
+    ],
+    ids=["tief", "breit", "tabulator", "r-nicht-zuerst"],
+)
+def test_weit_verstreute_werte_werden_abgelehnt(zelle, ausdehnung):
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(_mit_zelle("A1", zelle))
+    assert [(b.blatt, b.wert) for b in fehler.value.befunde] == [("Empfehlungen", ausdehnung)]
+
+
+def test_leere_formatierte_zeilen_zaehlen_nicht():
+    """Excel writes formatted empty cells; calamine ignores them, so must the size check."""
+    from openpyxl.styles import Font
+
+    def formatieren(wb) -> None:
+        for zeile in wb["Empfehlungen"].iter_rows(min_row=8, max_row=40_000, max_col=8):
+            for zelle in zeile:
+                zelle.font = Font(bold=True)
+
+    anlage = lade_anlage(mappe_bytes(anpassen=formatieren))
+    assert len(anlage.empfehlungen) == 6
+
+
+def test_wert_in_spalte_ab_ist_erlaubt():
+    anlage = lade_anlage(_mit_zelle("A1", '<c r="AB2" t="n"><v>1</v></c>'))
+    assert len(anlage.empfehlungen) == 6
