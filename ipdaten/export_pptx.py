@@ -21,7 +21,7 @@ from pptx.util import Emu, Inches, Pt
 from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
 from .folien import Diagramm, Folie, Praesentation
 
-BREITE = Inches(13.333)
+BREITE = Emu(12_192_000)  # exactly 16:9 with 7,5 in height (13,333… in)
 HOEHE = Inches(7.5)
 RAND = Inches(0.5)
 TEXTFARBE = "1A1A1A"
