@@ -89,3 +89,19 @@ def test_barrierefreiheit_nicht_schlechter_als_leere_app(seite, server_url, tmp_
             if regel not in boden:
                 neu.setdefault(regel, []).append((name, knoten[:3]))
     assert neu == {}, f"leere App: {sorted(boden)}"
+
+
+def test_umschalten_auf_anzahlen_und_alle_handlungsfelder(seite, server_url):
+    oeffne(seite, server_url, diagramme=1)
+    seite.get_by_text("Anzahl", exact=True).click()
+    seite.locator("g.g-xtitle", has_text="Anzahl der Empfehlungen").wait_for()
+    warte_bis_fertig(seite)
+    bildschirmfoto(seite, "uebersicht-anzahl")
+    ticks = seite.locator("g.xaxislayer-above text").all_text_contents()
+    assert "%" not in " ".join(ticks)
+
+    oeffne(seite, f"{server_url}/handlungsfelder", diagramme=0)
+    bildschirmfoto(seite, "handlungsfelder-alle")
+    text = _text(seite)
+    assert "181 von 181 Empfehlungen" in text
+    assert seite.locator('[data-testid="stDataFrame"]').count() == 1
