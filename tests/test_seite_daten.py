@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -260,3 +261,19 @@ def test_aenderung_einer_bemerkung_ist_keine_statusaenderung():
 
     at = _hochladen(_daten_seite(), aendere_mappe(STANDARD_PFAD.read_bytes(), bemerkung))
     assert any("Keine Veränderung" in i.value for i in at.info)
+
+
+def test_ohne_datum_im_info_blatt_muss_es_eingegeben_werden():
+    daten = mappe_bytes(ohne=("Info",))
+    at = _hochladen(_daten_seite(), daten)
+    datum = at.date_input(key=f"stand_datum_{sha256(daten)[:16]}")
+    assert datum.value is None
+    at.button(key="veroeffentlichen").click().run()
+    assert [e.value for e in at.error] == ["Bitte das Datum des Stands eingeben. Es wurde nichts veröffentlicht."]
+    assert [s.nr for s in _ablage().staende()] == [1]
+    at.date_input(key=f"stand_datum_{sha256(daten)[:16]}").set_value(dt.date(2018, 3, 15)).run()
+    at.button(key="veroeffentlichen").click().run()
+    staende = _ablage().staende()
+    assert [(s.nr, s.stand) for s in staende] == [(1, dt.date(2017, 3, 6)), (2, dt.date(2018, 3, 15))]
+    # Without a Bezeichnung in the workbook, the neutral title is stored.
+    assert staende[1].bezeichnung == "Auswertung Integrationsplan (Anlage 1)"
