@@ -1,0 +1,132 @@
+"""Page Präsentation through AppTest (started from app.py): slide counter, forward/back by
+button and clicker key, deep link ?folie=N, downloads built on click, the progress slide with
+two Stände, preview marking and workbook text shown literally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ipdaten.ablage import Ablage, ablage_verzeichnis
+from oberflaeche import quelle
+from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, ueberarbeitete_standard_bytes
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SEITE = "seiten/praesentation.py"
+
+
+def _praesentation(folie: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if folie is not None:
+        at.query_params["folie"] = folie
+    at.run()
+    at.switch_page(SEITE).run()
+    assert not at.exception
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return " ".join(h.proto.body for h in at.get("html")).replace("\xa0", " ")
+
+
+def _zaehler(at: AppTest) -> str:
+    (nummer,) = [h.proto.body for h in at.get("html") if 'class="folie-nummer"' in h.proto.body]
+    return nummer.split(">")[1].split("<")[0]
+
+
+def _titel(at: AppTest) -> str:
+    texte = [h.proto.body for h in at.get("html") if 'class="folie-titel"' in h.proto.body]
+    return texte[0].split('class="folie-titel">')[1].split("</p>")[0]
+
+
+def test_erste_folie_mit_stand_und_zaehler():
+    at = _praesentation()
+    assert _zaehler(at) == "1 / 14"
+    assert at.query_params["folie"] == "1"
+    assert _titel(at) == "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)"
+    html = _html(at)
+    assert "Stand: 6. März 2017" in html
+    assert "181 Handlungsempfehlungen in 8 Handlungsfeldern" in html
+    assert "Rekonstruktion der Anlage 1" in html  # placeholders are never passed off as county data
+    assert at.button(key="folie_zurueck").disabled
+    assert not at.button(key="folie_weiter").disabled
+
+
+def test_weiter_und_zurueck_mit_knoepfen_und_bildtasten():
+    at = _praesentation()
+    at.button(key="folie_weiter").click().run()
+    assert (_zaehler(at), _titel(at), at.query_params["folie"]) == ("2 / 14", "Gesamtbilanz", "2")
+    assert "32 %" in _html(at)
+    at.button(key="folie_weiter_bild").click().run()  # PageDown of a clicker
+    assert (_zaehler(at), _titel(at)) == ("3 / 14", "Stand der Umsetzung je Handlungsfeld")
+    assert len(at.get("plotly_chart")) == 1
+    at.button(key="folie_zurueck_bild").click().run()  # PageUp
+    at.button(key="folie_zurueck").click().run()
+    assert _zaehler(at) == "1 / 14"
+
+
+def test_tastenkuerzel_der_knoepfe():
+    at = _praesentation()
+    kuerzel = {b.key: b.proto.shortcut for b in at.button}
+    assert kuerzel == {
+        "folie_zurueck": "left",
+        "folie_weiter": "right",
+        "folie_weiter_bild": "pagedown",
+        "folie_zurueck_bild": "pageup",
+    }
+
+
+def test_deep_link_und_grenzen():
+    at = _praesentation("9")
+    assert (_zaehler(at), _titel(at)) == ("9 / 14", "Handlungsfeld 6: Gesellschaft")
+    assert "Internationaler Ausschuss auf Landkreisebene" in _html(at)
+    assert _zaehler(_praesentation("99")) == "14 / 14"
+    letzte = _praesentation("14")
+    assert _titel(letzte) == "Der Weg nach vorn"
+    assert letzte.button(key="folie_weiter").disabled
+    assert "27. November 2017" in _html(letzte)
+    falsch = _praesentation("abc")
+    assert _zaehler(falsch) == "1 / 14"
+    assert falsch.query_params["folie"] == "1"
+
+
+def test_downloads_werden_erst_beim_klick_gebaut():
+    at = _praesentation()
+    knoepfe = {e.proto.id.rsplit("-", 1)[-1]: e.proto for e in at.get("download_button")}
+    assert set(knoepfe) == {"pptx_export", "excel_export"}
+    for proto in knoepfe.values():
+        assert proto.deferred_file_id  # data is a callable: nothing is built until the click
+        assert proto.ignore_rerun
+    assert knoepfe["pptx_export"].label == "PowerPoint"
+    assert knoepfe["excel_export"].label == "Excel"
+
+
+def test_fortschritt_mit_zwei_staenden():
+    ablage = Ablage(ablage_verzeichnis(), STANDARD_PFAD)
+    ablage.veroeffentliche(ueberarbeitete_standard_bytes(), dateiname="herbst.xlsx")
+    at = _praesentation("15")
+    assert _zaehler(at) == "15 / 16"  # 9 fields with named recommendations, progress added
+    assert _titel(at) == "Fortschritt seit 6. März 2017"
+    html = _html(at)
+    assert "Umgesetzt: 32 % → 33 % (+1 Pp.)." in html
+    assert "in Arbeit → umgesetzt" in html
+    assert "Stand: 30. September 2017" in html
+    chart = at.get("plotly_chart")[0]
+    assert "umgesetzt 30. September 2017" in chart.proto.spec
+
+
+def test_vorschau_ist_gekennzeichnet_und_text_bleibt_text():
+    felder = [[1, "<b>Fett</b> **x**", "„Leitsatz“", ""], [2, "Wohnen", "L", ""], [3, "Sprache", "L", ""]]
+    daten = mappe_bytes(handlungsfelder=felder)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[quelle.VORSCHAU_SCHLUESSEL] = quelle.Vorschau(daten, "vorschau.xlsx", "sha-test")
+    at.run()
+    at.switch_page(SEITE).run()
+    assert not at.exception
+    html = _html(at)
+    assert "Vorschau – nicht veröffentlicht" in html
+    at.query_params["folie"] = "4"
+    at.run()
+    assert _titel(at) == "Handlungsfeld 1: &lt;b&gt;Fett&lt;/b&gt; **x**"
+    assert "<b>Fett</b>" not in _html(at)
