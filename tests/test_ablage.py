@@ -241,3 +241,34 @@ def test_verzeichnis_aus_umgebungsvariable(tmp_path, monkeypatch):
     assert ablage_verzeichnis() == (tmp_path / "x").resolve()
     monkeypatch.delenv("IPDATEN_ABLAGE")
     assert ablage_verzeichnis() == WURZEL / "daten" / "ablage"
+
+
+def test_viele_gleichzeitige_veroeffentlichungen_verlieren_nichts(tmp_path):
+    """6 threads × 2 different workbooks against one directory: 12 complete, numbered Stände."""
+    Ablage(tmp_path, STANDARD_PFAD)
+    mappen = {(t, i): _revision(f"T{t}-{i}") for t in range(6) for i in range(2)}
+    start = threading.Barrier(6)
+    fehler = []
+
+    def los(t):
+        try:
+            eigene = Ablage(tmp_path, STANDARD_PFAD)
+            start.wait()
+            for i in range(2):
+                assert eigene.veroeffentliche(mappen[(t, i)]).neu
+        except Exception as e:  # collected and asserted below
+            fehler.append(e)
+
+    threads = [threading.Thread(target=los, args=(t,)) for t in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert fehler == []
+    ablage = Ablage(tmp_path, STANDARD_PFAD)
+    staende = ablage.staende()
+    assert [s.nr for s in staende] == list(range(1, 14))
+    assert sorted(s.bezeichnung for s in staende[1:]) == sorted(f"T{t}-{i}" for t, i in mappen)
+    nach_name = {f"T{t}-{i}": d for (t, i), d in mappen.items()}
+    for s in staende[1:]:
+        assert ablage.lies(s.sha256) == nach_name[s.bezeichnung]
