@@ -277,3 +277,19 @@ def test_ohne_datum_im_info_blatt_muss_es_eingegeben_werden():
     assert [(s.nr, s.stand) for s in staende] == [(1, dt.date(2017, 3, 6)), (2, dt.date(2018, 3, 15))]
     # Without a Bezeichnung in the workbook, the neutral title is stored.
     assert staende[1].bezeichnung == "Auswertung Integrationsplan (Anlage 1)"
+
+
+def test_hinweise_zu_schreibweisen_und_summenzeilen_als_tabelle():
+    daten = mappe_bytes(
+        empfehlungen=[empfehlung(1, 1, "teilweise umgesetzt"), empfehlung(1, 2, " Umgesetzt ")],
+        haushalt=[["Dolmetscherpool", 60000, 2017, 1], ["Summe", 60000, 2017, None]],
+    )
+    at = _hochladen(_daten_seite(), daten)
+    assert not at.error
+    assert "3 Hinweis(e) zur Datei:" in [w.value for w in at.warning]
+    meldungen = _befund_meldungen(at)
+    assert any(m.startswith("Status „teilweise umgesetzt“ wurde als „in Arbeit“ gelesen") for m in meldungen), meldungen
+    assert "Die Summenzeile wurde nicht als Maßnahme gezählt." in meldungen
+    tabelle = next(t.value for t in at.dataframe if "Meldung" in t.value.columns)
+    assert list(tabelle.columns) == ["Art", "Blatt", "Zeile", "Spalte", "Gefundener Wert", "Meldung", "Erlaubt"]
+    assert set(tabelle["Art"]) == {"Warnung"}
