@@ -26,3 +26,20 @@ def test_jede_seite_laeuft_aus_app_py(seite):
     at = starte(seite)
     assert not at.exception
     assert len(at.main.children) > 0
+
+
+@pytest.mark.parametrize(
+    "seite", ["seiten/uebersicht.py", "seiten/handlungsfelder.py", "seiten/einbuergerung.py", "seiten/haushalt.py"]
+)
+def test_jedes_diagramm_mit_alt_text_ohne_logo_mit_deutschem_dateinamen(seite):
+    import json
+
+    at = starte(seite, query={"feld": "1"} if "handlungsfelder" in seite else None)
+    diagramme = at.get("plotly_chart")
+    assert diagramme
+    for diagramm in diagramme:
+        konfiguration = json.loads(diagramm.proto.config)
+        assert konfiguration["displaylogo"] is False
+        dateiname = konfiguration["toImageButtonOptions"]["filename"]
+        assert dateiname[0].isupper() and " " not in dateiname
+        assert len(diagramm.proto.alt) > 30

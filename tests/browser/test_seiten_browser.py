@@ -105,3 +105,28 @@ def test_umschalten_auf_anzahlen_und_alle_handlungsfelder(seite, server_url):
     text = _text(seite)
     assert "181 von 181 Empfehlungen" in text
     assert seite.locator('[data-testid="stDataFrame"]').count() == 1
+
+
+def _tab_bis(seite, text: str, hoechstens: int = 80) -> None:
+    """Press Tab until a focused control (link, button, summary …) shows `text`."""
+    for _ in range(hoechstens):
+        seite.keyboard.press("Tab")
+        fokus = seite.evaluate(
+            "() => { const e = document.activeElement; return e ? (e.innerText || '').trim().slice(0, 300) : ''; }"
+        )
+        if text in fokus and len(fokus) < 120:
+            return
+    raise AssertionError(f"„{text}“ ist mit der Tastatur nicht erreichbar")
+
+
+def test_handlungsfeld_per_tastatur_erreichbar(seite, server_url):
+    oeffne(seite, server_url, diagramme=1)
+    _tab_bis(seite, "Tabelle zum Diagramm")
+    seite.keyboard.press("Enter")
+    _tab_bis(seite, "6 Gesellschaft")
+    seite.keyboard.press("Enter")
+    # a page link switches pages in the app (history.pushState): page.url may not follow
+    seite.wait_for_function("() => /\\/handlungsfelder\\?feld=6$/.test(location.href)")
+    warte_bis_fertig(seite)
+    seite.get_by_text("Freude am Gestalten").first.wait_for()
+    assert "27 von 27 Empfehlungen" in _text(seite)
