@@ -85,15 +85,25 @@ def veraenderung_je_feld(vergleich: Vergleich, *, titel: str | None = None) -> g
 
 
 def uebergaenge_sankey(
-    vergleich: Vergleich, *, links: str = "vorher", rechts: str = "nachher", titel: str | None = None
+    vergleich: Vergleich,
+    *,
+    links: str = "vorher",
+    rechts: str = "nachher",
+    titel: str | None = None,
+    nur_wechsel: bool = False,
 ) -> go.Figure:
     """The status transitions of the matched recommendations as a Sankey diagram.
 
     Left the status in the older Stand, right in the newer one; each node and band is labelled
-    with status and count, each band coloured like its earlier status.
+    with status and count, each band coloured like its earlier status. `nur_wechsel` leaves out
+    the recommendations whose status stayed (the counts then are those of the changes only).
     """
     liste = vergleich.uebergaenge_liste()
-    matrix = vergleich.uebergaenge
+    matrix = vergleich.uebergaenge.copy()
+    if nur_wechsel:
+        liste = liste[liste["von"] != liste["nach"]]
+        for s in matrix.index:
+            matrix.loc[s, s] = 0
     von_status = [s for s in matrix.index if matrix.loc[s].sum() > 0]
     nach_status = [s for s in matrix.columns if matrix[s].sum() > 0]
     knoten = [f"{s}: {fmt.zahl(int(matrix.loc[s].sum()))}" for s in von_status] + [

@@ -87,12 +87,24 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         "Empfehlungen werden über Handlungsfeld und Nr einander zugeordnet. Links der Status im "
         "früheren, rechts im späteren Stand."
     )
-    if int(v.uebergaenge.to_numpy().sum()) > 0:
+    nur_wechsel = st.toggle(
+        "Nur Empfehlungen mit Statuswechsel zeigen",
+        key=f"{schluessel}_nur_wechsel",
+        help="Blendet im Diagramm die Empfehlungen aus, deren Status gleich geblieben ist.",
+    )
+    gepaart = int(v.uebergaenge.to_numpy().sum())
+    if nur_wechsel and gepaart == v.gleich_geblieben:
+        st.info("Keine Empfehlung hat ihren Status gewechselt.")
+    elif gepaart > 0:
         zeige_diagramm(
-            diagramme_fortschritt.uebergaenge_sankey(v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}"),
+            diagramme_fortschritt.uebergaenge_sankey(
+                v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}", nur_wechsel=nur_wechsel
+            ),
             alt=(
                 "Sankey-Diagramm der Statuswechsel: links der Status vorher, rechts nachher, die Bänder "
-                "verbinden gleiche Empfehlungen. Die Zahlen stehen auch in der Tabelle darunter."
+                "verbinden gleiche Empfehlungen"
+                + (" (nur Empfehlungen mit Statuswechsel)" if nur_wechsel else "")
+                + ". Die Zahlen stehen auch in der Tabelle darunter."
             ),
             dateiname=f"Statuswechsel {vorher} bis {nachher}",
             key=f"{schluessel}_sankey",

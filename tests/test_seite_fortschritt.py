@@ -178,3 +178,16 @@ def test_nicht_beschreibbare_ablage_faellt_auf_die_standardmappe_zurueck(tmp_pat
     assert not at.exception
     assert at.sidebar.warning[0].value.startswith("Die gespeicherten Stände sind nicht erreichbar")
     assert any("6. März 2017" in c.value.replace("\\", "") for c in at.caption)
+
+
+def test_nur_statuswechsel_im_sankey():
+    _ablage().veroeffentliche(ueberarbeitete_standard_bytes())
+    at = _fortschritt()
+    at.toggle(key="fortschritt_nur_wechsel").set_value(True).run()
+    assert not at.exception
+    figuren = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    daten = next(f for f in figuren if f["data"][0]["type"] == "sankey")["data"][0]
+    assert daten["node"]["label"] == ["in Arbeit: 1", "umgesetzt: 1"]
+    assert (daten["link"]["source"], daten["link"]["target"], daten["link"]["value"]) == ([0], [1], [1])
+    # The matrix below still lists every recommendation.
+    assert _tabelle(at, "nachher: umgesetzt").set_index("Status").loc["Summe", "Summe"] == "181"
