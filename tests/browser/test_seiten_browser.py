@@ -52,21 +52,40 @@ def test_diagramm_beschriftungen_deutsch(seite, server_url):
     assert re.search(r"\d{1,3}\.\d{3} €", svg)  # axis ticks with a thousands point
 
 
+def _klicke_balken(seite, status_index: int, feld_index: int) -> None:
+    balken = seite.locator('[data-testid="stPlotlyChart"] g.trace.bars').nth(status_index).locator("g.point")
+    punkt = balken.nth(feld_index)
+    punkt.scroll_into_view_if_needed()
+    box = punkt.bounding_box()
+    seite.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def _auf_adresse(seite, muster: str) -> None:
+    """Wait until location.href matches the regex `muster` (page switches use pushState)."""
+    seite.wait_for_function("(m) => new RegExp(m).test(location.href)", arg=muster)
+    warte_bis_fertig(seite)
+
+
 def test_klick_auf_feld_oeffnet_handlungsfeld(seite, server_url):
     oeffne(seite, server_url, diagramme=1)
-    # The segment "nicht umgesetzt" of field 6: the bar labelled 17.
-    balken = seite.locator('[data-testid="stPlotlyChart"] g.trace.bars').nth(3).locator("g.point").nth(5)
-    balken.scroll_into_view_if_needed()
-    box = balken.bounding_box()
-    seite.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    seite.wait_for_url(re.compile(r"/handlungsfelder\?feld=6$"))
-    warte_bis_fertig(seite)
+    _klicke_balken(seite, 3, 5)  # "nicht umgesetzt" of field 6: the segment labelled 17
+    _auf_adresse(seite, r"/handlungsfelder\?feld=6$")
     seite.get_by_text("Freude am Gestalten").first.wait_for()
     warte_auf_diagramme(seite)
     bildschirmfoto(seite, "klick-feld-6")
     text = _text(seite)
     assert "6 Gesellschaft" in text
     assert "27 von 27 Empfehlungen" in text
+
+    # Back to the Übersicht: the old click does not send us away again; another field works.
+    seite.locator('[data-testid="stSidebarNav"] a', has_text="Übersicht").click()
+    _auf_adresse(seite, r"/$")
+    warte_auf_diagramme(seite)
+    assert seite.locator("h1", has_text="Übersicht").count() == 1
+    _klicke_balken(seite, 0, 1)  # "umgesetzt" of field 2
+    _auf_adresse(seite, r"/handlungsfelder\?feld=2$")
+    seite.get_by_text("Wohnen und Wohlfühlen").first.wait_for()
+    assert seite.locator("h2", has_text="2 Wohnen").count() == 1
 
 
 def test_barrierefreiheit_nicht_schlechter_als_leere_app(seite, server_url, tmp_path):
@@ -125,8 +144,6 @@ def test_handlungsfeld_per_tastatur_erreichbar(seite, server_url):
     seite.keyboard.press("Enter")
     _tab_bis(seite, "6 Gesellschaft")
     seite.keyboard.press("Enter")
-    # a page link switches pages in the app (history.pushState): page.url may not follow
-    seite.wait_for_function("() => /\\/handlungsfelder\\?feld=6$/.test(location.href)")
-    warte_bis_fertig(seite)
+    _auf_adresse(seite, r"/handlungsfelder\?feld=6$")
     seite.get_by_text("Freude am Gestalten").first.wait_for()
     assert "27 von 27 Empfehlungen" in _text(seite)
