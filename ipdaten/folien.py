@@ -27,6 +27,8 @@ from .vertrag import STATUS_REIHENFOLGE
 # from the back of the room); the rest is counted ("… und 4 weitere").
 MAX_PUNKTE = 6
 MAX_MEILENSTEINE = 8
+# Longer workbook texts are shortened on a slide (at a word, with "…"); the tables keep them whole.
+MAX_ZEICHEN = 120
 OHNE_ZUORDNUNG = "ohne Zuordnung"
 KEINE_ANGABE = "keine Angabe"
 
@@ -135,6 +137,15 @@ def benannte_empfehlungen(empfehlungen: pd.DataFrame) -> pd.DataFrame:
     """
     maske = [not ist_platzhalter(b, q) for b, q in zip(empfehlungen["bemerkung"], empfehlungen["quelle"])]
     return empfehlungen[pd.Series(maske, index=empfehlungen.index, dtype=bool)]
+
+
+def kuerzen(text: object, laenge: int = MAX_ZEICHEN) -> str:
+    """Workbook text for a slide: cleaned, and cut at a word with "…" when longer than `laenge`."""
+    text = bereinige(text)
+    if len(text) <= laenge:
+        return text
+    gekuerzt = text[: laenge - 1].rsplit(" ", 1)[0] if " " in text[: laenge - 1] else text[: laenge - 1]
+    return gekuerzt.rstrip(" ,;:–-") + "…"
 
 
 def stand_zeile(stand: dt.date | None) -> str:
@@ -262,7 +273,7 @@ def _feldfolien(auswertung: Auswertung) -> list[Folie]:
         )
         leitsatz = anlage.handlungsfelder.loc[anlage.handlungsfelder["nr"] == nr, "leitsatz"]
         punkte = tuple(
-            Punkt(bereinige(e), vorne=str(s), status=str(s))
+            Punkt(kuerzen(e), vorne=str(s), status=str(s))
             for e, s in zip(eigene["empfehlung"].head(MAX_PUNKTE), eigene["status"].head(MAX_PUNKTE))
         )
         alt = f"{feld_titel(nr, zeile['name'])}: " + "; ".join(f"{s} {fmt.zahl(status[s])}" for s in STATUS_REIHENFOLGE)
@@ -343,7 +354,7 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
             farben.append(NEUTRAL)
         groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)
         punkte = tuple(
-            Punkt(bereinige(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a, 1)})")
+            Punkt(kuerzen(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a, 1)})")
             for m, b, a in zip(groesste["massnahme"], groesste["betrag"], groesste["anteil"])
         )
         folien.append(
@@ -437,7 +448,7 @@ def _meilensteinfolie(auswertung: Auswertung) -> Folie | None:
         meilensteine = pd.concat([vorher.tail(platz), kommend]).head(MAX_MEILENSTEINE)
     punkte = tuple(
         Punkt(
-            bereinige(e),
+            kuerzen(e, 90),
             vorne=fmt.ungefaehres_datum(d, g),
             erledigt=None if stand is None else bool(d <= stand),
         )

@@ -41,37 +41,61 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
 
 
 def _fortschritt(diagramm: Diagramm) -> go.Figure:
-    """Grouped horizontal bars: share umgesetzt per field before and now."""
-    fig = go.Figure()
+    """Share umgesetzt per field now (bars, labelled with the change in percentage points) and
+    before (a grey mark on each bar): one row per field stays readable on a projector."""
+    alt, jetzt = diagramm.reihen
     kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
-    for reihe in diagramm.reihen:
-        werte = [None if w is None else w * 100 for w in reihe.werte]
-        fig.add_trace(
+    neu_werte = [None if w is None else w * 100 for w in jetzt.werte]
+    alt_werte = [None if w is None else w * 100 for w in alt.werte]
+    texte = []
+    for n, a in zip(neu_werte, alt_werte):
+        if n is None:
+            texte.append("–")
+        elif a is None:
+            texte.append(f"{fmt.prozent(n, 0)} (neu)")
+        else:
+            texte.append(f"{fmt.prozent(n, 0)} ({fmt.prozentpunkte(n - a, 0)})")
+    fig = go.Figure(
+        [
             go.Bar(
-                name=diagramme.sicher(reihe.name),
+                name=diagramme.sicher(jetzt.name),
                 orientation="h",
                 y=kategorien,
-                x=werte,
-                text=[fmt.prozent(w, 0) if w is not None else "–" for w in werte],
+                x=neu_werte,
+                text=texte,
                 textposition="outside",
+                constraintext="none",
                 cliponaxis=False,
-                marker=dict(color=reihe.farbe, line=dict(color="#1A1A1A", width=1)),
+                marker=dict(color=jetzt.farbe, line=dict(color="#1A1A1A", width=1)),
                 textfont=dict(color=STATUS_TEXTFARBE),
-                hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(reihe.name) + ": %{text}<extra></extra>",
-            )
-        )
+                hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(jetzt.name) + ": %{text}<extra></extra>",
+            ),
+            go.Scatter(
+                name=diagramme.sicher(alt.name),
+                y=kategorien,
+                x=alt_werte,
+                mode="markers",
+                marker=dict(symbol="line-ns", size=22, line=dict(width=5, color="#4D4D4D")),
+                customdata=[fmt.prozent(a, 0) if a is not None else "–" for a in alt_werte],
+                hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(alt.name) + ": %{customdata}<extra></extra>",
+            ),
+        ]
+    )
     fig.update_layout(
-        barmode="group",
-        bargap=0.25,
+        bargap=0.3,
         separators=fmt.PLOTLY_TRENNZEICHEN,
         font=diagramme.SCHRIFT,
         paper_bgcolor=diagramme.HINTERGRUND,
         plot_bgcolor=diagramme.HINTERGRUND,
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
     )
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ")
+    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True, tickmode="linear", dtick=1)
     fig.update_xaxes(
-        title_text=diagramm.achsentitel, tickformat=",.0f", ticksuffix=" %", range=[0, 115], gridcolor=diagramme.GITTER
+        title_text=diagramm.achsentitel,
+        tickformat=",.0f",
+        range=[0, 125],
+        tickvals=[0, 20, 40, 60, 80, 100],
+        ticktext=[fmt.prozent(v, 0) for v in (0, 20, 40, 60, 80, 100)],
+        gridcolor=diagramme.GITTER,
     )
     return fig
 
@@ -101,5 +125,6 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
         hoechster = max([float(b) for b in summen.nach_handlungsfeld["betrag"]] + [summen.ohne_handlungsfeld_eur, 1.0])
         return fig.update_xaxes(range=[0, hoechster * 2.0], tickangle=0, nticks=4)
     if folie.art == "fortschritt" and folie.diagramm is not None:
-        return leinwand(_fortschritt(folie.diagramm), schrift=22)
+        fig = leinwand(_fortschritt(folie.diagramm), schrift=22)
+        return fig.update_yaxes(tickfont_size=19)
     return None

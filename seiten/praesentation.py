@@ -37,11 +37,13 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stMainBlockContainer"] { padding: 2.2vh 4vw 0 4vw !important; max-width: none !important; }
 [data-testid="stMain"] { overflow: hidden; }
 .st-key-folie_weiter_bild, .st-key-folie_zurueck_bild { display: none !important; }
-.folie-titel { font-size: 5.4vh; font-weight: 700; color: #1F4E79; line-height: 1.15; margin: 0 0 0.6vh 0; }
+.folie-titel { font-size: 5.4vh; font-weight: 700; color: #1F4E79; line-height: 1.15; margin: 0 0 0.6vh 0;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.folie-kern { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .folie-unter { font-size: 2.8vh; color: #4D4D4D; margin: 0 0 0.6vh 0; }
 .folie-kern { font-size: 3.4vh; color: #1A1A1A; line-height: 1.3; margin: 0 0 1vh 0; }
 .folie-titelblatt { background: #1F4E79; color: #FFFFFF; margin: 14vh -4vw 4vh -4vw; padding: 5vh 4vw; }
-.folie-titelblatt .folie-titel { color: #FFFFFF; font-size: 6.6vh; }
+.folie-titelblatt .folie-titel { color: #FFFFFF; font-size: 6.6vh; white-space: normal; }
 .folie-titelblatt .folie-unter { color: #FFFFFF; font-size: 3.8vh; }
 .folie-hinweis { font-size: 2.2vh; color: #4D4D4D; }
 .folie-zahlen { display: flex; gap: 2vw; margin: 1vh 0 1.5vh 0; }
@@ -184,7 +186,9 @@ def _zeige(folie: Folie, auswertung: Auswertung) -> None:
         return
     hoehe = 46 if folie.kennzahlen else (58 if folie.untertitel else 62)
     if folie.punkte:
-        links, rechts = st.columns({"feld": [11, 9], "haushalt": [2, 1]}.get(folie.art, [3, 2]), gap="large")
+        links, rechts = st.columns(
+            {"feld": [11, 9], "haushalt": [2, 1], "fortschritt": [5, 2]}.get(folie.art, [3, 2]), gap="large"
+        )
         with links:
             _diagramm(folie, auswertung, hoehe)
         with rechts:

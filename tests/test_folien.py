@@ -240,8 +240,23 @@ def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
     neu = _auswertung(ueberarbeitete_standard_bytes())
     folien = fl.praesentation(neu, vorher=standard).folien
     fig = figur(next(f for f in folien if f.art == "fortschritt"), neu)
-    assert [t.name for t in fig.data] == ["umgesetzt 6. März 2017", "umgesetzt 30. September 2017"]
-    assert fig.data[1].text[0] == "35\u00a0%"  # field 1: 7 of 20
-    assert fig.data[0].text[-1] == "–"  # field 9 did not exist before
+    assert [t.name for t in fig.data] == ["umgesetzt 30. September 2017", "umgesetzt 6. März 2017"]
+    assert fig.data[0].text[0] == "35\u00a0% (+5\u00a0Pp.)"  # field 1: 6 → 7 of 20
+    assert fig.data[0].text[1] == "18\u00a0% (±0\u00a0Pp.)"
+    assert fig.data[0].text[-1] == "50\u00a0% (neu)"  # field 9 did not exist before
+    assert list(fig.data[1].x)[:2] == [30.0, pytest.approx(18.1818, abs=1e-3)]
+    assert fig.data[1].x[-1] is None
+    assert list(fig.layout.xaxis.ticktext)[1] == "20\u00a0%"
     assert figur(next(f for f in folien if f.art == "meilensteine"), neu) is None
     assert figur(folien[0], neu) is None
+
+
+def test_lange_texte_werden_auf_folien_gekuerzt():
+    lang = "Sehr lange Empfehlung " * 20
+    p = fl.praesentation(_auswertung(mappe_bytes(empfehlungen=[empfehlung(1, 1, "umgesetzt", lang)])))
+    text = next(f for f in p.folien if f.art == "feld").punkte[0].text
+    assert len(text) <= fl.MAX_ZEICHEN
+    assert text.endswith("Empfehlung…") or text.endswith("lange…") or text.endswith("Sehr…")
+    assert lang.strip().startswith(text[:-1])
+    assert fl.kuerzen("kurz") == "kurz"
+    assert fl.kuerzen("a" * 200, 10) == "a" * 9 + "…"
