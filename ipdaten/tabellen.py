@@ -50,23 +50,25 @@ class Tabelle:
 
 
 def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
-    """Rows with the value of each merged range copied into all its cells below the header."""
+    """Rows with the value of each merged range copied into all its cells below the header.
+
+    Ranges are clipped to the rows and columns that hold values: a range over the whole sheet
+    (A2:XFD1048576, a few bytes in the file) must not create a million rows.
+    """
     zeilen = blatt.zeilen
-    if not blatt.zusammengefasst:
+    if not blatt.zusammengefasst or not zeilen:
         return zeilen
     zeilen = [list(z) for z in zeilen]
+    letzte_zeile, letzte_spalte = len(zeilen) - 1, max(len(z) for z in zeilen) - 1
     for r0, c0, r1, c1 in blatt.zusammengefasst:
-        if r1 <= ab_zeile or r0 >= len(zeilen):
+        if r1 <= ab_zeile or r0 > letzte_zeile or c0 > letzte_spalte:
             continue
         wert = zeilen[r0][c0] if c0 < len(zeilen[r0]) else ""
-        for r in range(max(r0, ab_zeile + 1), r1 + 1):
-            while r >= len(zeilen):
-                zeilen.append([])
-            zeile = zeilen[r]
-            if len(zeile) <= c1:
-                zeile.extend([""] * (c1 + 1 - len(zeile)))
-            for c in range(c0, c1 + 1):
-                zeile[c] = wert
+        for zeile in zeilen[max(r0, ab_zeile + 1) : min(r1, letzte_zeile) + 1]:
+            bis = min(c1, letzte_spalte)
+            if len(zeile) <= bis:
+                zeile.extend([""] * (bis + 1 - len(zeile)))
+            zeile[c0 : bis + 1] = [wert] * (bis + 1 - c0)
     return zeilen
 
 

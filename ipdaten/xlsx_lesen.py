@@ -264,6 +264,8 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
         raise LesefehlerArbeitsmappe(str(e)) from e
     except SicheresXml.ParseError as e:
         raise LesefehlerArbeitsmappe(str(e)) from e
-    except Exception as e:  # defusedxml's refusals and calamine's XML errors have their own types
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as e:  # defusedxml's refusals, calamine's XML errors, a Rust panic (BaseException)
         raise LesefehlerArbeitsmappe(f"{type(e).__name__}: {e}") from e
     return RohMappe(blaetter, archiv, neu, tuple(mappe.sheet_names))

@@ -277,3 +277,16 @@ def test_leere_formatierte_zeilen_zaehlen_nicht():
 def test_wert_in_spalte_ab_ist_erlaubt():
     anlage = lade_anlage(_mit_zelle("A1", '<c r="AB2" t="n"><v>1</v></c>'))
     assert len(anlage.empfehlungen) == 6
+
+
+def test_verbundener_bereich_ueber_das_ganze_blatt():
+    """A merge over the whole sheet is a few bytes of XML; filling it must stay within the values."""
+    daten = mappe_bytes()
+    xml = lies_teil(daten, "xl/worksheets/sheet2.xml").replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="H2:XFD1048576"/></mergeCells>'
+    )
+    start = time.perf_counter()
+    anlage = lade_anlage(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": xml}))
+    print(f"\nVerbundener Bereich H2:XFD1048576: geladen in {(time.perf_counter() - start) * 1000:.1f} ms")
+    assert len(anlage.empfehlungen) == 6
+    assert anlage.empfehlungen["quelle"].tolist() == ["Test"] * 6
