@@ -67,8 +67,8 @@ def _kein_zip(daten: bytes) -> Befund:
 def pruefe_datei(daten: bytes) -> Befund | None:
     """Check that `daten` is a safe, complete xlsx container; return one finding if not.
 
-    Reads only the zip directory: uncompressed sizes and compression ratios are known
-    before anything is inflated.
+    Reads the zip directory first: declared sizes and compression ratios are known before
+    anything is inflated. Then each part is inflated into nothing, bounded by its declared size.
     """
     if len(daten) == 0:
         return fehler("Die Datei ist leer (0 Byte). Bitte die gespeicherte Excel-Arbeitsmappe hochladen.")
@@ -82,22 +82,30 @@ def pruefe_datei(daten: bytes) -> Befund | None:
     try:
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         eintraege = archiv.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+        if "xl/workbook.xml" not in {e.filename for e in eintraege}:
+            return _anderes_zip(archiv, eintraege)
+        return _pruefe_eintraege(daten, archiv, eintraege)
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+        # RuntimeError: an encrypted part; NotImplementedError: an unknown compression method
         return fehler(
             "Die Datei ist beschädigt oder unvollständig (z. B. beim Kopieren abgeschnitten). "
             "Bitte die Arbeitsmappe erneut aus Excel speichern und hochladen."
         )
+
+
+def _anderes_zip(archiv: zipfile.ZipFile, eintraege: list[zipfile.ZipInfo]) -> Befund:
+    """A zip that is no xlsx workbook: say what it is (reading at most 100 bytes of it)."""
     namen = {e.filename for e in eintraege}
-    if "xl/workbook.xml" not in namen:
-        if "mimetype" in namen and b"opendocument.spreadsheet" in archiv.read("mimetype")[:100]:
-            return fehler(
-                "Die Datei ist eine LibreOffice-Tabelle (.ods). Bitte in LibreOffice „Speichern unter“ "
-                "wählen und das Format „Excel 2007-365 (.xlsx)“ nehmen."
-            )
-        if "word/document.xml" in namen:
-            return fehler("Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
-        return fehler("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
-    return _pruefe_eintraege(daten, archiv, eintraege)
+    if "mimetype" in namen:
+        with archiv.open("mimetype") as teil:
+            if b"opendocument.spreadsheet" in teil.read(100):
+                return fehler(
+                    "Die Datei ist eine LibreOffice-Tabelle (.ods). Bitte in LibreOffice „Speichern unter“ "
+                    "wählen und das Format „Excel 2007-365 (.xlsx)“ nehmen."
+                )
+    if "word/document.xml" in namen:
+        return fehler("Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
+    return fehler("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
 
 
 def _pruefe_eintraege(daten: bytes, archiv: zipfile.ZipFile, eintraege: list[zipfile.ZipInfo]) -> Befund | None:

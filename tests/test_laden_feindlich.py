@@ -290,3 +290,26 @@ def test_verbundener_bereich_ueber_das_ganze_blatt():
     print(f"\nVerbundener Bereich H2:XFD1048576: geladen in {(time.perf_counter() - start) * 1000:.1f} ms")
     assert len(anlage.empfehlungen) == 6
     assert anlage.empfehlungen["quelle"].tolist() == ["Test"] * 6
+
+
+def test_riesiger_teil_in_fremdem_zip_wird_nicht_gelesen():
+    ziel = io.BytesIO()
+    with zipfile.ZipFile(ziel, "w", zipfile.ZIP_DEFLATED) as archiv, archiv.open("mimetype", "w") as teil:
+        for _ in range(50):
+            teil.write(b" " * (1 << 20))
+    meldung, dauer = _ablehnung(ziel.getvalue())
+    print(f"\nFremdes ZIP mit 50-MB-Teil: abgelehnt nach {dauer * 1000:.2f} ms")
+    assert meldung.startswith("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).")
+
+
+def test_verschluesselte_zip_teile():
+    import struct
+
+    daten = bytearray(mappe_bytes())
+    for kennung, feld in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = daten.find(kennung)
+        while start >= 0:
+            struct.pack_into("<H", daten, start + feld, struct.unpack_from("<H", daten, start + feld)[0] | 1)
+            start = daten.find(kennung, start + 4)
+    meldung, _ = _ablehnung(bytes(daten))
+    assert meldung.startswith("Die Datei ist beschädigt oder unvollständig")
