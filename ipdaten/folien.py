@@ -186,15 +186,22 @@ def _status_diagramm(status: dict[str, int], alt: str) -> Diagramm:
 def _titelfolie(auswertung: Auswertung, hinweis: str) -> Folie:
     anlage = auswertung.anlage
     felder = len(anlage.handlungsfelder)
+    gesamt = auswertung.gesamt["empfehlungen"]
+    annahmen = gesamt - len(benannte_empfehlungen(anlage.empfehlungen))
+    punkte = [Punkt(hinweis)] if hinweis else []
+    if annahmen:
+        punkte.append(
+            Punkt(
+                f"{fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen oder "
+                "Platzhaltern (Spalten Quelle/Bemerkung) – sie sind nicht die Angaben des Landkreises."
+            )
+        )
     return Folie(
         "titel",
         anlage.titel,
         untertitel=stand_zeile(anlage.stand),
-        kernaussage=(
-            f"{fmt.zahl(auswertung.gesamt['empfehlungen'])} Handlungsempfehlungen in "
-            f"{fmt.zahl(felder)} Handlungsfeldern"
-        ),
-        punkte=(Punkt(hinweis),) if hinweis else (),
+        kernaussage=f"{fmt.zahl(gesamt)} Handlungsempfehlungen in {fmt.zahl(felder)} Handlungsfeldern",
+        punkte=tuple(punkte),
     )
 
 

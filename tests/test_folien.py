@@ -47,6 +47,11 @@ def test_folgen_der_standardmappe(standard):
     assert p.stand_text == "Stand: 6. März 2017"
     assert p.folien[0].untertitel == "Stand: 6. März 2017"
     assert p.folien[0].kernaussage == "181 Handlungsempfehlungen in 8 Handlungsfeldern"
+    assert [x.text for x in p.folien[0].punkte] == [
+        "146 von 181 Empfehlungen beruhen auf Annahmen oder Platzhaltern (Spalten Quelle/Bemerkung) – "
+        "sie sind nicht die Angaben des Landkreises."
+    ]
+    assert fl.praesentation(standard, hinweis="Vorschau").folien[0].punkte[0].text == "Vorschau"
 
 
 def test_kernaussagen_deutsch_und_richtig(standard):
@@ -116,6 +121,7 @@ def test_platzhalter_erkennung(bemerkung, quelle, erwartet):
 def test_mappe_ohne_markierungen_hat_fuer_jedes_feld_eine_folie():
     p = fl.praesentation(_auswertung(mappe_bytes()))
     assert [f.feld_nr for f in p.folien if f.art == "feld"] == [1, 2, 3]
+    assert p.folien[0].punkte == ()  # no assumptions to mark
 
 
 def test_feld_nur_mit_platzhaltern_hat_keine_folie_und_viele_werden_gezaehlt():

@@ -1,7 +1,10 @@
 """The presentation in real Chromium: walked through with the keyboard alone (ArrowRight and
 PageDown, as presenters' clickers send), "N / M" advancing, every slide fitting 1920×1080 and
 1280×720 without scrolling and without running under the navigation bar. A screenshot of each
-slide goes to test-artefakte/praesentation-<breite>-<nr>.png (looked at by hand)."""
+slide goes to test-artefakte/praesentation-<breite>-<nr>.png (looked at by hand).
+
+The server here has its own store with two Stände (the default workbook and a revision with a
+ninth field), so every kind of slide is shown, the progress slide included."""
 
 from __future__ import annotations
 
@@ -9,11 +12,25 @@ import re
 
 import pytest
 
-from tests.browser.streamlit_browser import ARTEFAKTE, warte_auf_diagramme, warte_bis_fertig
+from ipdaten.ablage import Ablage
+from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
+from tests.browser.streamlit_browser import ARTEFAKTE, WURZEL, streamlit_server, warte_auf_diagramme, warte_bis_fertig
 
 pytestmark = pytest.mark.browser
 
 GROESSEN = [(1920, 1080), (1280, 720)]
+STAND = "Stand: 30. September 2017"
+
+
+@pytest.fixture(scope="module")
+def zwei_staende_url(tmp_path_factory):
+    """The dashboard with a store of two Stände: default (6 March) and a revision (30 September)."""
+    ordner = tmp_path_factory.mktemp("ablage_praesentation")
+    Ablage(ordner, STANDARD_PFAD).veroeffentliche(ueberarbeitete_standard_bytes(), dateiname="herbst.xlsx")
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ordner)}) as url:
+        yield url
+
+
 # Slides without a chart (title, milestones); all others draw one.
 OHNE_DIAGRAMM = ("Der Weg nach vorn",)
 
@@ -52,12 +69,12 @@ def _passt(seite) -> dict:
 
 
 @pytest.mark.parametrize(("breite", "hoehe"), GROESSEN)
-def test_praesentation_mit_tastatur_durchgehen(browser, server_url, breite, hoehe):
+def test_praesentation_mit_tastatur_durchgehen(browser, zwei_staende_url, breite, hoehe):
     kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
     seite = kontext.new_page()
     seite.set_default_timeout(30_000)
     try:
-        seite.goto(f"{server_url}/praesentation?embed=true")
+        seite.goto(f"{zwei_staende_url}/praesentation?embed=true")
         _warte_auf_folie(seite, 1)
         nummer, anzahl = _zaehler(seite)
         assert nummer == 1
@@ -83,33 +100,34 @@ def test_praesentation_mit_tastatur_durchgehen(browser, server_url, breite, hoeh
             assert masse["haupt"] <= masse["haupt_sichtbar"] + 1, (nummer, masse)
             assert masse["inhalt_unten"] <= masse["leiste_oben"] + 1, (nummer, ueberschrift, masse)
             text = seite.inner_text("body").replace("\xa0", " ")
-            assert "Stand: 6. März 2017" in text
+            assert STAND in text
             assert "Traceback" not in text
         # At the end, ArrowLeft and PageUp go back.
         seite.keyboard.press("ArrowLeft")
         _warte_auf_folie(seite, anzahl - 1)
         seite.keyboard.press("PageUp")
         _warte_auf_folie(seite, anzahl - 2)
-        assert titel[0].startswith("Bilanz des Integrationsplans")
+        assert anzahl == 16
+        assert titel[0] == "Fortschreibung Herbst 2017"
         assert "Gesamtbilanz" in titel
-        assert "Handlungsfeld 6: Gesellschaft" in titel
-        assert titel[-1] == "Der Weg nach vorn"
+        assert "Handlungsfeld 9: Flüchtlingsperspektive" in titel
+        assert titel[-2:] == ["Fortschritt seit 6. März 2017", "Der Weg nach vorn"]
     finally:
         kontext.close()
 
 
-def test_deep_link_und_download(seite, server_url):
-    seite.goto(f"{server_url}/praesentation?folie=3")
+def test_deep_link_und_download(seite, zwei_staende_url):
+    seite.goto(f"{zwei_staende_url}/praesentation?folie=3")
     _warte_auf_folie(seite, 3)
     assert seite.locator(".folie-titel").first.inner_text() == "Stand der Umsetzung je Handlungsfeld"
     with seite.expect_download() as laden:
         seite.locator(".st-key-pptx_export").get_by_role("button", name="PowerPoint").click()
     download = laden.value
-    assert download.suggested_filename == "Integrationsplan_Praesentation_Stand_2017-03-06.pptx"
+    assert download.suggested_filename == "Integrationsplan_Praesentation_Stand_2017-09-30.pptx"
     pfad = download.path()
     from pptx import Presentation
 
     assert len(Presentation(str(pfad)).slides) == _zaehler(seite)[1]
     with seite.expect_download() as laden:
         seite.locator(".st-key-excel_export").get_by_role("button", name="Excel").click()
-    assert laden.value.suggested_filename == "Integrationsplan_Kennzahlen_Stand_2017-03-06.xlsx"
+    assert laden.value.suggested_filename == "Integrationsplan_Kennzahlen_Stand_2017-09-30.xlsx"
