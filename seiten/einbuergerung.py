@@ -32,7 +32,7 @@ st.caption(
     "Quote in Prozent; Abstände in Prozentpunkten (Pp.). Das Mittel ist das ungewichtete Mittel der Gebiete "
     "mit Angabe. Gebiete ohne Wert stehen als „keine Angabe“ am Ende und zählen nicht ins Mittel."
 )
-st.dataframe(tabelle, hide_index=True, alt=f"Tabelle der Einbürgerungsquoten {jahr}")
+st.dataframe(tabelle, hide_index=True, height="content", alt=f"Tabelle der Einbürgerungsquoten {jahr}")
 
 if len(jahre) > 1:
     st.header("Verlauf über die Jahre", anchor=False)

@@ -97,6 +97,7 @@ else:
         auswertung.empfehlungen_tabelle(auswahl, mit_feld=feld == ALLE),
         hide_index=True,
         column_config={
+            "Handlungsfeld": st.column_config.TextColumn(width="medium"),
             "Nr": st.column_config.TextColumn(width=50),
             "Empfehlung": st.column_config.TextColumn(width="large"),
             "Kennzeichnung": st.column_config.TextColumn(

@@ -31,6 +31,7 @@ zeige_diagramm(
 st.dataframe(
     massnahmen_tabelle,
     hide_index=True,
+    height="content",
     column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
     alt=f"Tabelle der Maßnahmen {jahr}",
 )
@@ -45,6 +46,7 @@ zeige_diagramm(
 st.dataframe(
     feld_tabelle,
     hide_index=True,
+    height="content",
     alt=f"Tabelle der Beträge {jahr} je Handlungsfeld",
 )
 if not summen.ohne_handlungsfeld_eur:

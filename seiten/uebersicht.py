@@ -39,6 +39,7 @@ with st.expander("Tabelle zum Diagramm und Links zu den Handlungsfeldern"):
     st.dataframe(
         auswertung.verteilung_tabelle(),
         hide_index=True,
+        height="content",
     )
     for nr, name in anlage.feldnamen.items():
         st.page_link(
