@@ -293,3 +293,22 @@ def test_hinweise_zu_schreibweisen_und_summenzeilen_als_tabelle():
     tabelle = next(t.value for t in at.dataframe if "Meldung" in t.value.columns)
     assert list(tabelle.columns) == ["Art", "Blatt", "Zeile", "Spalte", "Gefundener Wert", "Meldung", "Erlaubt"]
     assert set(tabelle["Art"]) == {"Warnung"}
+
+
+def test_dateiname_und_bezeichnung_erscheinen_woertlich():
+    daten = mappe_bytes(info=[["Stand", dt.date(2017, 9, 30)], ["Bezeichnung", "**fett** <b>x</b>"]])
+    at = _hochladen(_daten_seite(), daten, "[Link](http://x).xlsx")
+    assert at.success[0].value == "Die Datei „\\[Link\\]\\(http\\://x\\)\\.xlsx“ ist gültig."
+    at.button(key="veroeffentlichen").click().run()
+    assert _ablage().staende()[1].bezeichnung == "**fett** <b>x</b>"
+    assert "\\*\\*fett\\*\\* \\<b\\>x\\</b\\>" in [c.value for c in at.sidebar.caption]
+
+
+def test_gleichzeitig_von_anderer_seite_veroeffentlicht_wird_erkannt():
+    daten = ueberarbeitete_standard_bytes()
+    at = _hochladen(_daten_seite(), daten)
+    _ablage().veroeffentliche(daten, bezeichnung="Kollegin war schneller")
+    at.button(key="veroeffentlichen").click().run()
+    assert at.success[0].value.startswith("Diese Datei war bereits als **Nr\\. 2")
+    assert "es wurde nichts doppelt gespeichert" in at.success[0].value
+    assert [s.nr for s in _ablage().staende()] == [1, 2]
