@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -92,11 +92,19 @@ def _kopf(folie, inhalt: Folie) -> int:
     return oben + Inches(0.1)
 
 
+def _balken(folie, links: int, oben: int, breite: int, hoehe: int, farbe: str):
+    """A filled rectangle used as a line (connectors get a theme shadow in some office suites)."""
+    form = folie.shapes.add_shape(MSO_SHAPE.RECTANGLE, links, oben, breite, hoehe)
+    form.fill.solid()
+    form.fill.fore_color.rgb = _rgb(farbe)
+    form.line.fill.background()
+    form.shadow.inherit = False
+    return form
+
+
 def _fusszeile(folie, praesentation: Praesentation, nummer: int) -> None:
     oben = HOEHE - Inches(0.45)
-    linie = folie.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, RAND, oben, BREITE - RAND, oben)
-    linie.line.color.rgb = _rgb("BFBFBF")
-    linie.shadow.inherit = False
+    _balken(folie, RAND, oben, BREITE - 2 * RAND, Pt(1), "BFBFBF")
     _text(
         folie,
         f"{praesentation.stand_text} · {praesentation.titel}",
@@ -275,12 +283,7 @@ def _zeitstrahl(folie, inhalt: Folie, oben: int) -> None:
     unten = HOEHE - Inches(1.0)
     zeile = min(Inches(0.62), int((unten - oben) / len(punkte)))
     x_linie = RAND + Inches(0.25)
-    linie = folie.shapes.add_connector(
-        MSO_CONNECTOR.STRAIGHT, x_linie, oben + zeile // 2, x_linie, oben + zeile * (len(punkte) - 1) + zeile // 2
-    )
-    linie.line.width = Pt(3)
-    linie.line.color.rgb = _rgb(NEUTRAL)
-    linie.shadow.inherit = False
+    _balken(folie, x_linie - Pt(1.5), oben + zeile // 2, Pt(3), zeile * (len(punkte) - 1), NEUTRAL)
     for index, punkt in enumerate(punkte):
         mitte = oben + zeile * index + zeile // 2
         farbe = NEUTRAL if punkt.erledigt else HERVORHEBUNG
