@@ -13,7 +13,9 @@ import pytest
 from ipdaten.ablage import Ablage
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.browser.streamlit_browser import (
+    AXE,
     WURZEL,
+    axe_befunde,
     bildschirmfoto,
     oeffne,
     streamlit_server,
@@ -68,6 +70,8 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
         assert "Neue Handlungsfelder: 9 Flüchtlingsperspektive." in text
         bildschirmfoto(seite, "staende-1-vorschau")
+        if AXE.exists():  # WCAG 2.1 A/AA, serious or critical: none on the upload page with findings
+            assert axe_befunde(seite) == {}
 
         # Nothing is published yet: the other browser still shows Stand 1.
         assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1]
@@ -106,6 +110,8 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         sankey = " ".join(seite.locator('[data-testid="stPlotlyChart"] g.sankey').all_text_contents())
         assert "umgesetzt: 59" in sankey and "in Arbeit: 54" in sankey
         bildschirmfoto(seite, "staende-4-fortschritt")
+        if AXE.exists():
+            assert axe_befunde(seite) == {}
 
         # The committee screen picks up the new Stand without a reload (polling fragment).
         ausschuss.wait_for_function(
