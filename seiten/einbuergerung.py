@@ -42,3 +42,4 @@ if len(jahre) > 1:
         dateiname="Einbürgerungsquote Verlauf",
         key="einbuergerung_verlauf",
     )
+    st.caption("Fehlende Werte sind Lücken in der Linie, nicht 0 %.")

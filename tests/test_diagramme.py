@@ -32,6 +32,9 @@ def _alle_figuren(a: Auswertung):
 
 
 def test_jede_figur_deutsch_und_ohne_express(standard):
+    import inspect
+
+    assert "plotly.express" not in inspect.getsource(diagramme)
     for figur in _alle_figuren(standard):
         assert figur.layout.separators == ",."
         for achse in (figur.layout.xaxis, figur.layout.yaxis):
