@@ -403,7 +403,7 @@ class _EmpfehlungsLeser:
             "status": self.status(nummer, zeile),
         }
         gueltig, werte["bezug_gefluechtete"] = self.bezug(nummer, zeile)
-        if not gueltig or any(werte[f] is None for f in ("handlungsfeld", "nr", "empfehlung", "status")):
+        if not gueltig or None in (werte["handlungsfeld"], werte["nr"], werte["empfehlung"], werte["status"]):
             return None
         for feld_name in ("ziel", "bemerkung", "quelle"):
             werte[feld_name] = _text(self.tabelle, zeile, feld_name)

@@ -191,6 +191,18 @@ def test_prozentformatierte_quote(format_):
     assert kennzahlen_json(anlage)["einbuergerung"] == STANDARD_JSON["einbuergerung"]
 
 
+def test_prozentformat_nach_speichern_mit_libreoffice():
+    zeilen = [
+        ["Landkreis Böblingen", 2016, 0.0154],
+        ["Landkreis Esslingen", 2016, 0.0136],
+        ["Landkreis Göppingen", 2016, None],
+    ]
+    gespeichert = mit_libreoffice(mappe_bytes(einbuergerung=zeilen, anpassen=_prozentformat("C2:C4", "0.00%")))
+    if gespeichert is None:
+        pytest.skip("LibreOffice Calc (soffice) fehlt")
+    assert kennzahlen_json(lade_anlage(gespeichert))["einbuergerung"] == STANDARD_JSON["einbuergerung"]
+
+
 def test_prozentzeichen_nur_im_format_text_ist_kein_prozent():
     # "0.00 "%"" would be text; a format like 0.00 "Pp." is no percentage: values stay as typed.
     zeilen = [
