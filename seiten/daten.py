@@ -52,6 +52,12 @@ rechts.download_button(
     icon=":material/inventory_2:",
     help="Die mitgelieferte Rekonstruktion der Anlage 1 (Stand 6. März 2017).",
 )
+if quelle.sha256(quelle.STANDARD_MAPPE.read_bytes()) != alle[0].sha256:
+    st.caption(
+        "Die mitgelieferte Standard-Arbeitsmappe wurde geändert, seit sie als Stand Nr. 1 gespeichert "
+        "wurde. Stand Nr. 1 bleibt unverändert; die neue Fassung lässt sich oben herunterladen und bei "
+        "Bedarf hochladen und veröffentlichen."
+    )
 st.subheader("Veröffentlichte Stände", anchor=False)
 st.dataframe(staende.staende_tabelle(alle), hide_index=True, alt="Tabelle aller veröffentlichten Stände")
 nach_nr = {s.nr: s for s in alle}

@@ -243,6 +243,7 @@ def test_stand_tabelle_und_downloads_sind_da():
     ablage = _ablage()
     ablage.veroeffentliche(ueberarbeitete_standard_bytes(), bezeichnung="Herbst 2017")
     at = _daten_seite()
+    assert not any("Standard-Arbeitsmappe wurde geändert" in c.value for c in at.caption)
     tabelle = next(t.value for t in at.dataframe if "SHA-256" in t.value.columns)
     assert tabelle[["Nr", "Stand", "Bezeichnung"]].values.tolist() == [
         ["2", "30. September 2017", "Herbst 2017"],
@@ -312,3 +313,16 @@ def test_gleichzeitig_von_anderer_seite_veroeffentlicht_wird_erkannt():
     assert at.success[0].value.startswith("Diese Datei war bereits als **Nr\\. 2")
     assert "es wurde nichts doppelt gespeichert" in at.success[0].value
     assert [s.nr for s in _ablage().staende()] == [1, 2]
+
+
+def test_geaenderte_standardmappe_laesst_stand_1_unveraendert(tmp_path, monkeypatch):
+    from oberflaeche import quelle
+
+    _ablage()  # Stand 1 = the bundled default workbook
+    neue_fassung = tmp_path / "anlage1.xlsx"
+    neue_fassung.write_bytes(ueberarbeitete_standard_bytes())
+    monkeypatch.setattr(quelle, "STANDARD_MAPPE", neue_fassung)
+    at = _daten_seite()
+    assert any("Standard-Arbeitsmappe wurde geändert" in c.value for c in at.caption)
+    staende = _ablage().staende()
+    assert len(staende) == 1 and _ablage().lies(staende[0].sha256) == STANDARD_PFAD.read_bytes()
