@@ -130,16 +130,25 @@ def _frame(frame: str, datensaetze: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(datensaetze, columns=spalten).astype(typen)
 
 
-def _finde_blatt(mappe: RohMappe, vertrag: Blatt) -> RohBlatt | None:
+def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste) -> RohBlatt | None:
+    """The sheet of `vertrag`; two sheets that differ only in spelling are an error (which one counts?)."""
     ziel = falte(vertrag.name)
-    return next((blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel), None)
+    treffer = [blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel]
+    if len(treffer) > 1:
+        befunde.fehler(
+            f"Mehrere Blätter heißen „{vertrag.name}“ (bis auf Schreibweise); es ist unklar, welches gilt.",
+            blatt=treffer[0].name,
+            wert=", ".join(f"„{b.name}“" for b in treffer),
+            erlaubt="genau ein Blatt je Name; die anderen umbenennen oder löschen",
+        )
+    return treffer[0] if treffer else None
 
 
 def _blaetter(mappe: RohMappe, befunde: Befundliste) -> dict[str, RohBlatt | None]:
     """The contract's sheets, None where missing or unusable (formulas never calculated)."""
     blaetter: dict[str, RohBlatt | None] = {}
     for vertrag in BLAETTER:
-        blatt = _finde_blatt(mappe, vertrag)
+        blatt = _finde_blatt(mappe, vertrag, befunde)
         if blatt is None and vertrag.pflicht:
             befunde.fehler(
                 f"Das Pflichtblatt „{vertrag.name}“ fehlt.",

@@ -70,6 +70,20 @@ def test_fehlendes_blatt_und_fehlende_spalte_zugleich():
     ]
 
 
+def test_zwei_blaetter_mit_gleichem_namen_in_anderer_schreibweise():
+    daten = mappe_bytes(zusatz={"haushalt ": [["Maßnahme", "Betrag", "Jahr"], ["alt", 1, 2016]]})
+    assert _befunde(daten) == [
+        (
+            "Haushalt",
+            None,
+            "",
+            "„Haushalt“, „haushalt “",
+            "Mehrere Blätter heißen „Haushalt“ (bis auf Schreibweise); es ist unklar, welches gilt.",
+            "genau ein Blatt je Name; die anderen umbenennen oder löschen",
+        )
+    ]
+
+
 def test_fehlende_spalten_in_optionalem_blatt():
     daten = mappe_bytes(koepfe={"Haushalt": ["Maßnahme", "Euro", "Jahr"]})
     assert _befunde(daten) == [
