@@ -207,20 +207,18 @@ def einbuergerung_jahr(vergleich: pd.DataFrame, jahr: int) -> pd.DataFrame:
 
 
 def einbuergerung_tabelle(vergleich_jahr: pd.DataFrame) -> pd.DataFrame:
-    """One year's ranking as display strings: Rang, Gebiet, Quote, Abstand zum Mittel and to the
-    reference area in Prozentpunkten; areas without a value say "keine Angabe"."""
+    """One year's ranking as display strings: Rang, Gebiet, Quote, Abstand zum Mittel and (when
+    the reference area is present) to it, in Prozentpunkten; areas without a value say "keine Angabe"."""
+    spalten = {
+        "Rang": ["–" if pd.isna(r) else f"{int(r)}." for r in vergleich_jahr["rang"]],
+        "Gebiet": vergleich_jahr["gebiet"].astype(str).tolist(),
+        "Einbürgerungsquote": [fmt.prozent(q) for q in vergleich_jahr["quote_prozent"]],
+        "Abstand zum Mittel": [fmt.prozentpunkte(d) for d in vergleich_jahr["diff_mittel_pp"]],
+    }
     referenz = vergleich_jahr.loc[vergleich_jahr["ist_referenz"], "gebiet"]
-    name = str(referenz.iloc[0]) if len(referenz) else "Referenz"
-    return pd.DataFrame(
-        {
-            "Rang": ["–" if pd.isna(r) else f"{int(r)}." for r in vergleich_jahr["rang"]],
-            "Gebiet": vergleich_jahr["gebiet"].astype(str).tolist(),
-            "Einbürgerungsquote": [fmt.prozent(q) for q in vergleich_jahr["quote_prozent"]],
-            "Abstand zum Mittel": [fmt.prozentpunkte(d) for d in vergleich_jahr["diff_mittel_pp"]],
-            f"Abstand zu {name}": [fmt.prozentpunkte(d) for d in vergleich_jahr["diff_referenz_pp"]],
-        },
-        dtype=object,
-    )
+    if len(referenz):
+        spalten[f"Abstand zu {referenz.iloc[0]}"] = [fmt.prozentpunkte(d) for d in vergleich_jahr["diff_referenz_pp"]]
+    return pd.DataFrame(spalten, dtype=object)
 
 
 def haushalt_tabelle(massnahmen: pd.DataFrame) -> pd.DataFrame:

@@ -90,7 +90,9 @@ auswahl = ansicht.empfehlungen_filtern(
 )
 im_feld = verteilung["empfehlungen"] if feld != ALLE else len(anlage.empfehlungen)
 st.markdown(f"**{len(auswahl)} von {im_feld} Empfehlungen**")
-if auswahl.empty:
+if not im_feld:
+    st.info("In diesem Handlungsfeld stehen in der Arbeitsmappe keine Empfehlungen.")
+elif auswahl.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
     st.dataframe(

@@ -84,3 +84,17 @@ def test_ohne_einbuergerungsblatt():
         "Die Arbeitsmappe enthält keine Einbürgerungsquoten (Blatt „Einbürgerung“)."
     ]
     assert diagramme(at) == []
+
+
+def test_ohne_boeblingen_und_feld_ohne_empfehlungen():
+    mappe = mappe_bytes(
+        einbuergerung=[["Landkreis Esslingen", 2016, 1.36], ["Landkreis Göppingen", 2016, None]],
+    )
+    at = starte(SEITE, mappe=mappe)
+    assert kennzahlen(at) == {"Mittel der Gebiete": "1,36 %"}
+    assert tabellen(at)[0].values.tolist() == [
+        ["1.", "Landkreis Esslingen", "1,36\xa0%", "±0,00\xa0Pp."],
+        ["–", "Landkreis Göppingen", "keine Angabe", "–"],
+    ]
+    (figur,) = diagramme(at)
+    assert [t["name"] for t in figur["data"]] == ["weitere Gebiete", "keine Angabe"]

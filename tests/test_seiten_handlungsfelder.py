@@ -136,3 +136,13 @@ def test_annahmen_und_platzhalter_in_der_tabelle_gekennzeichnet():
     assert tabelle.loc[tabelle["Kennzeichnung"] == "", "Quelle"].unique().tolist() == [
         "Bericht SGA 06.03.2017 (Titel gekürzt)"
     ]
+
+
+def test_feld_ohne_empfehlungen():
+    mappe = mappe_bytes(
+        empfehlungen=[empfehlung(1, 1, "umgesetzt"), empfehlung(2, 1, "in Arbeit")],
+    )  # field 3 has none
+    at = starte(SEITE, mappe=mappe, query={"feld": "3"})
+    assert kennzahlen(at) == {"Empfehlungen": "0", "umgesetzt": "0", "in Arbeit": "0"}
+    assert [i.value for i in at.main.info] == ["In diesem Handlungsfeld stehen in der Arbeitsmappe keine Empfehlungen."]
+    assert "**0 von 0 Empfehlungen**" in texte(at)
