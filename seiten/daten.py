@@ -59,7 +59,15 @@ if quelle.sha256(quelle.STANDARD_MAPPE.read_bytes()) != alle[0].sha256:
         "Bedarf hochladen und veröffentlichen."
     )
 st.subheader("Veröffentlichte Stände", anchor=False)
-st.dataframe(staende.staende_tabelle(alle), hide_index=True, alt="Tabelle aller veröffentlichten Stände")
+st.dataframe(
+    staende.staende_tabelle(alle),
+    hide_index=True,
+    alt="Tabelle aller veröffentlichten Stände",
+    column_config={
+        "Stand": st.column_config.TextColumn(width="medium"),
+        "Veröffentlicht": st.column_config.TextColumn(width="medium"),
+    },
+)
 nach_nr = {s.nr: s for s in alle}
 wahl = st.selectbox(
     "Stand zum Herunterladen",
