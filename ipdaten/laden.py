@@ -94,7 +94,20 @@ def lade_anlage(quelle: bytes | str | Path) -> Anlage:
         mappe = lies_mappe(daten, nur={falte(b.name) for b in BLAETTER})
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([_lesefehler_befund(e)]) from None
-    return _pruefe_mappe(mappe)
+    try:
+        return _pruefe_mappe(mappe)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
+        # Last resort, so that a user never sees a traceback; the tests pin every known case.
+        raise AnlageUngueltig(
+            [
+                fehler(
+                    "Die Arbeitsmappe konnte wegen eines unerwarteten Inhalts nicht ausgewertet werden. Bitte "
+                    "die Datei in Excel öffnen, erneut speichern und noch einmal hochladen; hilft das nicht, "
+                    "die Datei an die Betreuung des Dashboards schicken.",
+                    wert=wert_text(f"{type(e).__name__}: {e}", 120),
+                )
+            ]
+        ) from e
 
 
 def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:

@@ -82,13 +82,7 @@ class RohMappe:
     archiv: zipfile.ZipFile
     neu_berechnen_beim_oeffnen: bool = False
     alle_blaetter: tuple[str, ...] = ()
-    _prozent_stile: set[int] | None = None
-
-    def prozent_stile(self) -> set[int]:
-        """Indexes of cell styles whose number format shows a percentage."""
-        if self._prozent_stile is None:
-            self._prozent_stile = _lies_prozent_stile(self.archiv)
-        return self._prozent_stile
+    prozent_stile: set[int] = field(default_factory=set)  # cell styles showing a percentage
 
     def zellen_meta(self, blatt: RohBlatt) -> ZellenMeta:
         """Percent-formatted cells and formula cells of a sheet (0-based row, column).
@@ -99,7 +93,7 @@ class RohMappe:
         if not blatt.xml_pfad:
             return meta
         xml = blatt.xml
-        stile = self.prozent_stile()
+        stile = self.prozent_stile
         if not stile and not _FORMEL.search(xml):
             return meta
         for treffer in _ZELLE.finditer(xml):
@@ -243,6 +237,7 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
     try:
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         pfade, neu = _blatt_pfade(archiv)
+        stile = _lies_prozent_stile(archiv)
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
         blaetter = {}
         for name in mappe.sheet_names:
@@ -268,4 +263,4 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
         raise
     except BaseException as e:  # defusedxml's refusals, calamine's XML errors, a Rust panic (BaseException)
         raise LesefehlerArbeitsmappe(f"{type(e).__name__}: {e}") from e
-    return RohMappe(blaetter, archiv, neu, tuple(mappe.sheet_names))
+    return RohMappe(blaetter, archiv, neu, tuple(mappe.sheet_names), stile)

@@ -429,3 +429,26 @@ def test_beschaedigtes_xml_in_der_mappe(kuerzen):
 def test_alles_oder_nichts_auch_ein_fehler_in_optionalem_blatt():
     with pytest.raises(AnlageUngueltig):
         lade_anlage(mappe_bytes(meilensteine=[["nie", "x"]]))
+
+
+def test_kaputte_formatvorlagen():
+    daten = mappe_bytes()
+    styles = lies_teil(daten, "xl/styles.xml").replace(b"<numFmts", b"<numFmts <<", 1)
+    styles = styles if styles != lies_teil(daten, "xl/styles.xml") else styles[:-40]
+    assert _ein_befund(ersetze_teile(daten, {"xl/styles.xml": styles})).startswith(
+        "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden."
+    )
+
+
+def test_unerwarteter_fehler_wird_zum_befund(monkeypatch):
+    import ipdaten.laden as laden
+
+    def kaputt(mappe):
+        raise KeyError("unbekannt")
+
+    monkeypatch.setattr(laden, "_pruefe_mappe", kaputt)
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(mappe_bytes())
+    assert [(b.meldung[:70], b.wert) for b in fehler.value.befunde] == [
+        ("Die Arbeitsmappe konnte wegen eines unerwarteten Inhalts nicht ausgewe", "KeyError: 'unbekannt'")
+    ]
