@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from arbeitsmappen import (
+    EINBUERGERUNG,
     EMPFEHLUNGEN,
     HANDLUNGSFELDER,
     HAUSHALT,
@@ -171,6 +172,10 @@ def test_statusvarianten_werden_abgebildet_und_gemeldet():
     ]
 
 
+# What a cell formatted as percent stores for 1,54 %, 1,36 % and no value.
+QUOTEN_ALS_BRUCH = [[gebiet, jahr, None if quote is None else quote / 100] for gebiet, jahr, quote in EINBUERGERUNG]
+
+
 def _prozentformat(zellen: str, format_: str = "0.00%"):
     def anpassen(wb: Workbook) -> None:
         for zeile in wb["Einbürgerung"][zellen]:
@@ -182,22 +187,14 @@ def _prozentformat(zellen: str, format_: str = "0.00%"):
 
 @pytest.mark.parametrize("format_", ["0.00%", "0%", '0.00" "%', "0.00 %;[Red]-0.00 %"])
 def test_prozentformatierte_quote(format_):
-    zeilen = [
-        ["Landkreis Böblingen", 2016, 0.0154],
-        ["Landkreis Esslingen", 2016, 0.0136],
-        ["Landkreis Göppingen", 2016, None],
-    ]
-    anlage = lade_anlage(mappe_bytes(einbuergerung=zeilen, anpassen=_prozentformat("C2:C4", format_)))
+    anlage = lade_anlage(mappe_bytes(einbuergerung=QUOTEN_ALS_BRUCH, anpassen=_prozentformat("C2:C4", format_)))
     assert kennzahlen_json(anlage)["einbuergerung"] == STANDARD_JSON["einbuergerung"]
 
 
 def test_prozentformat_nach_speichern_mit_libreoffice():
-    zeilen = [
-        ["Landkreis Böblingen", 2016, 0.0154],
-        ["Landkreis Esslingen", 2016, 0.0136],
-        ["Landkreis Göppingen", 2016, None],
-    ]
-    gespeichert = mit_libreoffice(mappe_bytes(einbuergerung=zeilen, anpassen=_prozentformat("C2:C4", "0.00%")))
+    gespeichert = mit_libreoffice(
+        mappe_bytes(einbuergerung=QUOTEN_ALS_BRUCH, anpassen=_prozentformat("C2:C4", "0.00%"))
+    )
     if gespeichert is None:
         pytest.skip("LibreOffice Calc (soffice) fehlt")
     assert kennzahlen_json(lade_anlage(gespeichert))["einbuergerung"] == STANDARD_JSON["einbuergerung"]
@@ -205,12 +202,9 @@ def test_prozentformat_nach_speichern_mit_libreoffice():
 
 def test_prozentzeichen_nur_im_format_text_ist_kein_prozent():
     # "0.00 "%"" would be text; a format like 0.00 "Pp." is no percentage: values stay as typed.
-    zeilen = [
-        ["Landkreis Böblingen", 2016, 1.54],
-        ["Landkreis Esslingen", 2016, 1.36],
-        ["Landkreis Göppingen", 2016, None],
-    ]
-    anlage = lade_anlage(mappe_bytes(einbuergerung=zeilen, anpassen=_prozentformat("C2:C4", '0.00 "Pp. in \\%"')))
+    anlage = lade_anlage(
+        mappe_bytes(einbuergerung=EINBUERGERUNG, anpassen=_prozentformat("C2:C4", '0.00 "Pp. in \\%"'))
+    )
     assert anlage.einbuergerung["quote_prozent"].tolist()[:2] == [1.54, 1.36]
 
 
