@@ -14,7 +14,16 @@ import pytest
 
 from ipdaten.ablage import Ablage
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
-from tests.browser.streamlit_browser import ARTEFAKTE, WURZEL, streamlit_server, warte_auf_diagramme, warte_bis_fertig
+from tests.browser.streamlit_browser import (
+    ARTEFAKTE,
+    AXE,
+    WURZEL,
+    axe_befunde,
+    oeffne,
+    streamlit_server,
+    warte_auf_diagramme,
+    warte_bis_fertig,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -131,3 +140,23 @@ def test_deep_link_und_download(seite, zwei_staende_url):
     with seite.expect_download() as laden:
         seite.locator(".st-key-excel_export").get_by_role("button", name="Excel").click()
     assert laden.value.suggested_filename == "Integrationsplan_Kennzahlen_Stand_2017-09-30.xlsx"
+
+
+def test_barrierefreiheit_der_folien(seite, zwei_staende_url, tmp_path):
+    """axe-core (serious/critical, WCAG 2.1 A/AA) finds nothing on the slides that a bare
+    Streamlit app does not already show."""
+    if not AXE.exists():
+        pytest.skip("axe-core fehlt: `npm ci` im Projektordner ausführen (scripts/test tut das)")
+    leer = tmp_path / "leer.py"
+    leer.write_text('import streamlit as st\nst.title("Hallo")\n', encoding="utf-8")
+    with streamlit_server(leer) as leer_url:
+        oeffne(seite, leer_url)
+        boden = axe_befunde(seite)
+    neu = {}
+    for nummer in (1, 2, 3, 12, 15, 16):
+        seite.goto(f"{zwei_staende_url}/praesentation?folie={nummer}")
+        _warte_auf_folie(seite, nummer)
+        for regel, knoten in axe_befunde(seite).items():
+            if regel not in boden:
+                neu.setdefault(regel, []).append((nummer, knoten[:3]))
+    assert neu == {}, f"leere App: {sorted(boden)}"
