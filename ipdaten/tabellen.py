@@ -61,10 +61,10 @@ def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
     zeilen = [list(z) for z in zeilen]
     letzte_zeile, letzte_spalte = len(zeilen) - 1, max(len(z) for z in zeilen) - 1
     for r0, c0, r1, c1 in blatt.zusammengefasst:
-        if r1 <= ab_zeile or r0 > letzte_zeile or c0 > letzte_spalte:
-            continue
+        if r0 <= ab_zeile or r0 > letzte_zeile or c0 > letzte_spalte:
+            continue  # a range starting in the header (a two-row header cell) is no data
         wert = zeilen[r0][c0] if c0 < len(zeilen[r0]) else ""
-        for zeile in zeilen[max(r0, ab_zeile + 1) : min(r1, letzte_zeile) + 1]:
+        for zeile in zeilen[r0 : min(r1, letzte_zeile) + 1]:
             bis = min(c1, letzte_spalte)
             if len(zeile) <= bis:
                 zeile.extend([""] * (bis + 1 - len(zeile)))

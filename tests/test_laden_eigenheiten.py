@@ -132,6 +132,13 @@ def test_verbundene_zellen_gelten_fuer_jede_zeile():
     ]
 
 
+def test_kopfzelle_ueber_zwei_zeilen_verbunden_ist_keine_datenzeile():
+    # "Status" merged down over the header row and the first data row must not fill that data row.
+    zeilen = [empfehlung(1, 1, None), *EMPFEHLUNGEN[1:]]
+    anlage = lade_anlage(mappe_bytes(empfehlungen=zeilen, anpassen=_verbinde(("Empfehlungen", "E1:E2"))))
+    assert anlage.empfehlungen["status"].tolist()[0] == "ohne Angabe"
+
+
 def test_statusvarianten_werden_abgebildet_und_gemeldet():
     zeilen = [
         empfehlung(1, 1, " UMGESETZT "),
