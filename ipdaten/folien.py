@@ -30,6 +30,7 @@ MAX_MEILENSTEINE = 8
 # Longer workbook texts are shortened on a slide (at a word, with "…"); the tables keep them whole.
 MAX_ZEICHEN = 120
 OHNE_ZUORDNUNG = "ohne Zuordnung"
+VORSCHAU = "Vorschau – nicht veröffentlicht"
 KEINE_ANGABE = "keine Angabe"
 
 # Excel/PowerPoint number formats (stored in en-US notation, shown in the viewer's Office
@@ -469,11 +470,14 @@ def _meilensteinfolie(auswertung: Auswertung) -> Folie | None:
     return Folie("meilensteine", "Der Weg nach vorn", kernaussage=kern, punkte=punkte)
 
 
-def praesentation(auswertung: Auswertung, *, vorher: Auswertung | None = None, hinweis: str = "") -> Praesentation:
+def praesentation(
+    auswertung: Auswertung, *, vorher: Auswertung | None = None, hinweis: str = "", vorschau: bool = False
+) -> Praesentation:
     """The slides of the Stand in `auswertung`, in presentation order.
 
     `vorher` is the previous Stand (adds the progress slide); `hinweis` is a line for the
-    title slide (e.g. that the data is a reconstruction). Slides without data are left out.
+    title slide (e.g. that the data is a reconstruction); `vorschau` marks the line on every
+    slide as an unpublished preview. Slides without data are left out.
     """
     anlage = auswertung.anlage
     folien: list[Folie | None] = [
@@ -489,7 +493,7 @@ def praesentation(auswertung: Auswertung, *, vorher: Auswertung | None = None, h
     return Praesentation(
         titel=anlage.titel,
         stand=anlage.stand,
-        stand_text=stand_zeile(anlage.stand),
+        stand_text=stand_zeile(anlage.stand) + (f" ({VORSCHAU})" if vorschau else ""),
         folien=tuple(f for f in folien if f is not None),
         vorher_stand=vorher.anlage.stand if vorher is not None else None,
     )

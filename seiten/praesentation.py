@@ -101,8 +101,10 @@ def _vorherige_auswertung(anzeige: quelle.Anzeige) -> tuple[str, Auswertung] | N
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _folien(schluessel: str, vorher_schluessel: str, hinweis: str, _jetzt: Auswertung, _vorher) -> Praesentation:
-    return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis)
+def _folien(
+    schluessel: str, vorher_schluessel: str, hinweis: str, vorschau: bool, _jetzt: Auswertung, _vorher
+) -> Praesentation:
+    return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau)
 
 
 def _nummer(anzahl: int) -> int:
@@ -231,10 +233,8 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige) -> None
             type="primary",
             help="Nächste Folie (→ oder Bild ↓)",
         )
-        vorschau = (
-            '<span class="folie-vorschau">Vorschau – nicht veröffentlicht</span> · ' if anzeige.ist_vorschau else ""
-        )
-        fuss.html(f'<p class="folie-fuss">{vorschau}{_e(folien.stand_text)} · {_e(folien.titel)}</p>')
+        markiert = ' class="folie-vorschau"' if anzeige.ist_vorschau else ""
+        fuss.html(f'<p class="folie-fuss"><span{markiert}>{_e(folien.stand_text)}</span> · {_e(folien.titel)}</p>')
         pptx.download_button(
             "PowerPoint",
             data=lambda: pptx_bytes(folien),
@@ -279,6 +279,7 @@ folien = _folien(
     anzeige.schluessel or "standard",
     vorher[0] if vorher else "",
     hinweis,
+    anzeige.ist_vorschau,
     anzeige.auswertung,
     vorher[1] if vorher else None,
 )

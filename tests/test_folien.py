@@ -266,3 +266,12 @@ def test_lange_texte_werden_auf_folien_gekuerzt():
     assert lang.strip().startswith(text[:-1])
     assert fl.kuerzen("kurz") == "kurz"
     assert fl.kuerzen("a" * 200, 10) == "a" * 9 + "…"
+
+
+def test_vorschau_auf_jeder_folie_und_ohne_referenzgebiet():
+    daten = mappe_bytes(einbuergerung=[["Landkreis Esslingen", 2016, 1.36], ["Landkreis Göppingen", 2016, 1.2]])
+    p = fl.praesentation(_auswertung(daten), vorschau=True)
+    assert p.stand_text == "Stand: 6. März 2017 (Vorschau – nicht veröffentlicht)"
+    einb = next(f for f in p.folien if f.art == "einbuergerung")
+    assert einb.kernaussage == "Einbürgerungsquoten von 2 Gebieten (Mittel der Gebiete: 1,28\u00a0%)."
+    assert set(einb.diagramm.reihen[0].punktfarben) == {NEUTRAL}

@@ -125,7 +125,7 @@ def test_vorschau_ist_gekennzeichnet_und_text_bleibt_text():
     at.switch_page(SEITE).run()
     assert not at.exception
     html = _html(at)
-    assert "Vorschau – nicht veröffentlicht" in html
+    assert "Stand: 6. März 2017 (Vorschau – nicht veröffentlicht)" in html  # on every slide
     at.query_params["folie"] = "4"
     at.run()
     assert _titel(at) == "Handlungsfeld 1: &lt;b&gt;Fett&lt;/b&gt; **x**"
