@@ -15,7 +15,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
@@ -194,6 +194,7 @@ def _liste(folie, inhalt: Folie, links: int, oben: int, breite: int, hoehe: int,
     box = folie.shapes.add_textbox(links, oben, breite, hoehe)
     rahmen = box.text_frame
     rahmen.word_wrap = True
+    rahmen.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # the office suite shrinks an overlong list
     erster = True
     if inhalt.liste_titel:
         _lauf(rahmen.paragraphs[0], inhalt.liste_titel, groesse=groesse, fett=True, farbe=GRAU)
@@ -352,7 +353,7 @@ def _inhalt(folie, inhalt: Folie) -> None:
             oben,
             frei - diagramm_breite - Inches(0.3),
             unten - oben,
-            groesse=16,
+            groesse=16 if len(inhalt.punkte) <= 4 else 14,
         )
     elif inhalt.diagramm is not None:
         _diagramm(folie, inhalt.diagramm, RAND, oben, frei, unten - oben)
