@@ -12,9 +12,16 @@ from . import format as fmt
 from .auswertung import Auswertung
 from .farben import STATUS_TEXTFARBE
 from .folien import Diagramm, Folie
+from .vertrag import STATUS_REIHENFOLGE
 
 SCHRIFTGROESSE = 24
 ACHSENSCHRIFT = 20
+
+
+def _schrift_fuer_zeilen(zeilen: int, groesste: int) -> int:
+    """Type size for a chart with one row per field: large for a few, smaller for many, so
+    that every field keeps its label (about 420 px of height at 1280×720)."""
+    return max(12, min(groesste, int(230 / max(zeilen, 1))))
 
 
 def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
@@ -109,9 +116,13 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
         else:
             gesamt = auswertung.gesamt
             zeile = pd.Series({**gesamt["status"], **{f"anteil_{s}": a for s, a in gesamt["anteil"].items()}})
-        return leinwand(diagramme.feld_verteilung(zeile))
+        hoechste = max([float(zeile[s]) for s in STATUS_REIHENFOLGE] + [1.0])
+        # Room right of the longest bar for a large label such as "100 (100 %)".
+        return leinwand(diagramme.feld_verteilung(zeile)).update_xaxes(range=[0, hoechste * 1.6])
     if folie.art == "status":
-        return leinwand(diagramme.status_balken(auswertung.verteilung), schrift=22)
+        felder = len(auswertung.verteilung)
+        fig = leinwand(diagramme.status_balken(auswertung.verteilung), schrift=_schrift_fuer_zeilen(felder, 22))
+        return fig.update_yaxes(tickmode="linear", dtick=1)
     if folie.art == "einbuergerung":
         vergleich = auswertung.einbuergerung
         return leinwand(diagramme.einbuergerung_balken(vergleich[vergleich["jahr"] == folie.jahr]))
@@ -125,6 +136,7 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
         hoechster = max([float(b) for b in summen.nach_handlungsfeld["betrag"]] + [summen.ohne_handlungsfeld_eur, 1.0])
         return fig.update_xaxes(range=[0, hoechster * 2.0], tickangle=0, nticks=4)
     if folie.art == "fortschritt" and folie.diagramm is not None:
-        fig = leinwand(_fortschritt(folie.diagramm), schrift=22)
-        return fig.update_yaxes(tickfont_size=19)
+        schrift = _schrift_fuer_zeilen(len(folie.diagramm.kategorien), 22)
+        fig = leinwand(_fortschritt(folie.diagramm), schrift=schrift)
+        return fig.update_yaxes(tickfont_size=schrift - 3)
     return None

@@ -275,3 +275,15 @@ def test_vorschau_auf_jeder_folie_und_ohne_referenzgebiet():
     einb = next(f for f in p.folien if f.art == "einbuergerung")
     assert einb.kernaussage == "Einbürgerungsquoten von 2 Gebieten (Mittel der Gebiete: 1,28\u00a0%)."
     assert set(einb.diagramm.reihen[0].punktfarben) == {NEUTRAL}
+
+
+def test_viele_felder_kleinere_schrift_aber_jede_beschriftung():
+    from tests.arbeitsmappen import grosse_mappe_bytes
+
+    viele = _auswertung(grosse_mappe_bytes(400, felder=20))
+    folien = fl.praesentation(viele).folien
+    assert len([f for f in folien if f.art == "feld"]) == 20  # no placeholder marks: every field
+    fig = figur(next(f for f in folien if f.art == "status"), viele)
+    assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickmode == "linear"
+    assert fig.layout.font.size < 22
+    assert len(fig.data[0].y) == 20
