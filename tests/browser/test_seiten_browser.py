@@ -68,6 +68,13 @@ def _auf_adresse(seite, muster: str) -> None:
 
 def test_klick_auf_feld_oeffnet_handlungsfeld(seite, server_url):
     oeffne(seite, server_url, diagramme=1)
+    punkt = seite.locator('[data-testid="stPlotlyChart"] g.trace.bars').nth(3).locator("g.point").nth(5)
+    punkt.scroll_into_view_if_needed()
+    box = punkt.bounding_box()
+    seite.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    schwebe = seite.locator("g.hoverlayer g.hovertext")
+    schwebe.first.wait_for()
+    assert "nicht umgesetzt: 17 von 27 Empfehlungen (63 %)" in schwebe.first.text_content().replace("\xa0", " ")
     _klicke_balken(seite, 3, 5)  # "nicht umgesetzt" of field 6: the segment labelled 17
     _auf_adresse(seite, r"/handlungsfelder\?feld=6$")
     seite.get_by_text("Freude am Gestalten").first.wait_for()
@@ -147,3 +154,19 @@ def test_handlungsfeld_per_tastatur_erreichbar(seite, server_url):
     _auf_adresse(seite, r"/handlungsfelder\?feld=6$")
     seite.get_by_text("Freude am Gestalten").first.wait_for()
     assert "27 von 27 Empfehlungen" in _text(seite)
+
+
+def test_deutsche_zahlen_auch_in_englischem_browser(browser, server_url):
+    """Numbers are formatted on the server and by plotly's separators, not by the browser locale."""
+    kontext = browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000})
+    try:
+        seite = kontext.new_page()
+        oeffne(seite, server_url, diagramme=1)
+        text = _text(seite)
+        assert "355.400 €" in text and "1,54 %" in text
+        oeffne(seite, f"{server_url}/haushalt", diagramme=2)
+        ticks = " ".join(seite.locator("g.xaxislayer-above text").all_text_contents()).replace("\xa0", " ")
+        assert "20.000 €" in ticks and "20,000" not in ticks
+        bildschirmfoto(seite, "haushalt-en-US")
+    finally:
+        kontext.close()
