@@ -14,6 +14,7 @@ import zipfile
 import zlib
 
 from .befunde import Befund, fehler
+from .format import zahl
 from .vertrag import MAX_DATEI_BYTES, MAX_ENTPACKT_BYTES, MAX_KOMPRESSIONSRATE
 
 OLE_KENNUNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -26,7 +27,7 @@ SPEICHERN_HINWEIS = "Bitte die Datei in Excel oder LibreOffice öffnen und als E
 
 
 def _mb(anzahl: int) -> str:
-    return f"{anzahl / 1024 / 1024:.1f} MB".replace(".", ",")
+    return f"{zahl(anzahl / 1024 / 1024, 1)} MB"
 
 
 def _kein_zip(daten: bytes) -> Befund:
@@ -64,6 +65,16 @@ def _kein_zip(daten: bytes) -> Befund:
     return fehler("Die Datei ist keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
 
 
+def zu_gross(groesse: int) -> Befund | None:
+    """The finding for a file of `groesse` bytes above the bound; None when it is small enough."""
+    if groesse <= MAX_DATEI_BYTES:
+        return None
+    return fehler(
+        f"Die Datei ist mit {_mb(groesse)} zu groß; eine Anlage 1 hat weit unter "
+        f"{_mb(MAX_DATEI_BYTES)}. Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+    )
+
+
 def pruefe_datei(daten: bytes) -> Befund | None:
     """Check that `daten` is a safe, complete xlsx container; return one finding if not.
 
@@ -73,10 +84,7 @@ def pruefe_datei(daten: bytes) -> Befund | None:
     if len(daten) == 0:
         return fehler("Die Datei ist leer (0 Byte). Bitte die gespeicherte Excel-Arbeitsmappe hochladen.")
     if len(daten) > MAX_DATEI_BYTES:
-        return fehler(
-            f"Die Datei ist mit {_mb(len(daten))} zu groß; eine Anlage 1 hat weit unter "
-            f"{_mb(MAX_DATEI_BYTES)}. Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
-        )
+        return zu_gross(len(daten))
     if not daten.startswith(b"PK\x03\x04"):
         return _kein_zip(daten)
     try:

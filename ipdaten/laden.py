@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .befunde import AnlageUngueltig, Befund, Befundliste, fehler, wert_text
-from .datei_pruefung import pruefe_datei
+from .datei_pruefung import pruefe_datei, zu_gross
 from .format import euro
 from .modell import Anlage
 from .tabellen import Tabelle, finde_tabelle
@@ -86,7 +86,7 @@ def lade_anlage(quelle: bytes | str | Path) -> Anlage:
     Returns the Anlage with its warnings; raises AnlageUngueltig with every finding when the
     workbook has errors (then no data at all is returned).
     """
-    daten = Path(quelle).read_bytes() if isinstance(quelle, (str, Path)) else bytes(quelle)
+    daten = _lies_datei(Path(quelle)) if isinstance(quelle, (str, Path)) else bytes(quelle)
     befund = pruefe_datei(daten)
     if befund is not None:
         raise AnlageUngueltig([befund])
@@ -108,6 +108,14 @@ def lade_anlage(quelle: bytes | str | Path) -> Anlage:
                 )
             ]
         ) from e
+
+
+def _lies_datei(pfad: Path) -> bytes:
+    """The file's bytes; a file above the size bound is refused before it is read."""
+    befund = zu_gross(pfad.stat().st_size)
+    if befund is not None:
+        raise AnlageUngueltig([befund])
+    return pfad.read_bytes()
 
 
 def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:

@@ -150,3 +150,15 @@ def test_innerer_fehler_wird_deutsch_gemeldet(monkeypatch, capsys):
     monkeypatch.setattr(cli, "main", kaputt)
     assert cli._starte() == 1
     assert capsys.readouterr().err == "Interner Fehler beim Verarbeiten der Datei (RuntimeError): unerwartet\n"
+
+
+def test_riesige_datei_wird_nicht_eingelesen(tmp_path):
+    pfad = tmp_path / "gross.xlsx"
+    with pfad.open("wb") as datei:
+        datei.truncate(3 * 1024**3)  # sparse: 3 GB on paper, nothing on disk
+    ergebnis = _rufe("pruefen", str(pfad))
+    assert ergebnis.returncode == 1
+    assert ergebnis.stderr.splitlines()[1] == (
+        "- Fehler: Die Datei ist mit 3.072,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB. "
+        "Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+    )
