@@ -15,8 +15,12 @@ if str(WURZEL) not in sys.path:
 @pytest.fixture(autouse=True)
 def _leere_streamlit_caches():
     """st.cache_data/st.cache_resource survive between AppTests in one process: clear them."""
+    import logging
+
     import streamlit as st
 
+    # Outside a running app, clearing says "No runtime found" once per test: noise, not news.
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
