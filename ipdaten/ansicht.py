@@ -197,6 +197,13 @@ def empfehlungen_tabelle(
     return pd.DataFrame(spalten, index=empfehlungen.index, dtype=object)
 
 
+def kurztext(text: str, laenge: int = 110) -> str:
+    """A text cut to about `laenge` characters at a word boundary, with '…' when cut."""
+    if len(text) <= laenge:
+        return text
+    return text[:laenge].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
+
+
 def _texte(spalte: pd.Series) -> list[str]:
     return ["" if pd.isna(w) else str(w) for w in spalte]
 

@@ -95,8 +95,9 @@ if not im_feld:
 elif auswahl.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
+    tabelle = auswertung.empfehlungen_tabelle(auswahl, mit_feld=feld == ALLE)
     st.dataframe(
-        auswertung.empfehlungen_tabelle(auswahl, mit_feld=feld == ALLE),
+        tabelle,
         hide_index=True,
         column_config={
             "Handlungsfeld": st.column_config.TextColumn(width="medium"),
@@ -112,3 +113,18 @@ else:
         },
         alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",
     )
+    # The grid cuts long texts: the full wording of one recommendation, chosen by its number.
+    zeilen = dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
+    nr = st.selectbox(
+        "Empfehlung im vollen Wortlaut",
+        list(zeilen),
+        index=None,
+        format_func=lambda n: ansicht.kurztext(f"{n} – {zeilen[n]['Empfehlung']}"),
+        placeholder="Nummer oder Stichwort eingeben …",
+        key="handlungsfelder_wortlaut",
+    )
+    if nr is not None:
+        with st.container(border=True):
+            for spalte, wert in zeilen[nr].items():
+                if wert:
+                    st.markdown(f"**{literal(spalte)}:** {literal(wert)}")

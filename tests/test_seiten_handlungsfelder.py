@@ -146,3 +146,25 @@ def test_feld_ohne_empfehlungen():
     assert kennzahlen(at) == {"Empfehlungen": "0", "umgesetzt": "0", "in Arbeit": "0"}
     assert [i.value for i in at.main.info] == ["In diesem Handlungsfeld stehen in der Arbeitsmappe keine Empfehlungen."]
     assert "**0 von 0 Empfehlungen**" in texte(at)
+
+
+def test_voller_wortlaut_einer_empfehlung():
+    boese = "<b>x</b> **fett** [link](http://x) " + "sehr lang " * 20
+    mappe = mappe_bytes(empfehlungen=[empfehlung(1, 1, "umgesetzt", boese, bemerkung="# Titel"), empfehlung(1, 2)])
+    at = starte(SEITE, mappe=mappe, query={"feld": "1"})
+    wahl = at.selectbox(key="handlungsfelder_wortlaut")
+    assert wahl.value is None
+    assert wahl.options[0].startswith("1.1 – <b>x</b> **fett** [link](http://x) sehr lang")
+    assert wahl.options[0].endswith(" …") and len(wahl.options[0]) < 120
+    wahl.set_value("1.1").run()
+    angezeigt = [m.value for m in at.markdown]
+    assert f"**Empfehlung:** {literal(boese.strip())}" in angezeigt  # the whole text, escaped
+    assert f"**Bemerkung:** {literal('# Titel')}" in angezeigt
+    assert "**Status:** umgesetzt" in angezeigt
+
+
+def test_kurztext():
+    from ipdaten.ansicht import kurztext
+
+    assert kurztext("kurz") == "kurz"
+    assert kurztext("eins zwei drei vier", 10) == "eins zwei …"
