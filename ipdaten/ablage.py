@@ -6,8 +6,9 @@ publish time. The bundled default workbook is always Stand 1. Publishing is one 
 
 Concurrency: WAL mode and a busy timeout let several threads and server processes publish at
 the same time; `BEGIN IMMEDIATE` serialises writers so the duplicate check and the insert see
-the same state. Every operation opens its own connection, so an `Ablage` may be shared by
-threads.
+the same state. Writers open their own connection; readers share one connection per `Ablage`
+behind a lock (opening a connection costs about a millisecond, and every page rerun reads).
+Stände are append-only, so the list of Stände is cached until the highest number changes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -117,6 +119,9 @@ class Ablage:
         self._standard_mappe = Path(standard_mappe)
         # A test hook: called inside the publish transaction after the bytes are written.
         self._im_schreiben: Callable[[], None] | None = None
+        self._lesesperre = threading.Lock()
+        self._leser: sqlite3.Connection | None = None
+        self._staende: tuple[int, tuple[StandInfo, ...]] | None = None
         try:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
             self._einrichten()
@@ -127,17 +132,36 @@ class Ablage:
                 f"{UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben."
             ) from e
 
+    def _oeffne(self) -> sqlite3.Connection:
+        verbindung = sqlite3.connect(
+            self.pfad, timeout=WARTEZEIT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        verbindung.row_factory = sqlite3.Row
+        verbindung.execute(f"PRAGMA busy_timeout = {WARTEZEIT_MS}")
+        verbindung.execute("PRAGMA foreign_keys = ON")
+        verbindung.execute("PRAGMA synchronous = FULL")
+        return verbindung
+
     @contextlib.contextmanager
     def _verbindung(self) -> Iterator[sqlite3.Connection]:
-        verbindung = sqlite3.connect(self.pfad, timeout=WARTEZEIT_MS / 1000, isolation_level=None)
+        verbindung = self._oeffne()
         try:
-            verbindung.row_factory = sqlite3.Row
-            verbindung.execute(f"PRAGMA busy_timeout = {WARTEZEIT_MS}")
-            verbindung.execute("PRAGMA foreign_keys = ON")
-            verbindung.execute("PRAGMA synchronous = FULL")
             yield verbindung
         finally:
             verbindung.close()
+
+    @contextlib.contextmanager
+    def _lesen(self) -> Iterator[sqlite3.Connection]:
+        """The shared read connection (autocommit: every query sees the latest commit)."""
+        with self._lesesperre:
+            if self._leser is None:
+                self._leser = self._oeffne()
+            try:
+                yield self._leser
+            except sqlite3.Error:
+                self._leser.close()
+                self._leser = None
+                raise
 
     @contextlib.contextmanager
     def _transaktion(self) -> Iterator[sqlite3.Connection]:
@@ -245,30 +269,33 @@ class Ablage:
 
     def staende(self) -> list[StandInfo]:
         """All Stände in publish order (Stand 1, the default workbook, first)."""
-        with self._verbindung() as verbindung:
-            zeilen = verbindung.execute(f"SELECT {_SPALTEN} FROM staende ORDER BY nr").fetchall()
-        return [_zeile_zu_info(z) for z in zeilen]
+        with self._lesen() as verbindung:
+            neueste = int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
+            if self._staende is None or self._staende[0] != neueste:
+                zeilen = verbindung.execute(f"SELECT {_SPALTEN} FROM staende ORDER BY nr").fetchall()
+                self._staende = (neueste, tuple(_zeile_zu_info(z) for z in zeilen))
+            return list(self._staende[1])
 
     def stand(self, nr: int) -> StandInfo | None:
         """One Stand by its number, or None."""
-        with self._verbindung() as verbindung:
+        with self._lesen() as verbindung:
             zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (int(nr),)).fetchone()
         return _zeile_zu_info(zeile) if zeile else None
 
     def stand_zu_sha(self, pruefsumme: str) -> StandInfo | None:
         """The Stand whose bytes have this SHA-256, or None."""
-        with self._verbindung() as verbindung:
+        with self._lesen() as verbindung:
             zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
         return _zeile_zu_info(zeile) if zeile else None
 
     def neueste_nr(self) -> int:
         """The number of the newest (last published) Stand: a cheap query for polling."""
-        with self._verbindung() as verbindung:
+        with self._lesen() as verbindung:
             return int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
 
     def lies(self, pruefsumme: str) -> bytes:
         """The stored bytes with this SHA-256, exactly as uploaded (checked against the sum)."""
-        with self._verbindung() as verbindung:
+        with self._lesen() as verbindung:
             zeile = verbindung.execute("SELECT inhalt FROM dateien WHERE sha256 = ?", (pruefsumme,)).fetchone()
         if zeile is None:
             raise AblageFehler(f"Die Datei zum Stand mit der Prüfsumme {pruefsumme[:12]}… fehlt in der Ablage.")
