@@ -6,7 +6,7 @@ a groupby.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -23,6 +23,8 @@ class Auswertung:
         self._haushalt: dict[int | None, HaushaltSummen] = {}
         self._einbuergerung_jahr: dict[int, pd.DataFrame] = {}
         self._gemerkt: dict[tuple, object] = {}
+        # Filter combinations are open-ended (free text search): keep only the recent ones.
+        self._auswahl = lru_cache(maxsize=32)(self._berechne_auswahl)
 
     @cached_property
     def verteilung(self) -> pd.DataFrame:
@@ -172,3 +174,25 @@ class Auswertung:
         )
         tabelle = alle.loc[auswahl.index]
         return (tabelle if mit_feld else tabelle.drop(columns="Handlungsfeld")).reset_index(drop=True)
+
+    def empfehlungen_auswahl(
+        self,
+        *,
+        feld: int | None,
+        status: tuple[str, ...] | None,
+        bezug: tuple[str, ...] | None,
+        suche: str,
+    ) -> tuple[pd.DataFrame, dict[str, dict]]:
+        """The display table of the recommendations matching the filters (see
+        ansicht.empfehlungen_filtern) and its rows by Nr, for the full-wording view.
+
+        `feld` None = all fields (the table then has the column Handlungsfeld).
+        """
+        return self._auswahl(feld, status, bezug, suche)
+
+    def _berechne_auswahl(self, feld, status, bezug, suche) -> tuple[pd.DataFrame, dict[str, dict]]:
+        auswahl = ansicht.empfehlungen_filtern(
+            self.anlage.empfehlungen, feld=feld, status=status, bezug=bezug, suche=suche, suchtext=self.suchtexte
+        )
+        tabelle = self.empfehlungen_tabelle(auswahl, mit_feld=feld is None)
+        return tabelle, dict(zip(tabelle["Nr"], tabelle.to_dict("records")))

@@ -80,22 +80,19 @@ suche = spalten[-1].text_input(
     help="Sucht in Empfehlung, Ziel, Bemerkung und Quelle; Groß-/Kleinschreibung egal.",
 )
 
-auswahl = ansicht.empfehlungen_filtern(
-    anlage.empfehlungen,
+tabelle, zeilen = auswertung.empfehlungen_auswahl(
     feld=None if feld == ALLE else feld,
-    status=status_wahl,
-    bezug=bezug_wahl,
+    status=tuple(status_wahl),
+    bezug=None if bezug_wahl is None else tuple(bezug_wahl),
     suche=suche,
-    suchtext=auswertung.suchtexte,
 )
 im_feld = verteilung["empfehlungen"] if feld != ALLE else len(anlage.empfehlungen)
-st.markdown(f"**{len(auswahl)} von {im_feld} Empfehlungen**")
+st.markdown(f"**{len(tabelle)} von {im_feld} Empfehlungen**")
 if not im_feld:
     st.info("In diesem Handlungsfeld stehen in der Arbeitsmappe keine Empfehlungen.")
-elif auswahl.empty:
+elif tabelle.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
-    tabelle = auswertung.empfehlungen_tabelle(auswahl, mit_feld=feld == ALLE)
     st.dataframe(
         tabelle,
         hide_index=True,
@@ -114,7 +111,6 @@ else:
         alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",
     )
     # The grid cuts long texts: the full wording of one recommendation, chosen by its number.
-    zeilen = dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
     nr = st.selectbox(
         "Empfehlung im vollen Wortlaut",
         list(zeilen),
