@@ -41,7 +41,8 @@ def feld_beschriftung(nr: int, name: str) -> str:
     return f"{int(nr)} {sicher(name)}"
 
 
-def _grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
+def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
+    """The layout every chart shares: German separators, font, background, height, title."""
     fig.update_layout(
         separators=fmt.PLOTLY_TRENNZEICHEN,
         font=SCHRIFT,
@@ -94,7 +95,7 @@ def status_balken(verteilung: pd.DataFrame, *, absolut: bool = False, titel: str
             )
         )
     fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
-    _grundlayout(fig, hoehe=110 + 48 * len(felder), titel=titel)
+    grundlayout(fig, hoehe=110 + 48 * len(felder), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title_text=""))
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     if absolut:
@@ -127,7 +128,7 @@ def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
             showlegend=False,
         )
     )
-    _grundlayout(fig, hoehe=300, titel=titel)
+    grundlayout(fig, hoehe=300, titel=titel)
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     hoechstes = max(anzahl) if anzahl else 0
     fig.update_xaxes(
@@ -203,7 +204,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
         )
     hoechste = vergleich_jahr["quote_prozent"].max()
     fig.update_layout(barmode="overlay", bargap=0.3)
-    _grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
+    grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"))
     fig.update_yaxes(
         categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True
@@ -243,7 +244,7 @@ def einbuergerung_verlauf(vergleich: pd.DataFrame, *, titel: str | None = None) 
                 hovertemplate=f"<b>{sicher(gebiet)}</b> %{{x}}: %{{customdata}}<extra></extra>",
             )
         )
-    _grundlayout(fig, hoehe=420, titel=titel)
+    grundlayout(fig, hoehe=420, titel=titel)
     fig.update_xaxes(tickvals=jahre, tickformat="d", title_text="Jahr", gridcolor=GITTER)
     fig.update_yaxes(title_text="Einbürgerungsquote in %", tickformat=",.1f", ticksuffix=" %", gridcolor=GITTER)
     return fig
@@ -285,7 +286,7 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
         )
     hoechster = float(sortiert["betrag"].max()) if len(sortiert) else 1.0
     fig.update_layout(barmode="overlay", bargap=0.3)
-    _grundlayout(fig, hoehe=120 + 64 * len(sortiert), titel=titel)
+    grundlayout(fig, hoehe=120 + 64 * len(sortiert), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"))
     fig.update_yaxes(
         categoryorder="array", categoryarray=beschriftungen, autorange="reversed", ticksuffix="  ", automargin=True
@@ -326,7 +327,7 @@ def haushalt_je_feld(
             showlegend=False,
         )
     )
-    _grundlayout(fig, hoehe=120 + 44 * len(namen), titel=titel)
+    grundlayout(fig, hoehe=120 + 44 * len(namen), titel=titel)
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(
         title_text="Betrag in Euro",

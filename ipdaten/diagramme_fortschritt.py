@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from . import format as fmt
-from .diagramme import GITTER, SCHRIFT, _grundlayout, feld_beschriftung, sicher
+from .diagramme import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
 from .farben import STATUS_FARBEN, status_farbe
 from .vergleich import Vergleich
 
@@ -68,7 +68,7 @@ def veraenderung_je_feld(vergleich: Vergleich, *, titel: str | None = None) -> g
         )
     groesste = max([abs(x) for x in felder[[f"{m}_diff_pp" for m, _, _ in MASSE]].fillna(0).to_numpy().ravel()] + [5])
     fig.update_layout(barmode="group", bargap=0.3, bargroupgap=0.05)
-    _grundlayout(fig, hoehe=120 + 56 * len(achse), titel=titel)
+    grundlayout(fig, hoehe=120 + 56 * len(achse), titel=titel)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title_text=""))
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     fig.update_xaxes(
@@ -138,7 +138,7 @@ def uebergaenge_sankey(
             textfont=dict(family=SCHRIFT["family"], size=14, color=SCHRIFT["color"]),
         )
     )
-    _grundlayout(fig, hoehe=460, titel=titel)
+    grundlayout(fig, hoehe=460, titel=titel)
     fig.update_layout(margin=dict(l=10, r=10, t=70 if titel else 50, b=20))
     for x, text, anker in ((0, links, "left"), (1, rechts, "right")):
         fig.add_annotation(

@@ -16,7 +16,7 @@ def seitenkopf(titel: str) -> Anzeige:
     anlage = anzeige.anlage
     st.title(titel, anchor=False)
     if anzeige.ist_vorschau:
-        st.warning("**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon="👁️")
+        st.warning("**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon=":material/visibility:")
     st.caption(f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
     st.caption(f"**Datenquelle:** {literal(anzeige.quelle)}")
     annahmen = anzeige.auswertung.annahmen
