@@ -14,9 +14,7 @@ import contextlib
 import datetime as dt
 import os
 import platform
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,20 +27,11 @@ sys.path.insert(0, str(WURZEL))
 
 from benchmarks.grosse_mappe import grosse_mappe  # noqa: E402
 from ipdaten import lade_anlage  # noqa: E402
+from tests.browser.streamlit_browser import CHROMIUM, CHROMIUM_ARGUMENTE, FERTIG, streamlit_prozess  # noqa: E402
 
 APP = WURZEL / "app.py"
 STANDARD = WURZEL / "daten" / "anlage1.xlsx"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
@@ -197,69 +186,10 @@ def _umgebung(**werte: str):
                 os.environ[k] = v
 
 
-def _freier_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _server(skript: Path, ablage: str):
-    port = _freier_port()
-    prozess = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(skript),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=WURZEL,
-        env={**os.environ, "IPDATEN_ABLAGE": ablage},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _warte_auf_gesundheit(url, prozess)
-        yield prozess, url
-    finally:
-        prozess.terminate()
-        try:
-            prozess.wait(10)
-        except subprocess.TimeoutExpired:
-            prozess.kill()
-
-
-def _warte_auf_gesundheit(url: str, prozess: subprocess.Popen, frist: float = 60) -> None:
-    """Poll the server's health endpoint until it answers."""
-    import urllib.request
-
-    ende = time.perf_counter() + frist
-    while time.perf_counter() < ende:
-        if prozess.poll() is not None:
-            raise RuntimeError("Der Streamlit-Server ist beim Start beendet worden.")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as antwort:
-                if antwort.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.02)
-    raise TimeoutError("Der Streamlit-Server hat nicht rechtzeitig geantwortet.")
-
-
 def _bis_erstes_diagramm(skript: Path, browser, ablage: str) -> float:
     """Seconds from server start until the first plotly chart is drawn in Chromium."""
     start = time.perf_counter()
-    with _server(skript, ablage) as (_prozess, url):
+    with streamlit_prozess(skript, {"IPDATEN_ABLAGE": ablage}) as (_prozess, url):
         seite = browser.new_page(locale="de-DE")
         while True:
             try:
@@ -289,7 +219,7 @@ def browser_start(wiederholungen: int) -> list[Messung]:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         trivial = Path(tmp) / "trivial.py"
         trivial.write_text(TRIVIALE_APP, encoding="utf-8")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTE)
         zeiten_app, zeiten_trivial = [], []
         for index in range(wiederholungen):
             zeiten_trivial.append(_bis_erstes_diagramm(trivial, browser, f"{tmp}/a{index}"))
@@ -327,8 +257,8 @@ def speicher(anzahl_staende: int) -> list[Messung]:
     except ImportError:
         return [Messung("6", "Speicher des Servers", "fehlt", "", "≤ 300 MB", False)]
     with tempfile.TemporaryDirectory() as ablage, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with _server(APP, ablage) as (prozess, url):
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTE)
+        with streamlit_prozess(APP, {"IPDATEN_ABLAGE": ablage}) as (prozess, url):
             seite = browser.new_page(locale="de-DE")
             _warte_auf_diagramm(seite, url)
             _, start_spitze = _speicher_mb(prozess.pid)
@@ -363,7 +293,7 @@ def speicher(anzahl_staende: int) -> list[Messung]:
 
 def _warte_auf_diagramm(seite, url: str) -> None:
     seite.goto(url)
-    seite.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    seite.wait_for_selector(FERTIG, state="attached", timeout=60_000)
     seite.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
 
 

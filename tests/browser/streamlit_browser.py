@@ -43,6 +43,15 @@ def streamlit_server(skript: Path, umgebung: dict[str, str] | None = None, log: 
 
     Waits until /_stcore/health answers; stops the server (only this process) afterwards.
     """
+    with streamlit_prozess(skript, umgebung, log) as (_prozess, url):
+        yield url
+
+
+@contextlib.contextmanager
+def streamlit_prozess(
+    skript: Path, umgebung: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Like streamlit_server, but yields (server process, base URL), e.g. to read its memory."""
     port = freier_port()
     ARTEFAKTE.mkdir(exist_ok=True)
     log = log or ARTEFAKTE / f"server-{skript.stem}-{port}.log"
@@ -82,7 +91,7 @@ def streamlit_server(skript: Path, umgebung: dict[str, str] | None = None, log: 
                 if time.monotonic() > ende:
                     raise RuntimeError(f"Streamlit antwortete nicht in {START_GRENZE_S} s; siehe {log}")
                 time.sleep(0.2)
-            yield url
+            yield prozess, url
         finally:
             prozess.terminate()
             try:
