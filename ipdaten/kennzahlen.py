@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .modell import Anlage
@@ -18,12 +19,16 @@ def status_verteilung(anlage: Anlage) -> pd.DataFrame:
     none) and `anteil_<status>` (0–1; NaN for a field without recommendations).
     """
     felder = anlage.handlungsfelder[["nr", "name"]].reset_index(drop=True)
-    zaehlung = pd.crosstab(anlage.empfehlungen["handlungsfeld"], anlage.empfehlungen["status"], dropna=False)
-    zaehlung = zaehlung.reindex(index=felder["nr"], columns=list(STATUS_REIHENFOLGE), fill_value=0)
+    # Counting on the integer codes (field position × status code) with numpy: pd.crosstab
+    # cost 5 ms per call and 140 ms on a cold first page view.
+    zeile = pd.Index(felder["nr"]).get_indexer(anlage.empfehlungen["handlungsfeld"])
+    spalte = anlage.empfehlungen["status"].cat.codes.to_numpy()
+    breite = len(STATUS_REIHENFOLGE)
+    zaehlung = np.bincount(zeile * breite + spalte, minlength=len(felder) * breite).reshape(len(felder), breite)
     ergebnis = felder.copy()
-    ergebnis["empfehlungen"] = zaehlung.sum(axis=1).to_numpy()
-    for status in STATUS_REIHENFOLGE:
-        ergebnis[status] = zaehlung[status].to_numpy().astype("int64")
+    ergebnis["empfehlungen"] = zaehlung.sum(axis=1).astype("int64")
+    for index, status in enumerate(STATUS_REIHENFOLGE):
+        ergebnis[status] = zaehlung[:, index].astype("int64")
     nenner = ergebnis["empfehlungen"].where(ergebnis["empfehlungen"] > 0)
     for status in STATUS_REIHENFOLGE:
         ergebnis[f"anteil_{status}"] = ergebnis[status] / nenner

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.arbeitsmappen import empfehlung, mappe_bytes
-from tests.seiten_hilfen import diagramme, kennzahlen, starte, tabellen, texte
+from tests.seiten_hilfen import diagramme, kennzahlen, starte, texte
 
 STATUS = ["umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe"]
 
@@ -53,7 +53,7 @@ def test_umschalten_auf_anzahlen():
 
 def test_tabelle_zum_diagramm_und_links():
     at = starte()
-    (tabelle,) = tabellen(at)
+    (tabelle,) = [t.value for t in at.table]
     assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]
     assert tabelle.iloc[5].tolist() == [
         "6 Gesellschaft",
