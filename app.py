@@ -1,8 +1,11 @@
 """Integrationsplan-Monitor: entry point and navigation only."""
 
+import contextlib
+
 import streamlit as st
 
-from oberflaeche.staende import stand_auswahl
+from oberflaeche.rahmen import SeitenEnde
+from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 
 st.set_page_config(
     page_title="Integrationsplan-Monitor · Landkreis Böblingen",
@@ -12,8 +15,12 @@ st.set_page_config(
 
 SEITEN = [
     st.Page("seiten/uebersicht.py", title="Übersicht", icon=":material/home:", url_path="uebersicht", default=True),
-    st.Page("seiten/handlungsfelder.py", title="Handlungsfelder", icon=":material/folder_open:", url_path="handlungsfelder"),
-    st.Page("seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"),
+    st.Page(
+        "seiten/handlungsfelder.py", title="Handlungsfelder", icon=":material/folder_open:", url_path="handlungsfelder"
+    ),
+    st.Page(
+        "seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"
+    ),
     st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
     st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
     st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
@@ -21,5 +28,8 @@ SEITEN = [
 ]
 
 seite = st.navigation(SEITEN)
-stand_auswahl()
-seite.run()
+auswahl = stand_festlegen()
+# The sidebar comes after the page, so that the page's chart reaches the browser first.
+with contextlib.suppress(SeitenEnde):
+    seite.run()
+stand_auswahl_zeigen(auswahl)

@@ -10,13 +10,25 @@ from .literal import literal
 from .quelle import Anzeige, aktuelle_anzeige
 
 
+class SeitenEnde(Exception):
+    """Raised by seite_beenden(); app.py catches it after the page."""
+
+
+def seite_beenden() -> None:
+    """End the page here, like st.stop(), but let app.py still draw the sidebar after it
+    (st.stop() would drop everything rendered after it in this run)."""
+    raise SeitenEnde
+
+
 def seitenkopf(titel: str) -> Anzeige:
     """Render the page title with the Stand shown and return what the page shows."""
     anzeige = aktuelle_anzeige()
     anlage = anzeige.anlage
     st.title(titel, anchor=False)
     if anzeige.ist_vorschau:
-        st.warning("**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon=":material/visibility:")
+        st.warning(
+            "**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon=":material/visibility:"
+        )
     st.caption(f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
     st.caption(f"**Datenquelle:** {literal(anzeige.quelle)}")
     annahmen = anzeige.auswertung.annahmen

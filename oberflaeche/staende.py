@@ -1,15 +1,16 @@
 """The Stand selector in the sidebar, its deep link and the live pick-up of new Stände.
 
-`stand_auswahl()` runs once per script run from app.py, so the selector is on every page and
-keeps its value across page switches. A session *follows* the newest Stand until somebody picks
-an older one (or opens a link with `?stand=N`); a small fragment polls the store every few
-seconds and reruns the session when a new Stand was published, so a screen in the committee
-room shows it without a reload.
+`stand_festlegen()` runs before and `stand_auswahl_zeigen()` after every page from app.py, so
+the selector is on every page and keeps its value across page switches. A session *follows*
+the newest Stand until somebody picks an older one (or opens a link with `?stand=N`); a small
+fragment polls the store every few seconds and reruns the session when a new Stand was
+published, so a screen in the committee room shows it without a reload.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -74,15 +75,23 @@ def _wache() -> None:
         st.rerun(scope="app")
 
 
-def stand_auswahl() -> StandInfo | None:
-    """Render the Stand selector in the sidebar and return the chosen Stand (None: no store)."""
+@dataclass(frozen=True)
+class Auswahl:
+    """The Stände of this run and the one chosen (set before the page, shown after it)."""
+
+    staende: tuple[StandInfo, ...]
+    gewaehlt: int
+    folgt: bool
+    fehler: str = ""
+
+
+def stand_festlegen() -> Auswahl:
+    """Decide which Stand this run shows (deep link, follow the newest, or the selection) and
+    put it into session state before the page reads it. Renders nothing."""
     try:
         staende = quelle.ablage().staende()
     except (AblageFehler, sqlite3.Error) as e:
-        st.sidebar.warning(
-            f"Die gespeicherten Stände sind nicht erreichbar; angezeigt wird die Standard-Arbeitsmappe. {literal(e)}"
-        )
-        return None
+        return Auswahl((), 0, True, str(e))
     nummern = [s.nr for s in staende]
     neueste = nummern[-1]
     _lies_link(nummern)
@@ -91,12 +100,25 @@ def stand_auswahl() -> StandInfo | None:
         st.session_state[quelle.STAND_SCHLUESSEL] = neueste
         st.session_state[FOLGT] = folgt = True
     st.session_state[NEUESTE] = neueste
-    nach_nr = {s.nr: s for s in staende}
+    return Auswahl(tuple(staende), st.session_state[quelle.STAND_SCHLUESSEL], folgt)
+
+
+def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
+    """Render the Stand selector in the sidebar (after the page: its chart reaches the browser
+    first) and keep the URL's `?stand=N` in step."""
+    if not auswahl.staende:
+        st.sidebar.warning(
+            "Die gespeicherten Stände sind nicht erreichbar; angezeigt wird die Standard-Arbeitsmappe. "
+            + literal(auswahl.fehler)
+        )
+        return
+    nach_nr = {s.nr: s for s in auswahl.staende}
+    neueste = auswahl.staende[-1].nr
 
     with st.sidebar:
         gewaehlt = st.selectbox(
             "Stand der Daten",
-            options=list(reversed(nummern)),
+            options=list(reversed(nach_nr)),
             format_func=lambda nr: kurztitel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
             key=quelle.STAND_SCHLUESSEL,
             on_change=_gewaehlt,
@@ -113,8 +135,7 @@ def stand_auswahl() -> StandInfo | None:
         elif gewaehlt != neueste:
             st.caption(f"Es gibt einen neueren Stand: {literal(quelle.stand_titel(nach_nr[neueste]))}.")
         _wache()
-    _schreibe_link(gewaehlt, folgt)
-    return nach_nr[gewaehlt]
+    _schreibe_link(gewaehlt, auswahl.folgt)
 
 
 def staende_tabelle(staende: list[StandInfo]):

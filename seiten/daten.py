@@ -11,7 +11,7 @@ from ipdaten.befunde import befunde_tabelle
 from ipdaten.vorlage import vorlage_bytes
 from oberflaeche import quelle, staende, veroeffentlichung
 from oberflaeche.literal import literal
-from oberflaeche.rahmen import seitenkopf
+from oberflaeche.rahmen import seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -26,7 +26,7 @@ try:
     alle = ablage.staende()
 except (AblageFehler, sqlite3.Error) as e:
     st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
-    st.stop()
+    seite_beenden()
 neuester = alle[-1]
 
 # --- Herunterladen -------------------------------------------------------------------------
@@ -135,7 +135,7 @@ vorschau = quelle.vorschau()
 vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
 if vorschau_anzeige is None:
     st.caption("Zum Veröffentlichen zuerst eine gültige Arbeitsmappe hochladen.")
-    st.stop()
+    seite_beenden()
 
 st.header("Vorschau – nicht veröffentlicht", anchor=False)
 st.warning(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
-from oberflaeche.rahmen import seitenkopf
+from oberflaeche.rahmen import seite_beenden, seitenkopf
 
 anzeige = seitenkopf("Einbürgerung")
 auswertung = anzeige.auswertung
@@ -11,7 +11,7 @@ jahre = auswertung.einbuergerung_jahre
 
 if not jahre:
     st.info("Die Arbeitsmappe enthält keine Einbürgerungsquoten (Blatt „Einbürgerung“).")
-    st.stop()
+    seite_beenden()
 
 if len(jahre) > 1:
     jahr = st.select_slider("Jahr", options=jahre, value=jahre[-1], key="einbuergerung_jahr")

@@ -7,7 +7,7 @@ import streamlit as st
 from ipdaten.ablage import AblageFehler
 from oberflaeche import quelle
 from oberflaeche.literal import literal
-from oberflaeche.rahmen import seitenkopf
+from oberflaeche.rahmen import seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich
 
 VORSCHAU = "vorschau"
@@ -18,7 +18,7 @@ try:
     alle = ablage.staende()
 except (AblageFehler, sqlite3.Error) as e:
     st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
-    st.stop()
+    seite_beenden()
 
 vorschau = quelle.vorschau()
 vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
@@ -32,7 +32,7 @@ if len(optionen) < 2:
         icon=":material/info:",
     )
     st.page_link("seiten/daten.py", label="Zu Daten & Stände", icon=":material/arrow_forward:")
-    st.stop()
+    seite_beenden()
 
 nach_nr = {s.nr: s for s in alle}
 
@@ -56,7 +56,7 @@ nachher = rechts.selectbox(
 )
 if vorher == nachher:
     st.info("Bitte zwei verschiedene Stände wählen.")
-    st.stop()
+    seite_beenden()
 
 
 def _anzeige(wahl):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
-from oberflaeche.rahmen import seitenkopf
+from oberflaeche.rahmen import seite_beenden, seitenkopf
 
 anzeige = seitenkopf("Haushalt")
 auswertung = anzeige.auswertung
@@ -11,7 +11,7 @@ jahre = auswertung.haushalt_jahre
 
 if not jahre:
     st.info("Die Arbeitsmappe enthält keine Haushaltsansätze (Blatt „Haushalt“).")
-    st.stop()
+    seite_beenden()
 
 jahr = st.selectbox("Haushaltsjahr", jahre, index=len(jahre) - 1, key="haushalt_jahr") if len(jahre) > 1 else jahre[0]
 summen = auswertung.haushalt(jahr)

@@ -13,7 +13,9 @@ anzeige = seitenkopf("Übersicht")
 auswertung = anzeige.auswertung
 anlage = auswertung.anlage
 
-zeige_kennzahlen(auswertung.kopfzahlen)
+# The chart is sent before the figures above it: the browser loads plotly's bundle (about
+# 0.9 s on a first visit) only once a chart arrives, and meanwhile draws the figures.
+kennzahlen_bereich = st.container()
 
 st.header("Umsetzungsstand je Handlungsfeld", anchor=False)
 darstellung = st.radio("Darstellung", [ANTEILE, ANZAHL], horizontal=True, key="uebersicht_darstellung")
@@ -34,6 +36,8 @@ punkte = auswahl.selection.points if auswahl is not None else []
 if punkte:
     st.switch_page("seiten/handlungsfelder.py", query_params={"feld": str(punkte[0]["customdata"][0])})
 st.caption("Ein Klick auf einen Balken öffnet das Handlungsfeld mit seinen Empfehlungen.")
+with kennzahlen_bereich:
+    zeige_kennzahlen(auswertung.kopfzahlen)
 
 with st.expander("Tabelle zum Diagramm und Links zu den Handlungsfeldern"):
     # A real HTML table: read by screen readers, and no data-grid bundle to load on the start page.
