@@ -33,7 +33,13 @@ def _ohne_nan(zeilen: list[list]) -> list[list]:
 def test_status_verteilung_mit_nullen_und_leerem_feld():
     anlage = _anlage(
         handlungsfelder=[*HANDLUNGSFELDER, [4, "Gesundheit", "„Natürlich gesund“", ""]],
-        empfehlungen=[empfehlung(1, 1), empfehlung(1, 2), empfehlung(1, 3, "in Arbeit"), empfehlung(1, 4, "nicht umgesetzt"), empfehlung(3, 1, "ohne Angabe")],
+        empfehlungen=[
+            empfehlung(1, 1),
+            empfehlung(1, 2),
+            empfehlung(1, 3, "in Arbeit"),
+            empfehlung(1, 4, "nicht umgesetzt"),
+            empfehlung(3, 1, "ohne Angabe"),
+        ],
     )
     verteilung = status_verteilung(anlage)
     assert list(verteilung.columns) == [
@@ -59,7 +65,13 @@ def test_status_verteilung_folgt_der_reihenfolge_der_mappe():
 def test_status_gesamt():
     gesamt = status_gesamt(_anlage())
     assert gesamt["empfehlungen"] == 6
-    assert gesamt["status"] == {"umgesetzt": 2, "in Arbeit": 1, "in Abstimmung": 1, "nicht umgesetzt": 1, "ohne Angabe": 1}
+    assert gesamt["status"] == {
+        "umgesetzt": 2,
+        "in Arbeit": 1,
+        "in Abstimmung": 1,
+        "nicht umgesetzt": 1,
+        "ohne Angabe": 1,
+    }
     assert gesamt["anteil"] == pytest.approx(
         {"umgesetzt": 2 / 6, "in Arbeit": 1 / 6, "in Abstimmung": 1 / 6, "nicht umgesetzt": 1 / 6, "ohne Angabe": 1 / 6}
     )
@@ -128,7 +140,12 @@ HAUSHALT_ZWEI_JAHRE = [
 def test_haushalt_summen_alle_jahre_und_ein_jahr():
     anlage = _anlage(haushalt=HAUSHALT_ZWEI_JAHRE)
     alle = haushalt_summen(anlage)
-    assert (alle.summe_eur, alle.positionen, alle.ohne_handlungsfeld_eur, alle.jahre) == (105000.0, 4, 30000.0, (2017, 2018))
+    assert (alle.summe_eur, alle.positionen, alle.ohne_handlungsfeld_eur, alle.jahre) == (
+        105000.0,
+        4,
+        30000.0,
+        (2017, 2018),
+    )
     assert alle.nach_handlungsfeld.values.tolist() == [
         [1, "Aufbrechen und Ankommen", 65000.0, 65000 / 105000],
         [2, "Wohnen", 10000.0, 10000 / 105000],
