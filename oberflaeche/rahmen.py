@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from typing import NoReturn
+
 import streamlit as st
 
 from ipdaten import format as fmt
+from ipdaten.ablage import Ablage, AblageFehler, StandInfo
 
+from . import quelle
 from .literal import literal
 from .quelle import Anzeige, aktuelle_anzeige
 
@@ -14,10 +19,20 @@ class SeitenEnde(Exception):
     """Raised by seite_beenden(); app.py catches it after the page."""
 
 
-def seite_beenden() -> None:
+def seite_beenden() -> NoReturn:
     """End the page here, like st.stop(), but let app.py still draw the sidebar after it
     (st.stop() would drop everything rendered after it in this run)."""
     raise SeitenEnde
+
+
+def ablage_oder_ende() -> tuple[Ablage, list[StandInfo]]:
+    """The store and all its Stände; when it cannot be read, say so and end the page."""
+    try:
+        ablage = quelle.ablage()
+        return ablage, ablage.staende()
+    except (AblageFehler, sqlite3.Error) as e:
+        st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
+        seite_beenden()
 
 
 def seitenkopf(titel: str) -> Anzeige:

@@ -11,7 +11,7 @@ from ipdaten.befunde import befunde_tabelle
 from ipdaten.vorlage import vorlage_bytes
 from oberflaeche import quelle, staende, veroeffentlichung
 from oberflaeche.literal import literal
-from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -21,12 +21,7 @@ anzeige = seitenkopf("Daten & Stände")
 meldung = st.session_state.pop(MELDUNG, None)
 if meldung:
     st.success(meldung, icon=":material/check_circle:")
-try:
-    ablage = quelle.ablage()
-    alle = ablage.staende()
-except (AblageFehler, sqlite3.Error) as e:
-    st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
-    seite_beenden()
+ablage, alle = ablage_oder_ende()
 neuester = alle[-1]
 
 # --- Herunterladen -------------------------------------------------------------------------

@@ -1,24 +1,16 @@
 """Fortschritt: what moved between two Stände (shares per field, status transitions, lists)."""
 
-import sqlite3
-
 import streamlit as st
 
-from ipdaten.ablage import AblageFehler
 from oberflaeche import quelle
 from oberflaeche.literal import literal
-from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich
 
 VORSCHAU = "vorschau"
 
 seitenkopf("Fortschritt")
-try:
-    ablage = quelle.ablage()
-    alle = ablage.staende()
-except (AblageFehler, sqlite3.Error) as e:
-    st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
-    seite_beenden()
+ablage, alle = ablage_oder_ende()
 
 vorschau = quelle.vorschau()
 vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None

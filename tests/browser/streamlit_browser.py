@@ -161,3 +161,18 @@ def axe_befunde(seite, stufen: tuple[str, ...] = ("serious", "critical")) -> dic
                resultTypes: ['violations']})"""
     )
     return {v["id"]: [k["html"][:200] for k in v["nodes"]] for v in ergebnis["violations"] if v.get("impact") in stufen}
+
+
+def axe_befunde_leere_app(seite, ordner: Path) -> dict[str, list[str]]:
+    """axe_befunde of a bare Streamlit app (title and one sentence) started in `ordner`: the
+    floor a page is compared with. Also proves that axe really reports (a planted image
+    without alt text must be found)."""
+    leer = ordner / "leer.py"
+    leer.write_text('import streamlit as st\nst.title("Hallo")\nst.write("Ein Satz.")\n', encoding="utf-8")
+    with streamlit_server(leer) as url:
+        oeffne(seite, url)
+        boden = axe_befunde(seite)
+        seite.evaluate("() => document.body.appendChild(Object.assign(document.createElement('img'), {src: 'x.png'}))")
+        if "image-alt" not in axe_befunde(seite):
+            raise AssertionError("axe-core meldet ein Bild ohne Alternativtext nicht – die Prüfung läuft nicht.")
+    return boden

@@ -19,7 +19,7 @@ from tests.browser.streamlit_browser import (
     AXE,
     WURZEL,
     axe_befunde,
-    oeffne,
+    axe_befunde_leere_app,
     streamlit_server,
     warte_auf_diagramme,
     warte_bis_fertig,
@@ -147,11 +147,7 @@ def test_barrierefreiheit_der_folien(seite, zwei_staende_url, tmp_path):
     Streamlit app does not already show."""
     if not AXE.exists():
         pytest.skip("axe-core fehlt: `npm ci` im Projektordner ausführen (scripts/test tut das)")
-    leer = tmp_path / "leer.py"
-    leer.write_text('import streamlit as st\nst.title("Hallo")\n', encoding="utf-8")
-    with streamlit_server(leer) as leer_url:
-        oeffne(seite, leer_url)
-        boden = axe_befunde(seite)
+    boden = axe_befunde_leere_app(seite, tmp_path)
     neu = {}
     for nummer in (1, 2, 3, 12, 15, 16):
         seite.goto(f"{zwei_staende_url}/praesentation?folie={nummer}")

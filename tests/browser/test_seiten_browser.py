@@ -10,9 +10,9 @@ import pytest
 from tests.browser.streamlit_browser import (
     AXE,
     axe_befunde,
+    axe_befunde_leere_app,
     bildschirmfoto,
     oeffne,
-    streamlit_server,
     warte_auf_diagramme,
     warte_bis_fertig,
 )
@@ -100,14 +100,7 @@ def test_barrierefreiheit_nicht_schlechter_als_leere_app(seite, server_url, tmp_
     already find on a bare Streamlit app measured in the same run."""
     if not AXE.exists():
         pytest.skip("axe-core fehlt: `npm ci` im Projektordner ausführen (scripts/test tut das)")
-    leer = tmp_path / "leer.py"
-    leer.write_text('import streamlit as st\nst.title("Hallo")\nst.write("Ein Satz.")\n', encoding="utf-8")
-    with streamlit_server(leer) as leer_url:
-        oeffne(seite, leer_url)
-        boden = axe_befunde(seite)
-        # axe really runs: an image without alt text on the bare page is found.
-        seite.evaluate("() => document.body.appendChild(Object.assign(document.createElement('img'), {src: 'x.png'}))")
-        assert "image-alt" in axe_befunde(seite)
+    boden = axe_befunde_leere_app(seite, tmp_path)
     neu = {}
     for name, (pfad, diagramme, _) in SEITEN.items():
         oeffne(seite, f"{server_url}/{pfad}", diagramme=diagramme)
