@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import format as fmt
+from .kennzahlen import anteil_an
 from .texte import falte
 
 # Choices of the "Bezug Geflüchtete" filter, as the page offers them.
@@ -256,7 +257,7 @@ def haushalt_feld_tabelle(nach_feld: pd.DataFrame, ohne_eur: float, summe: float
         )
     ]
     if ohne_eur:
-        zeilen.append(("ohne Zuordnung", fmt.euro(ohne_eur), fmt.anteil(ohne_eur / summe if summe else None, 1)))
+        zeilen.append(("ohne Zuordnung", fmt.euro(ohne_eur), fmt.anteil(anteil_an(ohne_eur, summe), 1)))
     return pd.DataFrame(zeilen, columns=["Handlungsfeld", "Betrag", "Anteil"], dtype=object)
 
 
@@ -346,6 +347,6 @@ def haushalt_kennzahlen(summe_eur: float, positionen: int, ohne_eur: float) -> l
         Kopfzahl(
             "ohne Zuordnung zu einem Handlungsfeld",
             fmt.euro(ohne_eur),
-            f"{fmt.anteil(ohne_eur / summe_eur if summe_eur else None, 1)} der Summe",
+            f"{fmt.anteil(anteil_an(ohne_eur, summe_eur), 1)} der Summe",
         ),
     ]

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from . import format as fmt
 from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
+from .kennzahlen import anteil_an
 from .vertrag import STATUS_REIHENFOLGE
 
 SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
@@ -312,7 +313,7 @@ def haushalt_je_feld(
     if ohne_eur:
         namen.append(OHNE_ZUORDNUNG)
         betraege.append(float(ohne_eur))
-        anteile.append(ohne_eur / summe_eur if summe_eur else None)
+        anteile.append(anteil_an(ohne_eur, summe_eur))
         farben.append(NEUTRAL)
     fig = go.Figure(
         go.Bar(

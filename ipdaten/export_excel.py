@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from . import format as fmt
 from .auswertung import Auswertung
+from .kennzahlen import anteil_an
 from .vertrag import STATUS_REIHENFOLGE
 
 MAX_ZELLTEXT = 32_767
@@ -203,7 +204,7 @@ def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str |
         for _, z in summen.nach_handlungsfeld.iterrows():
             zeilen.append([jahr, int(z["nr"]), z["name"], float(z["betrag"]), _zahl(z["anteil"])])
         if summen.ohne_handlungsfeld_eur:
-            anteil = summen.ohne_handlungsfeld_eur / summen.summe_eur if summen.summe_eur else None
+            anteil = anteil_an(summen.ohne_handlungsfeld_eur, summen.summe_eur)
             zeilen.append([jahr, None, "ohne Zuordnung", summen.ohne_handlungsfeld_eur, anteil])
     return kopf, zeilen
 

@@ -12,6 +12,11 @@ from .texte import falte
 from .vertrag import REFERENZ_GEBIET, STATUS_REIHENFOLGE
 
 
+def anteil_an(teil: float, ganzes: float) -> float | None:
+    """`teil` as a share (0–1) of `ganzes`; None when the whole is 0."""
+    return teil / ganzes if ganzes else None
+
+
 def status_verteilung(anlage: Anlage) -> pd.DataFrame:
     """Counts and shares of every status per Handlungsfeld, in workbook order.
 

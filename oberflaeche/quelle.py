@@ -89,6 +89,17 @@ def _auswertung_aus_pfad(pfad: str, mtime_ns: int) -> Auswertung:
     return Auswertung(lade_anlage(Path(pfad)))
 
 
+@st.cache_data(max_entries=2, show_spinner=False)
+def _sha256_aus_pfad(pfad: str, mtime_ns: int) -> str:
+    del mtime_ns  # part of the cache key only
+    return sha256(Path(pfad).read_bytes())
+
+
+def standard_sha256() -> str:
+    """SHA-256 of the bundled default workbook, hashed again only when the file changes."""
+    return _sha256_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
+
+
 def standard_auswertung() -> Auswertung:
     """The bundled default workbook, reloaded when the file changes."""
     return _auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)

@@ -47,7 +47,7 @@ rechts.download_button(
     icon=":material/inventory_2:",
     help="Die mitgelieferte Rekonstruktion der Anlage 1 (Stand 6. März 2017).",
 )
-if quelle.sha256(quelle.STANDARD_MAPPE.read_bytes()) != alle[0].sha256:
+if quelle.standard_sha256() != alle[0].sha256:
     st.caption(
         "Die mitgelieferte Standard-Arbeitsmappe wurde geändert, seit sie als Stand Nr. 1 gespeichert "
         "wurde. Stand Nr. 1 bleibt unverändert; die neue Fassung lässt sich oben herunterladen und bei "
