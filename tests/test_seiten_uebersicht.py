@@ -51,8 +51,14 @@ def test_umschalten_auf_anzahlen():
     assert "ticksuffix" not in figur["layout"]["xaxis"]
 
 
-def test_tabelle_zum_diagramm_und_links():
+def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     at = starte()
+    (bereich,) = at.expander
+    assert bereich.label == "Tabelle zum Diagramm und Links zu den Handlungsfeldern"
+    assert len(at.table) == 0 and at.get("page_link") == []
+
+    at.session_state["uebersicht_tabelle"] = True  # what a click on the expander does
+    at.run()
     (tabelle,) = [t.value for t in at.table]
     assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]
     assert tabelle.iloc[5].tolist() == [
