@@ -9,7 +9,7 @@ from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 
 st.set_page_config(
     page_title="Integrationsplan-Monitor · Landkreis Böblingen",
-    page_icon="📊",
+    page_icon=":material/bar_chart:",  # ASCII: spares loading the emoji catalogue at start
     layout="wide",
 )
 
