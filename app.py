@@ -5,6 +5,7 @@ import contextlib
 import streamlit as st
 
 from oberflaeche.rahmen import SeitenEnde
+from oberflaeche.speicherbereinigung import langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 
 st.set_page_config(
@@ -27,6 +28,7 @@ SEITEN = [
     st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
 ]
 
+langlebige_objekte_einfrieren()
 seite = st.navigation(SEITEN)
 auswahl = stand_festlegen()
 # The sidebar comes after the page, so that the page's chart reaches the browser first.
