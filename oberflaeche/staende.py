@@ -116,15 +116,20 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
     neueste = auswahl.staende[-1].nr
 
     with st.sidebar:
-        gewaehlt = st.selectbox(
-            "Stand der Daten",
-            options=list(reversed(nach_nr)),
-            format_func=lambda nr: kurztitel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
-            key=quelle.STAND_SCHLUESSEL,
-            on_change=_gewaehlt,
-            help="Jeder veröffentlichte Stand der Anlage 1 bleibt erhalten. Ohne Auswahl zeigt das "
-            "Dashboard immer den neuesten Stand und übernimmt neu veröffentlichte Stände von selbst.",
-        )
+        if len(nach_nr) == 1:
+            # Nothing to choose yet: the selector appears with the second Stand.
+            st.caption(f"**Stand der Daten:** {kurztitel(auswahl.staende[0])}")
+            gewaehlt = neueste
+        else:
+            gewaehlt = st.selectbox(
+                "Stand der Daten",
+                options=list(reversed(nach_nr)),
+                format_func=lambda nr: kurztitel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
+                key=quelle.STAND_SCHLUESSEL,
+                on_change=_gewaehlt,
+                help="Jeder veröffentlichte Stand der Anlage 1 bleibt erhalten. Ohne Auswahl zeigt das "
+                "Dashboard immer den neuesten Stand und übernimmt neu veröffentlichte Stände von selbst.",
+            )
         if nach_nr[gewaehlt].bezeichnung:
             st.caption(literal(nach_nr[gewaehlt].bezeichnung))
         link_fehler = st.session_state.pop("_ipdaten_stand_link_fehler", None)

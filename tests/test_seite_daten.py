@@ -117,7 +117,7 @@ def test_schlechte_datei_zeigt_deutschen_befund_und_aendert_nichts(art):
     assert not [w for w in at.warning if "Vorschau" in w.value]
     assert not _hat_button(at, "veroeffentlichen")
     assert [s.nr for s in _ablage().staende()] == [1]
-    assert at.sidebar.selectbox(key="stand").value == 1
+    assert "**Stand der Daten:** Nr. 1 · 06.03.2017" in [c.value for c in at.sidebar.caption]
     at.switch_page("seiten/uebersicht.py").run()
     assert not at.exception
     assert not [w for w in at.warning if "Vorschau" in w.value]

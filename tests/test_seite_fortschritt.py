@@ -122,14 +122,16 @@ def test_vorschau_laesst_sich_schon_vergleichen():
 
 def test_auswahl_zeigt_standardmaessig_den_neuesten_stand_und_folgt_neuen():
     at = AppTest.from_file(APP, default_timeout=60).run()
-    auswahl = at.sidebar.selectbox(key="stand")
-    assert (auswahl.value, auswahl.options) == (1, ["Nr. 1 · 06.03.2017 (neuester)"])
+    # One Stand: nothing to choose, so it is named instead of offered in a selector.
+    assert len(at.sidebar.selectbox) == 0
+    assert "**Stand der Daten:** Nr. 1 · 06.03.2017" in [c.value for c in at.sidebar.caption]
     assert "Bilanz des Integrationsplans 2014 – Bericht an den SGA \\(Rekonstruktion\\)" in [
         c.value for c in at.sidebar.caption
     ]
     _ablage().veroeffentliche(ueberarbeitete_standard_bytes(), bezeichnung="Herbst 2017")
     at.run()  # what the polling fragment triggers when it sees a new Stand
-    assert at.sidebar.selectbox(key="stand").value == 2
+    auswahl = at.sidebar.selectbox(key="stand")
+    assert (auswahl.value, auswahl.options) == (2, ["Nr. 2 · 30.09.2017 (neuester)", "Nr. 1 · 06.03.2017"])
     assert any("30. September 2017" in c.value.replace("\\", "") for c in at.caption)
     assert "stand" not in at.query_params
 
@@ -164,7 +166,7 @@ def test_unbekannter_deep_link_zeigt_den_neuesten_mit_hinweis():
     at.query_params["stand"] = "<b>99</b>"
     at.run()
     assert not at.exception
-    assert at.sidebar.selectbox(key="stand").value == 1
+    assert "**Stand der Daten:** Nr. 1 · 06.03.2017" in [c.value for c in at.sidebar.caption]
     assert [w.value for w in at.sidebar.warning] == [
         "Einen Stand „\\<b\\>99\\</b\\>“ gibt es nicht; angezeigt wird der neueste Stand."
     ]
