@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # full run (several minutes)
     python benchmarks/run.py --schnell  # quick mode: few repetitions, small sizes (the tests run it)
+    python benchmarks/run.py --nur 7    # only some parts (1 and 2 are measured together)
 
 Absolute times on shared machines drift; the ratios against a floor measured in the same
 run hold. Prints a Markdown table for the README.
@@ -10,6 +11,7 @@ run hold. Prints a Markdown table for the README.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import datetime as dt
 import os
@@ -216,6 +218,10 @@ def browser_start(wiederholungen: int) -> list[Messung]:
     """(7) server start to first chart drawn, against a trivial one-chart app."""
     from playwright.sync_api import sync_playwright
 
+    # A server keeps the bytecode of its modules after its first start; this machine sets
+    # PYTHONDONTWRITEBYTECODE=1, which would compile ipdaten and oberflaeche on every start.
+    for paket in ("ipdaten", "oberflaeche"):
+        compileall.compile_dir(WURZEL / paket, quiet=1)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         trivial = Path(tmp) / "trivial.py"
         trivial.write_text(TRIVIALE_APP, encoding="utf-8")
@@ -310,15 +316,27 @@ def main(argumente: list[str] | None = None) -> int:
     """Run all measurements and print the table; exit 1 if a target is missed (full mode)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schnell", action="store_true", help="wenige Wiederholungen, kleine Mappen")
+    parser.add_argument(
+        "--nur",
+        type=int,
+        nargs="+",
+        choices=range(1, 8),
+        metavar="TEIL",
+        help="nur diese Teile (1–7; 1 und 2 gemeinsam)",
+    )
     args = parser.parse_args(argumente)
     wdh = 2 if args.schnell else 15
     groessen = (200, 2000) if args.schnell else (200, 2000, 20_000)
-    messungen = laden(wdh, groessen)
-    messungen += seiten_rerun(wdh)
-    messungen += hochladen(1 if args.schnell else 5, 2000 if args.schnell else 20_000)
-    messungen += exporte(wdh)
-    messungen += speicher(2 if args.schnell else 10)
-    messungen += browser_start(1 if args.schnell else 5)
+    teile = {
+        1: lambda: laden(wdh, groessen),
+        3: lambda: seiten_rerun(wdh),
+        4: lambda: hochladen(1 if args.schnell else 5, 2000 if args.schnell else 20_000),
+        5: lambda: exporte(wdh),
+        6: lambda: speicher(2 if args.schnell else 10),
+        7: lambda: browser_start(1 if args.schnell else 9),
+    }
+    gewuenscht = {1 if t == 2 else t for t in args.nur or teile}
+    messungen = [m for nr, teil in teile.items() if nr in gewuenscht for m in teil()]
     kopf = (
         f"Gemessen am {dt.date.today():%d.%m.%Y} auf {platform.node() or 'unbekannt'} "
         f"({os.cpu_count()} Kerne, Python {platform.python_version()}, {platform.machine()})"

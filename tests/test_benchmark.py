@@ -28,3 +28,16 @@ def test_schnellmodus_misst_alle_sieben_teile():
     for zeile in zeilen:
         wert = zeile.split("|")[3].strip()
         assert re.fullmatch(r"[\d.]+(,\d)? (ms|MB)", wert), zeile
+
+
+def test_nur_einzelne_teile():
+    ergebnis = subprocess.run(
+        [sys.executable, str(WURZEL / "benchmarks" / "run.py"), "--schnell", "--nur", "5"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=WURZEL,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+    zeilen = [z for z in ergebnis.stdout.splitlines() if re.match(r"\| \d \|", z)]
+    assert [z.split("|")[2].strip() for z in zeilen] == ["PowerPoint erzeugen (alle Folien)", "Excel-Export erzeugen"]
