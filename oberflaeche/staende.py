@@ -77,10 +77,10 @@ def _wache() -> None:
 
 @dataclass(frozen=True)
 class Auswahl:
-    """The Stände of this run and the one chosen (set before the page, shown after it)."""
+    """The Stände of this run and whether the session follows the newest (decided before the
+    page, shown after it; the chosen number itself is in session state)."""
 
     staende: tuple[StandInfo, ...]
-    gewaehlt: int
     folgt: bool
     fehler: str = ""
 
@@ -91,7 +91,7 @@ def stand_festlegen() -> Auswahl:
     try:
         staende = quelle.ablage().staende()
     except (AblageFehler, sqlite3.Error) as e:
-        return Auswahl((), 0, True, str(e))
+        return Auswahl((), True, str(e))
     nummern = [s.nr for s in staende]
     neueste = nummern[-1]
     _lies_link(nummern)
@@ -100,7 +100,7 @@ def stand_festlegen() -> Auswahl:
         st.session_state[quelle.STAND_SCHLUESSEL] = neueste
         st.session_state[FOLGT] = folgt = True
     st.session_state[NEUESTE] = neueste
-    return Auswahl(tuple(staende), st.session_state[quelle.STAND_SCHLUESSEL], folgt)
+    return Auswahl(tuple(staende), folgt)
 
 
 def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
