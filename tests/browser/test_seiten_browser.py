@@ -130,6 +130,8 @@ def test_umschalten_auf_anzahlen_und_alle_handlungsfelder(seite, server_url):
     assert "%" not in " ".join(ticks)
 
     oeffne(seite, f"{server_url}/handlungsfelder", diagramme=0)
+    # The data grid's code loads lazily after the run: wait for it, then count.
+    seite.locator('[data-testid="stDataFrame"]').first.wait_for()
     bildschirmfoto(seite, "handlungsfelder-alle")
     text = _text(seite)
     assert "181 von 181 Empfehlungen" in text
