@@ -159,10 +159,10 @@ def hochladen(wiederholungen: int, anzahl: int) -> list[Messung]:
 
 def exporte(wiederholungen: int) -> list[Messung]:
     """(5) building the PowerPoint (slides included) and the Excel export of the default workbook."""
-    from ipdaten.auswertung import Auswertung
-    from ipdaten.export_excel import excel_bytes
-    from ipdaten.export_pptx import pptx_bytes
-    from ipdaten.folien import praesentation
+    from ipdaten.darstellung.auswertung import Auswertung
+    from ipdaten.praesentation.export_excel import excel_bytes
+    from ipdaten.praesentation.export_pptx import pptx_bytes
+    from ipdaten.praesentation.folien import praesentation
 
     anlage = lade_anlage(STANDARD)
     # A fresh Auswertung per run: the export must not profit from figures computed before.

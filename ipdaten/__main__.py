@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import format as fmt
-from .befunde import AnlageUngueltig
-from .kennzahlen import kennzahlen_json, status_gesamt
-from .laden import lade_anlage
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
 AUFRUF = "python -m ipdaten pruefen DATEI.xlsx  |  python -m ipdaten kennzahlen DATEI.xlsx [--json]"
 

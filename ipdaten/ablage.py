@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .laden import lade_anlage
-from .modell import Anlage
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.modell import Anlage
 
 DATEINAME_DB = "staende.sqlite3"
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"

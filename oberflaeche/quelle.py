@@ -20,10 +20,10 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
-from ipdaten.auswertung import Auswertung
-from ipdaten.befunde import AnlageUngueltig, Befund
-from ipdaten.laden import lade_anlage
-from ipdaten.vergleich import Vergleich, vergleiche
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 
 STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
 STANDARD_QUELLE = (

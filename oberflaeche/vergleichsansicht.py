@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ipdaten import diagramme_fortschritt
 from ipdaten import format as fmt
-from ipdaten import vergleich as vg
+from ipdaten.darstellung import diagramme_fortschritt
+from ipdaten.zahlen import vergleich as vg
 
 from .diagramm import zeige_diagramm
 from .literal import literal

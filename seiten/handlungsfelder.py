@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ipdaten import ansicht
+from ipdaten.darstellung import ansicht
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf

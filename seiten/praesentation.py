@@ -15,12 +15,12 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
-from ipdaten.auswertung import Auswertung
-from ipdaten.export_excel import excel_bytes
-from ipdaten.export_pptx import pptx_bytes
-from ipdaten.farben import status_farbe
-from ipdaten.folien import Folie, Praesentation, praesentation
-from ipdaten.folien_figuren import figur
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import status_farbe
+from ipdaten.praesentation.export_excel import excel_bytes
+from ipdaten.praesentation.export_pptx import pptx_bytes
+from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
+from ipdaten.praesentation.folien_figuren import figur
 from oberflaeche import quelle
 from oberflaeche.diagramm import diagramm_konfiguration
 

@@ -1,12 +1,12 @@
-"""Pure helpers of the pages (ipdaten.ansicht): headline figures, filters, display tables."""
+"""Pure helpers of the pages (ipdaten.darstellung.ansicht): headline figures, filters, display tables."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ipdaten import ansicht
-from ipdaten.auswertung import Auswertung
-from ipdaten.laden import lade_anlage
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.darstellung import ansicht
+from ipdaten.darstellung.auswertung import Auswertung
 from tests.arbeitsmappen import empfehlung, mappe_bytes
 
 

@@ -29,13 +29,11 @@ def _importierte_module(baum: ast.Module) -> set[str]:
             namen.update(alias.name for alias in knoten.names)
         elif isinstance(knoten, ast.ImportFrom) and knoten.module and knoten.level == 0:
             namen.add(knoten.module)
+            if knoten.module == "ipdaten":  # from ipdaten import format -> ipdaten.format
+                namen.update(f"ipdaten.{alias.name}" for alias in knoten.names)
         elif _ist_dynamischer_import(knoten):
             namen.add(str(knoten.args[0].value))
     return namen
-
-
-def test_paket_hat_module():
-    assert len(MODULE) >= 10
 
 
 @pytest.mark.parametrize("pfad", MODULE, ids=lambda p: p.name)
@@ -82,3 +80,45 @@ def test_pruefung_findet_fehlenden_docstring(tmp_path):
         '"""Modul."""\n\ndef f():\n    return 1\n\nclass K:\n    """K."""\n\n    def g(self):\n        pass\n'
     )
     assert [n for n, k in _oeffentliche_funktionen(_baum(datei)) if not ast.get_docstring(k)] == ["f", "K.g"]
+
+
+# Layers of the domain package, bottom first: a module imports only from its own layer or below.
+SCHICHTEN = {
+    "format": 0,
+    "arbeitsmappe": 1,
+    "zahlen": 2,
+    "ablage": 2,
+    "darstellung": 3,
+    "praesentation": 4,
+    "__main__": 5,
+    "__init__": 5,
+}
+
+
+def _schicht(modulname: str) -> int:
+    teile = modulname.split(".")
+    return SCHICHTEN[teile[1] if len(teile) > 1 else "__init__"]
+
+
+def _modulname(pfad: Path, paket: Path) -> str:
+    teile = pfad.relative_to(paket.parent).with_suffix("").parts
+    return ".".join(teile[:-1] if teile[-1] == "__init__" and len(teile) > 2 else teile)
+
+
+def _aufwaertsimporte(pfad: Path, paket: Path = PAKET) -> set[str]:
+    eigene = _schicht(_modulname(pfad, paket))
+    return {m for m in _importierte_module(_baum(pfad)) if m.startswith("ipdaten.") and _schicht(m) > eigene}
+
+
+@pytest.mark.parametrize("pfad", MODULE, ids=lambda p: str(p.relative_to(PAKET)))
+def test_importe_nur_nach_unten(pfad):
+    assert _aufwaertsimporte(pfad) == set()
+
+
+def test_pruefung_findet_aufwaertsimport(tmp_path):
+    """The layer check itself can fail: zahlen importing darstellung is caught, format is allowed."""
+    paket = tmp_path / "ipdaten"
+    (paket / "zahlen").mkdir(parents=True)
+    datei = paket / "zahlen" / "x.py"
+    datei.write_text("from ipdaten.darstellung.farben import status_farbe\nfrom ipdaten import format, praesentation\n")
+    assert _aufwaertsimporte(datei, paket) == {"ipdaten.darstellung.farben", "ipdaten.praesentation"}

@@ -1,4 +1,4 @@
-"""Figure builders (ipdaten.diagramme): German formats, fixed status colours, escaping of
+"""Figure builders (ipdaten.darstellung.diagramme): German formats, fixed status colours, escaping of
 workbook text, no 0 for missing values."""
 
 from __future__ import annotations
@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ipdaten import diagramme, kennzahlen
-from ipdaten.auswertung import Auswertung
-from ipdaten.farben import HERVORHEBUNG, STATUS_FARBEN
-from ipdaten.laden import lade_anlage
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.darstellung import diagramme
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import HERVORHEBUNG, STATUS_FARBEN
+from ipdaten.zahlen import kennzahlen
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes
 
 

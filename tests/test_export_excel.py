@@ -10,10 +10,10 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ipdaten import export_excel as ex
-from ipdaten.auswertung import Auswertung
-from ipdaten.laden import lade_anlage
-from ipdaten.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.praesentation import export_excel as ex
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, mit_libreoffice
 
 INJEKTIONEN = ['=HYPERLINK("http://x","klick")', "+1", "-1", "@SUM(A1)", "=1+1"]

@@ -15,13 +15,13 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.util import Emu
 
-from ipdaten import folien as fl
-from ipdaten.auswertung import Auswertung
-from ipdaten.export_pptx import pptx_bytes
-from ipdaten.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
-from ipdaten.laden import lade_anlage
-from ipdaten.vergleich import vergleiche
-from ipdaten.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
+from ipdaten.praesentation import folien as fl
+from ipdaten.praesentation.export_pptx import pptx_bytes
+from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
 
 ARTEFAKTE = Path(__file__).resolve().parent.parent / "test-artefakte"

@@ -1,4 +1,4 @@
-"""The slides as data (ipdaten.folien) and their on-screen charts (ipdaten.folien_figuren)."""
+"""The slides as data (ipdaten.praesentation.folien) and their on-screen charts (ipdaten.praesentation.folien_figuren)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from ipdaten import folien as fl
-from ipdaten.auswertung import Auswertung
-from ipdaten.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
-from ipdaten.folien_figuren import figur
-from ipdaten.laden import lade_anlage
-from ipdaten.vergleich import vergleiche
-from ipdaten.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
+from ipdaten.praesentation import folien as fl
+from ipdaten.praesentation.folien_figuren import figur
+from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
 
 

@@ -11,14 +11,14 @@ import pytest
 from arbeitsmappen import STANDARD_PFAD, mit_libreoffice, standard_bytes
 
 from ipdaten import lade_anlage
-from ipdaten.kennzahlen import (
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.zahlen.kennzahlen import (
     einbuergerung_vergleich,
     haushalt_summen,
     kennzahlen_json,
     status_gesamt,
     status_verteilung,
 )
-from ipdaten.vertrag import STATUS_REIHENFOLGE
 
 WURZEL = STANDARD_PFAD.parent.parent
 

@@ -9,7 +9,8 @@ import pytest
 from arbeitsmappen import HANDLUNGSFELDER, empfehlung, mappe_bytes
 
 from ipdaten import lade_anlage
-from ipdaten.kennzahlen import (
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.zahlen.kennzahlen import (
     einbuergerung_jahre,
     einbuergerung_vergleich,
     haushalt_jahre,
@@ -19,7 +20,6 @@ from ipdaten.kennzahlen import (
     status_gesamt,
     status_verteilung,
 )
-from ipdaten.vertrag import STATUS_REIHENFOLGE
 
 
 def _anlage(**kwargs):

@@ -20,7 +20,7 @@ from arbeitsmappen import (
 )
 
 from ipdaten import AnlageUngueltig, lade_anlage
-from ipdaten.befunde import befunde_tabelle
+from ipdaten.arbeitsmappe.befunde import befunde_tabelle
 
 
 def _befunde(daten: bytes) -> list[tuple]:
@@ -441,7 +441,7 @@ def test_kaputte_formatvorlagen():
 
 
 def test_unerwarteter_fehler_wird_zum_befund(monkeypatch):
-    import ipdaten.laden as laden
+    import ipdaten.arbeitsmappe.laden as laden
 
     def kaputt(mappe):
         raise KeyError("unbekannt")

@@ -19,7 +19,7 @@ from arbeitsmappen import (
 from openpyxl.workbook.workbook import Workbook
 
 from ipdaten import lade_anlage
-from ipdaten.kennzahlen import kennzahlen_json, status_gesamt
+from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
 STANDARD_JSON = kennzahlen_json(lade_anlage(mappe_bytes()))
 

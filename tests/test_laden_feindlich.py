@@ -16,8 +16,8 @@ import python_calamine
 from arbeitsmappen import ersetze_teile, grosse_mappe_bytes, lies_teil, mappe_bytes, mit_libreoffice, zipbombe_bytes
 
 from ipdaten import AnlageUngueltig, lade_anlage
-from ipdaten.datei_pruefung import pruefe_datei
-from ipdaten.vertrag import MAX_EMPFEHLUNGEN
+from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei
+from ipdaten.arbeitsmappe.vertrag import MAX_EMPFEHLUNGEN
 
 LACHER = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'

@@ -164,7 +164,7 @@ def test_voller_wortlaut_einer_empfehlung():
 
 
 def test_kurztext():
-    from ipdaten.ansicht import kurztext
+    from ipdaten.darstellung.ansicht import kurztext
 
     assert kurztext("kurz") == "kurz"
     assert kurztext("eins zwei drei vier", 10) == "eins zwei …"

@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from ipdaten.laden import lade_anlage
-from ipdaten.vergleich import vergleiche
-from ipdaten.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, empfehlung, mappe_bytes, standard_bytes
 
 
@@ -133,7 +133,7 @@ def test_standardzeilen_der_testmappe_sind_unveraendert():
 
 
 def test_tabellen_auf_deutsch():
-    from ipdaten.vergleich import aenderungen_tabelle, felder_tabelle, matrix_tabelle, uebergang_saetze
+    from ipdaten.zahlen.vergleich import aenderungen_tabelle, felder_tabelle, matrix_tabelle, uebergang_saetze
 
     v = vergleiche(_alt(), _neu())
     felder = felder_tabelle(v)
@@ -158,8 +158,8 @@ def test_tabellen_auf_deutsch():
 
 
 def test_diagramme_deutsch_und_mit_statusfarben():
-    from ipdaten.diagramme_fortschritt import uebergaenge_sankey, veraenderung_je_feld
-    from ipdaten.farben import STATUS_FARBEN
+    from ipdaten.darstellung.diagramme_fortschritt import uebergaenge_sankey, veraenderung_je_feld
+    from ipdaten.darstellung.farben import STATUS_FARBEN
 
     v = vergleiche(_alt(), _neu())
     balken = veraenderung_je_feld(v)

@@ -8,10 +8,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from ipdaten.befunde import AnlageUngueltig
-from ipdaten.laden import lade_anlage
-from ipdaten.vertrag import BLAETTER, STATUS_REIHENFOLGE
-from ipdaten.vorlage import ERKLAERUNG_BLATT, vorlage_bytes
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.vertrag import BLAETTER, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vorlage import ERKLAERUNG_BLATT, vorlage_bytes
 from tests.arbeitsmappen import als_bytes
 
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import format as fmt
-from .kennzahlen import status_gesamt, status_verteilung
-from .modell import Anlage
-from .vertrag import STATUS_REIHENFOLGE
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.zahlen.kennzahlen import status_gesamt, status_verteilung
 
 UMGESETZT = "umgesetzt"
 IN_ARBEIT = "in Arbeit"

@@ -232,7 +232,7 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
 
     Raises LesefehlerArbeitsmappe when the content is broken.
     """
-    from .texte import falte
+    from ipdaten.arbeitsmappe.texte import falte
 
     try:
         archiv = zipfile.ZipFile(io.BytesIO(daten))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .befunde import Befundliste, wert_text
-from .texte import falte, ist_leer
-from .vertrag import Blatt, Spalte
-from .xlsx_lesen import RohBlatt
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
+from ipdaten.arbeitsmappe.texte import falte, ist_leer
+from ipdaten.arbeitsmappe.vertrag import Blatt, Spalte
+from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 
 KOPFZEILE_SUCHTIEFE = 30
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .befunde import Befund
+from ipdaten.arbeitsmappe.befunde import Befund
 
 
 @dataclass(frozen=True)

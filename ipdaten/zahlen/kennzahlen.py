@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .modell import Anlage
-from .texte import falte
-from .vertrag import REFERENZ_GEBIET, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe.vertrag import REFERENZ_GEBIET, STATUS_REIHENFOLGE
 
 
 def anteil_an(teil: float, ganzes: float) -> float | None:

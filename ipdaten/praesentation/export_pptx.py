@@ -2,7 +2,7 @@
 
 Every chart is a PowerPoint chart with its data in an embedded workbook ("Daten bearbeiten"
 works); numbers carry Office number formats (`#,##0`, `0.00 " %"`, `#,##0 " €"`), which
-German Office shows as 1.234, 1,54 % and 355.400 €. Texts come from ipdaten.folien, already
+German Office shows as 1.234, 1,54 % and 355.400 €. Texts come from ipdaten.praesentation.folien, already
 formatted in German. Every slide carries the Stand and its number.
 """
 
@@ -18,8 +18,8 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
-from .folien import Diagramm, Folie, Praesentation
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
+from ipdaten.praesentation.folien import Diagramm, Folie, Praesentation
 
 BREITE = Emu(12_192_000)  # exactly 16:9 with 7,5 in height (13,333… in)
 HOEHE = Inches(7.5)

@@ -13,9 +13,9 @@ import struct
 import zipfile
 import zlib
 
-from .befunde import Befund, fehler
-from .format import zahl
-from .vertrag import MAX_DATEI_BYTES, MAX_ENTPACKT_BYTES, MAX_KOMPRESSIONSRATE
+from ipdaten.arbeitsmappe.befunde import Befund, fehler
+from ipdaten.arbeitsmappe.vertrag import MAX_DATEI_BYTES, MAX_ENTPACKT_BYTES, MAX_KOMPRESSIONSRATE
+from ipdaten.format import zahl
 
 OLE_KENNUNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 VERSCHLUESSELT_KENNUNG = "EncryptedPackage".encode("utf-16-le")

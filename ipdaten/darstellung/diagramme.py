@@ -2,7 +2,7 @@
 
 Every figure speaks German independently of the viewer's browser: separators ",." plus explicit
 tick, text and hover formats; texts shown in a figure are formatted with ipdaten.format. Status
-colours come from ipdaten.farben and every colour is named by a legend entry or a label.
+colours come from ipdaten.darstellung.farben and every colour is named by a legend entry or a label.
 Workbook text is escaped (plotly renders a subset of HTML in labels).
 """
 
@@ -14,10 +14,10 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import format as fmt
-from .farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
-from .kennzahlen import anteil_an
-from .vertrag import STATUS_REIHENFOLGE
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
+from ipdaten.zahlen.kennzahlen import anteil_an
 
 SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
 HINTERGRUND = "#FFFFFF"

@@ -19,10 +19,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from . import format as fmt
-from .auswertung import Auswertung
-from .kennzahlen import anteil_an
-from .vertrag import STATUS_REIHENFOLGE
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.zahlen.kennzahlen import anteil_an
 
 MAX_ZELLTEXT = 32_767
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")

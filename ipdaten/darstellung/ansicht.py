@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import format as fmt
-from .kennzahlen import anteil_an
-from .texte import falte
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.zahlen.kennzahlen import anteil_an
 
 # Choices of the "Bezug Geflüchtete" filter, as the page offers them.
 BEZUG_JA = "ja"

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import format as fmt
-from .auswertung import Auswertung
-from .farben import HERVORHEBUNG, NEUTRAL, status_farbe
-from .texte import bereinige, falte
-from .vertrag import STATUS_REIHENFOLGE
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.texte import bereinige, falte
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 
 # At most this many recommendations are listed on a field slide (more would not be readable
 # from the back of the room); the rest is counted ("… und 4 weitere").
@@ -391,7 +391,7 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
 
 
 def _fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | None:
-    from .vergleich import vergleiche
+    from ipdaten.zahlen.vergleich import vergleiche
 
     vergleich = vergleiche(vorher.anlage, auswertung.anlage)
     felder = vergleich.felder[vergleich.felder["art"] != "entfallen"]

@@ -1,4 +1,4 @@
-"""The charts of the presentation slides on screen: the dashboard's figures (ipdaten.diagramme),
+"""The charts of the presentation slides on screen: the dashboard's figures (ipdaten.darstellung.diagramme),
 enlarged for a projector; the progress chart, which the dashboard has no figure for, is drawn
 here from the slide's data. Milestones are text (a timeline list), not a chart."""
 
@@ -7,12 +7,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import diagramme
-from . import format as fmt
-from .auswertung import Auswertung
-from .farben import STATUS_TEXTFARBE
-from .folien import Diagramm, Folie
-from .vertrag import STATUS_REIHENFOLGE
+from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.darstellung import diagramme
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.farben import STATUS_TEXTFARBE
+from ipdaten.praesentation.folien import Diagramm, Folie
 
 SCHRIFTGROESSE = 24
 ACHSENSCHRIFT = 20

@@ -1,7 +1,7 @@
 """An empty Anlage 1 to fill in: every sheet and header of the contract, a drop-down list for
 Status, and a sheet that explains the workbook in German.
 
-Everything comes from `ipdaten.vertrag`, so the template cannot drift from what the loader reads.
+Everything comes from `ipdaten.arbeitsmappe.vertrag`, so the template cannot drift from what the loader reads.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .vertrag import BLAETTER, EMPFEHLUNGEN, INFO, OHNE_ANGABE, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vertrag import BLAETTER, EMPFEHLUNGEN, INFO, OHNE_ANGABE, STATUS_REIHENFOLGE
 
 ERKLAERUNG_BLATT = "Erläuterung"
 VORLAGE_ZEILEN = 2000  # rows that get the Status drop-down

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .befunde import AnlageUngueltig, Befund, Befundliste, fehler, wert_text
-from .datei_pruefung import pruefe_datei, zu_gross
-from .format import euro
-from .modell import Anlage
-from .tabellen import Tabelle, finde_tabelle
-from .texte import (
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, Befundliste, fehler, wert_text
+from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
+from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
+from ipdaten.arbeitsmappe.texte import (
     EURO_ZEICHEN,
     PROZENT_ZEICHEN,
     als_datum,
@@ -25,7 +24,7 @@ from .texte import (
     ungefaehres_datum,
     zahl,
 )
-from .vertrag import (
+from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
     BLAETTER,
     EINBUERGERUNG,
@@ -40,7 +39,15 @@ from .vertrag import (
     SUMMENZEILEN,
     Blatt,
 )
-from .xlsx_lesen import MAX_ZELLEN, BlattZuGross, LesefehlerArbeitsmappe, RohBlatt, RohMappe, lies_mappe
+from ipdaten.arbeitsmappe.xlsx_lesen import (
+    MAX_ZELLEN,
+    BlattZuGross,
+    LesefehlerArbeitsmappe,
+    RohBlatt,
+    RohMappe,
+    lies_mappe,
+)
+from ipdaten.format import euro
 
 KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
 STATUS_TYP = pd.CategoricalDtype(list(STATUS_REIHENFOLGE), ordered=True)

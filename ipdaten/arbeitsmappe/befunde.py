@@ -51,7 +51,7 @@ def warnung(meldung: str, **ort) -> Befund:
 
 def wert_text(wert: object, laenge: int = 80) -> str:
     """A cell value as a short text for a finding."""
-    from .texte import zelle_als_text
+    from ipdaten.arbeitsmappe.texte import zelle_als_text
 
     if wert is None:
         return "(leer)"

@@ -10,9 +10,10 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from . import ansicht, diagramme, kennzahlen
-from .kennzahlen import HaushaltSummen
-from .modell import Anlage
+from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.darstellung import ansicht, diagramme
+from ipdaten.zahlen import kennzahlen
+from ipdaten.zahlen.kennzahlen import HaushaltSummen
 
 
 class Auswertung:

@@ -1,16 +1,16 @@
-"""Figures of the Fortschritt comparison (two Stände), in the conventions of ipdaten.diagramme:
+"""Figures of the Fortschritt comparison (two Stände), in the conventions of ipdaten.darstellung.diagramme:
 graph_objects only, German separators and texts from ipdaten.format, status colours from
-ipdaten.farben, every colour named by a label, workbook text escaped.
+ipdaten.darstellung.farben, every colour named by a label, workbook text escaped.
 """
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from . import format as fmt
-from .diagramme import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
-from .farben import STATUS_FARBEN, status_farbe
-from .vergleich import Vergleich
+from ipdaten import format as fmt
+from ipdaten.darstellung.diagramme import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
+from ipdaten.darstellung.farben import STATUS_FARBEN, status_farbe
+from ipdaten.zahlen.vergleich import Vergleich
 
 MASSE = (
     ("umgesetzt", "umgesetzt", STATUS_FARBEN["umgesetzt"]),

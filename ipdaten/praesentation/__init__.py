@@ -1,0 +1,1 @@
+"""Slides as data, their on-screen figures, and the PowerPoint and Excel exports."""
