@@ -6,7 +6,7 @@ import io
 
 from openpyxl import Workbook
 
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 
 
 def grosse_mappe(empfehlungen: int, felder: int = 9) -> bytes:

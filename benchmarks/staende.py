@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from ipdaten.ablage import Ablage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 
 STANDARD = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage
 from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
 AUFRUF = "python -m ipdaten pruefen DATEI.xlsx  |  python -m ipdaten kennzahlen DATEI.xlsx [--json]"

@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe import Anlage, lade_anlage
 
 DATEINAME_DB = "staende.sqlite3"
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"

@@ -20,8 +20,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 

@@ -7,8 +7,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
-from ipdaten.arbeitsmappe.befunde import befunde_tabelle
-from ipdaten.arbeitsmappe.vorlage import vorlage_bytes
+from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
 from oberflaeche import quelle, staende, veroeffentlichung
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ipdaten.ablage import Ablage, AblageFehler, ablage_verzeichnis, sha256
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
+from ipdaten.arbeitsmappe import AnlageUngueltig
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes
 
 WURZEL = Path(__file__).resolve().parent.parent

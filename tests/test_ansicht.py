@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung import ansicht
 from ipdaten.darstellung.auswertung import Auswertung
 from tests.arbeitsmappen import empfehlung, mappe_bytes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung import diagramme
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, STATUS_FARBEN

@@ -10,8 +10,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation import export_excel as ex
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, mit_libreoffice

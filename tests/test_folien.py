@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
 from ipdaten.praesentation import folien as fl

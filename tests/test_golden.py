@@ -11,7 +11,7 @@ import pytest
 from arbeitsmappen import STANDARD_PFAD, mit_libreoffice, standard_bytes
 
 from ipdaten import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.zahlen.kennzahlen import (
     einbuergerung_vergleich,
     haushalt_summen,

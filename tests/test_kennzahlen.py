@@ -9,7 +9,7 @@ import pytest
 from arbeitsmappen import HANDLUNGSFELDER, empfehlung, mappe_bytes
 
 from ipdaten import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.zahlen.kennzahlen import (
     einbuergerung_jahre,
     einbuergerung_vergleich,

@@ -20,7 +20,7 @@ from arbeitsmappen import (
 )
 
 from ipdaten import AnlageUngueltig, lade_anlage
-from ipdaten.arbeitsmappe.befunde import befunde_tabelle
+from ipdaten.arbeitsmappe import befunde_tabelle
 
 
 def _befunde(daten: bytes) -> list[tuple]:

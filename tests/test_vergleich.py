@@ -6,8 +6,7 @@ import math
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, lade_anlage
 from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, empfehlung, mappe_bytes, standard_bytes
 

@@ -8,9 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.vertrag import BLAETTER, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import BLAETTER, STATUS_REIHENFOLGE, AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe.vorlage import ERKLAERUNG_BLATT, vorlage_bytes
 from tests.arbeitsmappen import als_bytes
 

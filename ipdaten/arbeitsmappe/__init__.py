@@ -1,1 +1,26 @@
-"""Reading side: the workbook contract, checks before parsing, the XLSX reader, finding tables, validation and loading into an Anlage, the template."""
+"""Reading side: the workbook contract, checks before parsing, the XLSX reader, finding tables,
+reading each sheet, loading into an Anlage, and the template.
+
+Other packages import only the names below.
+"""
+
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.texte import bereinige, falte
+from ipdaten.arbeitsmappe.vertrag import BLAETTER, REFERENZ_GEBIET, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vorlage import vorlage_bytes
+
+__all__ = [
+    "BLAETTER",
+    "REFERENZ_GEBIET",
+    "STATUS_REIHENFOLGE",
+    "Anlage",
+    "AnlageUngueltig",
+    "Befund",
+    "befunde_tabelle",
+    "bereinige",
+    "falte",
+    "lade_anlage",
+    "vorlage_bytes",
+]

@@ -49,6 +49,12 @@ def warnung(meldung: str, **ort) -> Befund:
     return Befund("Warnung", meldung, **ort)
 
 
+def zeilenliste(nummern: list[int], hoechstens: int = 8) -> str:
+    """Excel row numbers as a short list for a finding: '3, 5, 9 und 4 weitere'."""
+    text = ", ".join(str(n) for n in nummern[:hoechstens])
+    return text + (f" und {len(nummern) - hoechstens} weitere" if len(nummern) > hoechstens else "")
+
+
 def wert_text(wert: object, laenge: int = 80) -> str:
     """A cell value as a short text for a finding."""
     from ipdaten.arbeitsmappe.texte import zelle_als_text

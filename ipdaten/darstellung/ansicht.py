@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe import falte
 from ipdaten.zahlen.kennzahlen import anteil_an
 
 # Choices of the "Bezug Geflüchtete" filter, as the page offers them.

@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe import Anlage
 from ipdaten.darstellung import ansicht, diagramme
 from ipdaten.zahlen import kennzahlen
 from ipdaten.zahlen.kennzahlen import HaushaltSummen

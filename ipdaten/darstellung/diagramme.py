@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
 from ipdaten.zahlen.kennzahlen import anteil_an
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 
 STATUS_FARBEN: dict[str, str] = {
     "umgesetzt": "#009E73",  # bluish green

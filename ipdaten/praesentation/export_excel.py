@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.zahlen.kennzahlen import anteil_an
 

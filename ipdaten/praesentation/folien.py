@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.texte import bereinige, falte
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 

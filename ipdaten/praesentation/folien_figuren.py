@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.darstellung import diagramme
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE

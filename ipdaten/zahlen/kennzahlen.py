@@ -7,9 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.texte import falte
-from ipdaten.arbeitsmappe.vertrag import REFERENZ_GEBIET, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import REFERENZ_GEBIET, STATUS_REIHENFOLGE, Anlage, falte
 
 
 def anteil_an(teil: float, ganzes: float) -> float | None:

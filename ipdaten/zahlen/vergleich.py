@@ -11,8 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.zahlen.kennzahlen import status_gesamt, status_verteilung
 
 UMGESETZT = "umgesetzt"

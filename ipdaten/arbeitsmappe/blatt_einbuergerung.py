@@ -1,0 +1,65 @@
+"""The sheet Einbürgerung: the naturalisation quota per area and year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipdaten.arbeitsmappe.befunde import Befundliste
+from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
+from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
+from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
+from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
+from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote
+
+QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
+
+
+def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame:
+    """The quota rows; an empty frame when the sheet is missing."""
+    tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde) if blatt is not None else None
+    if tabelle is None:
+        return leerer_rahmen("einbuergerung")
+    prozent_zellen = mappe.zellen_meta(blatt).prozent
+    datensaetze = []
+    gesehen: dict[tuple[str, int], int] = {}
+    for nummer, zeile in tabelle.zeilen:
+        gebiet = pflichttext(tabelle, nummer, zeile, "gebiet", "Das Gebiet fehlt.", "Name des Stadt- oder Landkreises")
+        wert_jahr = jahr(tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016)
+        wert_quote = _quote_pruefen(
+            tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen
+        )
+        if gebiet is None or wert_jahr is None or wert_quote is False:
+            continue
+        schluessel = (falte(gebiet), wert_jahr)
+        if schluessel in gesehen:
+            tabelle.fehler(
+                nummer,
+                "gebiet",
+                f"{gebiet} {wert_jahr} steht doppelt (schon in Zeile {gesehen[schluessel]}).",
+                gebiet,
+                "jedes Gebiet nur einmal je Jahr",
+            )
+            continue
+        gesehen[schluessel] = nummer
+        datensaetze.append(
+            {
+                "gebiet": gebiet,
+                "jahr": wert_jahr,
+                "quote_prozent": float("nan") if wert_quote is None else wert_quote,
+                "zeile": nummer,
+            }
+        )
+    return rahmen("einbuergerung", datensaetze)
+
+
+def _quote_pruefen(tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool) -> float | bool | None:
+    """The quota in percentage points; None = keine Angabe; False after recording an error."""
+    roh = tabelle.wert(zeile, "quote_prozent")
+    wert = quote(roh, als_prozent_formatiert)
+    if wert is False:
+        tabelle.fehler(nummer, "quote_prozent", "Die Quote ist keine Zahl.", roh, QUOTE_ERLAUBT)
+    elif wert is not None and not 0 <= wert <= 100:
+        tabelle.fehler(nummer, "quote_prozent", "Die Quote liegt außerhalb von 0 bis 100 %.", roh, QUOTE_ERLAUBT)
+        return False
+    return wert

@@ -1,0 +1,175 @@
+"""The sheet Empfehlungen: one recommendation per row, with its field, Nr and status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenliste
+from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
+from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
+from ipdaten.arbeitsmappe.texte import bereinige
+from ipdaten.arbeitsmappe.vertrag import (
+    BEZUG_WERTE,
+    EMPFEHLUNGEN,
+    MAX_EMPFEHLUNGEN,
+    STATUS_REIHENFOLGE,
+    STATUS_VARIANTEN,
+)
+from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
+from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, pflichttext, positive_nr, text
+from ipdaten.format import zahl as tausender
+
+STATUS_ERLAUBT = (
+    ", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
+    + " (auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)"
+)
+
+
+class EmpfehlungsLeser:
+    """Reads the rows of the sheet Empfehlungen, collecting mapped spellings and unknown fields."""
+
+    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None):
+        self.tabelle = tabelle
+        self.felder = felder
+        self.bekannte = set(felder["nr"]) if felder is not None else None
+        self.abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.unbekannte_felder: dict[int, list[int]] = defaultdict(list)
+        self.gesehen: dict[tuple[int, int], int] = {}
+        self.hat_bezug = "bezug_gefluechtete" in tabelle.spalten
+
+    def feld(self, nummer: int, zeile: list) -> int | None:
+        """The row's Handlungsfeld Nr; None after recording why not."""
+        roh = self.tabelle.wert(zeile, "handlungsfeld")
+        feld = feld_nummer(roh, self.felder)
+        if feld is None:
+            self.tabelle.fehler(
+                nummer, "handlungsfeld", "Das Handlungsfeld ist keine Nr.", roh, feld_erlaubt(self.felder)
+            )
+        elif self.bekannte is not None and feld not in self.bekannte:
+            self.unbekannte_felder[feld].append(nummer)
+            return None
+        return feld
+
+    def nr(self, nummer: int, zeile: list, feld: int | None) -> int | None:
+        """The row's Nr, unique within its field; None after recording why not."""
+        nr = positive_nr(
+            self.tabelle,
+            nummer,
+            zeile,
+            "Die Nr der Empfehlung ist keine positive ganze Zahl.",
+            "ganze Zahl ab 1, eindeutig im Handlungsfeld",
+        )
+        if nr is None or feld is None:
+            return nr
+        if (feld, nr) in self.gesehen:
+            self.tabelle.fehler(
+                nummer,
+                "nr",
+                f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {self.gesehen[(feld, nr)]}).",
+                nr,
+                "jede Nr nur einmal je Handlungsfeld",
+            )
+            return None
+        self.gesehen[(feld, nr)] = nummer
+        return nr
+
+    def status(self, nummer: int, zeile: list) -> str | None:
+        """The row's canonical status; None after recording an unknown word."""
+        roh = self.tabelle.wert(zeile, "status")
+        wert = bereinige(roh)
+        if wert in STATUS_REIHENFOLGE:
+            return wert
+        kanonisch = STATUS_VARIANTEN.get(wert.casefold())
+        if kanonisch is None:
+            self.tabelle.fehler(nummer, "status", "Unbekannter Status.", roh, STATUS_ERLAUBT)
+            return None
+        self.abbildungen[(wert_text(roh), kanonisch)].append(nummer)
+        return kanonisch
+
+    def bezug(self, nummer: int, zeile: list) -> tuple[bool, bool | None]:
+        """(valid, value) of the column Bezug Geflüchtete."""
+        if not self.hat_bezug:
+            return True, None
+        roh = self.tabelle.wert(zeile, "bezug_gefluechtete")
+        schluessel = bereinige(roh).casefold()
+        if schluessel not in BEZUG_WERTE:
+            self.tabelle.fehler(
+                nummer, "bezug_gefluechtete", "Unbekannter Wert für „Bezug Geflüchtete“.", roh, "„ja“, „nein“ oder leer"
+            )
+            return False, None
+        return True, BEZUG_WERTE[schluessel]
+
+    def zeile(self, nummer: int, zeile: list) -> dict | None:
+        """The record of one row, or None when any required value is unusable."""
+        feld = self.feld(nummer, zeile)
+        werte = {
+            "handlungsfeld": feld,
+            "nr": self.nr(nummer, zeile, feld),
+            "empfehlung": pflichttext(
+                self.tabelle,
+                nummer,
+                zeile,
+                "empfehlung",
+                "Die Empfehlung hat keinen Text.",
+                "der Wortlaut der Empfehlung",
+            ),
+            "status": self.status(nummer, zeile),
+        }
+        gueltig, werte["bezug_gefluechtete"] = self.bezug(nummer, zeile)
+        if not gueltig or None in (werte["handlungsfeld"], werte["nr"], werte["empfehlung"], werte["status"]):
+            return None
+        for feld_name in ("ziel", "bemerkung", "quelle"):
+            werte[feld_name] = text(self.tabelle, zeile, feld_name)
+        return {**werte, "zeile": nummer}
+
+    def melde_sammlungen(self) -> None:
+        """Findings that summarise many rows: undefined fields (error), mapped statuses (warning)."""
+        for feld, nummern in self.unbekannte_felder.items():
+            self.tabelle.fehler(
+                nummern[0],
+                "handlungsfeld",
+                f"Das Handlungsfeld {feld} ist im Blatt „Handlungsfelder“ nicht definiert "
+                f"({len(nummern)} Empfehlung(en), Zeilen {zeilenliste(nummern)}).",
+                feld,
+                feld_erlaubt(self.felder),
+            )
+        for (roh, kanonisch), nummern in self.abbildungen.items():
+            self.tabelle.warnung(
+                nummern[0],
+                "status",
+                f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, Zeilen {zeilenliste(nummern)}).",
+                roh,
+            )
+
+
+def lies_empfehlungen(
+    blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste
+) -> tuple[pd.DataFrame | None, bool]:
+    """The recommendations and whether the column Bezug Geflüchtete exists."""
+    tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde) if blatt is not None else None
+    if tabelle is None:
+        return None, False
+    if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:
+        befunde.fehler(
+            f"Das Blatt enthält {tausender(len(tabelle.zeilen))} Empfehlungen; verarbeitet werden höchstens "
+            f"{tausender(MAX_EMPFEHLUNGEN)}. Bitte prüfen, ob versehentlich Zeilen kopiert wurden.",
+            blatt=blatt.name,
+            wert=f"{tausender(len(tabelle.zeilen))} Zeilen",
+            erlaubt=f"höchstens {tausender(MAX_EMPFEHLUNGEN)} Empfehlungen",
+        )
+        return None, False
+    if not tabelle.zeilen:
+        befunde.fehler(
+            "Das Blatt enthält keine einzige Empfehlung.",
+            blatt=blatt.name,
+            erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
+        )
+        return None, False
+    leser = EmpfehlungsLeser(tabelle, felder)
+    datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
+    leser.melde_sammlungen()
+    frame = rahmen("empfehlungen", datensaetze)
+    frame["status"] = frame["status"].astype(STATUS_TYP)
+    return frame, leser.hat_bezug

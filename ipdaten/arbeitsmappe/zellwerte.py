@@ -1,0 +1,81 @@
+"""Reading one cell of a table row into a domain value, recording a finding when it is unusable."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ipdaten.arbeitsmappe.tabellen import Tabelle
+from ipdaten.arbeitsmappe.texte import PROZENT_ZEICHEN, bereinige, falte, ganze_zahl, ist_leer, zahl
+
+KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
+FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–—-]?\s+\S.*)$", re.I)
+
+
+def text(tabelle: Tabelle, zeile: list, feld: str) -> str:
+    """The cell of `feld` as cleaned text ('' when empty or absent)."""
+    return bereinige(tabelle.wert(zeile, feld))
+
+
+def pflichttext(tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: str, erlaubt: str) -> str | None:
+    """The text of a required cell; None after recording an error when it is empty."""
+    wert = text(tabelle, zeile, feld)
+    if not wert:
+        tabelle.fehler(nummer, feld, meldung, None, erlaubt)
+        return None
+    return wert
+
+
+def positive_nr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
+    """The column Nr as a whole number from 1; None after recording an error."""
+    roh = tabelle.wert(zeile, "nr")
+    nr = ganze_zahl(roh)
+    if nr is None or nr < 1:
+        tabelle.fehler(nummer, "nr", meldung, roh, erlaubt)
+        return None
+    return nr
+
+
+def jahr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, beispiel: int) -> int | None:
+    """The column Jahr as a year 1900–2100; None after recording an error."""
+    roh = tabelle.wert(zeile, "jahr")
+    wert = ganze_zahl(roh)
+    if wert is None or not 1900 <= wert <= 2100:
+        tabelle.fehler(nummer, "jahr", meldung, roh, f"Jahreszahl, z. B. {beispiel}")
+        return None
+    return wert
+
+
+def feld_nummer(roh: object, felder: pd.DataFrame | None) -> int | None:
+    """A field's Nr from '2', 2.0, 'HF 2', '2. Wohnen' or the field's name."""
+    nr = ganze_zahl(roh)
+    if nr is not None:
+        return nr
+    wert = bereinige(roh)
+    treffer = FELD_MUSTER.match(wert)
+    if treffer:
+        return int(treffer.group(1) or treffer.group(2))
+    if felder is not None and wert:
+        namen = {falte(n): int(nr) for nr, n in zip(felder["nr"], felder["name"])}
+        return namen.get(falte(wert))
+    return None
+
+
+def feld_erlaubt(felder: pd.DataFrame | None) -> str:
+    """What a Handlungsfeld cell may hold, naming the defined fields."""
+    return "Nr eines Handlungsfelds aus dem Blatt „Handlungsfelder“" + (
+        " (" + ", ".join(str(n) for n in felder["nr"]) + ")" if felder is not None else ""
+    )
+
+
+def quote(roh: object, als_prozent_formatiert: bool) -> float | bool | None:
+    """Percentage points from a cell; None for 'keine Angabe', False if not a number."""
+    if ist_leer(roh) or (isinstance(roh, str) and bereinige(roh).casefold() in KEINE_ANGABE_TEXTE):
+        return None
+    wert = zahl(roh, PROZENT_ZEICHEN)
+    if wert is None:
+        return False
+    if als_prozent_formatiert and isinstance(roh, (int, float)):
+        wert *= 100
+    return round(wert, 10)
