@@ -80,9 +80,10 @@ def main(argumente: list[str] | None = None) -> int:
     return 0
 
 
-def _starte() -> int:
+def starte(argumente: list[str] | None = None) -> int:
+    """Run the command line as `python -m ipdaten` does: exit code, never a traceback."""
     try:
-        return main()
+        return main(argumente)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -94,4 +95,4 @@ def _starte() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_starte())
+    sys.exit(starte())

@@ -26,6 +26,7 @@ three lines = 100.000 € (fields 1, 2 and one unassigned), two milestones, Stan
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import shutil
 import subprocess
@@ -235,8 +236,10 @@ def mit_libreoffice(daten: bytes, timeout: float = 180) -> bytes | None:
         return ergebnis.read_bytes() if ergebnis.is_file() else None
 
 
+@functools.lru_cache(maxsize=4)
 def grosse_mappe_bytes(anzahl: int, felder: int = 9) -> bytes:
-    """A valid workbook with ``anzahl`` recommendation rows over ``felder`` fields (write-only, fast)."""
+    """A valid workbook with ``anzahl`` recommendation rows over ``felder`` fields (write-only, fast;
+    kept, since several tests use the same 20 000 rows)."""
     status = ("umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe")
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Handlungsfelder")

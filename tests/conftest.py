@@ -1,8 +1,11 @@
-"""Shared pytest setup: every test starts with empty Streamlit caches."""
+"""Shared pytest setup: empty Streamlit caches and an own store per test, nothing written into
+the checkout, and the markers that let the quick run leave out the slow parts."""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,24 @@ import pytest
 WURZEL = Path(__file__).resolve().parent.parent
 if str(WURZEL) not in sys.path:
     sys.path.insert(0, str(WURZEL))
+
+# Bytecode of this run (and of the servers and scripts it starts) goes to a temporary folder,
+# not into the checkout.
+_BYTECODE = str(Path(tempfile.gettempdir()) / "ipdaten-test-bytecode")
+sys.pycache_prefix = _BYTECODE
+os.environ["PYTHONPYCACHEPREFIX"] = _BYTECODE
+
+# A test that calls LibreOffice (about 2–10 s each) is marked `libreoffice` by what it calls, so a
+# new one cannot be forgotten; `./scripts/test --schnell` leaves these, `benchmark` and `browser` out.
+_LIBREOFFICE_AUFRUFE = {"mit_libreoffice", "_soffice", "soffice", "libreoffice_pdf"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they call (see _LIBREOFFICE_AUFRUFE)."""
+    for item in items:
+        code = getattr(getattr(item, "function", None), "__code__", None)
+        if code is not None and _LIBREOFFICE_AUFRUFE & set(code.co_names):
+            item.add_marker(pytest.mark.libreoffice)
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ def _lauf(*argumente: str) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.benchmark
 def test_schnellmodus_misst_alle_sieben_teile():
     zeilen = _lauf("--schnell")
     assert sorted({z.split("|")[1].strip() for z in zeilen}) == [str(n) for n in range(1, 8)]
@@ -35,6 +36,7 @@ def test_schnellmodus_misst_alle_sieben_teile():
         assert re.fullmatch(r"[\d.]+(,\d)? (ms|MB)", wert), zeile
 
 
+@pytest.mark.benchmark
 def test_nur_einzelne_teile():
     zeilen = _lauf("--schnell", "--nur", "5")
     assert [z.split("|")[2].strip() for z in zeilen] == ["PowerPoint erzeugen (alle Folien)", "Excel-Export erzeugen"]

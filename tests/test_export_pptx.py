@@ -22,8 +22,7 @@ from ipdaten.praesentation import folien as fl
 from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
-
-ARTEFAKTE = Path(__file__).resolve().parent.parent / "test-artefakte"
+from tests.artefakte import ARTEFAKTE
 
 
 @pytest.fixture(scope="module")
@@ -225,9 +224,9 @@ def test_libreoffice_oeffnet_die_praesentation(datei, praesentation, tmp_path):
     inhalt = pdf.read_bytes()
     assert inhalt.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", inhalt)) == len(praesentation)
-    ARTEFAKTE.mkdir(exist_ok=True)
+    ARTEFAKTE.mkdir(parents=True, exist_ok=True)
     shutil.copy(pdf, ARTEFAKTE / "praesentation-export.pdf")
-    # A few slides as pictures for a look by eye (test-artefakte/pptx-folie-NN.png).
+    # A few slides as pictures for a look by eye (ARTEFAKTE/pptx-folie-NN.png).
     from PIL import Image
 
     for index, inhalt_folie in enumerate(praesentation.folien):

@@ -261,7 +261,7 @@ def test_lange_texte_werden_auf_folien_gekuerzt():
     p = fl.praesentation(_auswertung(mappe_bytes(empfehlungen=[empfehlung(1, 1, "umgesetzt", lang)])))
     text = next(f for f in p.folien if f.art == "feld").punkte[0].text
     assert len(text) <= fl.MAX_ZEICHEN
-    assert text.endswith("Empfehlung…") or text.endswith("lange…") or text.endswith("Sehr…")
+    assert text.endswith(("Empfehlung…", "lange…", "Sehr…"))
     assert lang.strip().startswith(text[:-1])
     assert fl.kuerzen("kurz") == "kurz"
     assert fl.kuerzen("a" * 200, 10) == "a" * 9 + "…"

@@ -48,7 +48,7 @@ def _kein_zip(daten: bytes) -> Befund:
         except UnicodeDecodeError:
             text = ""
     probe = text.lstrip("\ufeff \r\n\t").lower()
-    if probe.startswith("<!doctype html") or probe.startswith("<html") or "<table" in probe:
+    if probe.startswith(("<!doctype html", "<html")) or "<table" in probe:
         return fehler("Die Datei ist eine Webseite (HTML), keine Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS)
     if probe.startswith("<?xml"):
         return fehler(

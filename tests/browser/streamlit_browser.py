@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 WURZEL = Path(__file__).resolve().parents[2]
-ARTEFAKTE = WURZEL / "test-artefakte"
+from artefakte import ARTEFAKTE  # noqa: E402  (tests/ is on sys.path)
+
 AXE = WURZEL / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGUMENTE = [
@@ -53,7 +54,7 @@ def streamlit_prozess(
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """Like streamlit_server, but yields (server process, base URL), e.g. to read its memory."""
     port = freier_port()
-    ARTEFAKTE.mkdir(exist_ok=True)
+    ARTEFAKTE.mkdir(parents=True, exist_ok=True)
     log = log or ARTEFAKTE / f"server-{skript.stem}-{port}.log"
     befehl = [
         sys.executable,
@@ -132,8 +133,8 @@ def warte_auf_diagramme(seite, anzahl: int = 1, timeout_ms: int = 30_000) -> Non
 
 def bildschirmfoto(seite, name: str) -> Path:
     """Save a screenshot of the whole page (Streamlit scrolls inside its main block, so the
-    viewport is stretched to the content first) to test-artefakte/<name>.png."""
-    ARTEFAKTE.mkdir(exist_ok=True)
+    viewport is stretched to the content first) to the artefacts folder (tests/artefakte.py) <name>.png."""
+    ARTEFAKTE.mkdir(parents=True, exist_ok=True)
     pfad = ARTEFAKTE / f"{name}.png"
     groesse = seite.viewport_size
     hoehe = seite.evaluate(

@@ -1,7 +1,7 @@
 """The presentation in real Chromium: walked through with the keyboard alone (ArrowRight and
 PageDown, as presenters' clickers send), "N / M" advancing, every slide fitting 1920×1080 and
 1280×720 without scrolling and without running under the navigation bar. A screenshot of each
-slide goes to test-artefakte/praesentation-<breite>-<nr>.png (looked at by hand).
+slide goes to the artefacts folder (tests/artefakte.py) praesentation-<breite>-<nr>.png (looked at by hand).
 
 The server here has its own store with two Stände (the default workbook and a revision with a
 ninth field), so every kind of slide is shown, the progress slide included."""
@@ -102,7 +102,7 @@ def test_praesentation_mit_tastatur_durchgehen(browser, zwei_staende_url, breite
             if nummer > 1 and ueberschrift not in OHNE_DIAGRAMM:
                 warte_auf_diagramme(seite, 1)
             seite.wait_for_timeout(300)  # let plotly finish its resize before the picture; not an assertion
-            ARTEFAKTE.mkdir(exist_ok=True)
+            ARTEFAKTE.mkdir(parents=True, exist_ok=True)
             seite.screenshot(path=str(ARTEFAKTE / f"praesentation-{breite}-{nummer:02d}.png"))
             masse = _passt(seite)
             assert masse["seite"] <= masse["fenster"], (nummer, masse)

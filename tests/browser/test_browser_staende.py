@@ -1,7 +1,7 @@
 """Publishing a revised Anlage 1 in real Chromium, seen live by a second browser.
 
 Runs its own server with its own empty store (the shared `server_url` must stay on the
-default Stand for the other browser tests). Screenshots go to test-artefakte/.
+default Stand for the other browser tests). Screenshots go to the artefacts folder (tests/artefakte.py) .
 """
 
 from __future__ import annotations

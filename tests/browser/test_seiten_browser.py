@@ -1,5 +1,5 @@
 """The pages in real Chromium: charts drawn, German numbers visible, click-through from the
-Übersicht, accessibility no worse than a bare Streamlit app. Screenshots go to test-artefakte/."""
+Übersicht, accessibility no worse than a bare Streamlit app. Screenshots go to the artefacts folder (tests/artefakte.py) ."""
 
 from __future__ import annotations
 
