@@ -7,6 +7,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.darstellung import diagramme_fortschritt
 from ipdaten.zahlen import vergleich as vg
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 
 from .diagramm import zeige_diagramm
 from .literal import literal
@@ -23,11 +24,9 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
         delta_color="off",
         border=True,
     )
-    for spalte, (mass, titel) in zip(
-        spalten[1:], (("umgesetzt", "Anteil umgesetzt"), ("umgesetzt_oder_in_arbeit", "umgesetzt oder in Arbeit"))
-    ):
+    for spalte, (mass, titel) in zip(spalten[1:], FORTSCHRITT_TITEL.items()):
         spalte.metric(
-            titel,
+            f"Anteil {titel}",
             fmt.anteil(g[mass]["neu"], 1),
             delta=_delta_pp(g[mass]["diff_pp"]),
             help=f"vorher {fmt.anteil(g[mass]['alt'], 1)}",

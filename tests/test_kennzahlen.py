@@ -76,6 +76,9 @@ def test_status_gesamt():
         {"umgesetzt": 2 / 6, "in Arbeit": 1 / 6, "in Abstimmung": 1 / 6, "nicht umgesetzt": 1 / 6, "ohne Angabe": 1 / 6}
     )
     assert sum(gesamt["anteil"].values()) == pytest.approx(1.0)
+    # One rule for the two measures of progress: "in Abstimmung" counts in neither.
+    assert gesamt["fortschritt"] == {"umgesetzt": 2, "umgesetzt_oder_in_arbeit": 3}
+    assert gesamt["fortschritt_anteil"] == pytest.approx({"umgesetzt": 2 / 6, "umgesetzt_oder_in_arbeit": 3 / 6})
 
 
 EINBUERGERUNG_ZWEI_JAHRE = [

@@ -51,9 +51,8 @@ def kopfzahlen(
     budget year. Figures whose data is missing are left out.
     """
     anzahl = gesamt["empfehlungen"]
-    status = gesamt["status"]
-    umgesetzt = status.get("umgesetzt", 0)
-    in_arbeit = status.get("in Arbeit", 0)
+    umgesetzt = gesamt["fortschritt"]["umgesetzt"]
+    begonnen = gesamt["fortschritt"]["umgesetzt_oder_in_arbeit"]
     zahlen = [
         Kopfzahl("Handlungsempfehlungen", fmt.zahl(anzahl), f"in {fmt.zahl(felder)} Handlungsfeldern"),
         Kopfzahl(
@@ -63,8 +62,8 @@ def kopfzahlen(
         ),
         Kopfzahl(
             "umgesetzt oder in Arbeit",
-            fmt.anteil((umgesetzt + in_arbeit) / anzahl if anzahl else None),
-            f"{fmt.zahl(umgesetzt + in_arbeit)} von {fmt.zahl(anzahl)} Empfehlungen",
+            fmt.anteil(begonnen / anzahl if anzahl else None),
+            f"{fmt.zahl(begonnen)} von {fmt.zahl(anzahl)} Empfehlungen",
         ),
     ]
     if haushalt_summe is not None and haushalt_jahr is not None:

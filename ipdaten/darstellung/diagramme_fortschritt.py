@@ -10,12 +10,11 @@ import plotly.graph_objects as go
 from ipdaten import format as fmt
 from ipdaten.darstellung.diagramme import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
 from ipdaten.darstellung.farben import STATUS_FARBEN, status_farbe
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL
 from ipdaten.zahlen.vergleich import Vergleich
 
-MASSE = (
-    ("umgesetzt", "umgesetzt", STATUS_FARBEN["umgesetzt"]),
-    ("umgesetzt_oder_in_arbeit", "umgesetzt oder in Arbeit", STATUS_FARBEN["in Arbeit"]),
-)
+# Each measure in the colour of the status it adds last.
+MASSE = tuple((mass, FORTSCHRITT_TITEL[mass], STATUS_FARBEN[teile[-1]]) for mass, teile in FORTSCHRITT.items())
 
 
 def _durchsichtig(farbe: str, deckkraft: float) -> str:

@@ -213,6 +213,7 @@ def _bilanzfolie(auswertung: Auswertung) -> Folie | None:
     status = gesamt["status"]
     umgesetzt = status["umgesetzt"]
     in_arbeit = status["in Arbeit"]
+    begonnen = gesamt["fortschritt"]["umgesetzt_oder_in_arbeit"]
     kern = (
         f"{_anteil_text(umgesetzt, anzahl)} der Empfehlungen sind umgesetzt, "
         f"weitere {_anteil_text(in_arbeit, anzahl)} in Arbeit."
@@ -226,8 +227,8 @@ def _bilanzfolie(auswertung: Auswertung) -> Folie | None:
             Kennzahl(fmt.zahl(anzahl), "Handlungsempfehlungen"),
             Kennzahl(_anteil_text(umgesetzt, anzahl), f"umgesetzt ({fmt.zahl(umgesetzt)})"),
             Kennzahl(
-                _anteil_text(umgesetzt + in_arbeit, anzahl),
-                f"umgesetzt oder in Arbeit ({fmt.zahl(umgesetzt + in_arbeit)})",
+                _anteil_text(begonnen, anzahl),
+                f"umgesetzt oder in Arbeit ({fmt.zahl(begonnen)})",
             ),
         ),
         diagramm=_status_diagramm(status, alt),

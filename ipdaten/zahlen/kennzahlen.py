@@ -9,6 +9,19 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe import REFERENZ_GEBIET, STATUS_REIHENFOLGE, Anlage, falte
 
+# The two measures of progress that the report and every view use, each the sum of these statuses.
+# One rule: "umgesetzt oder in Arbeit" is written here and nowhere else.
+FORTSCHRITT: dict[str, tuple[str, ...]] = {
+    "umgesetzt": ("umgesetzt",),
+    "umgesetzt_oder_in_arbeit": ("umgesetzt", "in Arbeit"),
+}
+FORTSCHRITT_TITEL = {"umgesetzt": "umgesetzt", "umgesetzt_oder_in_arbeit": "umgesetzt oder in Arbeit"}
+
+
+def fortschritt(status: dict[str, float]) -> dict[str, float]:
+    """Each measure of FORTSCHRITT from per-status counts (or shares): the sum of its statuses."""
+    return {mass: sum(status.get(s, 0) for s in teile) for mass, teile in FORTSCHRITT.items()}
+
 
 def anteil_an(teil: float, ganzes: float) -> float | None:
     """`teil` as a share (0–1) of `ganzes`; None when the whole is 0."""
@@ -41,14 +54,19 @@ def status_verteilung(anlage: Anlage) -> pd.DataFrame:
 def status_gesamt(anlage: Anlage) -> dict:
     """Counts and shares of every status over all recommendations.
 
-    Returns {"empfehlungen": n, "status": {status: count}, "anteil": {status: share}}.
+    Returns {"empfehlungen": n, "status": {status: count}, "anteil": {status: share},
+    "fortschritt": {measure: count}, "fortschritt_anteil": {measure: share}} (measures: FORTSCHRITT).
     """
     zaehlung = anlage.empfehlungen["status"].value_counts().reindex(list(STATUS_REIHENFOLGE), fill_value=0)
     gesamt = int(zaehlung.sum())
+    status = {s: int(zaehlung[s]) for s in STATUS_REIHENFOLGE}
+    fortschritt_anzahl = fortschritt(status)
     return {
         "empfehlungen": gesamt,
-        "status": {s: int(zaehlung[s]) for s in STATUS_REIHENFOLGE},
-        "anteil": {s: (int(zaehlung[s]) / gesamt if gesamt else float("nan")) for s in STATUS_REIHENFOLGE},
+        "status": status,
+        "anteil": {s: (n / gesamt if gesamt else float("nan")) for s, n in status.items()},
+        "fortschritt": fortschritt_anzahl,
+        "fortschritt_anteil": {m: (n / gesamt if gesamt else float("nan")) for m, n in fortschritt_anzahl.items()},
     }
 
 

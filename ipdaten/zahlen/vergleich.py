@@ -12,10 +12,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
-from ipdaten.zahlen.kennzahlen import status_gesamt, status_verteilung
-
-UMGESETZT = "umgesetzt"
-IN_ARBEIT = "in Arbeit"
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, fortschritt, status_gesamt, status_verteilung
 
 
 @dataclass(frozen=True)
@@ -81,8 +78,7 @@ def _anteile(anlage: Anlage) -> pd.DataFrame:
             "nr": verteilung["nr"],
             "name": verteilung["name"],
             "empfehlungen": verteilung["empfehlungen"],
-            "umgesetzt": verteilung[f"anteil_{UMGESETZT}"],
-            "umgesetzt_oder_in_arbeit": verteilung[f"anteil_{UMGESETZT}"] + verteilung[f"anteil_{IN_ARBEIT}"],
+            **fortschritt({s: verteilung[f"anteil_{s}"] for s in STATUS_REIHENFOLGE}),
         }
     )
 
@@ -103,7 +99,7 @@ def _felder(alt: Anlage, neu: Anlage) -> pd.DataFrame:
             "empfehlungen_neu": zusammen["empfehlungen_neu"].fillna(0).astype("int64"),
         }
     )
-    for mass in ("umgesetzt", "umgesetzt_oder_in_arbeit"):
+    for mass in FORTSCHRITT:
         ergebnis[f"{mass}_alt"] = zusammen[f"{mass}_alt"].astype("float64")
         ergebnis[f"{mass}_neu"] = zusammen[f"{mass}_neu"].astype("float64")
         ergebnis[f"{mass}_diff_pp"] = (ergebnis[f"{mass}_neu"] - ergebnis[f"{mass}_alt"]) * 100
@@ -113,9 +109,8 @@ def _felder(alt: Anlage, neu: Anlage) -> pd.DataFrame:
 def _gesamt(alt: Anlage, neu: Anlage) -> dict:
     a, n = status_gesamt(alt), status_gesamt(neu)
     ergebnis: dict = {"empfehlungen_alt": a["empfehlungen"], "empfehlungen_neu": n["empfehlungen"]}
-    for mass, teile in (("umgesetzt", (UMGESETZT,)), ("umgesetzt_oder_in_arbeit", (UMGESETZT, IN_ARBEIT))):
-        wert_alt = sum(a["anteil"][s] for s in teile)
-        wert_neu = sum(n["anteil"][s] for s in teile)
+    for mass in FORTSCHRITT:
+        wert_alt, wert_neu = a["fortschritt_anteil"][mass], n["fortschritt_anteil"][mass]
         ergebnis[mass] = {"alt": wert_alt, "neu": wert_neu, "diff_pp": (wert_neu - wert_alt) * 100}
     return ergebnis
 
@@ -206,7 +201,7 @@ def felder_tabelle(vergleich: Vergleich) -> pd.DataFrame:
         "Empfehlungen vorher": [fmt.zahl(x) for x in f["empfehlungen_alt"]],
         "Empfehlungen nachher": [fmt.zahl(x) for x in f["empfehlungen_neu"]],
     }
-    for mass, titel in (("umgesetzt", "umgesetzt"), ("umgesetzt_oder_in_arbeit", "umgesetzt oder in Arbeit")):
+    for mass, titel in FORTSCHRITT_TITEL.items():
         zeilen[f"{titel} vorher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_alt"]]
         zeilen[f"{titel} nachher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_neu"]]
         zeilen[f"Veränderung {titel}"] = [fmt.prozentpunkte(x, 1) for x in f[f"{mass}_diff_pp"]]
