@@ -424,3 +424,15 @@ def test_bytes_und_pfad_geben_dasselbe(tmp_path):
 
 def test_arbeitsmappe_aus_openpyxl_objekt_unveraendert():
     assert isinstance(mappe(), Workbook)
+
+
+def test_jede_statusschreibweise_des_vertrags_wird_gelesen():
+    """Every spelling in the contract's table is accepted, with ß or ss (one folding rule)."""
+    from ipdaten.arbeitsmappe.vertrag import STATUS_VARIANTEN
+
+    varianten = [v for v in STATUS_VARIANTEN if v]
+    zusaetzlich = ["Angestossen", "ANGESTOSSEN", "vollstaendig umgesetzt"]
+    zeilen = [empfehlung(1, nr, wort) for nr, wort in enumerate(varianten + zusaetzlich, start=1)]
+    anlage = lade_anlage(mappe_bytes(empfehlungen=zeilen))
+    erwartet = [STATUS_VARIANTEN[v] for v in varianten] + ["in Arbeit", "in Arbeit", "umgesetzt"]
+    assert anlage.empfehlungen["status"].tolist() == erwartet

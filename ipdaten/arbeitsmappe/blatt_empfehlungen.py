@@ -9,7 +9,7 @@ import pandas as pd
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenliste
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
-from ipdaten.arbeitsmappe.texte import bereinige
+from ipdaten.arbeitsmappe.texte import bereinige, falte
 from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
     EMPFEHLUNGEN,
@@ -25,6 +25,10 @@ STATUS_ERLAUBT = (
     ", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
     + " (auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)"
 )
+
+
+# Table and cell folded by the one rule (falte): "angestoßen", "Angestossen" and "angestossen" meet.
+_STATUS_GEFALTET = {falte(variante): status for variante, status in STATUS_VARIANTEN.items()}
 
 
 class EmpfehlungsLeser:
@@ -81,7 +85,7 @@ class EmpfehlungsLeser:
         wert = bereinige(roh)
         if wert in STATUS_REIHENFOLGE:
             return wert
-        kanonisch = STATUS_VARIANTEN.get(wert.casefold())
+        kanonisch = _STATUS_GEFALTET.get(falte(wert))
         if kanonisch is None:
             self.tabelle.fehler(nummer, "status", "Unbekannter Status.", roh, STATUS_ERLAUBT)
             return None
