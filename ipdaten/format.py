@@ -13,6 +13,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "de_DE"
+# The words for what is missing, the same on every page, slide and export.
+KEINE_ANGABE = "keine Angabe"
+OHNE_ZUORDNUNG = "ohne Zuordnung"
 # plotly: decimal comma, thousands point, on axes, labels and hover alike.
 PLOTLY_TRENNZEICHEN = ",."
 
@@ -32,7 +35,7 @@ def zahl(wert: float | int | None, stellen: int = 0) -> str:
 def prozent(wert: float | None, stellen: int = 2) -> str:
     """Percentage points as text: 1.54 → '1,54 %'; 'keine Angabe' when missing."""
     if _fehlt(wert):
-        return "keine Angabe"
+        return KEINE_ANGABE
     return f"{zahl(wert, stellen)}\u00a0%"
 
 
@@ -79,3 +82,14 @@ def ungefaehres_datum(wert: dt.date, genauigkeit: str) -> str:
 def zeitpunkt(wert: dt.datetime) -> str:
     """A moment: '6. März 2017, 14:05 Uhr'."""
     return f"{datum(wert.date())}, {wert:%H:%M} Uhr"
+
+
+def kuerzen(text: str, laenge: int) -> str:
+    """`text` in at most `laenge` characters: cut at a word (inside a word only when it has no
+    space), trailing punctuation dropped, '…' appended when cut."""
+    if len(text) <= laenge:
+        return text
+    anfang = text[: laenge - 1]
+    endet_am_wort = text[laenge - 1] == " "
+    gekuerzt = anfang if endet_am_wort or " " not in anfang else anfang.rsplit(" ", 1)[0]
+    return gekuerzt.rstrip(" ,;:–-") + "…"

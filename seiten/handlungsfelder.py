@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
@@ -115,7 +116,7 @@ else:
         "Empfehlung im vollen Wortlaut",
         list(zeilen),
         index=None,
-        format_func=lambda n: ansicht.kurztext(f"{n} – {zeilen[n]['Empfehlung']}"),
+        format_func=lambda n: fmt.kuerzen(f"{n} – {zeilen[n]['Empfehlung']}", 110),
         placeholder="Nummer oder Stichwort eingeben …",
         key="handlungsfelder_wortlaut",
     )

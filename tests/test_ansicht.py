@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung import ansicht
@@ -172,3 +173,20 @@ def test_kennzeichnung_annahme_und_platzhalter():
             ("", "platzhalter"),
         ]
     ] == ["Platzhalter", "Annahme", "", "Platzhalter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "laenge", "erwartet"),
+    [
+        ("kurz", 10, "kurz"),
+        ("eins zwei drei vier", 10, "eins zwei…"),
+        ("eins zwei drei vier", 12, "eins zwei…"),
+        ("eins zwei, drei", 11, "eins zwei…"),
+        ("a" * 200, 10, "a" * 9 + "…"),
+    ],
+)
+def test_kuerzen_eine_regel_fuer_seiten_folien_und_befunde(text, laenge, erwartet):
+    from ipdaten import format as fmt
+
+    assert fmt.kuerzen(text, laenge) == erwartet
+    assert len(fmt.kuerzen(text, laenge)) <= laenge

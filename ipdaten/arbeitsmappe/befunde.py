@@ -7,6 +7,8 @@ from typing import Literal
 
 import pandas as pd
 
+from ipdaten.format import kuerzen
+
 Schwere = Literal["Fehler", "Warnung"]
 
 
@@ -64,7 +66,7 @@ def wert_text(wert: object, laenge: int = 80) -> str:
     text = zelle_als_text(wert)
     if text.strip() == "" or text == "nan":
         return "(leer)"
-    return text if len(text) <= laenge else text[: laenge - 1] + "…"
+    return kuerzen(text, laenge)
 
 
 @dataclass

@@ -197,13 +197,6 @@ def empfehlungen_tabelle(
     return pd.DataFrame(spalten, index=empfehlungen.index, dtype=object)
 
 
-def kurztext(text: str, laenge: int = 110) -> str:
-    """A text cut to about `laenge` characters at a word boundary, with '…' when cut."""
-    if len(text) <= laenge:
-        return text
-    return text[:laenge].rsplit(" ", 1)[0].rstrip(" ,;:–-") + " …"
-
-
 def _texte(spalte: pd.Series) -> list[str]:
     return ["" if pd.isna(w) else str(w) for w in spalte]
 
@@ -237,7 +230,7 @@ def haushalt_tabelle(massnahmen: pd.DataFrame) -> pd.DataFrame:
             "Betrag": [fmt.euro(b) for b in sortiert["betrag"]],
             "Anteil": [fmt.anteil(a, 1) for a in sortiert["anteil"]],
             "Handlungsfeld": [
-                "ohne Zuordnung" if pd.isna(f) else f"{int(f)} {n}"
+                fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {n}"
                 for f, n in zip(sortiert["handlungsfeld"], sortiert["feldname"])
             ],
             "Jahr": [str(int(j)) for j in sortiert["jahr"]],
@@ -256,7 +249,7 @@ def haushalt_feld_tabelle(nach_feld: pd.DataFrame, ohne_eur: float, summe: float
         )
     ]
     if ohne_eur:
-        zeilen.append(("ohne Zuordnung", fmt.euro(ohne_eur), fmt.anteil(anteil_an(ohne_eur, summe), 1)))
+        zeilen.append((fmt.OHNE_ZUORDNUNG, fmt.euro(ohne_eur), fmt.anteil(anteil_an(ohne_eur, summe), 1)))
     return pd.DataFrame(zeilen, columns=["Handlungsfeld", "Betrag", "Anteil"], dtype=object)
 
 
@@ -312,7 +305,7 @@ def einbuergerung_kennzahlen(vergleich_jahr: pd.DataFrame) -> list[Kopfzahl]:
         zahlen.append(
             Kopfzahl(
                 "Rang in der Region",
-                "keine Angabe" if pd.isna(zeile["rang"]) else f"{int(zeile['rang'])} von {fmt.zahl(mit_wert)}",
+                fmt.KEINE_ANGABE if pd.isna(zeile["rang"]) else f"{int(zeile['rang'])} von {fmt.zahl(mit_wert)}",
                 "unter den Gebieten mit Angabe" + (f"; {fmt.zahl(ohne)} ohne Angabe" if ohne else ""),
             )
         )

@@ -22,8 +22,6 @@ from ipdaten.zahlen.kennzahlen import anteil_an
 SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
 HINTERGRUND = "#FFFFFF"
 GITTER = "#D9D9D9"
-OHNE_ZUORDNUNG = "ohne Zuordnung"
-KEINE_ANGABE = "keine Angabe"
 
 
 def sicher(text: object) -> str:
@@ -177,7 +175,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     if not ohne.empty:
         fig.add_trace(
             go.Bar(
-                name=KEINE_ANGABE,
+                name=fmt.KEINE_ANGABE,
                 orientation="h",
                 y=[sicher(g) for g in ohne["gebiet"]],
                 x=[0] * len(ohne),
@@ -188,7 +186,12 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
         )
         for gebiet in ohne["gebiet"]:
             fig.add_annotation(
-                x=0, y=sicher(gebiet), text=KEINE_ANGABE, showarrow=False, xanchor="left", font=dict(color="#4D4D4D")
+                x=0,
+                y=sicher(gebiet),
+                text=fmt.KEINE_ANGABE,
+                showarrow=False,
+                xanchor="left",
+                font=dict(color="#4D4D4D"),
             )
     mittel = vergleich_jahr["mittel_prozent"].dropna()
     if not mittel.empty:
@@ -262,7 +265,7 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
     beschriftungen = [umbrechen(m, 48) for m in sortiert["massnahme"]]
     for zugeordnet, name, farbe in (
         (True, "einem Handlungsfeld zugeordnet", HERVORHEBUNG),
-        (False, OHNE_ZUORDNUNG, NEUTRAL),
+        (False, fmt.OHNE_ZUORDNUNG, NEUTRAL),
     ):
         maske = sortiert["handlungsfeld"].notna() == zugeordnet
         teil = sortiert[maske]
@@ -279,7 +282,7 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
                 cliponaxis=False,
                 marker=dict(color=farbe, pattern_shape="" if zugeordnet else "x"),
                 customdata=[
-                    OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {sicher(n)}"
+                    fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {sicher(n)}"
                     for f, n in zip(teil["handlungsfeld"], teil["feldname"])
                 ],
                 hovertemplate="<b>%{y}</b><br>%{text}<br>Handlungsfeld: %{customdata}<extra></extra>",
@@ -311,7 +314,7 @@ def haushalt_je_feld(
     anteile = [a for a in nach_feld["anteil"]]
     farben = [HERVORHEBUNG] * len(namen)
     if ohne_eur:
-        namen.append(OHNE_ZUORDNUNG)
+        namen.append(fmt.OHNE_ZUORDNUNG)
         betraege.append(float(ohne_eur))
         anteile.append(anteil_an(ohne_eur, summe_eur))
         farben.append(NEUTRAL)

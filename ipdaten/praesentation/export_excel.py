@@ -140,7 +140,7 @@ def rangfolge_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | Non
             int(z["jahr"]),
             _ganz(z["rang"]),
             z["gebiet"],
-            "keine Angabe" if pd.isna(z["quote_prozent"]) else float(z["quote_prozent"]),
+            fmt.KEINE_ANGABE if pd.isna(z["quote_prozent"]) else float(z["quote_prozent"]),
             _zahl(z["mittel_prozent"]),
             _zahl(z["diff_mittel_pp"]),
             _zahl(z["diff_referenz_pp"]),
@@ -205,7 +205,7 @@ def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str |
             zeilen.append([jahr, int(z["nr"]), z["name"], float(z["betrag"]), _zahl(z["anteil"])])
         if summen.ohne_handlungsfeld_eur:
             anteil = anteil_an(summen.ohne_handlungsfeld_eur, summen.summe_eur)
-            zeilen.append([jahr, None, "ohne Zuordnung", summen.ohne_handlungsfeld_eur, anteil])
+            zeilen.append([jahr, None, fmt.OHNE_ZUORDNUNG, summen.ohne_handlungsfeld_eur, anteil])
     return kopf, zeilen
 
 

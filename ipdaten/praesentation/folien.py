@@ -28,9 +28,7 @@ MAX_PUNKTE = 6
 MAX_MEILENSTEINE = 8
 # Longer workbook texts are shortened on a slide (at a word, with "…"); the tables keep them whole.
 MAX_ZEICHEN = 120
-OHNE_ZUORDNUNG = "ohne Zuordnung"
 VORSCHAU = "Vorschau – nicht veröffentlicht"
-KEINE_ANGABE = "keine Angabe"
 
 # Excel/PowerPoint number formats (stored in en-US notation, shown in the viewer's Office
 # locale: German Office shows 1.234 and 1,54 %). The third section hides zero labels.
@@ -141,11 +139,7 @@ def benannte_empfehlungen(empfehlungen: pd.DataFrame) -> pd.DataFrame:
 
 def kuerzen(text: object, laenge: int = MAX_ZEICHEN) -> str:
     """Workbook text for a slide: cleaned, and cut at a word with "…" when longer than `laenge`."""
-    text = bereinige(text)
-    if len(text) <= laenge:
-        return text
-    gekuerzt = text[: laenge - 1].rsplit(" ", 1)[0] if " " in text[: laenge - 1] else text[: laenge - 1]
-    return gekuerzt.rstrip(" ,;:–-") + "…"
+    return fmt.kuerzen(bereinige(text), laenge)
 
 
 def stand_zeile(stand: dt.date | None) -> str:
@@ -325,7 +319,7 @@ def _einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
     else:
         kern += "."
     kategorien = tuple(
-        g if pd.notna(q) else f"{g} ({KEINE_ANGABE})" for g, q in zip(teil["gebiet"], teil["quote_prozent"])
+        g if pd.notna(q) else f"{g} ({fmt.KEINE_ANGABE})" for g, q in zip(teil["gebiet"], teil["quote_prozent"])
     )
     werte = tuple(None if pd.isna(q) else float(q) for q in teil["quote_prozent"])
     farben = tuple(HERVORHEBUNG if ref else NEUTRAL for ref in teil["ist_referenz"])
@@ -357,7 +351,7 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
         werte = [float(b) for b in nach_feld["betrag"]]
         farben = [HERVORHEBUNG] * len(werte)
         if summen.ohne_handlungsfeld_eur:
-            kategorien.append(OHNE_ZUORDNUNG)
+            kategorien.append(fmt.OHNE_ZUORDNUNG)
             werte.append(summen.ohne_handlungsfeld_eur)
             farben.append(NEUTRAL)
         groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import REFERENZ_GEBIET, STATUS_REIHENFOLGE, Anlage, falte
 
 # The two measures of progress that the report and every view use, each the sum of these statuses.
@@ -130,7 +131,7 @@ def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
         posten = posten[posten["jahr"] == jahr]
     summe = float(posten["betrag"].sum())
     massnahmen = posten[["massnahme", "betrag", "jahr", "handlungsfeld"]].reset_index(drop=True)
-    massnahmen["feldname"] = massnahmen["handlungsfeld"].map(anlage.feldnamen).fillna("ohne Zuordnung")
+    massnahmen["feldname"] = massnahmen["handlungsfeld"].map(anlage.feldnamen).fillna(fmt.OHNE_ZUORDNUNG)
     massnahmen["anteil"] = massnahmen["betrag"] / summe if summe else float("nan")
     je_feld = posten.dropna(subset=["handlungsfeld"]).groupby("handlungsfeld")["betrag"].sum()
     felder = anlage.handlungsfelder[["nr", "name"]]
