@@ -58,12 +58,7 @@ class Auswertung:
             self._haushalt[jahr] = kennzahlen.haushalt_summen(self.anlage, jahr)
         return self._haushalt[jahr]
 
-    @cached_property
-    def kennzahlen_json(self) -> dict:
-        """All key figures as JSON-ready data."""
-        return kennzahlen.kennzahlen_json(self.anlage)
-
-    # --- for the pages (issue 3): computed once per Anlage, looked up per rerun ---
+    # --- for the pages: computed once per Anlage, looked up per rerun ---
 
     def einbuergerung_im_jahr(self, jahr: int) -> pd.DataFrame:
         """The naturalisation ranking of one year."""
