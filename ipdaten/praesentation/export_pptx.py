@@ -8,15 +8,18 @@ formatted in German. Every slide carries the Stand and its number.
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
+from xlsxwriter import Workbook
 
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
 from ipdaten.praesentation.folien import Diagramm, Folie, Praesentation
@@ -33,6 +36,32 @@ _DIAGRAMMTYP = {
     "balken": XL_CHART_TYPE.BAR_CLUSTERED,
     "gruppiert": XL_CHART_TYPE.BAR_CLUSTERED,
 }
+
+
+class _TextMappenSchreiber(CategoryWorkbookWriter):
+    """The chart's embedded workbook with every text written as text.
+
+    python-pptx writes categories and series names through XlsxWriter's `write()`, which turns
+    a text starting with `=` into a live formula and a URL into a hyperlink ("Daten bearbeiten"
+    would then run `=cmd|' /C calc'!A0` from a Gebiet). These options switch both off.
+    """
+
+    @contextlib.contextmanager
+    def _open_worksheet(self, xlsx_file):
+        mappe = Workbook(
+            xlsx_file,
+            {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
+        yield mappe, mappe.add_worksheet()
+        mappe.close()
+
+
+class _TextDiagrammDaten(CategoryChartData):
+    """CategoryChartData whose embedded workbook keeps workbook text as text."""
+
+    @property
+    def _workbook_writer(self):
+        return _TextMappenSchreiber(self)
 
 
 def _rgb(farbe: str) -> RGBColor:
@@ -129,7 +158,7 @@ def _fusszeile(folie, praesentation: Praesentation, nummer: int) -> None:
 
 
 def _diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: int, hoehe: int):
-    daten = CategoryChartData(number_format=diagramm.zahlenformat)
+    daten = _TextDiagrammDaten(number_format=diagramm.zahlenformat)
     daten.categories = list(diagramm.kategorien)
     for reihe in diagramm.reihen:
         daten.add_series(reihe.name, list(reihe.werte), number_format=diagramm.zahlenformat)

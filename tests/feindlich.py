@@ -1,0 +1,55 @@
+"""Hostile workbook texts for the security tests (issue 17): spreadsheet formulas, links,
+Markdown, HTML, a tracking image, LaTeX, bidi control characters — each where a user's
+workbook text is shown or exported."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from tests.arbeitsmappen import empfehlung, mappe_bytes
+
+FANG = "evil.example"  # every address below points here; a request to it is a leak
+FORMEL = "=cmd|' /C calc'!A0"
+HYPERLINK = f'=HYPERLINK("http://{FANG}/f","klick")'
+URL = f"http://{FANG}/pfad"
+MAIL = f"chef@{FANG}"
+MARKDOWN = (
+    f"**fett** _kursiv_ $x^2$ :red[rot] [Link](http://{FANG}/l) ![bild](http://{FANG}/t.png) "
+    f'<img src="http://{FANG}/i.png"> <script>alert(1)</script> www.{FANG}'
+)
+RLO = "Landkreis \u202eKRAP"  # right-to-left override: would show "Landkreis PARK"
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+# Texts a hostile workbook carries, each a string cell (never an Excel formula in the file).
+FELDNAMEN = {1: FORMEL, 2: MARKDOWN, 3: RLO}
+GEBIETE = [FORMEL, HYPERLINK, URL, "+1+1", "@SUMME(A1)", MARKDOWN]
+MASSNAHMEN = [FORMEL, HYPERLINK, URL, "-2+3", MARKDOWN]
+
+
+def _als_text(wb: Workbook) -> None:
+    """openpyxl writes a str starting with "=" as a formula; these must be text cells."""
+    for blatt in wb.worksheets:
+        for zeile in blatt.iter_rows():
+            for zelle in zeile:
+                if isinstance(zelle.value, str):
+                    zelle.data_type = "s"
+
+
+def feindliche_mappe_bytes() -> bytes:
+    """A valid Anlage 1 whose texts are all hostile, everywhere they are read."""
+    return mappe_bytes(
+        handlungsfelder=[[nr, name, f"{MARKDOWN} {MAIL}", f"{URL} {BIDI}"] for nr, name in FELDNAMEN.items()],
+        empfehlungen=[
+            empfehlung(1, 1, "umgesetzt", FORMEL, ziel=HYPERLINK, bemerkung=f"{URL} {MAIL}", quelle=MARKDOWN),
+            empfehlung(1, 2, "in Arbeit", MARKDOWN, bemerkung=RLO, quelle=URL),
+            empfehlung(2, 1, "umgesetzt", URL, bemerkung=MARKDOWN, quelle=FORMEL),
+            empfehlung(2, 2, "nicht umgesetzt", HYPERLINK),
+            empfehlung(3, 1, "in Abstimmung", f"{MAIL} {RLO}", bemerkung=HYPERLINK),
+        ],
+        einbuergerung=[[gebiet, 2016, 1.0 + index / 10] for index, gebiet in enumerate(GEBIETE)]
+        + [["Landkreis Böblingen", 2016, 1.54]],
+        haushalt=[[name, 1000 * (index + 1), 2017, index % 3 + 1] for index, name in enumerate(MASSNAHMEN)],
+        meilensteine=[["2017-07", FORMEL], ["2018", MARKDOWN], ["2019", URL]],
+        info=[["Stand", "2017-09-30"], ["Bezeichnung", FORMEL]],
+        anpassen=_als_text,
+    )
