@@ -4,13 +4,13 @@ import contextlib
 
 import streamlit as st
 
-from oberflaeche.rahmen import SeitenEnde
+from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 
 st.set_page_config(
     page_title="Integrationsplan-Monitor · Landkreis Böblingen",
-    page_icon=":material/bar_chart:",  # ASCII: spares loading the emoji catalogue at start
+    page_icon=SEITENSYMBOL,  # no emoji (spares loading the emoji catalogue), no request to Google
     layout="wide",
 )
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+# Bidi controls (embeddings, overrides, isolates, marks): U+202E shows "KRAP" as "PARK".
+_SCHREIBRICHTUNG = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 LOCALE = "de_DE"
 # The words for what is missing, the same on every page, slide and export.
@@ -18,6 +22,12 @@ KEINE_ANGABE = "keine Angabe"
 OHNE_ZUORDNUNG = "ohne Zuordnung"
 # plotly: decimal comma, thousands point, on axes, labels and hover alike.
 PLOTLY_TRENNZEICHEN = ",."
+
+
+def ohne_steuerzeichen(text: object) -> str:
+    """`text` without the invisible characters that reorder what is shown (right-to-left
+    override and the other bidi controls): what a reader sees is what the cell holds."""
+    return _SCHREIBRICHTUNG.sub("", str(text))
 
 
 def _fehlt(wert: float | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 from typing import NoReturn
 
@@ -13,6 +14,13 @@ from ipdaten.ablage import Ablage, AblageFehler, StandInfo
 from . import quelle
 from .literal import literal
 from .quelle import Anzeige, aktuelle_anzeige
+
+# The browser tab's icon as a data URL: a Material icon name (":material/…") makes every
+# browser fetch it from fonts.gstatic.com, and nothing may load from outside the server.
+SEITENSYMBOL = "data:image/svg+xml;base64," + base64.b64encode(
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#1F4E79" '
+    b'd="M4 20V9h4v11zm6 0V4h4v16zm6 0v-7h4v7z"/></svg>'
+).decode("ascii")
 
 
 class SeitenEnde(Exception):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
-from oberflaeche.literal import literal
+from oberflaeche.literal import literal, literal_tabelle
 from oberflaeche.rahmen import seitenkopf
 
 ANTEILE = "Anteile in %"
@@ -48,7 +48,7 @@ if tabelle_bereich.open:
     with tabelle_bereich:
         # A real HTML table: read by screen readers, and no data-grid bundle on the start page.
         st.table(
-            auswertung.verteilung_tabelle(),
+            literal_tabelle(auswertung.verteilung_tabelle()),  # st.table renders Markdown in cells
             hide_index=True,
             alt="Tabelle: Anzahl der Empfehlungen je Status und Handlungsfeld",
         )

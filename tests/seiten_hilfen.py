@@ -54,9 +54,17 @@ def tabellen(at: AppTest) -> list:
     return [d.value for d in at.dataframe]
 
 
+def gelesen(wert: object) -> object:
+    """Markdown text as the reader sees it: escapes of literal() and its invisible word joiners
+    removed (other values unchanged)."""
+    if not isinstance(wert, str):
+        return wert
+    return re.sub(r"\\(.)", r"\1", wert).replace("\u2060", "")
+
+
 def texte(at: AppTest) -> str:
     """All markdown, caption, header and alert text of the page in one string, with the
     markdown escapes of literal() removed (as the user reads it)."""
     teile = [e.value for gruppe in (at.title, at.header, at.subheader, at.markdown, at.caption) for e in gruppe]
     teile += [e.value for gruppe in (at.info, at.warning, at.error) for e in gruppe]
-    return re.sub(r"\\(.)", r"\1", text("\n".join(str(t) for t in teile)))
+    return gelesen(text("\n".join(str(t) for t in teile)))

@@ -299,7 +299,7 @@ def test_hinweise_zu_schreibweisen_und_summenzeilen_als_tabelle():
 def test_dateiname_und_bezeichnung_erscheinen_woertlich():
     daten = mappe_bytes(info=[["Stand", dt.date(2017, 9, 30)], ["Bezeichnung", "**fett** <b>x</b>"]])
     at = _hochladen(_daten_seite(), daten, "[Link](http://x).xlsx")
-    assert at.success[0].value == "Die Datei „\\[Link\\]\\(http\\://x\\)\\.xlsx“ ist gültig."
+    assert at.success[0].value == "Die Datei „\\[Link\\]\\(http\u2060\\://x\\)\\.xlsx“ ist gültig."
     at.button(key="veroeffentlichen").click().run()
     assert _ablage().staende()[1].bezeichnung == "**fett** <b>x</b>"
     assert "\\*\\*fett\\*\\* \\<b\\>x\\</b\\>" in [c.value for c in at.sidebar.caption]

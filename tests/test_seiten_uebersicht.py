@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.arbeitsmappen import empfehlung, mappe_bytes
-from tests.seiten_hilfen import diagramme, kennzahlen, starte, texte
+from tests.seiten_hilfen import diagramme, gelesen, kennzahlen, starte, texte
 
 STATUS = ["umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe"]
 
@@ -59,7 +59,7 @@ def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
 
     at.session_state["uebersicht_tabelle"] = True  # what a click on the expander does
     at.run()
-    (tabelle,) = [t.value for t in at.table]
+    (tabelle,) = [t.value.map(gelesen) for t in at.table]
     assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]
     assert tabelle.iloc[5].tolist() == [
         "6 Gesellschaft",

@@ -6,6 +6,8 @@ import datetime as dt
 import math
 import re
 
+from ipdaten.format import ohne_steuerzeichen
+
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _EXCEL_NULL = dt.date(1899, 12, 30)
@@ -47,7 +49,7 @@ def bereinige(wert: object) -> str:
             return ""
         if wert.is_integer():
             return str(int(wert))
-    return " ".join(str(wert).split())  # str.split() also splits at non-breaking spaces
+    return " ".join(ohne_steuerzeichen(wert).split())  # str.split() also splits at non-breaking spaces
 
 
 def falte(wert: object) -> str:

@@ -26,7 +26,7 @@ GITTER = "#D9D9D9"
 
 def sicher(text: object) -> str:
     """Workbook text escaped for plotly labels: `<b>` appears as typed, never as markup."""
-    return html.escape(str(text), quote=False)
+    return html.escape(fmt.ohne_steuerzeichen(text), quote=False)
 
 
 def umbrechen(text: object, breite: int = 38) -> str:
