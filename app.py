@@ -5,7 +5,7 @@ import contextlib
 import streamlit as st
 
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
-from oberflaeche.speicherbereinigung import langlebige_objekte_einfrieren
+from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 
 st.set_page_config(
@@ -35,3 +35,5 @@ auswahl = stand_festlegen()
 with contextlib.suppress(SeitenEnde):
     seite.run()
 stand_auswahl_zeigen(auswahl)
+# Instead of Streamlit's full collection after every run (off in .streamlit/config.toml).
+gelegentlich_aufraeumen()
