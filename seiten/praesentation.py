@@ -107,6 +107,14 @@ def _folien(
     return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figur(folien_schluessel: tuple[str, str, str, bool], nummer: int, _folie: Folie, _auswertung: Auswertung):
+    """A slide's figure, built once per Stand (with the Stand it is compared with) and slide:
+    building it costs more than the rest of the page, on every rerun and for every viewer.
+    Bounded: 64 figures are several presentations' worth."""
+    return figur(_folie, _auswertung)
+
+
 def _nummer(anzahl: int) -> int:
     """The slide in the URL (1-based), within 1…anzahl."""
     try:
@@ -149,8 +157,8 @@ def _kopf(folie: Folie) -> None:
     st.html("".join(teile))
 
 
-def _diagramm(folie: Folie, auswertung: Auswertung, hoehe_vh: int) -> None:
-    fig = figur(folie, auswertung)
+def _diagramm(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung, hoehe_vh: int) -> None:
+    fig = _figur(*figur_schluessel, folie, auswertung)
     if fig is None:
         return
     st.html(f"<style>.st-key-folie_diagramm {{ flex: 0 0 auto !important; height: {hoehe_vh}vh !important; }}</style>")
@@ -164,7 +172,7 @@ def _diagramm(folie: Folie, auswertung: Auswertung, hoehe_vh: int) -> None:
         )
 
 
-def _zeige(folie: Folie, auswertung: Auswertung) -> None:
+def _zeige(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung) -> None:
     if folie.art == "titel":
         st.html(
             f'<div class="folie-titelblatt"><p class="folie-titel">{_e(folie.titel)}</p>'
@@ -192,11 +200,11 @@ def _zeige(folie: Folie, auswertung: Auswertung) -> None:
             {"feld": [11, 9], "haushalt": [2, 1], "fortschritt": [5, 2]}.get(folie.art, [3, 2]), gap="large"
         )
         with links:
-            _diagramm(folie, auswertung, hoehe)
+            _diagramm(folie, figur_schluessel, auswertung, hoehe)
         with rechts:
             st.html(_liste(folie))
     else:
-        _diagramm(folie, auswertung, hoehe)
+        _diagramm(folie, figur_schluessel, auswertung, hoehe)
 
 
 def _dateiname(anzeige: quelle.Anzeige, art: str, endung: str) -> str:
@@ -275,16 +283,10 @@ hinweis = (
     if anzeige.ist_vorschau
     else (REKONSTRUKTION if anzeige.ist_rekonstruktion else "")
 )
-folien = _folien(
-    anzeige.schluessel or "standard",
-    vorher[0] if vorher else "",
-    hinweis,
-    anzeige.ist_vorschau,
-    anzeige.auswertung,
-    vorher[1] if vorher else None,
-)
+schluessel = (anzeige.schluessel or "standard", vorher[0] if vorher else "", hinweis, anzeige.ist_vorschau)
+folien = _folien(*schluessel, anzeige.auswertung, vorher[1] if vorher else None)
 nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):
     st.query_params[FOLIE_PARAMETER] = str(nummer)
-_zeige(folien.folien[nummer - 1], anzeige.auswertung)
+_zeige(folien.folien[nummer - 1], (schluessel, nummer), anzeige.auswertung)
 _leiste(folien, nummer, anzeige)

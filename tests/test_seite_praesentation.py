@@ -130,3 +130,22 @@ def test_vorschau_ist_gekennzeichnet_und_text_bleibt_text():
     at.run()
     assert _titel(at) == "Handlungsfeld 1: &lt;b&gt;Fett&lt;/b&gt; **x**"
     assert "<b>Fett</b>" not in _html(at)
+
+
+def test_diagramm_einer_folie_wird_je_stand_einmal_gebaut(monkeypatch):
+    from ipdaten.praesentation import folien_figuren
+
+    gebaut = []
+    original = folien_figuren.figur
+    monkeypatch.setattr(folien_figuren, "figur", lambda folie, a: gebaut.append(folie.titel) or original(folie, a))
+    at = _praesentation("2")
+    vorher = at.get("plotly_chart")[0].proto.spec
+    at.run()
+    at.run()
+    assert gebaut == ["Gesamtbilanz"]
+    assert at.get("plotly_chart")[0].proto.spec == vorher
+    # A new Stand has other numbers: its figure is built from them, never taken from the old one.
+    Ablage(ablage_verzeichnis(), STANDARD_PFAD).veroeffentliche(ueberarbeitete_standard_bytes(), dateiname="h.xlsx")
+    at.run()
+    assert (_titel(at), gebaut) == ("Gesamtbilanz", ["Gesamtbilanz", "Gesamtbilanz"])
+    assert at.get("plotly_chart")[0].proto.spec != vorher
