@@ -4,6 +4,8 @@
     python benchmarks/run.py --schnell  # quick mode: few repetitions, small sizes (the tests run it)
     python benchmarks/run.py --nur 7    # only some parts (1 and 2 are measured together)
 
+Part 8, many viewers at once over the websocket, is benchmarks/last.py.
+
 Absolute times on shared machines drift; the ratios against a floor measured in the same
 run hold. Prints a Markdown table for the README.
 """
@@ -303,6 +305,13 @@ def _warte_auf_diagramm(seite, url: str) -> None:
     seite.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
 
 
+def last(schnell: bool) -> list[Messung]:
+    """(8) many sessions at once against one real server, and a new Stand reaching them."""
+    from benchmarks.last import messen, zeilen
+
+    return [Messung("8", z.was, z.wert, z.verhaeltnis, z.ziel, z.erfuellt) for z in zeilen(messen(schnell))]
+
+
 def tabelle(messungen: list[Messung]) -> str:
     """The results as a Markdown table."""
     zeilen = ["| # | Messung | Median | Verhältnis | Ziel | erfüllt |", "|---|---|---|---|---|---|"]
@@ -320,9 +329,9 @@ def main(argumente: list[str] | None = None) -> int:
         "--nur",
         type=int,
         nargs="+",
-        choices=range(1, 8),
+        choices=range(1, 9),
         metavar="TEIL",
-        help="nur diese Teile (1–7; 1 und 2 gemeinsam)",
+        help="nur diese Teile (1–8; 1 und 2 gemeinsam)",
     )
     args = parser.parse_args(argumente)
     wdh = 2 if args.schnell else 15
@@ -334,6 +343,7 @@ def main(argumente: list[str] | None = None) -> int:
         5: lambda: exporte(wdh),
         6: lambda: speicher(2 if args.schnell else 10),
         7: lambda: browser_start(1 if args.schnell else 9),
+        8: lambda: last(args.schnell),
     }
     gewuenscht = {1 if t == 2 else t for t in args.nur or teile}
     messungen = [m for nr, teil in teile.items() if nr in gewuenscht for m in teil()]

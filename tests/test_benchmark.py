@@ -25,9 +25,9 @@ def _lauf(*argumente: str) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.benchmark
-def test_schnellmodus_misst_alle_sieben_teile():
+def test_schnellmodus_misst_alle_acht_teile():
     zeilen = _lauf("--schnell")
-    assert sorted({z.split("|")[1].strip() for z in zeilen}) == [str(n) for n in range(1, 8)]
+    assert sorted({z.split("|")[1].strip() for z in zeilen}) == [str(n) for n in range(1, 9)]
     seiten = {p.stem for p in (WURZEL / "seiten").glob("*.py") if not p.name.startswith("_")}
     gemessen = {m.group(1) for z in zeilen if (m := re.search(r"Seite (\w+), warmer Rerun", z))}
     assert gemessen == seiten
@@ -40,3 +40,21 @@ def test_schnellmodus_misst_alle_sieben_teile():
 def test_nur_einzelne_teile():
     zeilen = _lauf("--schnell", "--nur", "5")
     assert [z.split("|")[2].strip() for z in zeilen] == ["PowerPoint erzeugen (alle Folien)", "Excel-Export erzeugen"]
+
+
+@pytest.mark.benchmark
+def test_last_ueber_den_websocket_eines_echten_servers():
+    zeilen = _lauf("--schnell", "--nur", "8")
+    spalten = [[teil.strip() for teil in z.split("|")[2:-1]] for z in zeilen]
+    assert [was for was, *_ in spalten] == [
+        "1 Sitzung klicken: Seitenaufruf",
+        "4 Sitzungen klicken: Seitenaufruf",
+        "4 Sitzungen öffnen gleichzeitig: erste Ansicht, langsamste",
+        "Neuer Stand erreicht 4 offene Sitzungen (erste Veröffentlichung nach Serverstart), langsamste",
+        "Server-Speicher während der Lastmessung, Spitze",
+    ]
+    for was, wert, verhaeltnis, _ziel, _erfuellt in spalten:
+        assert re.fullmatch(r"[\d.]+(,\d)? (ms|MB)", wert), was
+        if "klicken" in was or "öffnen" in was:
+            assert verhaeltnis.endswith("· 0 Fehler"), (was, verhaeltnis)  # every page answered, none raised
+    assert "nicht erreicht" not in spalten[3][2]  # the new Stand reached every open session
