@@ -28,6 +28,8 @@ from pathlib import Path
 
 WURZEL = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(WURZEL))
+# tests/browser/streamlit_browser.py imports `artefakte` from tests/, which pytest puts on the path.
+sys.path.insert(1, str(WURZEL / "tests"))
 
 from benchmarks.grosse_mappe import grosse_mappe  # noqa: E402
 from ipdaten import lade_anlage  # noqa: E402
