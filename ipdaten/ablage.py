@@ -1,7 +1,8 @@
 """The store of published Stände: an embedded SQLite database, one row per Stand.
 
 Every Stand keeps the uploaded bytes unchanged, their SHA-256, the Stand date, a label and the
-publish time. The bundled default workbook is always Stand 1. Publishing is one transaction
+publish time, and — when the workbook needed one — the user's mapping (`Zuordnung`, as TOML) with
+the workbook's header signature, so the next upload of the same shape gets it again. The bundled default workbook is always Stand 1. Publishing is one transaction
 (all or nothing); nothing is ever overwritten or deleted; identical bytes are recognised.
 
 Concurrency: WAL mode and a busy timeout let several threads and server processes publish at
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipdaten.arbeitsmappe import Anlage, lade_anlage
+from ipdaten.arbeitsmappe import Anlage, Zuordnung, ZuordnungUngueltig, aus_toml, lade_anlage
 
 DATEINAME_DB = "staende.sqlite3"
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
@@ -45,9 +46,15 @@ CREATE TABLE IF NOT EXISTS staende (
     veroeffentlicht TEXT NOT NULL,
     dateiname TEXT NOT NULL,
     groesse INTEGER NOT NULL,
-    ist_standard INTEGER NOT NULL DEFAULT 0
+    ist_standard INTEGER NOT NULL DEFAULT 0,
+    zuordnung TEXT,
+    signatur TEXT
 );
+CREATE INDEX IF NOT EXISTS staende_signatur ON staende(signatur);
 """
+# Columns added after the first release; an older store gets them on its first open.
+_NACHGETRAGEN = (("zuordnung", "TEXT"), ("signatur", "TEXT"))
+SCHEMA_VERSION = 2
 
 
 class AblageFehler(Exception):
@@ -66,6 +73,8 @@ class StandInfo:
     dateiname: str
     groesse: int
     ist_standard: bool
+    zuordnung: Zuordnung | None = None
+    signatur: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,10 +112,21 @@ def _zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
         dateiname=zeile["dateiname"],
         groesse=int(zeile["groesse"]),
         ist_standard=bool(zeile["ist_standard"]),
+        zuordnung=_zuordnung(zeile["zuordnung"]),
+        signatur=zeile["signatur"],
     )
 
 
-_SPALTEN = "nr, sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard"
+def _zuordnung(text: str | None) -> Zuordnung | None:
+    if not text:
+        return None
+    try:
+        return aus_toml(text)
+    except ZuordnungUngueltig as e:
+        raise AblageFehler(f"Die gespeicherte Zuordnung eines Stands ist nicht lesbar: {e}") from e
+
+
+_SPALTEN = "nr, sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard, zuordnung, signatur"
 
 
 class Ablage:
@@ -188,9 +208,11 @@ class Ablage:
             if str(modus).lower() != "wal":
                 raise sqlite3.OperationalError(f"journal_mode {modus}")
         with self._transaktion() as verbindung:
+            self._migriere(verbindung)
             for befehl in _SCHEMA.split(";"):
                 if befehl.strip():
                     verbindung.execute(befehl)
+            verbindung.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
             if leer:
                 daten = self._standard_mappe.read_bytes()
@@ -204,6 +226,17 @@ class Ablage:
                     ist_standard=True,
                 )
 
+    @staticmethod
+    def _migriere(verbindung: sqlite3.Connection) -> None:
+        """Add the columns of later versions to a store created before them (inside the setup
+        transaction, so two processes opening an old store at once do not both add them)."""
+        vorhanden = {z["name"] for z in verbindung.execute("PRAGMA table_info(staende)").fetchall()}
+        if not vorhanden:
+            return  # a new store: the schema creates everything
+        for spalte, typ in _NACHGETRAGEN:
+            if spalte not in vorhanden:
+                verbindung.execute(f"ALTER TABLE staende ADD COLUMN {spalte} {typ}")
+
     def _schreibe(
         self,
         verbindung: sqlite3.Connection,
@@ -213,14 +246,16 @@ class Ablage:
         bezeichnung: str,
         dateiname: str,
         ist_standard: bool = False,
+        zuordnung: Zuordnung | None = None,
+        signatur: str | None = None,
     ) -> int:
         pruefsumme = sha256(daten)
         verbindung.execute("INSERT OR IGNORE INTO dateien (sha256, inhalt) VALUES (?, ?)", (pruefsumme, daten))
         if self._im_schreiben is not None:
             self._im_schreiben()
         cursor = verbindung.execute(
-            "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard, "
+            "zuordnung, signatur) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 pruefsumme,
                 stand.isoformat() if stand else None,
@@ -229,6 +264,8 @@ class Ablage:
                 bereinige_bezeichnung(Path(dateiname).name),
                 len(daten),
                 int(ist_standard),
+                zuordnung.als_toml() if zuordnung is not None and not zuordnung.leer else None,
+                signatur if zuordnung is not None and not zuordnung.leer else None,
             ),
         )
         return int(cursor.lastrowid)
@@ -241,16 +278,20 @@ class Ablage:
         bezeichnung: str | None = None,
         dateiname: str = "",
         anlage: Anlage | None = None,
+        zuordnung: Zuordnung | None = None,
+        signatur: str | None = None,
     ) -> Veroeffentlichung:
         """Publish `daten` as a new Stand, in one transaction.
 
-        The workbook is validated first (raises AnlageUngueltig, nothing is stored). `stand`
-        and `bezeichnung` default to the workbook's Info sheet. Identical bytes that are already
-        a Stand are not stored again: the result names that Stand with `neu=False`.
+        The workbook is validated first, with `zuordnung` applied (raises AnlageUngueltig,
+        nothing is stored). `stand` and `bezeichnung` default to the workbook's Info sheet. The
+        mapping is stored with the Stand, with the workbook's header `signatur` (see
+        `zuordnung_zu_signatur`). Identical bytes that are already a Stand are not stored again:
+        the result names that Stand with `neu=False`.
         """
         daten = bytes(daten)
         if anlage is None:
-            anlage = lade_anlage(daten)
+            anlage = lade_anlage(daten, zuordnung=zuordnung)
         pruefsumme = sha256(daten)
         with self._transaktion() as verbindung:
             vorhanden = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
@@ -262,6 +303,8 @@ class Ablage:
                 stand=stand if stand is not None else anlage.stand,
                 bezeichnung=bezeichnung if bezeichnung and bezeichnung.strip() else anlage.titel,
                 dateiname=dateiname or "anlage1.xlsx",
+                zuordnung=zuordnung,
+                signatur=signatur,
             )
             info = _zeile_zu_info(verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone())
         return Veroeffentlichung(info, neu=True)
@@ -285,6 +328,15 @@ class Ablage:
         """The Stand whose bytes have this SHA-256, or None."""
         with self._lesen() as verbindung:
             zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+        return _zeile_zu_info(zeile) if zeile else None
+
+    def zuordnung_zu_signatur(self, signatur: str) -> StandInfo | None:
+        """The newest Stand published with a mapping for workbooks of this header signature."""
+        with self._lesen() as verbindung:
+            zeile = verbindung.execute(
+                f"SELECT {_SPALTEN} FROM staende WHERE signatur = ? AND zuordnung IS NOT NULL ORDER BY nr DESC LIMIT 1",
+                (signatur,),
+            ).fetchone()
         return _zeile_zu_info(zeile) if zeile else None
 
     def neueste_nr(self) -> int:

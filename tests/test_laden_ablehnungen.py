@@ -443,7 +443,7 @@ def test_kaputte_formatvorlagen():
 def test_unerwarteter_fehler_wird_zum_befund(monkeypatch):
     import ipdaten.arbeitsmappe.laden as laden
 
-    def kaputt(mappe):
+    def kaputt(*argumente):
         raise KeyError("unbekannt")
 
     monkeypatch.setattr(laden, "_pruefe_mappe", kaputt)

@@ -4,12 +4,14 @@ reading each sheet, loading into an Anlage, and the template.
 Other packages import only the names below.
 """
 
+from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.texte import bereinige, falte
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, REFERENZ_GEBIET, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.vorlage import vorlage_bytes
+from ipdaten.arbeitsmappe.zuordnung import Kandidat, Vorschlag, Zuordnung, ZuordnungUngueltig, aus_toml
 
 __all__ = [
     "BLAETTER",
@@ -18,9 +20,16 @@ __all__ = [
     "Anlage",
     "AnlageUngueltig",
     "Befund",
+    "Kandidat",
+    "Vorschlag",
+    "Zuordnung",
+    "ZuordnungUngueltig",
+    "aus_toml",
     "befunde_tabelle",
     "bereinige",
     "falte",
     "lade_anlage",
+    "schlage_zuordnung_vor",
+    "signatur",
     "vorlage_bytes",
 ]

@@ -95,10 +95,15 @@ class Befundliste:
 
 
 class AnlageUngueltig(Exception):
-    """The workbook was rejected; `befunde` says why (all findings, errors first)."""
+    """The workbook was rejected; `befunde` says why (all findings, errors first).
 
-    def __init__(self, befunde: list[Befund]):
+    `erkennung` (a `zuordnung.Erkennung`, None when the file was not even read as a workbook)
+    says which sheets, columns and status words were recognised, for a proposed mapping.
+    """
+
+    def __init__(self, befunde: list[Befund], erkennung: object = None):
         self.befunde = sorted(befunde, key=lambda b: b.schwere != "Fehler")
+        self.erkennung = erkennung
         super().__init__("\n".join(b.als_text() for b in self.befunde))
 
     @property

@@ -34,9 +34,10 @@ _STATUS_GEFALTET = {falte(variante): status for variante, status in STATUS_VARIA
 class EmpfehlungsLeser:
     """Reads the rows of the sheet Empfehlungen, collecting mapped spellings and unknown fields."""
 
-    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None):
+    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None, status_woerter: dict[str, str] | None = None):
         self.tabelle = tabelle
         self.felder = felder
+        self.status_woerter = status_woerter or {}  # the user's mapping decides before the synonyms
         self.bekannte = set(felder["nr"]) if felder is not None else None
         self.abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unbekannte_felder: dict[int, list[int]] = defaultdict(list)
@@ -85,7 +86,7 @@ class EmpfehlungsLeser:
         wert = bereinige(roh)
         if wert in STATUS_REIHENFOLGE:
             return wert
-        kanonisch = _STATUS_GEFALTET.get(falte(wert))
+        kanonisch = self.status_woerter.get(falte(wert)) or _STATUS_GEFALTET.get(falte(wert))
         if kanonisch is None:
             self.tabelle.fehler(nummer, "status", "Unbekannter Status.", roh, STATUS_ERLAUBT)
             return None
@@ -149,9 +150,15 @@ class EmpfehlungsLeser:
 
 
 def lies_empfehlungen(
-    blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste
+    blatt: RohBlatt | None,
+    felder: pd.DataFrame | None,
+    befunde: Befundliste,
+    status_woerter: dict[str, str] | None = None,
 ) -> tuple[pd.DataFrame | None, bool]:
-    """The recommendations and whether the column Bezug Geflüchtete exists."""
+    """The recommendations and whether the column Bezug Geflüchtete exists.
+
+    `status_woerter` (folded word → status) is the user's mapping of her own status words.
+    """
     tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde) if blatt is not None else None
     if tabelle is None:
         return None, False
@@ -171,7 +178,7 @@ def lies_empfehlungen(
             erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
         )
         return None, False
-    leser = EmpfehlungsLeser(tabelle, felder)
+    leser = EmpfehlungsLeser(tabelle, felder, status_woerter)
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
     leser.melde_sammlungen()
     frame = rahmen("empfehlungen", datensaetze)

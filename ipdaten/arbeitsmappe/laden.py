@@ -18,7 +18,6 @@ from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
 from ipdaten.arbeitsmappe.blattsuche import finde_blaetter
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
 from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import (
     BLAETTER,
     EINBUERGERUNG,
@@ -35,25 +34,27 @@ from ipdaten.arbeitsmappe.xlsx_lesen import (
     RohMappe,
     lies_mappe,
 )
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung, erkenne, wende_an, zu_lesende_blaetter
 from ipdaten.format import zahl as tausender
 
 
-def lade_anlage(quelle: bytes | str | Path) -> Anlage:
-    """Load and validate a workbook from bytes or a path.
+def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None) -> Anlage:
+    """Load and validate a workbook from bytes or a path, with the user's mapping applied first.
 
     Returns the Anlage with its warnings; raises AnlageUngueltig with every finding when the
-    workbook has errors (then no data at all is returned).
+    workbook has errors (then no data at all is returned). The refusal's `erkennung` says what
+    was not recognised, so that a mapping can be proposed (`abgleich.schlage_zuordnung_vor`).
     """
     daten = _lies_datei(Path(quelle)) if isinstance(quelle, (str, Path)) else bytes(quelle)
     befund = pruefe_datei(daten)
     if befund is not None:
         raise AnlageUngueltig([befund])
     try:
-        mappe = lies_mappe(daten, nur={falte(b.name) for b in BLAETTER})
+        mappe = wende_an(lies_mappe(daten, nur=zu_lesende_blaetter(zuordnung)), zuordnung)
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([_lesefehler_befund(e)]) from None
     try:
-        return _pruefe_mappe(mappe)
+        return _pruefe_mappe(mappe, zuordnung)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
         # Last resort, so that a user never sees a traceback; the tests pin every known case.
         raise AnlageUngueltig(
@@ -99,18 +100,22 @@ def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
     )
 
 
-def _pruefe_mappe(mappe: RohMappe) -> Anlage:
+def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage:
     befunde = Befundliste()
+    if zuordnung is not None and not zuordnung.leer:
+        befunde.warnung("Gelesen mit der Zuordnung: " + "; ".join(zuordnung.beschreibung()) + ".")
     blaetter = finde_blaetter(mappe, befunde)
     felder = lies_handlungsfelder(blaetter[HANDLUNGSFELDER.name], befunde)
-    empfehlungen, hat_bezug = lies_empfehlungen(blaetter[EMPFEHLUNGEN.name], felder, befunde)
+    empfehlungen, hat_bezug = lies_empfehlungen(
+        blaetter[EMPFEHLUNGEN.name], felder, befunde, zuordnung.status_woerter() if zuordnung else None
+    )
     einbuergerung = lies_einbuergerung(mappe, blaetter[EINBUERGERUNG.name], befunde)
     haushalt = lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
     meilensteine = lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
     stand, bezeichnung = lies_info(blaetter[INFO.name], befunde)
 
     if befunde.fehlerliste or felder is None or empfehlungen is None:
-        raise AnlageUngueltig(_geordnet(befunde.eintraege))
+        raise AnlageUngueltig(_geordnet(befunde.eintraege), erkennung=erkenne(blaetter, zuordnung))
     return Anlage(
         handlungsfelder=felder,
         empfehlungen=empfehlungen,
@@ -122,6 +127,7 @@ def _pruefe_mappe(mappe: RohMappe) -> Anlage:
         hat_bezug_spalte=hat_bezug,
         vorhandene_blaetter=tuple(name for name, blatt in blaetter.items() if blatt is not None),
         warnungen=tuple(_geordnet(befunde.warnungen)),
+        zuordnung=zuordnung if zuordnung is not None and not zuordnung.leer else None,
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import Befund
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Anlage:
     - einbuergerung: gebiet, jahr, quote_prozent (NaN = keine Angabe), zeile
     - haushalt: massnahme, betrag, jahr, handlungsfeld (nullable), zeile
     - meilensteine: datum, genauigkeit, ereignis, zeile
-    `zeile` is the Excel row the record came from. Optional sheets that are missing are
+    `zeile` is the Excel row the record came from. `zuordnung` is the mapping applied, if any. Optional sheets that are missing are
     empty frames with these columns.
     """
 
@@ -35,6 +36,7 @@ class Anlage:
     hat_bezug_spalte: bool = False
     vorhandene_blaetter: tuple[str, ...] = ()
     warnungen: tuple[Befund, ...] = field(default_factory=tuple)
+    zuordnung: Zuordnung | None = None  # the user's mapping this workbook was read with
 
     @property
     def feldnamen(self) -> dict[int, str]:
