@@ -1,4 +1,8 @@
-"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--json]`."""
+"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]`.
+
+`pruefen` prints, for a workbook it does not recognise, the proposed mapping as TOML; saved and
+completed, that file is what `--zuordnung` takes.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,20 @@ import sys
 from pathlib import Path
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage
+from ipdaten.arbeitsmappe import (
+    AnlageUngueltig,
+    Zuordnung,
+    ZuordnungUngueltig,
+    aus_toml,
+    lade_anlage,
+    schlage_zuordnung_vor,
+)
 from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
-AUFRUF = "python -m ipdaten pruefen DATEI.xlsx  |  python -m ipdaten kennzahlen DATEI.xlsx [--json]"
+AUFRUF = (
+    "python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
+    "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,7 +38,40 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def _lade(pfad: str):
+def _lies_zuordnung(pfad: str | None) -> Zuordnung | bool | None:
+    """The mapping file, None without one, False after printing why it cannot be used."""
+    if pfad is None:
+        return None
+    try:
+        return aus_toml(Path(pfad).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        print(f"Fehler: Die Zuordnungsdatei „{pfad}“ gibt es nicht.", file=sys.stderr)
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"Fehler: Die Zuordnungsdatei „{pfad}“ kann nicht gelesen werden ({e}).", file=sys.stderr)
+    except ZuordnungUngueltig as e:
+        print(f"Fehler in der Zuordnungsdatei „{pfad}“: {e}", file=sys.stderr)
+    return False
+
+
+def _schlage_vor(datei: Path, zuordnung: Zuordnung | None) -> None:
+    """Print the proposed mapping (TOML on stdout) when a mapping can help."""
+    try:
+        vorschlag = schlage_zuordnung_vor(datei.read_bytes(), zuordnung)
+    except OSError:
+        return
+    if vorschlag is None:
+        return
+    offen = len(vorschlag.offen)
+    print(
+        "\nVorgeschlagene Zuordnung (als Datei speichern"
+        + (f", die {offen} offenen Punkte ausfüllen" if offen else "")
+        + " und mit „--zuordnung DATEI.toml“ erneut aufrufen):",
+        file=sys.stderr,
+    )
+    print(vorschlag.als_toml(), end="")
+
+
+def _lade(pfad: str, zuordnung: Zuordnung | None = None, vorschlagen: bool = False):
     datei = Path(pfad)
     if not datei.exists():
         print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
@@ -33,7 +80,7 @@ def _lade(pfad: str):
         print(f"Fehler: „{pfad}“ ist keine Datei (sondern z. B. ein Ordner).", file=sys.stderr)
         return None
     try:
-        return lade_anlage(datei)
+        return lade_anlage(datei, zuordnung=zuordnung)
     except OSError as e:
         print(f"Fehler: Die Datei „{pfad}“ kann nicht gelesen werden ({e.strerror or e}).", file=sys.stderr)
         return None
@@ -42,6 +89,8 @@ def _lade(pfad: str):
         print(f"Die Arbeitsmappe „{datei.name}“ ist ungültig ({len(fehler)} Fehler):", file=sys.stderr)
         for befund in e.befunde:
             print(f"- {befund.schwere}: {befund.als_text()}", file=sys.stderr)
+        if vorschlagen:
+            _schlage_vor(datei, zuordnung)
         return None
 
 
@@ -51,12 +100,17 @@ def main(argumente: list[str] | None = None) -> int:
     befehle = parser.add_subparsers(dest="befehl", required=True)
     pruefen = befehle.add_parser("pruefen", help="Arbeitsmappe prüfen")
     pruefen.add_argument("datei")
+    pruefen.add_argument("--zuordnung", help="Zuordnung (TOML) der Blätter, Spalten und Statuswörter")
     kennzahlen = befehle.add_parser("kennzahlen", help="Kennzahlen ausgeben")
     kennzahlen.add_argument("datei")
+    kennzahlen.add_argument("--zuordnung", help="Zuordnung (TOML) der Blätter, Spalten und Statuswörter")
     kennzahlen.add_argument("--json", action="store_true", help="als JSON auf stdout")
     args = parser.parse_args(argumente)
 
-    anlage = _lade(args.datei)
+    zuordnung = _lies_zuordnung(args.zuordnung)
+    if zuordnung is False:
+        return 1
+    anlage = _lade(args.datei, zuordnung, vorschlagen=args.befehl == "pruefen")
     if anlage is None:
         return 1
     if args.befehl == "kennzahlen" and args.json:
@@ -66,6 +120,10 @@ def main(argumente: list[str] | None = None) -> int:
     gesamt = status_gesamt(anlage)
     print(f"Die Arbeitsmappe „{Path(args.datei).name}“ ist gültig.")
     print(f"Stand: {fmt.datum(anlage.stand)} – {anlage.titel}")
+    if anlage.zuordnung is not None:
+        print("Gelesen mit der Zuordnung:")
+        for zeile in anlage.zuordnung.beschreibung():
+            print(f"  {zeile}")
     print(
         f"{len(anlage.handlungsfelder)} Handlungsfeld(er), {gesamt['empfehlungen']} Empfehlung(en), "
         f"{len(anlage.einbuergerung)} Einbürgerungswerte, {len(anlage.haushalt)} Haushaltspositionen, "

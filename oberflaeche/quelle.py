@@ -20,7 +20,8 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
-from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, lade_anlage
+from ipdaten.arbeitsmappe import signatur as kopf_signatur
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 
@@ -62,6 +63,8 @@ class Vorschau:
     daten: bytes = field(repr=False)
     dateiname: str
     sha256: str
+    zuordnung: Zuordnung | None = None  # the mapping the upload is read with
+    signatur: str | None = None  # its header signature, stored with the mapping
 
 
 @dataclass(frozen=True)
@@ -116,18 +119,38 @@ def ablage() -> Ablage:
 
 @st.cache_resource(max_entries=8, show_spinner="Stand wird geladen …")
 def auswertung_zu_stand(pruefsumme: str, _ablage: Ablage) -> Auswertung:
-    """The evaluation of the stored Stand with this SHA-256 (cached by the checksum only)."""
-    return Auswertung(lade_anlage(_ablage.lies(pruefsumme)))
+    """The evaluation of the stored Stand with this SHA-256 (cached by the checksum only),
+    read with the mapping stored with it."""
+    info = _ablage.stand_zu_sha(pruefsumme)
+    zuordnung = info.zuordnung if info is not None else None
+    return Auswertung(lade_anlage(_ablage.lies(pruefsumme), zuordnung=zuordnung))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …")
-def pruefe_upload(daten: bytes) -> Pruefung:
-    """Validate uploaded bytes once; the same bytes are not validated again."""
+def pruefe_upload(daten: bytes, zuordnung: Zuordnung | None = None) -> Pruefung:
+    """Validate uploaded bytes once per mapping; the same bytes are not validated again."""
     try:
-        anlage = lade_anlage(daten)
+        anlage = lade_anlage(daten, zuordnung=zuordnung)
     except AnlageUngueltig as e:
         return Pruefung(None, tuple(e.befunde))
     return Pruefung(Auswertung(anlage), tuple(anlage.warnungen))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def signatur(daten: bytes) -> str | None:
+    """The header signature of uploaded bytes (None when they are no readable workbook)."""
+    return kopf_signatur(daten)
+
+
+def gespeicherte_zuordnung(daten: bytes) -> StandInfo | None:
+    """The newest Stand whose workbook had the same headers and was published with a mapping."""
+    wert = signatur(daten)
+    if wert is None:
+        return None
+    try:
+        return ablage().zuordnung_zu_signatur(wert)
+    except (AblageFehler, sqlite3.Error):
+        return None
 
 
 def vorschau() -> Vorschau | None:
@@ -135,26 +158,31 @@ def vorschau() -> Vorschau | None:
     return st.session_state.get(VORSCHAU_SCHLUESSEL)
 
 
-def setze_vorschau(daten: bytes, dateiname: str) -> Vorschau:
-    """Show this (valid) upload in this session only, on every page."""
-    neu = Vorschau(bytes(daten), dateiname, sha256(daten))
+def setze_vorschau(daten: bytes, dateiname: str, zuordnung: Zuordnung | None = None) -> Vorschau:
+    """Show this (valid) upload, read with `zuordnung`, in this session only, on every page."""
+    zuordnung = zuordnung if zuordnung is not None and not zuordnung.leer else None
+    neu = Vorschau(bytes(daten), dateiname, sha256(daten), zuordnung, signatur(daten) if zuordnung else None)
     st.session_state[VORSCHAU_SCHLUESSEL] = neu
     return neu
 
 
-def vorschau_aus_upload(daten: bytes, dateiname: str) -> bool:
+def vorschau_aus_upload(daten: bytes, dateiname: str, zuordnung: Zuordnung | None = None) -> bool:
     """Make a new upload this session's preview when it is valid and not already a Stand.
 
-    Returns True when the preview was set. A file with errors changes nothing.
+    Without an explicit `zuordnung`, the mapping stored for workbooks of the same headers is
+    applied. Returns True when the preview was set. A file with errors changes nothing.
     """
-    if pruefe_upload(daten).auswertung is None:
+    if zuordnung is None:
+        gespeichert = gespeicherte_zuordnung(daten)
+        zuordnung = gespeichert.zuordnung if gespeichert is not None else None
+    if pruefe_upload(daten, zuordnung).auswertung is None:
         return False
     try:
         if ablage().stand_zu_sha(sha256(daten)) is not None:
             return False
     except (AblageFehler, sqlite3.Error):
         return False
-    setze_vorschau(daten, dateiname)
+    setze_vorschau(daten, dateiname, zuordnung)
     return True
 
 
@@ -196,16 +224,21 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
     quelle = (
         f"Veröffentlichter Stand Nr. {info.nr}: Datei „{info.dateiname}“, veröffentlicht am "
         f"{fmt.zeitpunkt(ortszeit(info.veroeffentlicht))}."
+        + (" Gelesen mit der beim Veröffentlichen gespeicherten Zuordnung." if info.zuordnung is not None else "")
     )
     return Anzeige(auswertung, quelle, stand_info=info, schluessel=info.sha256)
 
 
 def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
     """The Anzeige of a preview (None if the bytes are, unexpectedly, not valid)."""
-    pruefung = pruefe_upload(eintrag.daten)
+    pruefung = pruefe_upload(eintrag.daten, eintrag.zuordnung)
     if pruefung.auswertung is None:
         return None
     quelle = f"Vorschau der hochgeladenen Datei „{eintrag.dateiname}“ – nicht veröffentlicht."
+    if eintrag.zuordnung is not None:
+        quelle += (
+            f" Gelesen mit einer Zuordnung ({len(eintrag.zuordnung.beschreibung())} Einträge, siehe Daten & Stände)."
+        )
     return Anzeige(pruefung.auswertung, quelle, ist_vorschau=True, schluessel=eintrag.sha256)
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
-from oberflaeche import quelle, staende, veroeffentlichung
+from oberflaeche import quelle, staende, veroeffentlichung, zuordnen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
@@ -103,14 +103,18 @@ datei = st.file_uploader(
 )
 if datei is not None:
     daten = datei.getvalue()
-    pruefung = quelle.pruefe_upload(daten)
+    zuordnung, herkunft = zuordnen.zuordnung_fuer(daten)
+    pruefung = quelle.pruefe_upload(daten, zuordnung)
     name = literal(datei.name)
+    if zuordnung is not None:
+        zuordnen.zeige_angewandte(zuordnung, herkunft, daten)
     if pruefung.fehler:
         st.error(
             f"**Die Datei „{name}“ wurde nicht übernommen** – {fmt.zahl(len(pruefung.fehler))} "
             f"Fehler. Der veröffentlichte Stand bleibt unverändert.",
             icon=":material/block:",
         )
+        zuordnen.zuordnungs_schritt(daten, datei.name, zuordnung)
         st.dataframe(befunde_tabelle(pruefung.fehler), hide_index=True, alt="Tabelle der Fehler in der Datei")
     elif (vorhanden := ablage.stand_zu_sha(quelle.sha256(daten))) is not None:
         st.info(
@@ -137,6 +141,7 @@ st.warning(
     "Personen sehen weiterhin den veröffentlichten Stand.",
     icon=":material/visibility:",
 )
+zuordnen.zeige_fuer_vorschau(vorschau.zuordnung)
 if st.button("Vorschau verwerfen", key="vorschau_verwerfen", icon=":material/close:"):
     quelle.verwirf_vorschau()
     st.rerun()
@@ -191,6 +196,8 @@ if st.button(
                 bezeichnung=bezeichnung,
                 dateiname=vorschau.dateiname,
                 anlage=neue_anlage,
+                zuordnung=vorschau.zuordnung,
+                signatur=vorschau.signatur,
             )
         except (AblageFehler, sqlite3.Error) as e:
             st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
