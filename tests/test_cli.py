@@ -12,6 +12,7 @@ import pytest
 from arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, zipbombe_bytes
 
 from ipdaten.__main__ import starte
+from ipdaten.arbeitsmappe import Zuordnung, aus_toml
 
 WURZEL = STANDARD_PFAD.parent.parent
 
@@ -100,8 +101,20 @@ def test_ungueltige_mappe_alle_befunde_auf_stderr(tmp_path):
     )
     for befehl in (["pruefen"], ["kennzahlen", "--json"]):
         ergebnis = _rufe(befehl[0], _datei(tmp_path, daten), *befehl[1:])
-        assert (ergebnis.returncode, ergebnis.stdout) == (1, "")
-        assert ergebnis.stderr.splitlines() == [
+        # pruefen proposes a mapping for the unknown status word (TOML on stdout), kennzahlen does not.
+        assert ergebnis.returncode == 1
+        if befehl == ["pruefen"]:
+            assert aus_toml(ergebnis.stdout) == Zuordnung.aus(status={"fertig": "umgesetzt"})
+        else:
+            assert ergebnis.stdout == ""
+        zeilen = ergebnis.stderr.splitlines()
+        if befehl == ["pruefen"]:
+            assert zeilen[-2:] == [
+                "",
+                "Vorgeschlagene Zuordnung (als Datei speichern und mit „--zuordnung DATEI.toml“ erneut aufrufen):",
+            ]
+            zeilen = zeilen[:-2]
+        assert zeilen == [
             "Die Arbeitsmappe „anlage.xlsx“ ist ungültig (2 Fehler):",
             "- Fehler: Blatt „Empfehlungen“, Zeile 2, Spalte „Status“: Unbekannter Status. Gefunden: „fertig“. "
             "Erlaubt: „umgesetzt“, „in Arbeit“, „in Abstimmung“, „nicht umgesetzt“, „ohne Angabe“ (auch "
@@ -151,7 +164,8 @@ def test_falscher_aufruf(argumente):
     ergebnis = _rufe(*argumente)
     assert (ergebnis.returncode, ergebnis.stdout) == (2, "")
     assert ergebnis.stderr == (
-        "Falscher Aufruf.\nAufruf: python -m ipdaten pruefen DATEI.xlsx  |  python -m ipdaten kennzahlen DATEI.xlsx [--json]\n"
+        "Falscher Aufruf.\nAufruf: python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
+        "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]\n"
     )
 
 
