@@ -13,10 +13,10 @@ import pytest
 
 from ipdaten.__main__ import main
 from ipdaten.ablage import Ablage
+from ipdaten.arbeitsmappe import Zuordnung, aus_toml
 from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.zuordnung import Zuordnung, aus_toml
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, mit_libreoffice
 
 WURZEL = Path(__file__).resolve().parent.parent
@@ -76,6 +76,7 @@ def _status(anlage) -> list[tuple[int, int, str]]:
     return list(zip(frame["handlungsfeld"], frame["nr"], frame["status"].astype(str), strict=True))
 
 
+@pytest.mark.libreoffice  # _wie_excel() saves through LibreOffice
 def test_ohne_zuordnung_abgelehnt_und_die_erkennung_nennt_was_fehlt():
     with pytest.raises(AnlageUngueltig) as fehler:
         lade_anlage(_wie_excel())
@@ -86,6 +87,7 @@ def test_ohne_zuordnung_abgelehnt_und_die_erkennung_nennt_was_fehlt():
     assert not erkennung.vollstaendig
 
 
+@pytest.mark.libreoffice  # _wie_excel() saves through LibreOffice
 def test_mit_zuordnung_gelesen_wie_excel_gespeichert():
     anlage = lade_anlage(_wie_excel(), zuordnung=BUERO_ZUORDNUNG)
     assert _status(anlage) == [
@@ -121,6 +123,7 @@ def test_zuordnung_entscheidet_zwischen_zwei_statusspalten():
     assert _status(lade_anlage(daten, zuordnung=neu)) == [(1, 1, "umgesetzt"), (2, 1, "in Arbeit")]
 
 
+@pytest.mark.libreoffice  # _wie_excel() saves through LibreOffice
 def test_vorschlag_fuer_die_bueromappe():
     vorschlag = schlage_zuordnung_vor(_wie_excel())
     offen = {(k.art, k.ziel): k.auswahl for k in vorschlag.offen}
