@@ -1,4 +1,5 @@
-"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]`.
+"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]` and
+`python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx`.
 
 `pruefen` prints, for a workbook it does not recognise, the proposed mapping as TOML; saved and
 completed, that file is what `--zuordnung` takes.
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 from ipdaten import format as fmt
+from ipdaten.amtlich.ablauf import BEDIENUNG_JAHRE, einbuergerung_aus_statistik, jahre_aus_text
+from ipdaten.amtlich.quote import REGION_STUTTGART, TABELLE, VORJAHR
 from ipdaten.arbeitsmappe import (
     AnlageUngueltig,
     Zuordnung,
@@ -24,7 +27,9 @@ from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
 AUFRUF = (
     "python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
-    "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]"
+    "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]\n"
+    "        python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx "
+    "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]"
 )
 
 
@@ -105,7 +110,16 @@ def main(argumente: list[str] | None = None) -> int:
     kennzahlen.add_argument("datei")
     kennzahlen.add_argument("--zuordnung", help="Zuordnung (TOML) der Blätter, Spalten und Statuswörter")
     kennzahlen.add_argument("--json", action="store_true", help="als JSON auf stdout")
+    einbuergerung = befehle.add_parser("einbuergerung", help="Einbürgerungsquoten aus der amtlichen Statistik")
+    einbuergerung.add_argument("statistik", nargs="+")
+    einbuergerung.add_argument("--mappe", required=True)
+    einbuergerung.add_argument("-o", "--ausgabe", required=True)
+    einbuergerung.add_argument("--kreise", default=",".join(REGION_STUTTGART))
+    einbuergerung.add_argument("--jahre", default="")
+    einbuergerung.add_argument("--definition", choices=[TABELLE, VORJAHR], default=None)
     args = parser.parse_args(argumente)
+    if args.befehl == "einbuergerung":
+        return _einbuergerung(args)
 
     zuordnung = _lies_zuordnung(args.zuordnung)
     if zuordnung is False:
@@ -135,6 +149,49 @@ def main(argumente: list[str] | None = None) -> int:
         print(f"{len(anlage.warnungen)} Warnung(en):")
         for befund in anlage.warnungen:
             print(f"- {befund.als_text()}")
+    return 0
+
+
+def _lies_bytes(pfad: str) -> bytes | None:
+    datei = Path(pfad)
+    if not datei.is_file():
+        print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
+        return None
+    try:
+        return datei.read_bytes()
+    except OSError as e:
+        print(f"Fehler: Die Datei „{pfad}“ kann nicht gelesen werden ({e.strerror or e}).", file=sys.stderr)
+        return None
+
+
+def _einbuergerung(args) -> int:
+    """Compute the quota from statistics files and write the revised workbook."""
+    if len(args.statistik) > 2:
+        print("Fehler: höchstens zwei Statistikdateien (Einbürgerungen, Bevölkerung).", file=sys.stderr)
+        return 2
+    dateien = [(Path(p).name, _lies_bytes(p)) for p in args.statistik]
+    mappe = _lies_bytes(args.mappe)
+    if mappe is None or any(d is None for _, d in dateien):
+        return 1
+    jahre = jahre_aus_text(args.jahre)
+    if jahre is None:
+        print(f"Fehler: „{args.jahre}“ sind keine Jahre. {BEDIENUNG_JAHRE}", file=sys.stderr)
+        return 2
+    kreise = [k.strip() for k in args.kreise.split(",") if k.strip()]
+    lauf = einbuergerung_aus_statistik(dateien, mappe, kreise, jahre, args.definition)
+    if lauf.befunde:
+        print(f"Es wurde nichts geschrieben ({len(lauf.befunde)} Befund(e)):", file=sys.stderr)
+        for zeile in lauf.befunde:
+            print(f"- {zeile}", file=sys.stderr)
+        return 1
+    try:
+        Path(args.ausgabe).write_bytes(lauf.ueberarbeitung.daten)
+    except OSError as e:
+        print(f"Fehler: „{args.ausgabe}“ kann nicht geschrieben werden ({e.strerror or e}).", file=sys.stderr)
+        return 1
+    for zeile in lauf.bericht():
+        print(zeile)
+    print(f"Geschrieben: {args.ausgabe} (nur das Blatt „{lauf.ueberarbeitung.blatt}“ ist ersetzt).")
     return 0
 
 

@@ -166,6 +166,8 @@ def test_falscher_aufruf(argumente):
     assert ergebnis.stderr == (
         "Falscher Aufruf.\nAufruf: python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
         "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]\n"
+        "        python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx "
+        "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]\n"
     )
 
 
@@ -189,4 +191,59 @@ def test_riesige_datei_wird_nicht_eingelesen(tmp_path):
     assert ergebnis.stderr.splitlines()[1] == (
         "- Fehler: Die Datei ist mit 3.072,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB. "
         "Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+    )
+
+
+def test_einbuergerung_aus_statistikdateien(tmp_path):
+    from statistikdateien import bevoelkerung_csv, einbuergerungen_ffcsv
+
+    from ipdaten.arbeitsmappe.laden import lade_anlage
+
+    mappe = _datei(tmp_path, standard_bytes())
+    einb = _datei(tmp_path, einbuergerungen_ffcsv(), "12511-01-01-4_flat.csv")
+    bev = _datei(tmp_path, bevoelkerung_csv(), "12411-03-03-4.csv")
+    neu = tmp_path / "neu.xlsx"
+    ergebnis = _rufe("einbuergerung", bev, einb, "--mappe", mappe, "-o", str(neu))
+    assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
+    zeilen = ergebnis.stdout.splitlines()
+    assert zeilen[0] == (
+        "Definition: Einbürgerungen eines Jahres je 100 Ausländerinnen und Ausländer, die am 31.12. des Vorjahres im "
+        "Kreis lebten: Einbürgerungen im Jahr ÷ ausländische Bevölkerung am 31.12. des Vorjahres × 100."
+    )
+    assert zeilen[1].startswith("Quelle: Amtliche Statistik, Regionaldatenbank – Einbürgerungen: Tabelle 12511-01-01-4")
+    assert zeilen[2:] == [
+        "Einbürgerungsquote 2016:",
+        "  1. Landkreis Böblingen (08115): 1,55\xa0%",
+        "  2. Stadtkreis Stuttgart (08111): 1,33\xa0%",
+        "  3. Landkreis Esslingen (08116): 1,30\xa0%",
+        "  4. Rems-Murr-Kreis (08119): 1,20\xa0%",
+        "  5. Landkreis Ludwigsburg (08118): 1,16\xa0%",
+        "  6. Landkreis Göppingen (08117): 1,12\xa0%",
+        f"Geschrieben: {neu} (nur das Blatt „Einbürgerung“ ist ersetzt).",
+    ]
+    assert lade_anlage(neu).einbuergerung.set_index("gebiet").loc["Landkreis Böblingen", "quote_prozent"] == 1.55
+
+
+def test_einbuergerung_mit_befunden_schreibt_nichts(tmp_path):
+    from statistikdateien import bevoelkerung_csv, einbuergerungen_csv
+
+    mappe = _datei(tmp_path, standard_bytes())
+    einb = _datei(tmp_path, einbuergerungen_csv(), "einb.csv")
+    bev = _datei(tmp_path, bevoelkerung_csv(), "bev.csv")
+    neu = tmp_path / "neu.xlsx"
+    ergebnis = _rufe("einbuergerung", einb, bev, "--mappe", mappe, "-o", str(neu), "--kreise", "08115,08221")
+    assert (ergebnis.returncode, ergebnis.stdout) == (1, "")
+    assert ergebnis.stderr.splitlines() == [
+        "Es wurde nichts geschrieben (2 Befund(e)):",
+        "- Datei „einb.csv“: Der Kreis 08221 fehlt in der Datei – es gibt dort keine Einbürgerungen für ihn. Gefunden: "
+        "„08221“. Erwartet: eine Tabelle mit regionaler Tiefe „Kreise und krfr. Städte“, die diesen Kreis enthält.",
+        "- Datei „bev.csv“: Der Kreis 08221 fehlt in der Datei – es gibt dort keine ausländische Bevölkerung für ihn. "
+        "Gefunden: „08221“. Erwartet: eine Tabelle mit regionaler Tiefe „Kreise und krfr. Städte“, die diesen Kreis "
+        "enthält.",
+    ]
+    assert not neu.exists()
+    falsch = _rufe("einbuergerung", einb, "--mappe", mappe, "-o", str(neu), "--jahre", "2016/17")
+    assert (falsch.returncode, falsch.stderr) == (
+        2,
+        "Fehler: „2016/17“ sind keine Jahre. Jahre bitte als 2016, 2014-2016 oder 2014,2016 angeben.\n",
     )

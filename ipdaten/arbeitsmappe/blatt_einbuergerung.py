@@ -10,7 +10,7 @@ from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
-from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote
+from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, text
 
 QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
 
@@ -47,6 +47,8 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
                 "gebiet": gebiet,
                 "jahr": wert_jahr,
                 "quote_prozent": float("nan") if wert_quote is None else wert_quote,
+                "quelle": text(tabelle, zeile, "quelle"),
+                "definition": text(tabelle, zeile, "definition"),
                 "zeile": nummer,
             }
         )

@@ -25,7 +25,7 @@ SPALTEN = {
         {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object"},
     ),
     "einbuergerung": (
-        ["gebiet", "jahr", "quote_prozent", "zeile"],
+        ["gebiet", "jahr", "quote_prozent", "quelle", "definition", "zeile"],
         {"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"},
     ),
     "haushalt": (

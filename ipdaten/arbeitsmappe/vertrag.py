@@ -115,6 +115,8 @@ EINBUERGERUNG = Blatt(
             erklaerung="Prozentpunkte 0–100; leer = keine Angabe",
             aliase=("Quote", "Quote (%)", "Quote in Prozent", "Einbürgerungsquote", "Einbürgerungsquote in %"),
         ),
+        Spalte("Quelle", "quelle", False, "Herkunft des Werts, z. B. Tabelle und Stand der amtlichen Statistik"),
+        Spalte("Definition", "definition", False, "wie die Quote berechnet ist (Text, optional)"),
     ),
     "Einbürgerungsquote je Gebiet und Jahr (optional).",
 )
