@@ -8,7 +8,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
-from oberflaeche import quelle, staende, veroeffentlichung, zuordnen
+from oberflaeche import amtliche_statistik, quelle, staende, veroeffentlichung, zuordnen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
@@ -127,6 +127,8 @@ if datei is not None:
     if pruefung.warnungen:
         st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
         st.dataframe(befunde_tabelle(pruefung.warnungen), hide_index=True, alt="Tabelle der Hinweise zur Datei")
+
+amtliche_statistik.abschnitt(ablage, neuester)
 
 # --- Vorschau und Veröffentlichen ---------------------------------------------------------
 vorschau = quelle.vorschau()

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from ipdaten.amtlich.quellenangabe import quellen_des_jahres
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
+from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
 
 anzeige = seitenkopf("Einbürgerung")
@@ -33,6 +35,17 @@ st.caption(
     "mit Angabe. Gebiete ohne Wert stehen als „keine Angabe“ am Ende und zählen nicht ins Mittel."
 )
 st.dataframe(tabelle, hide_index=True, height="content", alt=f"Tabelle der Einbürgerungsquoten {jahr}")
+angaben = quellen_des_jahres(auswertung.anlage.einbuergerung, jahr)
+if angaben:
+    st.subheader(f"Quelle und Definition der Quoten {jahr}", anchor=False)
+    for angabe in angaben:
+        zeilen = [f"**Gebiete:** {literal(', '.join(angabe.gebiete))}"] if len(angaben) > 1 else []
+        zeilen.append(
+            f"**Quelle:** {literal(angabe.quelle) if angabe.quelle else 'in der Arbeitsmappe nicht angegeben'}"
+        )
+        if angabe.definition:
+            zeilen.append(f"**Definition:** {literal(angabe.definition)}")
+        st.caption("  \n".join(zeilen))
 
 if len(jahre) > 1:
     st.header("Verlauf über die Jahre", anchor=False)

@@ -109,7 +109,7 @@ def test_blatt_ohne_kopfzeile_und_leeres_blatt():
             "Gebiet, Jahr, Quote in %",
             "",
             "Keine Kopfzeile gefunden; es fehlen die Pflichtspalten: „Gebiet“, „Jahr“, „Quote in %“.",
-            "Spalten „Gebiet“, „Jahr“, „Quote in %“",
+            "Spalten „Gebiet“, „Jahr“, „Quote in %“ (optional: „Quelle“, „Definition“)",
         ),
         ("Meilensteine", None, "", "", "Das Blatt ist leer.", "eine Kopfzeile mit den Spalten „Datum“, „Ereignis“"),
     ]

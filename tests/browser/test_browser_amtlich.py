@@ -1,0 +1,77 @@
+"""From the upload of statistics files to a published Stand, in real Chromium: the Einbürgerung
+page then shows the new figures with their source table, Stand line, licence and definition.
+
+Runs its own server with its own empty store. Screenshots go to test-artefakte/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipdaten.ablage import Ablage
+from tests.arbeitsmappen import STANDARD_PFAD
+from tests.browser.streamlit_browser import (
+    WURZEL,
+    bildschirmfoto,
+    oeffne,
+    streamlit_server,
+    warte_bis_fertig,
+)
+from tests.statistikdateien import STAND_EINB, bevoelkerung_ffcsv, einbuergerungen_csv
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def eigener_server(tmp_path_factory):
+    """The dashboard with its own empty store: (base URL, store directory)."""
+    ablage = tmp_path_factory.mktemp("ablage_amtlich")
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+        yield url, ablage
+
+
+def _text(seite) -> str:
+    return seite.inner_text("body").replace("\xa0", " ")
+
+
+def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigener_server):
+    url, ablage_ordner = eigener_server
+    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
+    seite = kontext.new_page()
+    seite.set_default_timeout(30_000)
+    try:
+        oeffne(seite, f"{url}/daten")
+        seite.locator('.st-key-amtlich_einbuergerung input[type="file"]').set_input_files(
+            files=[{"name": "12511-01-01-4.csv", "mimeType": "text/csv", "buffer": einbuergerungen_csv()}]
+        )
+        seite.get_by_text("Mit diesen Dateien lässt sich keine Quote bilden.").wait_for()
+        seite.locator('.st-key-amtlich_bevoelkerung input[type="file"]').set_input_files(
+            files=[{"name": "12411-03-03-4_de_flat.csv", "mimeType": "text/csv", "buffer": bevoelkerung_ffcsv()}]
+        )
+        seite.get_by_text("Ergebnis neben dem bisherigen Blatt").wait_for()
+        warte_bis_fertig(seite)
+        text = _text(seite)
+        assert "Definition: Einbürgerungen eines Jahres je 100 Ausländerinnen und Ausländer" in text
+        assert STAND_EINB in text
+        assert "Flatfile (ffcsv)" in text
+        bildschirmfoto(seite, "amtlich-1-ergebnis")
+
+        warte_bis_fertig(seite)
+        seite.locator(".st-key-amtlich_uebernehmen button:visible").first.click()
+        seite.get_by_text("Vorschau – nicht veröffentlicht").first.wait_for()
+        warte_bis_fertig(seite)
+        seite.locator(".st-key-veroeffentlichen button:visible").first.click()
+        seite.get_by_text("Veröffentlicht als").wait_for()
+        assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1, 2]
+
+        oeffne(seite, f"{url}/einbuergerung", diagramme=1)
+        text = _text(seite)
+        assert "Quelle und Definition der Quoten 2016" in text
+        assert "Tabelle 12511-01-01-4 „Einbürgerungen von Ausländern nach Kontinenten - Jahr“" in text
+        assert "Datenlizenz Deutschland - Namensnennung - Version 2.0" in text
+        assert "Definition: Einbürgerungen eines Jahres je 100 Ausländerinnen und Ausländer" in text
+        zellen = " ".join(seite.locator('[role="gridcell"]').all_inner_texts()).replace("\xa0", " ")
+        assert "1,55 %" in zellen and "Landkreis Böblingen" in zellen
+        bildschirmfoto(seite, "amtlich-2-einbuergerung")
+    finally:
+        kontext.close()
