@@ -25,7 +25,7 @@ from ipdaten.amtlich.quote import (
     verfuegbare_jahre,
 )
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
-from ipdaten.arbeitsmappe.befunde import Befund
+from ipdaten.arbeitsmappe import Befund
 
 from . import quelle
 from .literal import literal

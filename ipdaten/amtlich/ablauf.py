@@ -26,8 +26,7 @@ from ipdaten.amtlich.statistikdatei import (
     befund_text,
     lies_statistik,
 )
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, fehler
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, fehler, lade_anlage
 
 BEDIENUNG_JAHRE = "Jahre bitte als 2016, 2014-2016 oder 2014,2016 angeben."
 

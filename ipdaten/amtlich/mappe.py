@@ -24,11 +24,7 @@ import pandas as pd
 
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikdatei import StatistikUngueltig
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, fehler
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.texte import falte
-from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
+from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, falte, fehler, lade_anlage
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _BEZUG = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

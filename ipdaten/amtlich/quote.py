@@ -25,8 +25,7 @@ from ipdaten.amtlich.statistikdatei import (
     StatistikDatei,
     StatistikUngueltig,
 )
-from ipdaten.arbeitsmappe.befunde import Befund, fehler
-from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe import Befund, falte, fehler
 
 REGION_STUTTGART: dict[str, str] = {
     "08111": "Stuttgart",

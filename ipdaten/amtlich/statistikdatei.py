@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.befunde import Befund, fehler
-from ipdaten.arbeitsmappe.vertrag import MAX_DATEI_BYTES
+from ipdaten.arbeitsmappe import MAX_DATEI_BYTES, Befund, fehler
 
 EINBUERGERUNGEN = "einbuergerungen"
 QUOTE = "quote"

@@ -5,16 +5,18 @@ Other packages import only the names below.
 """
 
 from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle, fehler
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.texte import bereinige, falte
-from ipdaten.arbeitsmappe.vertrag import BLAETTER, REFERENZ_GEBIET, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vertrag import BLAETTER, EINBUERGERUNG, MAX_DATEI_BYTES, REFERENZ_GEBIET, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.vorlage import vorlage_bytes
 from ipdaten.arbeitsmappe.zuordnung import Kandidat, Vorschlag, Zuordnung, ZuordnungUngueltig, aus_toml
 
 __all__ = [
     "BLAETTER",
+    "EINBUERGERUNG",
+    "MAX_DATEI_BYTES",
     "REFERENZ_GEBIET",
     "STATUS_REIHENFOLGE",
     "Anlage",
@@ -28,6 +30,7 @@ __all__ = [
     "befunde_tabelle",
     "bereinige",
     "falte",
+    "fehler",
     "lade_anlage",
     "schlage_zuordnung_vor",
     "signatur",
