@@ -1,5 +1,6 @@
-"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]` and
-`python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx`.
+"""Command line: `python -m ipdaten pruefen|kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]`,
+`python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx` and
+`python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx] -o vorlage.docx` (the Sitzungsvorlage).
 
 `pruefen` prints, for a workbook it does not recognise, the proposed mapping as TOML; saved and
 completed, that file is what `--zuordnung` takes.
@@ -8,6 +9,7 @@ completed, that file is what `--zuordnung` takes.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -29,7 +31,9 @@ AUFRUF = (
     "python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
     "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]\n"
     "        python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx "
-    "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]"
+    "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]\n"
+    "        python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx] [-o vorlage.docx] [--sitzungsdatum TT.MM.JJJJ] "
+    "[--vorlage VORLAGE.docx] [--zuordnung ZUORDNUNG.toml]"
 )
 
 
@@ -99,6 +103,57 @@ def _lade(pfad: str, zuordnung: Zuordnung | None = None, vorschlagen: bool = Fal
         return None
 
 
+def _datum(text: str) -> dt.date | None:
+    for muster in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), muster).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _bericht(args, zuordnung) -> int:
+    """Write the Sitzungsvorlage; 0 written, 1 bad input, 2 bad date."""
+    from ipdaten.darstellung.auswertung import Auswertung
+    from ipdaten.praesentation.export_docx import VorlagenFehler, dateiname, docx_bytes
+    from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
+
+    sitzungsdatum = None
+    if args.sitzungsdatum:
+        sitzungsdatum = _datum(args.sitzungsdatum)
+        if sitzungsdatum is None:
+            print(
+                f"Fehler: „{args.sitzungsdatum}“ ist kein Datum. Bitte als TT.MM.JJJJ angeben, z. B. 27.11.2017.",
+                file=sys.stderr,
+            )
+            return 2
+    anlage = _lade(args.datei, zuordnung)
+    if anlage is None:
+        return 1
+    vorher = None
+    if args.vorher:
+        alt = _lade(args.vorher, zuordnung)
+        if alt is None:
+            return 1
+        vorher = Auswertung(alt)
+    ziel = Path(args.ausgabe or dateiname(anlage.stand))
+    try:
+        daten = docx_bytes(
+            sitzungsvorlage(Auswertung(anlage), vorher=vorher, sitzungsdatum=sitzungsdatum),
+            vorlage_datei=Path(args.vorlage) if args.vorlage else None,
+        )
+    except VorlagenFehler as e:
+        print(f"Fehler: {e}", file=sys.stderr)
+        return 1
+    try:
+        ziel.write_bytes(daten)
+    except OSError as e:
+        print(f"Fehler: „{ziel}“ kann nicht geschrieben werden ({e.strerror or e}).", file=sys.stderr)
+        return 1
+    print(f"Sitzungsvorlage geschrieben: {ziel} (Stand {fmt.datum(anlage.stand)})")
+    return 0
+
+
 def main(argumente: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 valid, 1 findings, 2 usage)."""
     parser = _Parser(prog="python -m ipdaten", description="Anlage 1 prüfen und auswerten.")
@@ -117,6 +172,13 @@ def main(argumente: list[str] | None = None) -> int:
     einbuergerung.add_argument("--kreise", default=",".join(REGION_STUTTGART))
     einbuergerung.add_argument("--jahre", default="")
     einbuergerung.add_argument("--definition", choices=[TABELLE, VORJAHR], default=None)
+    bericht = befehle.add_parser("bericht", help="Sitzungsvorlage (Word) schreiben")
+    bericht.add_argument("datei")
+    bericht.add_argument("--vorher", help="Arbeitsmappe des vorigen Stands (für die Veränderung)")
+    bericht.add_argument("-o", "--ausgabe", help="Ziel-Datei (.docx)")
+    bericht.add_argument("--sitzungsdatum", help="Sitzungsdatum TT.MM.JJJJ (sonst aus den Meilensteinen)")
+    bericht.add_argument("--vorlage", help="eigene Word-Vorlage (.docx) statt daten/vorlage_sitzung.docx")
+    bericht.add_argument("--zuordnung", help="Zuordnung (TOML) der Blätter, Spalten und Statuswörter")
     args = parser.parse_args(argumente)
     if args.befehl == "einbuergerung":
         return _einbuergerung(args)
@@ -124,6 +186,8 @@ def main(argumente: list[str] | None = None) -> int:
     zuordnung = _lies_zuordnung(args.zuordnung)
     if zuordnung is False:
         return 1
+    if args.befehl == "bericht":
+        return _bericht(args, zuordnung)
     anlage = _lade(args.datei, zuordnung, vorschlagen=args.befehl == "pruefen")
     if anlage is None:
         return 1
