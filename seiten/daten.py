@@ -8,7 +8,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
-from oberflaeche import amtliche_statistik, quelle, staende, veroeffentlichung, zuordnen
+from oberflaeche import amtliche_statistik, quelle, sitzungsvorlage, staende, veroeffentlichung, zuordnen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
@@ -46,6 +46,15 @@ rechts.download_button(
     icon=":material/inventory_2:",
     help="Die mitgelieferte Rekonstruktion der Anlage 1 (Stand 6. März 2017).",
 )
+datum_spalte, word_spalte = st.columns(2, vertical_alignment="bottom")
+sitzungsdatum = datum_spalte.date_input(
+    "Sitzungsdatum der Vorlage",
+    value=None,
+    format="DD.MM.YYYY",
+    key="sitzungsdatum",
+    help="Leer lassen: der nächste Ausschusstermin aus dem Blatt „Meilensteine“.",
+)
+sitzungsvorlage.download(anzeige, sitzungsdatum=sitzungsdatum, ort=word_spalte)
 if quelle.standard_sha256() != alle[0].sha256:
     st.caption(
         "Die mitgelieferte Standard-Arbeitsmappe wurde geändert, seit sie als Stand Nr. 1 gespeichert "

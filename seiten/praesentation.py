@@ -21,7 +21,7 @@ from ipdaten.praesentation.export_excel import excel_bytes
 from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
 from ipdaten.praesentation.folien_figuren import figur
-from oberflaeche import quelle
+from oberflaeche import quelle, sitzungsvorlage
 from oberflaeche.diagramm import diagramm_konfiguration
 
 FOLIE_PARAMETER = "folie"
@@ -212,11 +212,11 @@ def _dateiname(anzeige: quelle.Anzeige, art: str, endung: str) -> str:
     return f"Integrationsplan_{art}_Stand_{stand.isoformat() if stand else 'ohne_Datum'}.{endung}"
 
 
-def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige) -> None:
+def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher) -> None:
     anzahl = len(folien)
     with st.container(key="folie_leiste"):
-        zurueck, zahl, weiter, fuss, pptx, excel, ende = st.columns(
-            [1.7, 0.9, 1.7, 4.5, 1.6, 1.2, 1.4], vertical_alignment="center"
+        zurueck, zahl, weiter, fuss, pptx, excel, word, ende = st.columns(
+            [1.7, 0.9, 1.7, 3.0, 1.6, 1.2, 2.6, 1.4], vertical_alignment="center"
         )
         zurueck.button(
             "Zurück",
@@ -265,6 +265,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige) -> None
             type="tertiary",
             help="Verteilung je Handlungsfeld, Rangfolge und Haushalt als Excel-Tabellen",
         )
+        sitzungsvorlage.download(anzeige, vorher=vorher, ort=word, type="tertiary")
         ende.page_link("seiten/uebersicht.py", label="Beenden", icon=":material/close:")
         # Second keys of a presenter's clicker; hidden, one shortcut per button.
         st.button(
@@ -289,4 +290,4 @@ nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):
     st.query_params[FOLIE_PARAMETER] = str(nummer)
 _zeige(folien.folien[nummer - 1], (schluessel, nummer), anzeige.auswertung)
-_leiste(folien, nummer, anzeige)
+_leiste(folien, nummer, anzeige, vorher)

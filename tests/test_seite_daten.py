@@ -142,7 +142,7 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
     assert kennzahlen["Empfehlungen"] == ("183", "+2")
     assert kennzahlen["Anteil umgesetzt"] == ("32,8\u00a0%", "+0,7\u00a0Pp.")  # 60/183 vs 58/181
     assert _hat_button(at, "veroeffentlichen")
-    assert at.date_input[0].value.isoformat() == "2017-09-30"
+    assert next(d for d in at.date_input if d.label.startswith("Stand")).value.isoformat() == "2017-09-30"
     assert [s.nr for s in _ablage().staende()] == [1]
     # Every page of this session shows the preview, marked as such.
     at.switch_page("seiten/uebersicht.py").run()
