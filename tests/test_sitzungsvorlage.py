@@ -5,7 +5,9 @@ workbook with a ninth field and a pair of Stände. Plus: sentences for 0/1/many,
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -18,8 +20,8 @@ import pytest
 from docx import Document
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.laden import lade_anlage
-from ipdaten.arbeitsmappe.texte import bereinige
+from ipdaten.__main__ import starte
+from ipdaten.arbeitsmappe import bereinige, lade_anlage
 from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation import export_docx
@@ -584,9 +586,29 @@ def test_werktext_mit_sonderzeichen_bleibt_text():
 
 
 def _rufe(*argumente: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ipdaten", *argumente], cwd=WURZEL, capture_output=True, text=True, timeout=180
+    """The command line in this process, as tests/test_cli.py does."""
+    aus, err = io.StringIO(), io.StringIO()
+    vorher = os.getcwd()
+    os.chdir(WURZEL)
+    try:
+        with contextlib.redirect_stdout(aus), contextlib.redirect_stderr(err):
+            code = starte(list(argumente))
+    except SystemExit as ende:
+        code = ende.code
+    finally:
+        os.chdir(vorher)
+    return subprocess.CompletedProcess(argumente, code, aus.getvalue(), err.getvalue())
+
+
+def libreoffice_pdf(docx: Path) -> Path:
+    """Convert with LibreOffice headless; the PDF lands next to the .docx."""
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
+    return docx.with_suffix(".pdf")
 
 
 def test_kommandozeile_bericht(tmp_path, standard, herbst):
@@ -620,13 +642,7 @@ def test_kommandozeile_fehler_auf_deutsch(tmp_path, argumente, code, meldung):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
 def test_libreoffice_macht_ein_pdf(tmp_path, standard, herbst):
     (tmp_path / "vorlage.docx").write_bytes(docx_bytes(sitzungsvorlage(herbst, vorher=standard)))
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "vorlage.docx")],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
-    pdf = (tmp_path / "vorlage.pdf").read_bytes()
+    pdf = libreoffice_pdf(tmp_path / "vorlage.docx").read_bytes()
     assert pdf.startswith(b"%PDF")
     if shutil.which("pdftotext"):
         text = subprocess.run(

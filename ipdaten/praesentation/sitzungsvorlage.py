@@ -21,8 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe.texte import bereinige, falte
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
 from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation.folien import Diagramm, benannte_empfehlungen, praesentation
