@@ -168,6 +168,8 @@ def test_falscher_aufruf(argumente):
         "python -m ipdaten kennzahlen DATEI.xlsx [--zuordnung ZUORDNUNG.toml] [--json]\n"
         "        python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx "
         "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]\n"
+        "        python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx] [-o vorlage.docx] [--sitzungsdatum TT.MM.JJJJ] "
+        "[--vorlage VORLAGE.docx] [--zuordnung ZUORDNUNG.toml]\n"
     )
 
 
