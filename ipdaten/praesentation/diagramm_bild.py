@@ -12,7 +12,7 @@ import io
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE
-from ipdaten.praesentation.folien import KEINE_ANGABE, Diagramm
+from ipdaten.praesentation.folien import Diagramm
 
 ZOLL = 2.54
 # Segments narrower than this share get no label (it would not fit).
@@ -22,7 +22,7 @@ MIN_BESCHRIFTUNG = 0.05
 def wert_text(wert: float | None, zahlenformat: str) -> str:
     """A value in the German form the Diagramm's number format asks for: '1,54 %', '60.000 €', '7'."""
     if wert is None:
-        return KEINE_ANGABE
+        return fmt.KEINE_ANGABE
     if "€" in zahlenformat:
         return fmt.euro(wert)
     if "%" in zahlenformat:
