@@ -85,8 +85,6 @@ def _auswahl(kandidat: Kandidat, index: int) -> str | None:
     hilfe = kandidat.hinweis or None
     if kandidat.art == "status":
         hilfe = f"Kommt {kandidat.hinweis} vor." if kandidat.hinweis else None
-    elif kandidat.art == "spalte" and kandidat.hinweis:
-        hilfe = f"Erwartet: {kandidat.hinweis}"
     wahl = st.selectbox(
         literal(_frage(kandidat)),
         optionen,

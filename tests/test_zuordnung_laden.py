@@ -17,7 +17,7 @@ from ipdaten.arbeitsmappe import Zuordnung, aus_toml
 from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
-from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, mit_libreoffice
+from tests.arbeitsmappen import KOPF, STANDARD_PFAD, empfehlung, mappe_bytes, mit_libreoffice
 
 WURZEL = Path(__file__).resolve().parent.parent
 
@@ -280,3 +280,39 @@ def test_cli_als_prozess(tmp_path):
     )
     assert lauf.returncode == 0, lauf.stderr
     assert "ist gültig" in lauf.stdout
+
+
+def test_zwei_blaetter_eines_namens_die_zuordnung_waehlt_eines():
+    zweites = [KOPF["Empfehlungen"], empfehlung(1, 1, "in Arbeit"), empfehlung(2, 1, "in Arbeit")]
+    daten = mappe_bytes(zusatz={"empfehlungen ": zweites})
+    with pytest.raises(AnlageUngueltig, match="Mehrere Blätter heißen „Empfehlungen“"):
+        lade_anlage(daten)
+    vorschlag = schlage_zuordnung_vor(daten)
+    # Never chosen silently: the sheet is an open question with both candidates.
+    assert [(k.art, k.ziel, k.auswahl, k.vorschlag) for k in vorschlag.kandidaten] == [
+        ("blatt", "Empfehlungen", ("Empfehlungen", "empfehlungen "), None)
+    ]
+    anlage = lade_anlage(daten, zuordnung=Zuordnung.aus({"Empfehlungen": "empfehlungen "}))
+    assert _status(anlage) == [(1, 1, "in Arbeit"), (2, 1, "in Arbeit")]
+    anlage = lade_anlage(daten, zuordnung=Zuordnung.aus({"Empfehlungen": "Empfehlungen"}))
+    assert len(anlage.empfehlungen) == 6
+
+
+def test_zwei_statusspalten_werden_zur_frage_und_die_wahl_gilt():
+    kopf = ["Handlungsfeld", "Nr", "Ziel", "Empfehlung", "Status", "Status 11/2017", "Bemerkung", "Quelle"]
+    zeilen = [[1, 1, "", "A", "fertig", "umgesetzt", "", ""], [2, 1, "", "B", "in Arbeit", "nicht umgesetzt", "", ""]]
+    daten = mappe_bytes(empfehlungen=zeilen, koepfe={"Empfehlungen": kopf})
+    vorschlag = schlage_zuordnung_vor(daten)
+    assert [(k.art, k.ziel, k.auswahl, k.vorschlag) for k in vorschlag.kandidaten] == [
+        ("spalte", "Status", ("Status", "Status 11/2017"), None),
+        (
+            "status",
+            "fertig",
+            ("umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne Angabe"),
+            "umgesetzt",
+        ),
+    ]
+    neu = vorschlag.zuordnung.mit(spalten={"Empfehlungen": {"Status 11/2017": "Status"}})
+    assert _status(lade_anlage(daten, zuordnung=neu)) == [(1, 1, "umgesetzt"), (2, 1, "nicht umgesetzt")]
+    alt = vorschlag.zuordnung.mit(spalten={"Empfehlungen": {"Status": "Status"}})
+    assert _status(lade_anlage(daten, zuordnung=alt)) == [(1, 1, "umgesetzt"), (2, 1, "in Arbeit")]

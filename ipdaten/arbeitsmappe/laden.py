@@ -115,7 +115,7 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
     stand, bezeichnung = lies_info(blaetter[INFO.name], befunde)
 
     if befunde.fehlerliste or felder is None or empfehlungen is None:
-        raise AnlageUngueltig(_geordnet(befunde.eintraege), erkennung=erkenne(blaetter, zuordnung))
+        raise AnlageUngueltig(_geordnet(befunde.eintraege), erkennung=erkenne(blaetter, zuordnung, mappe))
     return Anlage(
         handlungsfelder=felder,
         empfehlungen=empfehlungen,

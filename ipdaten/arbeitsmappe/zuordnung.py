@@ -282,20 +282,23 @@ def _kopfzeile_der_zuordnung(blatt: RohBlatt, koepfe: dict[str, str]) -> int | N
 def _koepfe_anwenden(blatt: RohBlatt, vertrag: Blatt, koepfe: dict[str, str]) -> RohBlatt:
     """The sheet with mapped headers renamed to the contract's titles in their header row.
 
-    Another column the contract would recognise as the same target is renamed out of the way,
-    so the mapping decides which of two candidates counts.
+    Another column the contract would recognise as the same target (or that carries its name
+    with an addition, "Status 11/2017") is renamed out of the way, so the mapping decides which
+    of two candidates counts.
     """
     index = _kopfzeile_der_zuordnung(blatt, koepfe)
     if index is None:
         return blatt
     ziele = set(koepfe.values())
-    verdraengt = set().union(*(_bekannte_koepfe(vertrag, t) for t in ziele)) - set(koepfe)
+    bekannt = set().union(*(_bekannte_koepfe(vertrag, t) for t in ziele))
+    verdraengt = bekannt - set(koepfe)
+    ziel_namen = bekannt & set(koepfe)  # "Status" chosen: "Status 11/2017" is set aside too
     neu = []
     for zelle in blatt.zeilen[index]:
         gefaltet = falte(zelle)
         if gefaltet in koepfe:
             neu.append(koepfe[gefaltet])
-        elif gefaltet in verdraengt:
+        elif gefaltet in verdraengt or any(gefaltet.startswith(n + " ") for n in verdraengt | ziel_namen if len(n) > 3):
             neu.append(f"{bereinige(zelle)}{NICHT_VERWENDET}")
         else:
             neu.append(zelle)
@@ -314,15 +317,14 @@ def wende_an(mappe: RohMappe, zuordnung: Zuordnung | None) -> RohMappe:
     if zuordnung is None or zuordnung.leer:
         return mappe
     blaetter = dict(mappe.blaetter)
-    nach_falte = {falte(name): name for name in blaetter}
     for vertrag, quelle in zuordnung.blaetter:
-        name = nach_falte.get(falte(quelle))
+        # The exact name first: two sheets may differ only in spelling ("Empfehlungen", "empfehlungen ").
+        name = next((n for regel in (str, bereinige, falte) for n in mappe.blaetter if regel(n) == regel(quelle)), None)
         if name is None:
             continue
-        for andere in [n for n in blaetter if falte(n) == falte(vertrag)]:
-            del blaetter[andere]
         blatt = mappe.blaetter[name]
-        blaetter.pop(name, None)
+        for andere in [n for n in blaetter if falte(n) == falte(vertrag) or blaetter[n] is blatt]:
+            del blaetter[andere]
         blaetter[vertrag] = blatt
     for vertrag_name in {v for v, _, _ in zuordnung.spalten}:
         vertrag = _VERTRAGSBLATT[vertrag_name]
@@ -383,6 +385,8 @@ class Erkennung:
     spalten: tuple[tuple[str, tuple[str, ...]], ...] = ()
     kopfzeilen: tuple[tuple[str, int], ...] = ()
     status_unbekannt: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    mehrdeutig: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    """(art "blatt"/"spalte", contract sheet, contract target, the candidates in the workbook)."""
 
     @property
     def vollstaendig(self) -> bool:
@@ -397,7 +401,7 @@ class Erkennung:
                 continue
             if any(s.titel not in spalten.get(vertrag.name, ()) for s in vertrag.pflichtspalten):
                 return False
-        return not self.status_unbekannt
+        return not self.status_unbekannt and not self.mehrdeutig
 
 
 @dataclass(frozen=True)
@@ -467,17 +471,40 @@ def status_bekannt(wort: object, zuordnung: Zuordnung | None = None) -> bool:
     return zuordnung is not None and falte(text) in zuordnung.status_woerter()
 
 
-def erkenne(blaetter: dict[str, RohBlatt | None], zuordnung: Zuordnung | None = None) -> Erkennung:
+def _doppelte_koepfe(blatt: RohBlatt, vertrag: Blatt, kopf: int) -> list[tuple[str, tuple[str, ...]]]:
+    """Required columns with two candidate headers in row `kopf`: the contract's name (or an alias)
+    twice, or the name once more with an addition ("Status" and "Status 11/2017")."""
+    doppelt = []
+    zeile = [bereinige(z) for z in blatt.zeilen[kopf] if not ist_leer(z)]
+    for spalte in vertrag.pflichtspalten:
+        namen = _bekannte_koepfe(vertrag, spalte.titel)
+        treffer = [
+            z for z in zeile if falte(z) in namen or any(falte(z).startswith(n + " ") for n in namen if len(n) > 3)
+        ]
+        if len(treffer) > 1:
+            doppelt.append((spalte.titel, tuple(treffer)))
+    return doppelt
+
+
+def erkenne(
+    blaetter: dict[str, RohBlatt | None], zuordnung: Zuordnung | None = None, mappe: RohMappe | None = None
+) -> Erkennung:
     """What the loader recognised in the contract sheets it found (`blaetter` by contract name).
 
     Looks at each table again with the loader's own table finder, so the proposal works on
-    exactly what the loader missed. Called only for a refused workbook.
+    exactly what the loader missed; with `mappe` (as the loader saw it) also two sheets of one
+    contract name. Called only for a refused workbook.
     """
     gefunden, kopfzeilen, spalten = [], [], []
     unbekannt: dict[str, list[int]] = {}
+    mehrdeutig: list[tuple[str, str, str, tuple[str, ...]]] = []
     for vertrag in BLAETTER:
         blatt = blaetter.get(vertrag.name)
         gefunden.append((vertrag.name, blatt.name if blatt is not None else None))
+        if mappe is not None:
+            gleich = tuple(b.name for n, b in mappe.blaetter.items() if falte(n) == falte(vertrag.name))
+            if len(gleich) > 1:
+                mehrdeutig.append(("blatt", vertrag.name, vertrag.name, gleich))
         if blatt is None:
             continue
         tabelle = finde_tabelle(blatt, vertrag, Befundliste())
@@ -504,11 +531,13 @@ def erkenne(blaetter: dict[str, RohBlatt | None], zuordnung: Zuordnung | None = 
                         unbekannt.setdefault(bereinige(wert), []).append(nummer)
         kopfzeilen.append((vertrag.name, kopf))
         spalten.append((vertrag.name, titel))
+        mehrdeutig += [("spalte", vertrag.name, t, k) for t, k in _doppelte_koepfe(blatt, vertrag, kopf)]
     return Erkennung(
         blaetter=tuple(gefunden),
         spalten=tuple(spalten),
         kopfzeilen=tuple(kopfzeilen),
         status_unbekannt=tuple((w, tuple(z)) for w, z in unbekannt.items()),
+        mehrdeutig=tuple(mehrdeutig),
     )
 
 
@@ -680,7 +709,13 @@ def _spalten_kandidaten(mappe: RohMappe, erkennung: Erkennung, blaetter: dict[st
                 freie = [(i, t) for i, t in freie if t != vorschlag]
             kandidaten.append(
                 Kandidat(
-                    "spalte", vertrag.name, spalte.titel, tuple(besser), vorschlag, spalte.pflicht, spalte.erklaerung
+                    "spalte",
+                    vertrag.name,
+                    spalte.titel,
+                    tuple(besser),
+                    vorschlag,
+                    spalte.pflicht,
+                    f"Erwartet: {spalte.erklaerung}" if spalte.erklaerung else "",
                 )
             )
     return kandidaten
@@ -705,10 +740,14 @@ def schlage_vor(mappe: RohMappe, erkennung: Erkennung, bisher: Zuordnung | None 
     `bisher` applied. Only likely answers go into the proposed mapping; the rest stay open.
     """
     bisher = bisher or Zuordnung()
-    blatt_k = _blatt_kandidaten(mappe, erkennung)
+    zweifel = [
+        Kandidat(art, blatt, ziel, auswahl, None, True, "mehrere Kandidaten – nur Sie wissen, welcher gilt")
+        for art, blatt, ziel, auswahl in erkennung.mehrdeutig
+    ]
+    blatt_k = [k for k in zweifel if k.art == "blatt"] + _blatt_kandidaten(mappe, erkennung)
     blaetter = {v: q for v, q in erkennung.blaetter if q}
     blaetter |= {k.ziel: k.vorschlag for k in blatt_k if k.vorschlag}
-    spalten_k = _spalten_kandidaten(mappe, erkennung, blaetter)
+    spalten_k = [k for k in zweifel if k.art == "spalte"] + _spalten_kandidaten(mappe, erkennung, blaetter)
     status_k = _status_kandidaten(erkennung)
     spalten: dict[str, dict[str, str | None]] = {}
     for k in spalten_k:
