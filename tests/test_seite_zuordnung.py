@@ -117,3 +117,22 @@ def test_veroeffentlichte_zuordnung_gilt_beim_naechsten_hochladen_von_selbst():
     assert VORSCHAU_SCHLUESSEL not in naechste.session_state
     assert "Welches Blatt enthält „Empfehlungen“?" in _auswahl(naechste)
     assert naechste.session_state["_ipdaten_zuordnung_" + _form_schluessel(naechste)] == Zuordnung()
+
+
+def test_neues_statuswort_im_naechsten_stand_wird_allein_gefragt():
+    at = _hochgeladen(buero_mappe())
+    _waehle(at, "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?", "Kurzbeschreibung")
+    _waehle(at, "Was bedeutet der Status „offen“?", "nicht umgesetzt")
+    at.button(key="zuordnung_anwenden").click().run()
+    at.button(key="veroeffentlichen").click().run()
+    assert not at.exception, at.exception
+
+    # Same shape, but one row now says "ruht": only that word is asked, on top of the stored mapping.
+    naechste = _hochgeladen(buero_mappe(naechster_stand=True, wort="ruht"), "umsetzung_november.xlsx")
+    assert "automatisch übernommen von Nr. 2" in _texte(naechste)
+    assert _auswahl(naechste) == {"Was bedeutet der Status „ruht“?": "– bitte wählen –"}
+    _waehle(naechste, "Was bedeutet der Status „ruht“?", "nicht umgesetzt")
+    naechste.button(key="zuordnung_anwenden").click().run()
+    assert not naechste.exception, naechste.exception
+    vorschau = naechste.session_state[VORSCHAU_SCHLUESSEL]
+    assert vorschau.zuordnung == BUERO_ZUORDNUNG.mit(status={"ruht": "nicht umgesetzt"})

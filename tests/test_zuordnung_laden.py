@@ -39,10 +39,11 @@ BUERO_ZUORDNUNG = Zuordnung.aus(
 )
 
 
-def buero_mappe(naechster_stand: bool = False) -> bytes:
+def buero_mappe(naechster_stand: bool = False, wort: str | None = None) -> bytes:
     """A workbook kept the way an office keeps it: own sheet name, own headers, own status words.
 
-    The next Stand has the same shape with other values (and a new date).
+    The next Stand has the same shape with other values (and a new date); `wort` replaces the
+    status of its last row.
     """
     zeilen = [
         [1, 1, "Ankommen", "Willkommenskultur stärken", "fertig", "2015 eingerichtet", "ja", "Amt"],
@@ -53,6 +54,8 @@ def buero_mappe(naechster_stand: bool = False) -> bytes:
     if naechster_stand:
         zeilen[1][4] = "fertig"
         zeilen[2][4] = "läuft"
+    if wort is not None:
+        zeilen[3][4] = wort
     stand = dt.date(2017, 11, 30) if naechster_stand else dt.date(2017, 9, 30)
     return mappe_bytes(
         empfehlungen=zeilen,
