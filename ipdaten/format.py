@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Container
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -28,6 +29,23 @@ def ohne_steuerzeichen(text: object) -> str:
     """`text` without the invisible characters that reorder what is shown (right-to-left
     override and the other bidi controls): what a reader sees is what the cell holds."""
     return _SCHREIBRICHTUNG.sub("", str(text))
+
+
+_NUMMER = re.compile(r"[0-9]{1,9}")
+
+
+def nummer_aus_parameter(wert: object, erlaubt: Container[int] | None = None) -> int | None:
+    """The number a URL parameter names (`?feld=2`, `?stand=3`, `?folie=5`), the one parser
+    for every parameter of every page: ASCII digits only, at most nine, spaces around allowed.
+    None for anything else ('', '²', '١', 5 000 digits, '-1', '1.0') and for a number not
+    in `erlaubt`."""
+    if wert is None:
+        return None
+    text = str(wert).strip()
+    if not _NUMMER.fullmatch(text):
+        return None
+    nummer = int(text)
+    return nummer if erlaubt is None or nummer in erlaubt else None
 
 
 def _fehlt(wert: float | None) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
 
 from . import quelle
@@ -38,15 +39,12 @@ def _lies_link(nummern: list[int]) -> None:
     wert = st.query_params.get(quelle.STAND_SCHLUESSEL)
     if wert is None:
         return
-    try:
-        nr = int(str(wert).strip())
-    except ValueError:
-        nr = None
-    if nr in nummern:
+    nr = fmt.nummer_aus_parameter(wert, nummern)
+    if nr is not None:
         st.session_state[quelle.STAND_SCHLUESSEL] = nr
         st.session_state[FOLGT] = False
     else:
-        st.session_state["_ipdaten_stand_link_fehler"] = str(wert)[:40]
+        st.session_state["_ipdaten_stand_link_fehler"] = fmt.kuerzen(str(wert), 40)
 
 
 def _gewaehlt() -> None:
@@ -146,8 +144,6 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
 def staende_tabelle(staende: list[StandInfo]):
     """All Stände as a German table, newest first."""
     import pandas as pd
-
-    from ipdaten import format as fmt
 
     zeilen = [
         {

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
+from ipdaten.format import kuerzen
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -23,7 +24,7 @@ parameter = st.query_params.get("feld")
 if WAHL not in st.session_state or parameter != st.session_state.get(URL_ZULETZT):
     st.session_state[WAHL] = ansicht.feld_aus_parameter(parameter, feldnamen) or ALLE
     if parameter is not None and ansicht.feld_aus_parameter(parameter, feldnamen) is None:
-        st.warning(f"Ein Handlungsfeld „{literal(parameter)}“ gibt es in dieser Arbeitsmappe nicht.")
+        st.warning(f"Ein Handlungsfeld „{literal(kuerzen(parameter, 40))}“ gibt es in dieser Arbeitsmappe nicht.")
 feld = st.selectbox(
     "Handlungsfeld",
     [ALLE, *feldnamen],

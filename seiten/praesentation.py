@@ -117,10 +117,7 @@ def _figur(folien_schluessel: tuple[str, str, str, bool], nummer: int, _folie: F
 
 def _nummer(anzahl: int) -> int:
     """The slide in the URL (1-based), within 1…anzahl."""
-    try:
-        nummer = int(str(st.query_params.get(FOLIE_PARAMETER, "1")).strip())
-    except ValueError:
-        nummer = 1
+    nummer = fmt.nummer_aus_parameter(st.query_params.get(FOLIE_PARAMETER)) or 1
     return min(max(nummer, 1), anzahl)
 
 

@@ -260,13 +260,7 @@ def vorhandene_status(gesamt: dict) -> list[str]:
 
 def feld_aus_parameter(wert: object, feldnamen: dict[int, str]) -> int | None:
     """The Handlungsfeld a deep link `?feld=…` names, or None when it names none of them."""
-    if wert is None:
-        return None
-    text = str(wert).strip()
-    if not text.isdigit():
-        return None
-    nr = int(text)
-    return nr if nr in feldnamen else None
+    return fmt.nummer_aus_parameter(wert, feldnamen)
 
 
 def verteilung_tabelle(verteilung: pd.DataFrame, status: Iterable[str]) -> pd.DataFrame:
