@@ -7,6 +7,7 @@ import streamlit as st
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
+from oberflaeche.veroeffentlichung import passwort_bereitstellen
 
 st.set_page_config(
     page_title="Integrationsplan-Monitor · Landkreis Böblingen",
@@ -29,6 +30,7 @@ SEITEN = [
 ]
 
 langlebige_objekte_einfrieren()
+passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
 seite = st.navigation(SEITEN)
 auswahl = stand_festlegen()
 # The sidebar comes after the page, so that the page's chart reaches the browser first.

@@ -1,20 +1,50 @@
-"""Who may publish: the optional password and the rule that an open server needs one."""
+"""Who may publish: always whoever knows the password — configured, or made by the server.
+
+Publishing never depends on where a request seems to come from (a proxy can send any Host
+header). Without a configured password the server makes one on its first run and writes it
+to its terminal, the way Jupyter prints its token: whoever started the server can publish,
+nobody else. Wrong guesses are slowed down per session and for the whole server; failed
+attempts and every publication go to the server log — never a password or a guess.
+"""
 
 from __future__ import annotations
 
+import collections
 import hmac
+import logging
 import os
+import secrets
+import sys
+import threading
+import time
+from collections.abc import Callable, MutableMapping
 
 import streamlit as st
 
 PASSWORT_NAME = "IPDATEN_PASSWORT"
-LOKALE_ADRESSEN = ("127.0.0.1", "localhost", "::1")
+FEHLVERSUCHE = "_ipdaten_passwort_fehlversuche"  # session state: [count, moment of the last]
 
 ANLEITUNG_PASSWORT = (
-    "Ein Passwort wird entweder in der Datei `.streamlit/secrets.toml` eingetragen "
+    "Ein festes Passwort wird entweder in der Datei `.streamlit/secrets.toml` eingetragen "
     f'(Zeile `{PASSWORT_NAME} = "…"`) oder vor dem Start als Umgebungsvariable gesetzt '
     f"(`export {PASSWORT_NAME}=…`). Danach den Server neu starten."
 )
+HINWEIS_ERZEUGT = (
+    "Auf diesem Server ist kein festes Passwort eingerichtet. Der Server hat deshalb beim Start ein "
+    "Passwort erzeugt und in sein Terminal (bzw. sein Dienst-Protokoll) geschrieben: Wer den Server "
+    "gestartet hat, findet es dort. " + ANLEITUNG_PASSWORT
+)
+
+protokoll = logging.getLogger("ipdaten.sicherheit")
+if not protokoll.handlers:
+    _ausgabe = logging.StreamHandler(sys.stderr)
+    _ausgabe.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    protokoll.addHandler(_ausgabe)
+    protokoll.setLevel(logging.INFO)
+
+_erzeugt: str | None = None
+_bereitgestellt = False
+_erzeugt_sperre = threading.Lock()
 
 
 def konfiguriertes_passwort() -> str | None:
@@ -27,49 +57,111 @@ def konfiguriertes_passwort() -> str | None:
     return wert or None
 
 
-def server_adresse() -> str:
-    """The address the server listens on ('' = every interface)."""
-    return str(st.get_option("server.address") or "")
+def passwort() -> str:
+    """The password that publishing needs: the configured one, else the one this server
+    process made (and printed) on its first call."""
+    konfiguriert = konfiguriertes_passwort()
+    if konfiguriert:
+        return konfiguriert
+    global _erzeugt
+    with _erzeugt_sperre:
+        if _erzeugt is None:
+            _erzeugt = secrets.token_urlsafe(12)
+            protokoll.warning(
+                "Kein Passwort für das Veröffentlichen eingerichtet (%s). Für diesen Serverstart "
+                "erzeugt:\n\n    Passwort zum Veröffentlichen: %s\n",
+                PASSWORT_NAME,
+                _erzeugt,
+            )
+        return _erzeugt
 
 
-def proxy_oder_fremder_host() -> str | None:
-    """What shows that this session reached the server from elsewhere, despite a local address.
-
-    Behind a reverse proxy Streamlit listens on 127.0.0.1, yet the intranet reaches it: the
-    proxy's forwarding headers or a Host that is not loopback give that away.
-    """
-    try:
-        kopf = {k.lower(): v for k, v in st.context.headers.items()}
-    except Exception:  # no request context (e.g. bare script)
-        return None
-    for name in ("x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"):
-        if kopf.get(name):
-            return f"über einen Proxy ({name})"
-    host = kopf.get("host", "")
-    rechner = host.rsplit("]", 1)[0].lstrip("[") if host.startswith("[") else host.split(":", 1)[0]
-    if rechner and not nur_lokal(rechner):
-        return f"unter dem Namen {rechner}"
-    return None
+def passwort_bereitstellen() -> None:
+    """Make (and print) the server's password now, at the first run after the start, so that
+    it is in the terminal before anybody needs it. Later runs return at once."""
+    global _bereitgestellt
+    if not _bereitgestellt:
+        passwort()
+        _bereitgestellt = True
 
 
-def nur_lokal(adresse: str) -> bool:
-    """True when the server is reachable from this computer only."""
-    adresse = adresse.strip().strip("[]")
-    return adresse in LOKALE_ADRESSEN or adresse.startswith("127.")
-
-
-def passwort_stimmt(eingabe: str, passwort: str) -> bool:
+def passwort_stimmt(eingabe: str, richtig: str) -> bool:
     """Compare in constant time."""
-    return hmac.compare_digest(eingabe.encode("utf-8"), passwort.encode("utf-8"))
+    return hmac.compare_digest(eingabe.encode("utf-8"), richtig.encode("utf-8"))
 
 
-def sperrgrund(passwort: str | None, adresse: str, von_aussen: str | None = None) -> str | None:
-    """Why publishing is refused on this server (None: allowed, possibly with a password)."""
-    if passwort is None and (not nur_lokal(adresse) or von_aussen):
-        gezeigt = von_aussen or adresse or "alle Netzwerkschnittstellen"
-        return (
-            f"Veröffentlichen ist gesperrt: Der Server ist im Netz erreichbar ({gezeigt}), aber es ist "
-            "kein Passwort für das Veröffentlichen gesetzt. Sonst könnte jede Person im Netz einen neuen "
-            "Stand für alle festlegen. " + ANLEITUNG_PASSWORT
-        )
-    return None
+class Drossel:
+    """Slows down wrong guesses: per session a growing wait from the third wrong guess on
+    (2, 4, 8 … up to 300 s), for the whole server at most `je_minute` wrong guesses a minute
+    (a new session per guess does not help)."""
+
+    def __init__(self, je_minute: int = 10, uhr: Callable[[], float] = time.monotonic):
+        self.je_minute = je_minute
+        self.uhr = uhr
+        self._fehler: collections.deque[float] = collections.deque()
+        self._sperre = threading.Lock()
+
+    def wartezeit(self, sitzung: MutableMapping) -> float:
+        """Seconds until this session may try again (0: now)."""
+        jetzt = self.uhr()
+        anzahl, zuletzt = sitzung.get(FEHLVERSUCHE, (0, 0.0))
+        eigene = max(0.0, zuletzt + min(2 ** (anzahl - 2), 300) - jetzt) if anzahl >= 3 else 0.0
+        with self._sperre:
+            while self._fehler and self._fehler[0] <= jetzt - 60:
+                self._fehler.popleft()
+            alle = self._fehler[0] + 60 - jetzt if len(self._fehler) >= self.je_minute else 0.0
+        return max(eigene, alle)
+
+    def fehlversuch(self, sitzung: MutableMapping) -> int:
+        """Count a wrong guess; returns how many this session has made."""
+        jetzt = self.uhr()
+        anzahl = sitzung.get(FEHLVERSUCHE, (0, 0.0))[0] + 1
+        sitzung[FEHLVERSUCHE] = (anzahl, jetzt)
+        with self._sperre:
+            self._fehler.append(jetzt)
+        return anzahl
+
+    def erfolg(self, sitzung: MutableMapping) -> None:
+        """The right password: the session starts afresh."""
+        sitzung.pop(FEHLVERSUCHE, None)
+
+    def zuruecksetzen(self) -> None:
+        """Forget all wrong guesses of the server (tests)."""
+        with self._sperre:
+            self._fehler.clear()
+
+
+DROSSEL = Drossel()
+
+
+def _wer() -> str:
+    """The client as far as the server knows it (behind a proxy: the proxy)."""
+    try:
+        return str(st.context.ip_address or "unbekannt")
+    except Exception:  # no request context (AppTest, bare script)
+        return "unbekannt"
+
+
+def protokolliere_fehlversuch(anzahl: int) -> None:
+    """A wrong password, in the server log (without the guess)."""
+    protokoll.warning("Veröffentlichen: falsches Passwort (Versuch %d dieser Sitzung, von %s)", anzahl, _wer())
+
+
+def protokolliere_gedrosselt(wartezeit: float) -> None:
+    """An attempt refused because of too many wrong guesses, in the server log."""
+    protokoll.warning(
+        "Veröffentlichen: abgewiesen, zu viele falsche Passwörter (noch %.0f s, von %s)", wartezeit, _wer()
+    )
+
+
+def protokolliere_veroeffentlichung(nr: int, stand: object, bezeichnung: str, dateiname: str, neu: bool) -> None:
+    """A publication, in the server log: Stand number, date, label, file (never a password)."""
+    protokoll.info(
+        "Veröffentlicht: Stand Nr. %d, Datum %s, Bezeichnung „%s“, Datei „%s“%s (von %s)",
+        nr,
+        stand or "ohne Datum",
+        bezeichnung,
+        dateiname,
+        "" if neu else " – war bereits veröffentlicht",
+        _wer(),
+    )

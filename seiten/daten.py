@@ -165,41 +165,45 @@ with st.expander("Alle Änderungen im Einzelnen"):
 
 st.header("Als neuen Stand veröffentlichen", anchor=False)
 neue_anlage = vorschau_anzeige.anlage
-passwort = veroeffentlichung.konfiguriertes_passwort()
-sperre = veroeffentlichung.sperrgrund(
-    passwort, veroeffentlichung.server_adresse(), veroeffentlichung.proxy_oder_fremder_host()
-)
-if sperre:
-    st.error(sperre, icon=":material/lock:")
-datum = st.date_input(
-    "Stand (Datum der Auswertung)",
-    value=neue_anlage.stand,
-    format="DD.MM.YYYY",
-    key=f"stand_datum_{vorschau.sha256[:16]}",
-    help="Aus dem Blatt „Info“ übernommen, wenn es dort steht.",
-)
-bezeichnung = st.text_input(
-    "Bezeichnung",
-    value=neue_anlage.bezeichnung or "",
-    max_chars=200,
-    key=f"stand_bezeichnung_{vorschau.sha256[:16]}",
-    placeholder="z. B. Auswertung Herbst 2017",
-)
-eingabe = ""
-if passwort:
-    eingabe = st.text_input("Passwort zum Veröffentlichen", type="password", key="passwort")
-else:
-    st.caption("Kein Passwort gesetzt: Dieser Server ist nur auf diesem Rechner erreichbar.")
-if st.button(
-    "Veröffentlichen", key="veroeffentlichen", type="primary", icon=":material/publish:", disabled=bool(sperre)
-):
-    if sperre:
-        st.error(sperre)
-    elif passwort and not veroeffentlichung.passwort_stimmt(eingabe, passwort):
+passwort = veroeffentlichung.passwort()
+if not veroeffentlichung.konfiguriertes_passwort():
+    st.caption(veroeffentlichung.HINWEIS_ERZEUGT)
+# A form: Tab and Enter work as people type (the value typed is sent with the click).
+with st.form(f"veroeffentlichen_{vorschau.sha256[:16]}", border=False):
+    datum = st.date_input(
+        "Stand (Datum der Auswertung)",
+        value=neue_anlage.stand,
+        format="DD.MM.YYYY",
+        key=f"stand_datum_{vorschau.sha256[:16]}",
+        help="Aus dem Blatt „Info“ übernommen, wenn es dort steht.",
+    )
+    bezeichnung = st.text_input(
+        "Bezeichnung",
+        value=neue_anlage.bezeichnung or "",
+        max_chars=200,
+        key=f"stand_bezeichnung_{vorschau.sha256[:16]}",
+        placeholder="z. B. Auswertung Herbst 2017",
+    )
+    eingabe = st.text_input("Passwort zum Veröffentlichen", type="password", key="passwort", max_chars=200)
+    abgeschickt = st.form_submit_button(
+        "Veröffentlichen", key="veroeffentlichen", type="primary", icon=":material/publish:"
+    )
+if abgeschickt:
+    wartezeit = veroeffentlichung.DROSSEL.wartezeit(st.session_state)
+    if wartezeit > 0:
+        veroeffentlichung.protokolliere_gedrosselt(wartezeit)
+        st.error(
+            f"Zu viele falsche Passwörter. Bitte in {fmt.zahl(max(1, round(wartezeit)))} Sekunden erneut "
+            "versuchen. Es wurde nichts veröffentlicht.",
+            icon=":material/lock:",
+        )
+    elif not veroeffentlichung.passwort_stimmt(eingabe or "", passwort):
+        veroeffentlichung.protokolliere_fehlversuch(veroeffentlichung.DROSSEL.fehlversuch(st.session_state))
         st.error("Das Passwort stimmt nicht. Es wurde nichts veröffentlicht.", icon=":material/lock:")
     elif datum is None:
         st.error("Bitte das Datum des Stands eingeben. Es wurde nichts veröffentlicht.")
     else:
+        veroeffentlichung.DROSSEL.erfolg(st.session_state)
         try:
             ergebnis = ablage.veroeffentliche(
                 vorschau.daten,
@@ -213,9 +217,13 @@ if st.button(
         except (AblageFehler, sqlite3.Error) as e:
             st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
         else:
+            info = ergebnis.stand
+            veroeffentlichung.protokolliere_veroeffentlichung(
+                info.nr, info.stand, info.bezeichnung, info.dateiname, ergebnis.neu
+            )
             quelle.verwirf_vorschau()
             st.session_state[staende.FOLGT] = True
-            titel = quelle.stand_titel(ergebnis.stand)
+            titel = quelle.stand_titel(info)
             st.session_state[MELDUNG] = (
                 f"Veröffentlicht als **{literal(titel)}**. Alle Seiten zeigen jetzt diesen Stand."
                 if ergebnis.neu

@@ -53,3 +53,17 @@ def _leere_streamlit_caches():
 def _eigene_ablage(tmp_path_factory, monkeypatch):
     """Every test gets its own empty store of Stände, never the developer's daten/ablage/."""
     monkeypatch.setenv("IPDATEN_ABLAGE", str(tmp_path_factory.mktemp("ablage")))
+
+
+TEST_PASSWORT = "Test-Passwort-17"
+
+
+@pytest.fixture(autouse=True)
+def _passwort(monkeypatch):
+    """Publishing always needs a password: tests use a known one and start without wrong guesses."""
+    from oberflaeche import veroeffentlichung
+
+    monkeypatch.setenv("IPDATEN_PASSWORT", TEST_PASSWORT)
+    veroeffentlichung.DROSSEL.zuruecksetzen()
+    yield
+    veroeffentlichung.DROSSEL.zuruecksetzen()

@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis, sha256
@@ -19,6 +18,7 @@ from tests.arbeitsmappen import (
     mappe_bytes,
     ueberarbeitete_standard_bytes,
 )
+from tests.conftest import TEST_PASSWORT
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,6 +33,14 @@ def _daten_seite() -> AppTest:
 
 def _hochladen(at: AppTest, daten: bytes, name: str = "anlage1_neu.xlsx") -> AppTest:
     at.file_uploader(key="anlage_upload").set_value((name, daten, XLSX)).run()
+    assert not at.exception
+    return at
+
+
+def _veroeffentlichen(at: AppTest, passwort: str = TEST_PASSWORT) -> AppTest:
+    """Type the password into the form and press "Veröffentlichen"."""
+    at.text_input(key="passwort").set_value(passwort)
+    at.button(key="veroeffentlichen").click().run()
     assert not at.exception
     return at
 
@@ -155,8 +163,8 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
 def test_veroeffentlichen_macht_die_vorschau_zum_neuen_stand():
     daten = ueberarbeitete_standard_bytes()
     at = _hochladen(_daten_seite(), daten, "Anlage 1 Herbst.xlsx")
-    at.text_input(key=f"stand_bezeichnung_{sha256(daten)[:16]}").set_value("Herbst 2017").run()
-    at.button(key="veroeffentlichen").click().run()
+    at.text_input(key=f"stand_bezeichnung_{sha256(daten)[:16]}").set_value("Herbst 2017")  # sent with the form
+    _veroeffentlichen(at)
     assert not at.exception
     assert at.success[0].value.startswith("Veröffentlicht als **Nr\\. 2 · 30\\. September 2017")
     staende = _ablage().staende()
@@ -198,44 +206,13 @@ def test_fehlerhafte_datei_nach_vorschau_aendert_nichts():
     assert [s.nr for s in _ablage().staende()] == [1]
 
 
-def test_passwort_wird_verlangt(monkeypatch):
-    monkeypatch.setenv("IPDATEN_PASSWORT", "Sitzung-2017")
+def test_passwort_wird_verlangt():
     at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
-    at.text_input(key="passwort").set_value("falsch").run()
-    at.button(key="veroeffentlichen").click().run()
+    _veroeffentlichen(at, "falsch")
     assert [e.value for e in at.error] == ["Das Passwort stimmt nicht. Es wurde nichts veröffentlicht."]
     assert [s.nr for s in _ablage().staende()] == [1]
-    at.text_input(key="passwort").set_value("Sitzung-2017").run()
-    at.button(key="veroeffentlichen").click().run()
+    _veroeffentlichen(at)
     assert not at.exception
-    assert [s.nr for s in _ablage().staende()] == [1, 2]
-
-
-@pytest.fixture
-def offener_server():
-    vorher = st_config.get_option("server.address")
-    st_config.set_option("server.address", "0.0.0.0")
-    yield
-    st_config.set_option("server.address", vorher)
-
-
-def test_offener_server_ohne_passwort_verweigert_veroeffentlichen(offener_server, monkeypatch):
-    monkeypatch.delenv("IPDATEN_PASSWORT", raising=False)
-    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
-    sperre = [e.value for e in at.error]
-    assert len(sperre) == 1
-    assert sperre[0].startswith("Veröffentlichen ist gesperrt: Der Server ist im Netz erreichbar (0.0.0.0)")
-    assert "IPDATEN_PASSWORT" in sperre[0] and "secrets.toml" in sperre[0]
-    assert at.button(key="veroeffentlichen").disabled
-    assert [s.nr for s in _ablage().staende()] == [1]
-
-
-def test_offener_server_mit_passwort_erlaubt_veroeffentlichen(offener_server, monkeypatch):
-    monkeypatch.setenv("IPDATEN_PASSWORT", "geheim")
-    at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
-    assert not at.error
-    at.text_input(key="passwort").set_value("geheim").run()
-    at.button(key="veroeffentlichen").click().run()
     assert [s.nr for s in _ablage().staende()] == [1, 2]
 
 
@@ -269,11 +246,11 @@ def test_ohne_datum_im_info_blatt_muss_es_eingegeben_werden():
     at = _hochladen(_daten_seite(), daten)
     datum = at.date_input(key=f"stand_datum_{sha256(daten)[:16]}")
     assert datum.value is None
-    at.button(key="veroeffentlichen").click().run()
+    _veroeffentlichen(at)
     assert [e.value for e in at.error] == ["Bitte das Datum des Stands eingeben. Es wurde nichts veröffentlicht."]
     assert [s.nr for s in _ablage().staende()] == [1]
-    at.date_input(key=f"stand_datum_{sha256(daten)[:16]}").set_value(dt.date(2018, 3, 15)).run()
-    at.button(key="veroeffentlichen").click().run()
+    at.date_input(key=f"stand_datum_{sha256(daten)[:16]}").set_value(dt.date(2018, 3, 15))
+    _veroeffentlichen(at)
     staende = _ablage().staende()
     assert [(s.nr, s.stand) for s in staende] == [(1, dt.date(2017, 3, 6)), (2, dt.date(2018, 3, 15))]
     # Without a Bezeichnung in the workbook, the neutral title is stored.
@@ -300,7 +277,7 @@ def test_dateiname_und_bezeichnung_erscheinen_woertlich():
     daten = mappe_bytes(info=[["Stand", dt.date(2017, 9, 30)], ["Bezeichnung", "**fett** <b>x</b>"]])
     at = _hochladen(_daten_seite(), daten, "[Link](http://x).xlsx")
     assert at.success[0].value == "Die Datei „\\[Link\\]\\(http\u2060\\://x\\)\\.xlsx“ ist gültig."
-    at.button(key="veroeffentlichen").click().run()
+    _veroeffentlichen(at)
     assert _ablage().staende()[1].bezeichnung == "**fett** <b>x</b>"
     assert "\\*\\*fett\\*\\* \\<b\\>x\\</b\\>" in [c.value for c in at.sidebar.caption]
 
@@ -309,7 +286,7 @@ def test_gleichzeitig_von_anderer_seite_veroeffentlicht_wird_erkannt():
     daten = ueberarbeitete_standard_bytes()
     at = _hochladen(_daten_seite(), daten)
     _ablage().veroeffentliche(daten, bezeichnung="Kollegin war schneller")
-    at.button(key="veroeffentlichen").click().run()
+    _veroeffentlichen(at)
     assert at.success[0].value.startswith("Diese Datei war bereits als **Nr\\. 2")
     assert "es wurde nichts doppelt gespeichert" in at.success[0].value
     assert [s.nr for s in _ablage().staende()] == [1, 2]

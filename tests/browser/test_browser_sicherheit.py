@@ -6,17 +6,19 @@ but the dashboard's own server."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 import pytest
 
 from ipdaten.ablage import Ablage
 from ipdaten.arbeitsmappe.laden import lade_anlage
-from tests.arbeitsmappen import STANDARD_PFAD
+from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.browser.streamlit_browser import WURZEL, bildschirmfoto, oeffne, streamlit_server, warte_bis_fertig
 from tests.feindlich import FANG, MARKDOWN, feindliche_mappe_bytes
 
 pytestmark = pytest.mark.browser
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 SEITEN = ["", "handlungsfelder", "handlungsfelder?feld=2", "einbuergerung", "haushalt", "fortschritt", "daten"]
 SEITEN += ["praesentation?folie=" + str(n) for n in range(1, 13)]
@@ -30,7 +32,7 @@ def feindlicher_server(tmp_path_factory):
     Ablage(ordner, STANDARD_PFAD).veroeffentliche(
         daten, stand=dt.date(2017, 9, 30), bezeichnung=MARKDOWN, dateiname=f"{MARKDOWN}.xlsx", anlage=lade_anlage(daten)
     )
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ordner)}) as url:
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ordner), "IPDATEN_PASSWORT": "x"}) as url:
         yield url
 
 
@@ -98,3 +100,58 @@ def test_kein_markup_und_keine_fremde_anfrage_auf_allen_seiten(browser, feindlic
     kontext.close()
     assert funde == {}
     assert fremde == []
+
+
+def _hochladen(seite, url: str, daten: bytes, name: str) -> None:
+    oeffne(seite, f"{url}/daten")
+    seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": XLSX, "buffer": daten}]
+    )
+    seite.get_by_text("ist gültig").wait_for()
+    warte_bis_fertig(seite)
+
+
+def test_erzeugtes_passwort_mit_tab_und_enter(browser, tmp_path):
+    """No password configured: the server prints one to its terminal; typed, then Tab and a
+    click — or typed and Enter — publishes. A wrong one does not."""
+    log = tmp_path / "server.log"
+    umgebung = {"IPDATEN_ABLAGE": str(tmp_path / "ablage"), "IPDATEN_PASSWORT": ""}
+    with streamlit_server(WURZEL / "app.py", umgebung, log=log) as url:
+        kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
+        seite = kontext.new_page()
+        seite.set_default_timeout(30_000)
+        try:
+            _hochladen(seite, url, ueberarbeitete_standard_bytes(bezeichnung="Mit Tab"), "tab.xlsx")
+            treffer = re.search(r"Passwort zum Veröffentlichen: (\S+)", log.read_text(encoding="utf-8"))
+            assert treffer, log.read_text(encoding="utf-8")[-2000:]
+            passwort = treffer.group(1)
+            assert "kein festes Passwort eingerichtet" in seite.inner_text("body")
+
+            feld = seite.locator(".st-key-passwort input")
+            feld.click()
+            feld.press_sequentially("falsch")
+            feld.press("Enter")
+            seite.get_by_text("Das Passwort stimmt nicht").wait_for()
+            warte_bis_fertig(seite)
+
+            feld.fill("")
+            feld.press_sequentially(passwort)
+            feld.press("Tab")  # the way people leave a field before they click
+            seite.locator(".st-key-veroeffentlichen button").click()
+            seite.get_by_text("Veröffentlicht als").wait_for()
+            warte_bis_fertig(seite)
+
+            _hochladen(seite, url, ueberarbeitete_standard_bytes(bezeichnung="Mit Enter"), "enter.xlsx")
+            feld = seite.locator(".st-key-passwort input")
+            feld.click()
+            feld.press_sequentially(passwort)
+            feld.press("Enter")
+            seite.get_by_text("Veröffentlicht als").wait_for()
+            bildschirmfoto(seite, "sicherheit-veroeffentlicht-mit-enter")
+        finally:
+            kontext.close()
+    protokoll = log.read_text(encoding="utf-8")
+    assert [s.bezeichnung for s in Ablage(tmp_path / "ablage", STANDARD_PFAD).staende()][1:] == ["Mit Tab", "Mit Enter"]
+    assert protokoll.count("falsches Passwort") == 1 and "falsch\n" not in protokoll
+    assert protokoll.count("Veröffentlicht: Stand Nr.") == 2
+    assert protokoll.count(passwort) == 1  # only where the server announced it

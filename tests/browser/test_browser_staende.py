@@ -25,13 +25,14 @@ from tests.browser.streamlit_browser import (
 
 pytestmark = pytest.mark.browser
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PASSWORT = "Browser-Passwort-17"
 
 
 @pytest.fixture(scope="module")
 def eigener_server(tmp_path_factory):
     """The dashboard with its own empty store: (base URL, store directory)."""
     ablage = tmp_path_factory.mktemp("ablage_staende")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": PASSWORT}) as url:
         yield url, ablage
 
 
@@ -76,6 +77,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         # Nothing is published yet: the other browser still shows Stand 1.
         assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1]
 
+        seite.locator(".st-key-passwort input").fill(PASSWORT)
         seite.locator(".st-key-veroeffentlichen button").click()
         seite.get_by_text("Veröffentlicht als").wait_for()
         warte_bis_fertig(seite)
@@ -147,7 +149,7 @@ def test_deep_link_auf_aelteren_stand(browser, eigener_server):
 def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
     """Publish through one server process, stop it, start a new one on the same store."""
     daten = ueberarbeitete_standard_bytes(bezeichnung="Vor dem Neustart")
-    umgebung = {"IPDATEN_ABLAGE": str(tmp_path), "IPDATEN_PASSWORT": ""}
+    umgebung = {"IPDATEN_ABLAGE": str(tmp_path), "IPDATEN_PASSWORT": PASSWORT}
     with streamlit_server(WURZEL / "app.py", umgebung) as url:
         kontext, seite = _kontext(browser)
         try:
@@ -157,6 +159,7 @@ def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
             )
             seite.get_by_text("ist gültig").wait_for()
             warte_bis_fertig(seite)
+            seite.locator(".st-key-passwort input").fill(PASSWORT)
             seite.locator(".st-key-veroeffentlichen button").click()
             seite.get_by_text("Veröffentlicht als").wait_for()
         finally:
