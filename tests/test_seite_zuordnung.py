@@ -10,6 +10,7 @@ from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from oberflaeche.quelle import VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
+from tests.conftest import TEST_PASSWORT
 from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -97,6 +98,7 @@ def test_veroeffentlichte_zuordnung_gilt_beim_naechsten_hochladen_von_selbst():
     _waehle(at, "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?", "Kurzbeschreibung")
     _waehle(at, "Was bedeutet der Status „offen“?", "nicht umgesetzt")
     at.button(key="zuordnung_anwenden").click().run()
+    at.text_input(key="passwort").set_value(TEST_PASSWORT)  # publishing always needs the password
     at.button(key="veroeffentlichen").click().run()
     assert not at.exception, at.exception
     ablage = Ablage(ablage_verzeichnis(), STANDARD_PFAD)

@@ -29,7 +29,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def eigener_server(tmp_path_factory):
     """The dashboard with its own empty store: (base URL, store directory)."""
     ablage = tmp_path_factory.mktemp("ablage_zuordnung")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+    with streamlit_server(
+        WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": "Browser-Passwort-17"}
+    ) as url:
         yield url, ablage
 
 
@@ -90,6 +92,7 @@ def test_zuordnen_vorschau_veroeffentlichen_und_beim_naechsten_mal_automatisch(b
         assert "Arbeitsmappe einmal zuordnen" not in text
         bildschirmfoto(seite, "zuordnung-2-vorschau")
 
+        seite.locator(".st-key-passwort input").fill("Browser-Passwort-17")
         seite.locator(".st-key-veroeffentlichen button").click()
         seite.get_by_text("Veröffentlicht als").wait_for()
         warte_bis_fertig(seite)
