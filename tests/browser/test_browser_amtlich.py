@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 def eigener_server(tmp_path_factory):
     """The dashboard with its own empty store: (base URL, store directory)."""
     ablage = tmp_path_factory.mktemp("ablage_amtlich")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+    with streamlit_server(
+        WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": "Browser-Passwort-17"}
+    ) as url:
         yield url, ablage
 
 
@@ -60,6 +62,7 @@ def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigen
         seite.locator(".st-key-amtlich_uebernehmen button:visible").first.click()
         seite.get_by_text("Vorschau – nicht veröffentlicht").first.wait_for()
         warte_bis_fertig(seite)
+        seite.locator(".st-key-passwort input").fill("Browser-Passwort-17")
         seite.locator(".st-key-veroeffentlichen button:visible").first.click()
         seite.get_by_text("Veröffentlicht als").wait_for()
         assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1, 2]
