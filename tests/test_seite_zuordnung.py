@@ -126,6 +126,7 @@ def test_neues_statuswort_im_naechsten_stand_wird_allein_gefragt():
     _waehle(at, "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?", "Kurzbeschreibung")
     _waehle(at, "Was bedeutet der Status „offen“?", "nicht umgesetzt")
     at.button(key="zuordnung_anwenden").click().run()
+    at.text_input(key="passwort").set_value(TEST_PASSWORT)
     at.button(key="veroeffentlichen").click().run()
     assert not at.exception, at.exception
 
