@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
-import os
-import subprocess
 
 import pytest
 from arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, zipbombe_bytes
+from kommandozeile import rufe
 
-from ipdaten.__main__ import starte
 from ipdaten.arbeitsmappe import Zuordnung, aus_toml
 
 WURZEL = STANDARD_PFAD.parent.parent
-
-
-def _rufe(*argumente: str) -> subprocess.CompletedProcess:
-    """The command line in this process (a subprocess costs about 0,7 s of imports per call);
-    test_golden runs `python -m ipdaten` once for real."""
-    aus, err = io.StringIO(), io.StringIO()
-    vorher = os.getcwd()
-    os.chdir(WURZEL)
-    try:
-        with contextlib.redirect_stdout(aus), contextlib.redirect_stderr(err):
-            code = starte(list(argumente))
-    except SystemExit as ende:  # argparse exits on a wrong call
-        code = ende.code
-    finally:
-        os.chdir(vorher)
-    return subprocess.CompletedProcess(argumente, code, aus.getvalue(), err.getvalue())
 
 
 def _datei(tmp_path, daten: bytes, name: str = "anlage.xlsx") -> str:
@@ -40,7 +20,7 @@ def _datei(tmp_path, daten: bytes, name: str = "anlage.xlsx") -> str:
 
 
 def test_pruefen_standardmappe():
-    ergebnis = _rufe("pruefen", "daten/anlage1.xlsx")
+    ergebnis = rufe("pruefen", "daten/anlage1.xlsx")
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
     assert ergebnis.stdout.splitlines() == [
         "Die Arbeitsmappe „anlage1.xlsx“ ist gültig.",
@@ -63,7 +43,7 @@ def test_pruefen_gueltig_mit_warnungen(tmp_path):
         ],
         haushalt=[*HAUSHALT, ["Summe", 100000, None, None]],
     )
-    ergebnis = _rufe("pruefen", _datei(tmp_path, daten))
+    ergebnis = rufe("pruefen", _datei(tmp_path, daten))
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
     assert ergebnis.stdout.splitlines()[-5:] == [
         "4 Warnung(en):",
@@ -78,14 +58,14 @@ def test_pruefen_gueltig_mit_warnungen(tmp_path):
 
 
 def test_kennzahlen_ohne_json_gibt_die_zusammenfassung():
-    ergebnis = _rufe("kennzahlen", "daten/anlage1.xlsx")
+    ergebnis = rufe("kennzahlen", "daten/anlage1.xlsx")
     assert ergebnis.returncode == 0
     assert ergebnis.stdout.startswith("Die Arbeitsmappe „anlage1.xlsx“ ist gültig.\n")
 
 
 def test_kennzahlen_json_einer_testmappe_mit_warnungen(tmp_path):
     daten = mappe_bytes(empfehlungen=[empfehlung(1, 1, "teilweise umgesetzt")], ohne=("Info",))
-    ergebnis = _rufe("kennzahlen", _datei(tmp_path, daten), "--json")
+    ergebnis = rufe("kennzahlen", _datei(tmp_path, daten), "--json")
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
     daten = json.loads(ergebnis.stdout)
     assert daten["stand"] is None
@@ -100,7 +80,7 @@ def test_ungueltige_mappe_alle_befunde_auf_stderr(tmp_path):
         empfehlungen=[empfehlung(1, 1, "fertig"), empfehlung(9, 1), empfehlung(1, 2, "teilweise umgesetzt")]
     )
     for befehl in (["pruefen"], ["kennzahlen", "--json"]):
-        ergebnis = _rufe(befehl[0], _datei(tmp_path, daten), *befehl[1:])
+        ergebnis = rufe(befehl[0], _datei(tmp_path, daten), *befehl[1:])
         # pruefen proposes a mapping for the unknown status word (TOML on stdout), kennzahlen does not.
         assert ergebnis.returncode == 1
         if befehl == ["pruefen"]:
@@ -139,7 +119,7 @@ def test_ungueltige_mappe_alle_befunde_auf_stderr(tmp_path):
     ids=["csv", "leer", "abgeschnitten", "xls", "zipbombe"],
 )
 def test_kaputte_dateien_ohne_traceback(tmp_path, daten, anfang):
-    ergebnis = _rufe("kennzahlen", _datei(tmp_path, daten), "--json")
+    ergebnis = rufe("kennzahlen", _datei(tmp_path, daten), "--json")
     assert (ergebnis.returncode, ergebnis.stdout) == (1, "")
     assert "Traceback" not in ergebnis.stderr
     assert ergebnis.stderr.splitlines()[0] == "Die Arbeitsmappe „anlage.xlsx“ ist ungültig (1 Fehler):"
@@ -147,8 +127,8 @@ def test_kaputte_dateien_ohne_traceback(tmp_path, daten, anfang):
 
 
 def test_fehlende_datei_und_ordner(tmp_path):
-    fehlt = _rufe("pruefen", str(tmp_path / "gibtsnicht.xlsx"))
-    ordner = _rufe("pruefen", str(tmp_path))
+    fehlt = rufe("pruefen", str(tmp_path / "gibtsnicht.xlsx"))
+    ordner = rufe("pruefen", str(tmp_path))
     assert (fehlt.returncode, fehlt.stderr) == (
         1,
         f"Fehler: Die Datei „{tmp_path / 'gibtsnicht.xlsx'}“ gibt es nicht.\n",
@@ -161,7 +141,7 @@ def test_fehlende_datei_und_ordner(tmp_path):
 
 @pytest.mark.parametrize("argumente", [[], ["pruefen"], ["zaehlen", "x.xlsx"]])
 def test_falscher_aufruf(argumente):
-    ergebnis = _rufe(*argumente)
+    ergebnis = rufe(*argumente)
     assert (ergebnis.returncode, ergebnis.stdout) == (2, "")
     assert ergebnis.stderr == (
         "Falscher Aufruf.\nAufruf: python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
@@ -188,7 +168,7 @@ def test_riesige_datei_wird_nicht_eingelesen(tmp_path):
     pfad = tmp_path / "gross.xlsx"
     with pfad.open("wb") as datei:
         datei.truncate(3 * 1024**3)  # sparse: 3 GB on paper, nothing on disk
-    ergebnis = _rufe("pruefen", str(pfad))
+    ergebnis = rufe("pruefen", str(pfad))
     assert ergebnis.returncode == 1
     assert ergebnis.stderr.splitlines()[1] == (
         "- Fehler: Die Datei ist mit 3.072,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB. "
@@ -205,7 +185,7 @@ def test_einbuergerung_aus_statistikdateien(tmp_path):
     einb = _datei(tmp_path, einbuergerungen_ffcsv(), "12511-01-01-4_flat.csv")
     bev = _datei(tmp_path, bevoelkerung_csv(), "12411-03-03-4.csv")
     neu = tmp_path / "neu.xlsx"
-    ergebnis = _rufe("einbuergerung", bev, einb, "--mappe", mappe, "-o", str(neu))
+    ergebnis = rufe("einbuergerung", bev, einb, "--mappe", mappe, "-o", str(neu))
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
     zeilen = ergebnis.stdout.splitlines()
     assert zeilen[0] == (
@@ -233,7 +213,7 @@ def test_einbuergerung_mit_befunden_schreibt_nichts(tmp_path):
     einb = _datei(tmp_path, einbuergerungen_csv(), "einb.csv")
     bev = _datei(tmp_path, bevoelkerung_csv(), "bev.csv")
     neu = tmp_path / "neu.xlsx"
-    ergebnis = _rufe("einbuergerung", einb, bev, "--mappe", mappe, "-o", str(neu), "--kreise", "08115,08221")
+    ergebnis = rufe("einbuergerung", einb, bev, "--mappe", mappe, "-o", str(neu), "--kreise", "08115,08221")
     assert (ergebnis.returncode, ergebnis.stdout) == (1, "")
     assert ergebnis.stderr.splitlines() == [
         "Es wurde nichts geschrieben (2 Befund(e)):",
@@ -244,7 +224,7 @@ def test_einbuergerung_mit_befunden_schreibt_nichts(tmp_path):
         "enthält.",
     ]
     assert not neu.exists()
-    falsch = _rufe("einbuergerung", einb, "--mappe", mappe, "-o", str(neu), "--jahre", "2016/17")
+    falsch = rufe("einbuergerung", einb, "--mappe", mappe, "-o", str(neu), "--jahre", "2016/17")
     assert (falsch.returncode, falsch.stderr) == (
         2,
         "Fehler: „2016/17“ sind keine Jahre. Jahre bitte als 2016, 2014-2016 oder 2014,2016 angeben.\n",

@@ -5,9 +5,7 @@ workbook with a ninth field and a pair of Stände. Plus: sentences for 0/1/many,
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +18,6 @@ import pytest
 from docx import Document
 
 from ipdaten import format as fmt
-from ipdaten.__main__ import starte
 from ipdaten.arbeitsmappe import bereinige, lade_anlage
 from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
@@ -38,6 +35,7 @@ from tests.arbeitsmappen import (
     standard_bytes,
     ueberarbeitete_standard_bytes,
 )
+from tests.kommandozeile import rufe
 
 WURZEL = STANDARD_PFAD.parent.parent
 ZAHL = re.compile(r"\d+(?:[.,]\d+)*")
@@ -585,21 +583,6 @@ def test_werktext_mit_sonderzeichen_bleibt_text():
 # --- command line and PDF ---------------------------------------------------------------------
 
 
-def _rufe(*argumente: str) -> subprocess.CompletedProcess:
-    """The command line in this process, as tests/test_cli.py does."""
-    aus, err = io.StringIO(), io.StringIO()
-    vorher = os.getcwd()
-    os.chdir(WURZEL)
-    try:
-        with contextlib.redirect_stdout(aus), contextlib.redirect_stderr(err):
-            code = starte(list(argumente))
-    except SystemExit as ende:
-        code = ende.code
-    finally:
-        os.chdir(vorher)
-    return subprocess.CompletedProcess(argumente, code, aus.getvalue(), err.getvalue())
-
-
 def libreoffice_pdf(docx: Path) -> Path:
     """Convert with LibreOffice headless; the PDF lands next to the .docx."""
     subprocess.run(
@@ -616,7 +599,7 @@ def test_kommandozeile_bericht(tmp_path, standard, herbst):
     alt.write_bytes(standard_bytes())
     neu.write_bytes(ueberarbeitete_standard_bytes())
     ziel = tmp_path / "vorlage.docx"
-    ergebnis = _rufe("bericht", str(neu), "--vorher", str(alt), "-o", str(ziel))
+    ergebnis = rufe("bericht", str(neu), "--vorher", str(alt), "-o", str(ziel))
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
     assert ergebnis.stdout == f"Sitzungsvorlage geschrieben: {ziel} (Stand 30. September 2017)\n"
     pruefe_dokument(Gelesen(ziel.read_bytes()), herbst, standard, sitzung="27. November 2017")
@@ -632,7 +615,7 @@ def test_kommandozeile_bericht(tmp_path, standard, herbst):
     ],
 )
 def test_kommandozeile_fehler_auf_deutsch(tmp_path, argumente, code, meldung):
-    ergebnis = _rufe("bericht", "daten/anlage1.xlsx", "-o", str(tmp_path / "x.docx"), *argumente)
+    ergebnis = rufe("bericht", "daten/anlage1.xlsx", "-o", str(tmp_path / "x.docx"), *argumente)
     assert ergebnis.returncode == code
     assert meldung in ergebnis.stderr
     assert "Traceback" not in ergebnis.stderr
