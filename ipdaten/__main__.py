@@ -172,6 +172,7 @@ def main(argumente: list[str] | None = None) -> int:
     einbuergerung.add_argument("--kreise", default=",".join(REGION_STUTTGART))
     einbuergerung.add_argument("--jahre", default="")
     einbuergerung.add_argument("--definition", choices=[TABELLE, VORJAHR], default=None)
+    einbuergerung.add_argument("--zuordnung", help="Zuordnung (TOML) der Arbeitsmappe")
     bericht = befehle.add_parser("bericht", help="Sitzungsvorlage (Word) schreiben")
     bericht.add_argument("datei")
     bericht.add_argument("--vorher", help="Arbeitsmappe des vorigen Stands (für die Veränderung)")
@@ -242,7 +243,10 @@ def _einbuergerung(args) -> int:
         print(f"Fehler: „{args.jahre}“ sind keine Jahre. {BEDIENUNG_JAHRE}", file=sys.stderr)
         return 2
     kreise = [k.strip() for k in args.kreise.split(",") if k.strip()]
-    lauf = einbuergerung_aus_statistik(dateien, mappe, kreise, jahre, args.definition)
+    zuordnung = _lies_zuordnung(args.zuordnung)
+    if zuordnung is False:
+        return 1
+    lauf = einbuergerung_aus_statistik(dateien, mappe, kreise, jahre, args.definition, zuordnung)
     if lauf.befunde:
         print(f"Es wurde nichts geschrieben ({len(lauf.befunde)} Befund(e)):", file=sys.stderr)
         for zeile in lauf.befunde:

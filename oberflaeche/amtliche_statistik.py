@@ -25,7 +25,7 @@ from ipdaten.amtlich.quote import (
     verfuegbare_jahre,
 )
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
-from ipdaten.arbeitsmappe import Befund
+from ipdaten.arbeitsmappe import Befund, Zuordnung
 
 from . import quelle
 from .literal import literal
@@ -164,17 +164,16 @@ def abschnitt(ablage: Ablage, neuester: StandInfo) -> None:
     _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung)
 
 
-def _grundlage(ablage: Ablage, neuester: StandInfo) -> tuple[bytes, str, pd.DataFrame]:
-    """The workbook whose sheet is replaced: this session's preview, else the newest Stand."""
+def _grundlage(ablage: Ablage, neuester: StandInfo) -> tuple[bytes, str, pd.DataFrame, Zuordnung | None]:
+    """The workbook whose sheet is replaced (this session's preview, else the newest Stand),
+    with the mapping it is read with."""
     vorschau = quelle.vorschau()
     if vorschau is not None and (anzeige := quelle.anzeige_zu_vorschau(vorschau)) is not None:
-        return vorschau.daten, f"die Vorschau „{literal(vorschau.dateiname)}“", anzeige.anlage.einbuergerung
+        text = f"die Vorschau „{literal(vorschau.dateiname)}“"
+        return vorschau.daten, text, anzeige.anlage.einbuergerung, vorschau.zuordnung
     anzeige = quelle.anzeige_zu_stand(neuester, ablage)
-    return (
-        ablage.lies(neuester.sha256),
-        f"der aktuelle {literal(quelle.stand_titel(neuester))}",
-        anzeige.anlage.einbuergerung,
-    )
+    text = f"der aktuelle {literal(quelle.stand_titel(neuester))}"
+    return ablage.lies(neuester.sha256), text, anzeige.anlage.einbuergerung, neuester.zuordnung
 
 
 def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None:
@@ -210,7 +209,7 @@ def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None
     jahre = st.multiselect(
         "Jahre", jahre_moeglich, default=jahre_moeglich, key=f"amtlich_jahre_{definition}", format_func=str
     )
-    grundlage, grundlage_text, vorher = _grundlage(ablage, neuester)
+    grundlage, grundlage_text, vorher, zuordnung = _grundlage(ablage, neuester)
     try:
         ergebnis = berechne(einbuergerung, bevoelkerung, gebiete, jahre, definition, tuple(vorher["gebiet"]))
     except StatistikUngueltig as e:
@@ -232,12 +231,12 @@ def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None
         help="Ersetzt nur das Blatt „Einbürgerung“. Danach unten prüfen und veröffentlichen.",
     ):
         try:
-            ueberarbeitung = ueberarbeite(grundlage, ergebnis)
+            ueberarbeitung = ueberarbeite(grundlage, ergebnis, zuordnung)
         except StatistikUngueltig as e:
             _zeige_befunde(e.befunde, "Die überarbeitete Arbeitsmappe wurde nicht übernommen.")
             return
         name = f"Anlage1_Einbuergerung_amtlich_{dt.date.today().isoformat()}.xlsx"
-        if quelle.vorschau_aus_upload(ueberarbeitung.daten, name):
+        if quelle.vorschau_aus_upload(ueberarbeitung.daten, name, ueberarbeitung.zuordnung):
             st.session_state[MELDUNG] = (
                 "Die überarbeitete Arbeitsmappe ist jetzt die **Vorschau** dieser Sitzung (nur das Blatt "
                 "„Einbürgerung“ ist ersetzt). Unten prüfen und veröffentlichen."

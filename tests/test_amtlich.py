@@ -482,3 +482,25 @@ def test_ungueltige_grundlage_wird_benannt():
     assert _befunde(e.value)[0].startswith(
         "Die Arbeitsmappe, deren Blatt „Einbürgerung“ ersetzt werden soll, ist selbst keine gültige Anlage 1: "
     )
+
+
+def test_zugeordnete_mappe_ersetzt_das_zugeordnete_blatt():
+    """A workbook read with a mapping (its sheet 'Quoten' with column 'Region' is the sheet
+    Einbürgerung): that sheet is replaced, the result reads with the mapping, nothing else changes."""
+    from ipdaten.arbeitsmappe import Zuordnung
+
+    def umbenennen(wb):
+        ws = wb["Einbürgerung"]
+        ws.title = "Quoten"
+        ws["A1"] = "Region"
+
+    alt = aendere_mappe(standard_bytes(), umbenennen)
+    zuordnung = Zuordnung.aus(blaetter={"Einbürgerung": "Quoten"}, spalten={"Einbürgerung": {"Region": "Gebiet"}})
+    assert len(lade_anlage(alt, zuordnung=zuordnung).einbuergerung) == 6
+    ueberarbeitung = ueberarbeite(alt, _ergebnis(), zuordnung)
+    assert ueberarbeitung.blatt == "Quoten"
+    assert geaenderte_teile(alt, ueberarbeitung.daten) == {"xl/worksheets/sheet3.xml"}
+    neu = lade_anlage(ueberarbeitung.daten, zuordnung=ueberarbeitung.zuordnung).einbuergerung
+    assert neu.set_index("gebiet").loc["Landkreis Böblingen", "quote_prozent"] == 1.55
+    assert ueberarbeitung.zuordnung.blaetter == (("Einbürgerung", "Quoten"),)
+    assert ueberarbeitung.zuordnung.spalten == ()

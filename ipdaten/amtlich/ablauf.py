@@ -26,7 +26,7 @@ from ipdaten.amtlich.statistikdatei import (
     befund_text,
     lies_statistik,
 )
-from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, fehler, lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, fehler, lade_anlage
 
 BEDIENUNG_JAHRE = "Jahre bitte als 2016, 2014-2016 oder 2014,2016 angeben."
 
@@ -102,9 +102,11 @@ def einbuergerung_aus_statistik(
     kreise: list[str],
     jahre: list[int],
     definition: str | None = None,
+    zuordnung: Zuordnung | None = None,
 ) -> Lauf:
     """From the files' bytes to the revised workbook; empty `jahre` = every year available;
-    `definition` None = the table's own quota where it has one, else the own computation."""
+    `definition` None = the table's own quota where it has one, else the own computation;
+    `zuordnung` is the mapping the workbook is read with."""
     gelesen, befunde = lies_dateien(dateien)
     if befunde:
         return Lauf(befunde)
@@ -118,11 +120,11 @@ def einbuergerung_aus_statistik(
             if not jahre:
                 return Lauf([kein_gemeinsames_jahr(einbuergerung, bevoelkerung)])
         try:
-            vorhandene = tuple(lade_anlage(mappe).einbuergerung["gebiet"])
+            vorhandene = tuple(lade_anlage(mappe, zuordnung=zuordnung).einbuergerung["gebiet"])
         except AnlageUngueltig:
             vorhandene = ()
         ergebnis = berechne(einbuergerung, bevoelkerung, kreise, jahre, definition, vorhandene)
-        return Lauf([], ergebnis, ueberarbeite(mappe, ergebnis))
+        return Lauf([], ergebnis, ueberarbeite(mappe, ergebnis, zuordnung))
     except StatistikUngueltig as e:
         return Lauf(e.befunde)
     except (ValueError, KeyError, OSError) as e:  # a workbook whose container is not as expected

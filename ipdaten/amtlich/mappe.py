@@ -24,7 +24,7 @@ import pandas as pd
 
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikdatei import StatistikUngueltig
-from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, falte, fehler, lade_anlage
+from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _BEZUG = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -59,6 +59,7 @@ class Ueberarbeitung:
     vorher: pd.DataFrame = field(repr=False)  # the old sheet's rows as the loader read them
     blatt: str  # name of the replaced (or added) sheet
     neu_angelegt: bool
+    zuordnung: Zuordnung | None = None  # the mapping the revised workbook is read with
 
 
 def _spalte(index: int) -> str:
@@ -237,14 +238,27 @@ def _gleich(a: pd.DataFrame, b: pd.DataFrame) -> bool:
     return True
 
 
-def ueberarbeite(mappe: bytes, ergebnis: Ergebnis) -> Ueberarbeitung:
+def _ohne_einbuergerungsspalten(zuordnung: Zuordnung | None) -> Zuordnung | None:
+    """The mapping for the revised workbook: the new sheet has the contract's own headers."""
+    if zuordnung is None:
+        return None
+    spalten = tuple(e for e in zuordnung.spalten if e[0] != EINBUERGERUNG.name)
+    return Zuordnung(blaetter=zuordnung.blaetter, spalten=spalten, status=zuordnung.status)
+
+
+def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None = None) -> Ueberarbeitung:
     """The revised workbook: only the sheet Einbürgerung replaced, checked by reading it back.
 
-    Raises StatistikUngueltig when the base workbook is not a valid Anlage 1 or the result
-    would not read back exactly.
+    `zuordnung` is the mapping the base workbook is read with (a sheet mapped onto
+    Einbürgerung is the one replaced). Raises StatistikUngueltig when the base workbook is not
+    a valid Anlage 1 or the result would not read back exactly.
     """
+    neue_zuordnung = _ohne_einbuergerungsspalten(zuordnung)
+    blatt_name = (
+        dict(zuordnung.blaetter).get(EINBUERGERUNG.name, EINBUERGERUNG.name) if zuordnung else EINBUERGERUNG.name
+    )
     try:
-        basis = lade_anlage(mappe)
+        basis = lade_anlage(mappe, zuordnung=zuordnung)
     except AnlageUngueltig as e:
         raise StatistikUngueltig(
             [
@@ -255,7 +269,7 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis) -> Ueberarbeitung:
                 )
             ]
         ) from None
-    daten, blattname, angelegt = ersetze_blatt(mappe, blatt_xml(ergebnis))
+    daten, blattname, angelegt = ersetze_blatt(mappe, blatt_xml(ergebnis), blatt_name)
     pfad = _blattteile(daten)[falte(blattname)]
     neue_namen = set(zipfile.ZipFile(io.BytesIO(daten)).namelist())
     erlaubt = {pfad, _rels_pfad(pfad), "[Content_Types].xml", "xl/workbook.xml", _rels_pfad("xl/workbook.xml")}
@@ -265,7 +279,7 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis) -> Ueberarbeitung:
         if not (n not in neue_namen and (n.startswith(_ENTFERNBAR) or n == "xl/calcChain.xml"))
     }
     try:
-        neu = lade_anlage(daten)
+        neu = lade_anlage(daten, zuordnung=neue_zuordnung)
     except AnlageUngueltig as e:
         raise StatistikUngueltig(
             [fehler("Die überarbeitete Arbeitsmappe ließ sich nicht wieder einlesen: " + e.fehler[0].meldung)]
@@ -285,7 +299,7 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis) -> Ueberarbeitung:
         raise StatistikUngueltig(
             [fehler("Die überarbeitete Arbeitsmappe wurde verworfen: " + "; ".join(probleme) + ".")]
         )
-    return Ueberarbeitung(daten, neu, basis.einbuergerung, blattname, angelegt)
+    return Ueberarbeitung(daten, neu, basis.einbuergerung, blattname, angelegt, neue_zuordnung)
 
 
 def _blattteile(mappe: bytes) -> dict[str, str]:
