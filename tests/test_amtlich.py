@@ -8,7 +8,7 @@ import math
 import zipfile
 
 import pytest
-from arbeitsmappen import aendere_mappe, ersetze_teile, lies_teil, standard_bytes
+from arbeitsmappen import aendere_mappe, ersetze_teile, lies_teil, mit_libreoffice, standard_bytes
 from statistikdateien import (
     AUSLAENDER_2015,
     EINBUERGERUNGEN_2016,
@@ -504,3 +504,17 @@ def test_zugeordnete_mappe_ersetzt_das_zugeordnete_blatt():
     assert neu.set_index("gebiet").loc["Landkreis Böblingen", "quote_prozent"] == 1.55
     assert ueberarbeitung.zuordnung.blaetter == (("Einbürgerung", "Quoten"),)
     assert ueberarbeitung.zuordnung.spalten == ()
+
+
+def test_libreoffice_oeffnet_die_ueberarbeitete_mappe():
+    """An office program reads the rewritten sheet (inline strings, numbers) and every other sheet."""
+    daten = ueberarbeite(standard_bytes(), _ergebnis()).daten
+    gespeichert = mit_libreoffice(daten)
+    if gespeichert is None:
+        pytest.skip("LibreOffice Calc ist nicht installiert")
+    wieder = lade_anlage(gespeichert)
+    vorher = lade_anlage(daten)
+    assert wieder.einbuergerung[["gebiet", "jahr", "quote_prozent", "quelle"]].equals(
+        vorher.einbuergerung[["gebiet", "jahr", "quote_prozent", "quelle"]]
+    )
+    assert len(wieder.empfehlungen) == len(vorher.empfehlungen) == 181
