@@ -345,3 +345,56 @@ def ueberarbeitete_standard_bytes(
                 zeile[1].value = bezeichnung
 
     return aendere_mappe(standard_bytes(), anpassen)
+
+
+def wie_excel(daten: bytes) -> bytes:
+    """``daten`` (saved by openpyxl) rewritten the way Excel saves: text cells as shared strings.
+
+    openpyxl writes every text as an inline string (``t="inlineStr"``); Excel and LibreOffice
+    write ``t="s"`` with an index into ``xl/sharedStrings.xml``. Formulas keep what openpyxl wrote
+    (no cached value): use ``mit_libreoffice`` for workbooks with formulas.
+    """
+    import re
+
+    inline = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: [^>]*)?>(.*?)</t></is></c>', re.S)
+    tabelle: dict[bytes, int] = {}
+    anzahl = 0
+
+    def ersetze(treffer: re.Match) -> bytes:
+        nonlocal anzahl
+        text = treffer.group(3)
+        anzahl += 1
+        index = tabelle.setdefault(text, len(tabelle))
+        return b'<c %st="s"%s><v>%d</v></c>' % (treffer.group(1), treffer.group(2), index)
+
+    teile: dict[str, bytes] = {}
+    with zipfile.ZipFile(io.BytesIO(daten)) as archiv:
+        for name in archiv.namelist():
+            if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
+                teile[name] = inline.sub(ersetze, archiv.read(name))
+        typen = archiv.read("[Content_Types].xml")
+        rels = archiv.read("xl/_rels/workbook.xml.rels")
+    eintraege = b"".join(b'<si><t xml:space="preserve">%s</t></si>' % t for t in tabelle)
+    teile["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">%s</sst>'
+        % (anzahl, len(tabelle), eintraege)
+    )
+    if b"sharedStrings" not in typen:
+        teile["[Content_Types].xml"] = typen.replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+    if b"sharedStrings" not in rels:
+        teile["xl/_rels/workbook.xml.rels"] = rels.replace(
+            b"</Relationships>",
+            b'<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        )
+    return ersetze_teile(daten, teile)
+
+
+def excel_bytes(*args, **kwargs) -> bytes:
+    """``mappe_bytes(...)`` saved the way Excel saves (shared strings); see ``wie_excel``."""
+    return wie_excel(mappe_bytes(*args, **kwargs))

@@ -81,7 +81,7 @@ def test_ungueltige_mappe_wird_nicht_gespeichert(tmp_path):
     ablage = Ablage(tmp_path, STANDARD_PFAD)
     with pytest.raises(AnlageUngueltig) as fehler:
         ablage.veroeffentliche(mappe_bytes(empfehlungen=[empfehlung(1, 1, "vielleicht")]))
-    assert "Unbekannter Status" in str(fehler.value)
+    assert "Status nicht erkannt: „vielleicht“" in str(fehler.value)
     with pytest.raises(AnlageUngueltig):
         ablage.veroeffentliche(b"Nr;Handlungsfeld\n1;Wohnen\n")
     assert [s.nr for s in ablage.staende()] == [1]

@@ -48,11 +48,11 @@ def test_pruefen_gueltig_mit_warnungen(tmp_path):
     assert ergebnis.stdout.splitlines()[-5:] == [
         "4 Warnung(en):",
         "- Blatt „Empfehlungen“, Zeile 2, Spalte „Status“: Status „teilweise umgesetzt“ wurde als „in Arbeit“ "
-        "gelesen (1×, Zeilen 2). Gefunden: „teilweise umgesetzt“.",
+        "gelesen (1×, Zeile 2). Gefunden: „teilweise umgesetzt“.",
         "- Blatt „Empfehlungen“, Zeile 3, Spalte „Status“: Status „Im Umsetzungsprozess“ wurde als „in Arbeit“ "
-        "gelesen (1×, Zeilen 3). Gefunden: „Im Umsetzungsprozess“.",
+        "gelesen (1×, Zeile 3). Gefunden: „Im Umsetzungsprozess“.",
         "- Blatt „Empfehlungen“, Zeile 4, Spalte „Status“: Status „(leer)“ wurde als „ohne Angabe“ gelesen "
-        "(1×, Zeilen 4). Gefunden: „(leer)“.",
+        "(1×, Zeile 4). Gefunden: „(leer)“.",
         "- Blatt „Haushalt“, Zeile 5, Spalte „Betrag“: Die Summenzeile wurde nicht als Maßnahme gezählt. Gefunden: „100000“.",
     ]
 
@@ -96,14 +96,16 @@ def test_ungueltige_mappe_alle_befunde_auf_stderr(tmp_path):
             zeilen = zeilen[:-2]
         assert zeilen == [
             "Die Arbeitsmappe „anlage.xlsx“ ist ungültig (2 Fehler):",
-            "- Fehler: Blatt „Empfehlungen“, Zeile 2, Spalte „Status“: Unbekannter Status. Gefunden: „fertig“. "
-            "Erlaubt: „umgesetzt“, „in Arbeit“, „in Abstimmung“, „nicht umgesetzt“, „ohne Angabe“ (auch "
-            "„teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe).",
+            "- Fehler: Blatt „Empfehlungen“, Zeile 2, Spalte „Status“: Status nicht erkannt: „fertig“ in Zeile 2 "
+            "– unbekannt. Bitte einen der erlaubten Status eintragen oder die Wörter beim Hochladen zuordnen. "
+            "Gefunden: „fertig“. Erlaubt: „umgesetzt“, „in Arbeit“, „in Abstimmung“, „nicht umgesetzt“, "
+            "„ohne Angabe“ oder eine Schreibweise aus der Synonymtabelle (z. B. „erledigt“, „laufend“, "
+            "„noch nicht begonnen“); leer = ohne Angabe.",
             "- Fehler: Blatt „Empfehlungen“, Zeile 3, Spalte „Handlungsfeld“: Das Handlungsfeld 9 ist im Blatt "
             "„Handlungsfelder“ nicht definiert (1 Empfehlung(en), Zeilen 3). Gefunden: „9“. Erlaubt: Nr eines "
             "Handlungsfelds aus dem Blatt „Handlungsfelder“ (1, 2, 3).",
             "- Warnung: Blatt „Empfehlungen“, Zeile 4, Spalte „Status“: Status „teilweise umgesetzt“ wurde als "
-            "„in Arbeit“ gelesen (1×, Zeilen 4). Gefunden: „teilweise umgesetzt“.",
+            "„in Arbeit“ gelesen (1×, Zeile 4). Gefunden: „teilweise umgesetzt“.",
         ]
 
 

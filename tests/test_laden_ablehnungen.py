@@ -40,9 +40,10 @@ def _ein_befund(daten: bytes) -> str:
 
 
 STATUS_ERLAUBT = (
-    "„umgesetzt“, „in Arbeit“, „in Abstimmung“, „nicht umgesetzt“, „ohne Angabe“ "
-    "(auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)"
+    "„umgesetzt“, „in Arbeit“, „in Abstimmung“, „nicht umgesetzt“, „ohne Angabe“ oder eine Schreibweise "
+    "aus der Synonymtabelle (z. B. „erledigt“, „laufend“, „noch nicht begonnen“); leer = ohne Angabe"
 )
+STATUS_BITTE = ". Bitte einen der erlaubten Status eintragen oder die Wörter beim Hochladen zuordnen."
 BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
 QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
 FELD_ERLAUBT = "Nr eines Handlungsfelds aus dem Blatt „Handlungsfelder“ (1, 2, 3)"
@@ -136,7 +137,14 @@ def test_alle_zeilenfehler_auf_einmal_mit_ort_wert_und_erlaubtem():
         einbuergerung=[["A", 2016, 101], ["B", 2016, -1], ["C", 2016, "hoch"], ["D", 2016, "1,5 €"]],
     )
     assert _befunde(daten) == [
-        ("Empfehlungen", 2, "Status", "fertig", "Unbekannter Status.", STATUS_ERLAUBT),
+        (
+            "Empfehlungen",
+            2,
+            "Status",
+            "„fertig“",
+            "Status nicht erkannt: „fertig“ in Zeile 2 – unbekannt" + STATUS_BITTE,
+            STATUS_ERLAUBT,
+        ),
         (
             "Empfehlungen",
             3,
@@ -170,12 +178,32 @@ def test_alle_zeilenfehler_auf_einmal_mit_ort_wert_und_erlaubtem():
             "„ja“, „nein“ oder leer",
         ),
         ("Empfehlungen", 7, "Empfehlung", "(leer)", "Die Empfehlung hat keinen Text.", "der Wortlaut der Empfehlung"),
-        ("Einbürgerung", 2, "Quote in %", "101", "Die Quote liegt außerhalb von 0 bis 100 %.", QUOTE_ERLAUBT),
-        ("Einbürgerung", 3, "Quote in %", "-1", "Die Quote liegt außerhalb von 0 bis 100 %.", QUOTE_ERLAUBT),
-        ("Einbürgerung", 4, "Quote in %", "hoch", "Die Quote ist keine Zahl.", QUOTE_ERLAUBT),
-        ("Einbürgerung", 5, "Quote in %", "1,5 €", "Die Quote ist keine Zahl.", QUOTE_ERLAUBT),
+        # One finding per cause: the same message in several rows lists each value with its rows.
+        (
+            "Einbürgerung",
+            2,
+            "Quote in %",
+            "„101“ in Zeile 2; „-1“ in Zeile 3",
+            "Die Quote liegt außerhalb von 0 bis 100 %.",
+            QUOTE_ERLAUBT,
+        ),
+        (
+            "Einbürgerung",
+            4,
+            "Quote in %",
+            "„hoch“ in Zeile 4; „1,5 €“ in Zeile 5",
+            "Die Quote ist keine Zahl.",
+            QUOTE_ERLAUBT,
+        ),
         ("Haushalt", 2, "Betrag", "-5", "Der Betrag ist negativ.", BETRAG_ERLAUBT),
-        ("Haushalt", 3, "Betrag", "viel", "Der Betrag ist keine Zahl.", BETRAG_ERLAUBT),
+        (
+            "Haushalt",
+            3,
+            "Betrag",
+            "„viel“ in Zeile 3; „25 %“ in Zeile 6",
+            "Der Betrag ist keine Zahl.",
+            BETRAG_ERLAUBT,
+        ),
         ("Haushalt", 4, "Betrag", "(leer)", "Der Betrag fehlt.", BETRAG_ERLAUBT),
         (
             "Haushalt",
@@ -185,7 +213,6 @@ def test_alle_zeilenfehler_auf_einmal_mit_ort_wert_und_erlaubtem():
             "Das Handlungsfeld ist im Blatt „Handlungsfelder“ nicht definiert.",
             FELD_ERLAUBT + " oder leer",
         ),
-        ("Haushalt", 6, "Betrag", "25 %", "Der Betrag ist keine Zahl.", BETRAG_ERLAUBT),
         ("Haushalt", 6, "Jahr", "17", "Das Haushaltsjahr ist keine gültige Jahreszahl.", "Jahreszahl, z. B. 2017"),
     ]
 
@@ -200,14 +227,14 @@ def test_befunde_als_tabelle_und_text():
             "Blatt": "Empfehlungen",
             "Zeile": "8",
             "Spalte": "Status",
-            "Gefundener Wert": "erledigt?",
-            "Meldung": "Unbekannter Status.",
+            "Gefundener Wert": "„erledigt?“",
+            "Meldung": "Status nicht erkannt: „erledigt?“ in Zeile 8 – vermutlich „umgesetzt“ gemeint" + STATUS_BITTE,
             "Erlaubt": STATUS_ERLAUBT,
         }
     ]
     assert str(fehler.value) == (
-        "Blatt „Empfehlungen“, Zeile 8, Spalte „Status“: Unbekannter Status. Gefunden: „erledigt?“. "
-        f"Erlaubt: {STATUS_ERLAUBT}."
+        "Blatt „Empfehlungen“, Zeile 8, Spalte „Status“: Status nicht erkannt: „erledigt?“ in Zeile 8 – "
+        f"vermutlich „umgesetzt“ gemeint{STATUS_BITTE} Gefunden: „erledigt?“. Erlaubt: {STATUS_ERLAUBT}."
     )
 
 

@@ -165,17 +165,17 @@ def test_statusvarianten_werden_abgebildet_und_gemeldet():
     ]
     assert [b.als_text() for b in anlage.warnungen] == [
         "Blatt „Empfehlungen“, Zeile 2, Spalte „Status“: Status „ UMGESETZT “ wurde als „umgesetzt“ gelesen "
-        "(1×, Zeilen 2). Gefunden: „ UMGESETZT “.",
+        "(1×, Zeile 2). Gefunden: „ UMGESETZT “.",
         "Blatt „Empfehlungen“, Zeile 3, Spalte „Status“: Status „teilweise umgesetzt“ wurde als „in Arbeit“ "
         "gelesen (2×, Zeilen 3, 9). Gefunden: „teilweise umgesetzt“.",
         "Blatt „Empfehlungen“, Zeile 4, Spalte „Status“: Status „im Umsetzungsprozess“ wurde als „in Arbeit“ "
-        "gelesen (1×, Zeilen 4). Gefunden: „im Umsetzungsprozess“.",
+        "gelesen (1×, Zeile 4). Gefunden: „im Umsetzungsprozess“.",
         "Blatt „Empfehlungen“, Zeile 5, Spalte „Status“: Status „(leer)“ wurde als „ohne Angabe“ gelesen "
         "(2×, Zeilen 5, 10). Gefunden: „(leer)“.",
         "Blatt „Empfehlungen“, Zeile 6, Spalte „Status“: Status „Teilweise  Umgesetzt“ wurde als „in Arbeit“ "
-        "gelesen (1×, Zeilen 6). Gefunden: „Teilweise  Umgesetzt“.",
+        "gelesen (1×, Zeile 6). Gefunden: „Teilweise  Umgesetzt“.",
         "Blatt „Empfehlungen“, Zeile 8, Spalte „Status“: Status „In Abstimmung“ wurde als „in Abstimmung“ "
-        "gelesen (1×, Zeilen 8). Gefunden: „In Abstimmung“.",
+        "gelesen (1×, Zeile 8). Gefunden: „In Abstimmung“.",
     ]
 
 

@@ -94,7 +94,7 @@ SCHLECHTE_DATEIEN = {
     "zip-bombe": (_zip_bombe, "Die Arbeitsmappe würde entpackt 70,0 MB belegen"),
     "unbekannter-status": (
         lambda: mappe_bytes(empfehlungen=[empfehlung(1, 1, "vielleicht bald")]),
-        "Unbekannter Status.",
+        "Status nicht erkannt: „vielleicht bald“ in Zeile 2 – unbekannt.",
     ),
     "pflichtblatt-fehlt": (lambda: mappe_bytes(ohne=("Empfehlungen",)), "Das Pflichtblatt „Empfehlungen“ fehlt."),
     "feld-nicht-definiert": (

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pandas as pd
@@ -23,19 +24,27 @@ class Befund:
     spalte: str = ""
     wert: str = ""
     erlaubt: str = ""
+    zeilen: tuple[int, ...] = ()  # every row of a finding that stands for several rows (one cause)
+
+    @property
+    def zeilen_text(self) -> str:
+        """The rows as a German text: 'Zeile 4', 'Zeilen 3–20, 23–43', or ''."""
+        if len(self.zeilen) > 1:
+            return "Zeilen " + zeilenbereiche(self.zeilen)
+        return f"Zeile {self.zeile}" if self.zeile is not None else ""
 
     def als_text(self) -> str:
         """The finding as one German line, e.g. for the command line."""
         ort = []
         if self.blatt:
             ort.append(f"Blatt „{self.blatt}“")
-        if self.zeile is not None:
-            ort.append(f"Zeile {self.zeile}")
+        if self.zeilen_text:
+            ort.append(self.zeilen_text)
         if self.spalte:
             ort.append(f"Spalte „{self.spalte}“")
         teile = [", ".join(ort) + ":" if ort else "", self.meldung]
         if self.wert:
-            teile.append(f"Gefunden: „{self.wert}“.")
+            teile.append(f"Gefunden: {self.wert}." if self.wert.startswith("„") else f"Gefunden: „{self.wert}“.")
         if self.erlaubt:
             teile.append(f"Erlaubt: {self.erlaubt}.")
         return " ".join(t for t in teile if t)
@@ -49,6 +58,45 @@ def fehler(meldung: str, **ort) -> Befund:
 def warnung(meldung: str, **ort) -> Befund:
     """A warning: the workbook is accepted, the user should know."""
     return Befund("Warnung", meldung, **ort)
+
+
+def zeilenbereiche(nummern) -> str:
+    """Row numbers as ranges: [3, 4, 5, 9] → '3–5, 9'."""
+    bereiche: list[list[int]] = []
+    for n in sorted(set(nummern)):
+        if bereiche and n == bereiche[-1][1] + 1:
+            bereiche[-1][1] = n
+        else:
+            bereiche.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in bereiche)
+
+
+def gruppiert(befunde: list[Befund]) -> list[Befund]:
+    """One finding per cause: findings that differ only in their row become one with all rows.
+
+    When the rows hold different values, the value lists each with its rows
+    („offen“ in Zeilen 3–5; „geplant“ in Zeile 9).
+    """
+    gruppen: dict[tuple, list[Befund]] = defaultdict(list)
+    for befund in befunde:
+        gruppen[(befund.schwere, befund.blatt, befund.spalte, befund.meldung, befund.erlaubt)].append(befund)
+    ergebnis = []
+    for gruppe in gruppen.values():
+        if len(gruppe) == 1 or any(b.zeile is None for b in gruppe):
+            ergebnis.extend(gruppe)
+            continue
+        nach_wert: dict[str, list[int]] = defaultdict(list)
+        for befund in gruppe:
+            nach_wert[befund.wert].extend(befund.zeilen or (befund.zeile,))
+        if len(nach_wert) == 1:
+            wert = next(iter(nach_wert))
+        else:
+            wert = "; ".join(
+                f"„{w}“ in {'Zeilen' if len(z) > 1 else 'Zeile'} {zeilenbereiche(z)}" for w, z in nach_wert.items()
+            )
+        zeilen = tuple(sorted({z for b in gruppe for z in (b.zeilen or (b.zeile,))}))
+        ergebnis.append(replace(gruppe[0], zeile=zeilen[0], zeilen=zeilen, wert=wert))
+    return ergebnis
 
 
 def zeilenliste(nummern: list[int], hoechstens: int = 8) -> str:
@@ -118,7 +166,7 @@ def befunde_tabelle(befunde: list[Befund]) -> pd.DataFrame:
         {
             "Art": [b.schwere for b in befunde],
             "Blatt": [b.blatt for b in befunde],
-            "Zeile": [str(b.zeile) if b.zeile is not None else "" for b in befunde],
+            "Zeile": [b.zeilen_text.split(" ", 1)[1] if b.zeilen_text else "" for b in befunde],
             "Spalte": [b.spalte for b in befunde],
             "Gefundener Wert": [b.wert for b in befunde],
             "Meldung": [b.meldung for b in befunde],

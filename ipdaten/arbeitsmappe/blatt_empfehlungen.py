@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections import defaultdict
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenliste
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenbereiche, zeilenliste
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import bereinige, falte
@@ -14,6 +16,8 @@ from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
     EMPFEHLUNGEN,
     MAX_EMPFEHLUNGEN,
+    PROZENT_STATUS_GRUND,
+    STATUS_MEHRDEUTIG,
     STATUS_REIHENFOLGE,
     STATUS_VARIANTEN,
 )
@@ -23,8 +27,23 @@ from ipdaten.format import zahl as tausender
 
 STATUS_ERLAUBT = (
     ", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
-    + " (auch „teilweise umgesetzt“, „im Umsetzungsprozess“; leer = ohne Angabe)"
+    + " oder eine Schreibweise aus der Synonymtabelle (z. B. „erledigt“, „laufend“, „noch nicht begonnen“);"
+    " leer = ohne Angabe"
 )
+_PROZENT = re.compile(r"^\d+(?:[.,]\d+)?\s*%$")
+
+
+def status_grund(wort: str) -> str:
+    """Why a status word is not read, with the status a typo most likely means."""
+    schluessel = " ".join(wort.casefold().split())
+    if schluessel in STATUS_MEHRDEUTIG:
+        return "mehrdeutig: " + STATUS_MEHRDEUTIG[schluessel]
+    if _PROZENT.match(schluessel):
+        return "mehrdeutig: " + PROZENT_STATUS_GRUND
+    aehnlich = difflib.get_close_matches(schluessel, [w for w in STATUS_VARIANTEN if w], n=1, cutoff=0.8)
+    if aehnlich:
+        return f"vermutlich „{STATUS_VARIANTEN[aehnlich[0]]}“ gemeint"
+    return "unbekannt"
 
 
 # Table and cell folded by the one rule (falte): "angestoßen", "Angestossen" and "angestossen" meet.
@@ -41,6 +60,7 @@ class EmpfehlungsLeser:
         self.bekannte = set(felder["nr"]) if felder is not None else None
         self.abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unbekannte_felder: dict[int, list[int]] = defaultdict(list)
+        self.unbekannte_status: dict[str, list[int]] = defaultdict(list)
         self.gesehen: dict[tuple[int, int], int] = {}
         self.hat_bezug = "bezug_gefluechtete" in tabelle.spalten
 
@@ -88,7 +108,7 @@ class EmpfehlungsLeser:
             return wert
         kanonisch = self.status_woerter.get(falte(wert)) or _STATUS_GEFALTET.get(falte(wert))
         if kanonisch is None:
-            self.tabelle.fehler(nummer, "status", "Unbekannter Status.", roh, STATUS_ERLAUBT)
+            self.unbekannte_status[wert_text(roh)].append(nummer)
             return None
         self.abbildungen[(wert_text(roh), kanonisch)].append(nummer)
         return kanonisch
@@ -130,7 +150,25 @@ class EmpfehlungsLeser:
         return {**werte, "zeile": nummer}
 
     def melde_sammlungen(self) -> None:
-        """Findings that summarise many rows: undefined fields (error), mapped statuses (warning)."""
+        """Findings that summarise many rows: undefined fields and unknown statuses (errors), mapped statuses (warning)."""
+        if self.unbekannte_status:
+            woerter = list(self.unbekannte_status.items())
+            alle = sorted(n for _, nummern in woerter for n in nummern)
+            self.tabelle.befunde.fehler(
+                "Status nicht erkannt: "
+                + "; ".join(
+                    f"„{wort}“ in {'Zeilen' if len(nummern) > 1 else 'Zeile'} {zeilenbereiche(nummern)} – "
+                    f"{status_grund(wort)}"
+                    for wort, nummern in woerter
+                )
+                + ". Bitte einen der erlaubten Status eintragen oder die Wörter beim Hochladen zuordnen.",
+                blatt=self.tabelle.blatt,
+                zeile=alle[0],
+                spalte=self.tabelle.titel.get("status", "Status"),
+                wert=", ".join(f"„{wort}“" for wort, _ in woerter),
+                erlaubt=STATUS_ERLAUBT,
+                zeilen=tuple(alle),
+            )
         for feld, nummern in self.unbekannte_felder.items():
             self.tabelle.fehler(
                 nummern[0],
@@ -144,7 +182,8 @@ class EmpfehlungsLeser:
             self.tabelle.warnung(
                 nummern[0],
                 "status",
-                f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, Zeilen {zeilenliste(nummern)}).",
+                f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, "
+                f"{'Zeilen' if len(nummern) > 1 else 'Zeile'} {zeilenbereiche(nummern)}).",
                 roh,
             )
 
@@ -178,9 +217,36 @@ def lies_empfehlungen(
             erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
         )
         return None, False
+    if _status_ueberall_leer(tabelle):
+        return None, False
     leser = EmpfehlungsLeser(tabelle, felder, status_woerter)
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
     leser.melde_sammlungen()
     frame = rahmen("empfehlungen", datensaetze)
     frame["status"] = frame["status"].astype(STATUS_TYP)
     return frame, leser.hat_bezug
+
+
+def _status_ueberall_leer(tabelle: Tabelle) -> bool:
+    """Refuse a status column without a single entry: read as "ohne Angabe" it would be a wrong figure.
+
+    Offices often keep the status only as a cell colour, which is not read.
+    """
+    if any(_nicht_leer(tabelle.wert(zeile, "status")) for _, zeile in tabelle.zeilen):
+        return False
+    tabelle.befunde.fehler(
+        f"Die Spalte „{tabelle.titel.get('status', 'Status')}“ ist in allen {len(tabelle.zeilen)} Zeilen leer. "
+        "Zellfarben werden nicht gelesen: steht der Status nur als Farbe in der Tabelle, bitte ihn als Wort "
+        "eintragen (z. B. „umgesetzt“, „in Arbeit“).",
+        blatt=tabelle.blatt,
+        zeile=tabelle.zeilen[0][0],
+        spalte=tabelle.titel.get("status", "Status"),
+        erlaubt=STATUS_ERLAUBT,
+        zeilen=tuple(n for n, _ in tabelle.zeilen),
+    )
+    return True
+
+
+def _nicht_leer(wert: object) -> bool:
+    """Whether a cell holds anything."""
+    return bereinige(wert) != ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, Befundliste, fehler, wert_text
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, Befundliste, fehler, gruppiert, wert_text
 from ipdaten.arbeitsmappe.blatt_einbuergerung import lies_einbuergerung
 from ipdaten.arbeitsmappe.blatt_empfehlungen import lies_empfehlungen
 from ipdaten.arbeitsmappe.blatt_handlungsfelder import lies_handlungsfelder
@@ -132,6 +132,6 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
 
 
 def _geordnet(befunde: list[Befund]) -> list[Befund]:
-    """Findings in the order of the contract's sheets, then by row (stable otherwise)."""
+    """One finding per cause, in the order of the contract's sheets, then by row (stable otherwise)."""
     reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
-    return sorted(befunde, key=lambda b: (reihenfolge.get(b.blatt, -1), b.zeile or 0))
+    return sorted(gruppiert(befunde), key=lambda b: (reihenfolge.get(b.blatt, -1), b.zeile or 0))

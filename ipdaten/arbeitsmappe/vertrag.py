@@ -17,26 +17,57 @@ STATUS_REIHENFOLGE: tuple[str, ...] = (
 )
 OHNE_ANGABE = "ohne Angabe"
 
-# Spellings people type for a status, after folding (lower case, single spaces).
-STATUS_VARIANTEN: dict[str, str] = {
-    "umgesetzt": "umgesetzt",
-    "gänzlich umgesetzt": "umgesetzt",
-    "vollständig umgesetzt": "umgesetzt",
-    "erledigt": "umgesetzt",
-    "in arbeit": "in Arbeit",
-    "teilweise umgesetzt": "in Arbeit",
-    "im umsetzungsprozess": "in Arbeit",
-    "in umsetzung": "in Arbeit",
-    "angestoßen": "in Arbeit",
-    "in abstimmung": "in Abstimmung",
-    "nicht umgesetzt": "nicht umgesetzt",
-    "unerfüllt": "nicht umgesetzt",
-    "ohne angabe": "ohne Angabe",
-    "keine angabe": "ohne Angabe",
-    "k. a.": "ohne Angabe",
-    "k.a.": "ohne Angabe",
-    "": "ohne Angabe",
+# THE status synonym table (the README lists it): every spelling an office writes for a status,
+# folded (lower case, single spaces). A word that is not here is never guessed.
+STATUS_SYNONYME: dict[str, tuple[str, ...]] = {
+    "umgesetzt": (
+        "umgesetzt",
+        "gänzlich umgesetzt",
+        "vollständig umgesetzt",
+        "abgeschlossen",
+        "erledigt",
+        "erfüllt",
+        "realisiert",
+    ),
+    "in Arbeit": (
+        "in arbeit",
+        "teilweise umgesetzt",
+        "teilw. umgesetzt",
+        "zum teil umgesetzt",
+        "im umsetzungsprozess",
+        "in umsetzung",
+        "in bearbeitung",
+        "laufend",
+        "läuft",
+        "begonnen",
+        "angestoßen",
+    ),
+    "in Abstimmung": ("in abstimmung", "wird abgestimmt"),
+    "nicht umgesetzt": (
+        "nicht umgesetzt",
+        "noch nicht umgesetzt",
+        "noch nicht begonnen",
+        "nicht begonnen",
+        "unerfüllt",
+    ),
+    "ohne Angabe": ("ohne angabe", "keine angabe", "k. a.", "k.a.", ""),
 }
+STATUS_VARIANTEN: dict[str, str] = {wort: status for status, woerter in STATUS_SYNONYME.items() for wort in woerter}
+
+# Words that name no single status: they stay errors, with the reason shown to the user.
+STATUS_MEHRDEUTIG: dict[str, str] = {
+    "offen": "„offen“ kann „in Arbeit“, „in Abstimmung“ oder „nicht umgesetzt“ heißen",
+    "geplant": "„geplant“ kann „in Abstimmung“ oder „nicht umgesetzt“ heißen",
+    "in planung": "„in Planung“ kann „in Abstimmung“ oder „nicht umgesetzt“ heißen",
+    "entfällt": "„entfällt“ ist kein Umsetzungsstand (gestrichen oder nicht mehr nötig?)",
+    "entfallen": "„entfallen“ ist kein Umsetzungsstand (gestrichen oder nicht mehr nötig?)",
+    "rot": "Ampelfarben werden nicht übersetzt; die Bedeutung legt jedes Amt selbst fest",
+    "gelb": "Ampelfarben werden nicht übersetzt; die Bedeutung legt jedes Amt selbst fest",
+    "orange": "Ampelfarben werden nicht übersetzt; die Bedeutung legt jedes Amt selbst fest",
+    "grün": "Ampelfarben werden nicht übersetzt; die Bedeutung legt jedes Amt selbst fest",
+    "teilweise": "„teilweise“ allein sagt nicht, ob begonnen oder umgesetzt",
+}
+PROZENT_STATUS_GRUND = "ein Prozentsatz ist kein Umsetzungsstand (ab wie viel Prozent gilt „umgesetzt“?)"
 
 BEZUG_WERTE: dict[str, bool | None] = {
     "ja": True,
