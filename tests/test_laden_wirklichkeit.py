@@ -70,7 +70,10 @@ def test_jedes_synonym_der_tabelle_wird_gelesen_und_benannt(status, woerter):
     for nr, wort in enumerate(woerter, start=1):
         geschrieben = wort.title() if nr % 2 else wort
         if geschrieben != status:
-            assert any(m.startswith(f"Status „{geschrieben or '(leer)'}“ wurde als „{status}“ gelesen") for m in _warnungen(anlage))
+            assert any(
+                m.startswith(f"Status „{geschrieben or '(leer)'}“ wurde als „{status}“ gelesen")
+                for m in _warnungen(anlage)
+            )
 
 
 def test_status_nur_als_farbe_leere_spalte_wird_abgelehnt():

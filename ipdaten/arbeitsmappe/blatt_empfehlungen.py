@@ -35,14 +35,15 @@ _PROZENT = re.compile(r"^\d+(?:[.,]\d+)?\s*%$")
 
 def status_grund(wort: str) -> str:
     """Why a status word is not read, with the status a typo most likely means."""
-    schluessel = " ".join(wort.casefold().split())
-    if schluessel in STATUS_MEHRDEUTIG:
-        return "mehrdeutig: " + STATUS_MEHRDEUTIG[schluessel]
+    schluessel = falte(wort)
+    mehrdeutig = {falte(w): grund for w, grund in STATUS_MEHRDEUTIG.items()}
+    if schluessel in mehrdeutig:
+        return "mehrdeutig: " + mehrdeutig[schluessel]
     if _PROZENT.match(schluessel):
         return "mehrdeutig: " + PROZENT_STATUS_GRUND
-    aehnlich = difflib.get_close_matches(schluessel, [w for w in STATUS_VARIANTEN if w], n=1, cutoff=0.8)
+    aehnlich = difflib.get_close_matches(schluessel, [w for w in _STATUS_GEFALTET if w], n=1, cutoff=0.8)
     if aehnlich:
-        return f"vermutlich „{STATUS_VARIANTEN[aehnlich[0]]}“ gemeint"
+        return f"vermutlich „{_STATUS_GEFALTET[aehnlich[0]]}“ gemeint"
     return "unbekannt"
 
 
