@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from ipdaten.arbeitsmappe.befunde import Befundliste
+from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_blaetter
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, Blatt
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
+
+# What people add to a sheet name without changing what it holds: a year, a date, "(alt)", "neu".
+_ZUSATZ = re.compile(r"\(.*?\)|\b(?:stand|neu|alt|aktuell|kopie|copy)\b|\b\d{1,2}[./]\d{2,4}\b|\b(?:19|20)\d{2}\b")
+
+
+def blatt_schluessel(name: str) -> str:
+    """A sheet name reduced to what names its content: 'Empfehlungen (alt) 2016' → 'empfehlungen'."""
+    return " ".join(re.sub(r"[^\w ]+", " ", _ZUSATZ.sub(" ", falte(name))).split())
+
+
+def _schluessel(vertrag: Blatt) -> set[str]:
+    return {blatt_schluessel(n) for n in (vertrag.name, *vertrag.aliase)}
+
+
+def ist_kandidat(name: str) -> bool:
+    """Whether a sheet of this name could be one of the contract's sheets (so it must be read)."""
+    schluessel = blatt_schluessel(name)
+    return any(schluessel in _schluessel(v) for v in BLAETTER)
 
 
 def spaltenname(index: int) -> str:
@@ -18,28 +40,81 @@ def spaltenname(index: int) -> str:
     return name
 
 
-def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste) -> RohBlatt | None:
-    """The sheet of `vertrag`; two sheets that differ only in spelling are an error (which one counts?)."""
+def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteckt: set[str]) -> RohBlatt | None:
+    """The sheet of `vertrag`, under its name or another name offices use; never chosen silently.
+
+    Two sheets that differ only in spelling are an error (which one counts?). Of a hidden and a
+    visible candidate the visible one is read, with a warning; several visible candidates without
+    the contract's own name are an error.
+    """
     ziel = falte(vertrag.name)
-    treffer = [blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel]
-    if len(treffer) > 1:
+    genau = [blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel]
+    if len(genau) > 1:
         befunde.fehler(
             f"Mehrere Blätter heißen „{vertrag.name}“ (bis auf Schreibweise); es ist unklar, welches gilt.",
-            blatt=treffer[0].name,
-            wert=", ".join(f"„{b.name}“" for b in treffer),
+            blatt=genau[0].name,
+            wert=", ".join(f"„{b.name}“" for b in genau),
             erlaubt="genau ein Blatt je Name; die anderen umbenennen oder löschen",
         )
-    return treffer[0] if treffer else None
+        return genau[0]
+    schluessel = _schluessel(vertrag)
+    kandidaten = [b for name, b in mappe.blaetter.items() if blatt_schluessel(name) in schluessel]
+    sichtbar = [b for b in kandidaten if b.name not in versteckt]
+    if genau and genau[0].name not in versteckt:
+        gewaehlt = genau[0]
+    elif len(sichtbar) == 1:
+        gewaehlt = sichtbar[0]
+    elif not sichtbar and len(kandidaten) == 1:
+        gewaehlt = kandidaten[0]
+        befunde.warnung(
+            f"Das Blatt „{gewaehlt.name}“ ist in Excel ausgeblendet; es wurde trotzdem als „{vertrag.name}“ gelesen.",
+            blatt=vertrag.name,
+        )
+        return gewaehlt
+    elif not kandidaten:
+        return None
+    else:
+        befunde.fehler(
+            f"Mehrere Blätter kommen als „{vertrag.name}“ in Frage; es ist unklar, welches gilt.",
+            blatt=vertrag.name,
+            wert=", ".join(f"„{b.name}“" + (" (ausgeblendet)" if b.name in versteckt else "") for b in kandidaten),
+            erlaubt=f"genau ein Blatt „{vertrag.name}“; die anderen umbenennen oder löschen",
+        )
+        return None
+    andere = [b for b in kandidaten if b is not gewaehlt]
+    if andere:
+        befunde.warnung(
+            f"Gelesen wurde das Blatt „{gewaehlt.name}“"
+            + (f" als „{vertrag.name}“" if falte(gewaehlt.name) != ziel else "")
+            + "; nicht gelesen: "
+            + ", ".join(f"„{b.name}“" + (" (ausgeblendet)" if b.name in versteckt else "") for b in andere)
+            + ".",
+            blatt=vertrag.name,
+        )
+    elif falte(gewaehlt.name) != ziel:
+        befunde.warnung(f"Das Blatt „{gewaehlt.name}“ wurde als „{vertrag.name}“ gelesen.", blatt=vertrag.name)
+    return gewaehlt
+
+
+def _vorschlag(mappe: RohMappe, vertrag: Blatt) -> str:
+    """The sheet most likely meant, as a hint for a missing sheet."""
+    namen = {falte(n): n for n in mappe.alle_blaetter}
+    aehnlich = difflib.get_close_matches(falte(vertrag.name), list(namen), n=1, cutoff=0.75)
+    if aehnlich:
+        return f" Vermutlich ist das Blatt „{namen[aehnlich[0]]}“ gemeint: bitte in „{vertrag.name}“ umbenennen."
+    return ""
 
 
 def finde_blaetter(mappe: RohMappe, befunde: Befundliste) -> dict[str, RohBlatt | None]:
     """The contract's sheets by contract name, None where missing or unusable (formulas never calculated)."""
     blaetter: dict[str, RohBlatt | None] = {}
+    versteckt = ausgeblendete_blaetter(mappe.archiv)
     for vertrag in BLAETTER:
-        blatt = _finde_blatt(mappe, vertrag, befunde)
-        if blatt is None and vertrag.pflicht:
+        anzahl = len(befunde.fehlerliste)
+        blatt = _finde_blatt(mappe, vertrag, befunde, versteckt)
+        if blatt is None and vertrag.pflicht and len(befunde.fehlerliste) == anzahl:
             befunde.fehler(
-                f"Das Pflichtblatt „{vertrag.name}“ fehlt.",
+                f"Das Pflichtblatt „{vertrag.name}“ fehlt." + _vorschlag(mappe, vertrag),
                 blatt=vertrag.name,
                 wert="Blätter: " + (", ".join(mappe.alle_blaetter) or "keine"),
                 erlaubt="Pflichtblätter " + ", ".join(f"„{b.name}“" for b in BLAETTER if b.pflicht),

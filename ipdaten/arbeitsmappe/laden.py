@@ -15,9 +15,10 @@ from ipdaten.arbeitsmappe.blatt_handlungsfelder import lies_handlungsfelder
 from ipdaten.arbeitsmappe.blatt_haushalt import lies_haushalt
 from ipdaten.arbeitsmappe.blatt_info import lies_info
 from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
-from ipdaten.arbeitsmappe.blattsuche import finde_blaetter
+from ipdaten.arbeitsmappe.blattsuche import finde_blaetter, ist_kandidat
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
 from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import (
     BLAETTER,
     EINBUERGERUNG,
@@ -50,7 +51,8 @@ def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None) 
     if befund is not None:
         raise AnlageUngueltig([befund])
     try:
-        mappe = wende_an(lies_mappe(daten, nur=zu_lesende_blaetter(zuordnung)), zuordnung)
+        gemappt = zu_lesende_blaetter(zuordnung)
+        mappe = wende_an(lies_mappe(daten, nur=lambda name: ist_kandidat(name) or falte(name) in gemappt), zuordnung)
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([_lesefehler_befund(e)]) from None
     try:

@@ -2,14 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
-from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
-from ipdaten.arbeitsmappe.texte import falte, ist_leer
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenbereiche
+from ipdaten.arbeitsmappe.blattsuche import spaltenname
+from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten, ausgeblendete_zeilen
+from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import Blatt, Spalte
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 
 KOPFZEILE_SUCHTIEFE = 30
+
+# What a header may carry besides its name: a unit, a date ("Status 11/2017"), a plural ending
+# "(en)", punctuation and hyphenation at a line break. None of it changes which column it is.
+_TAUSEND = re.compile(
+    r"\b(?:t€|teur|tsd\.?\s*(?:€|eur|euro)?|tausend\s*(?:€|eur|euro)?|in\s+1\.?000\s*(?:€|eur|euro)?)", re.I
+)
+_EINHEIT = re.compile(r"(?:\bin\s+)?(?:€|\beur\b|\beuro\b|%|\bprozent\b)", re.I)
+_DATUM = re.compile(r"\b(?:stand\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{4}|(?:19|20)\d{2})\b", re.I)
+_PLURAL = re.compile(r"\((?:e?n|s|e)\)")
+_ZEICHEN = re.compile(r"[^\w&/ ]+")
+
+
+def kopf_schluessel(text: object) -> str:
+    """A header cell reduced to what names the column: 'Umsetzungs-\\nstand (11/2017)' → 'umsetzungsstand'."""
+    roh = str(text) if text is not None else ""
+    roh = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", roh.replace("\u00ad", ""))
+    roh = _PLURAL.sub("", roh)
+    roh = _TAUSEND.sub(" ", roh)
+    roh = _EINHEIT.sub(" ", roh)
+    roh = _DATUM.sub(" ", roh)
+    roh = _ZEICHEN.sub(" ", falte(roh))
+    return " ".join(roh.replace("/", " ").split()).removesuffix(" in").strip()
+
+
+def kopf_text(text: object) -> str:
+    """A header cell as one line for messages: hyphenation at a line break joined, spaces folded."""
+    return bereinige(re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", str(text) if text is not None else ""))
+
+
+def tausender_einheit(text: object) -> bool:
+    """Whether a text names amounts in thousands of euro (T€, Tsd. €, in Tausend Euro, TEUR)."""
+    return bool(_TAUSEND.search(bereinige(text)))
 
 
 @dataclass
@@ -25,6 +60,7 @@ class Tabelle:
     zeilen: list[tuple[int, list]]
     kopfzeile: int
     befunde: Befundliste
+    ueber_kopf: list[list] = field(default_factory=list)  # rows above the header (titles, notes)
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
@@ -72,26 +108,47 @@ def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
     return zeilen
 
 
-def _namen(vertrag: Blatt) -> dict[str, Spalte]:
-    """Folded header names (titles and aliases) → column of the contract."""
-    namen = {}
+def namen(vertrag: Blatt) -> dict[str, Spalte]:
+    """Header keys (titles and aliases, see kopf_schluessel) → column of the contract."""
+    ergebnis = {}
     for spalte in vertrag.spalten:
         for name in (spalte.titel, *spalte.aliase):
-            namen[falte(name)] = spalte
-    return namen
+            ergebnis.setdefault(kopf_schluessel(name), spalte)
+    return ergebnis
 
 
-def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt) -> tuple[int, int, set[str]]:
-    """(required columns found, row index, fields found) of the best header candidate."""
-    namen = _namen(vertrag)
+def _kopfzellen(blatt: RohBlatt, index: int, zweizeilig: bool) -> list:
+    """The header cells of row `index`; with `zweizeilig`, an empty cell takes the group header above.
+
+    A two-row header: a merged group cell above ("Umsetzung" over "Status" and "Bemerkung"), or a
+    name merged down over both rows ("Nr"), whose value then sits in the upper row only.
+    """
+    zeile = list(blatt.zeilen[index])
+    if not zweizeilig or index == 0:
+        return zeile
+    oben = list(blatt.zeilen[index - 1])
+    for r0, c0, r1, c1 in blatt.zusammengefasst:
+        if r0 == index - 1 and r1 == index - 1 and c0 < len(oben):
+            for c in range(c0 + 1, min(c1, len(oben) - 1) + 1):
+                oben[c] = oben[c0]
+    breite = max(len(zeile), len(oben))
+    zeile += [""] * (breite - len(zeile))
+    return [oben[c] if ist_leer(zeile[c]) and c < len(oben) else zeile[c] for c in range(breite)]
+
+
+def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt) -> tuple[int, int, set[str], bool]:
+    """(required columns found, row index, fields found, two-row) of the best header candidate."""
+    schluessel = namen(vertrag)
     pflicht = {s.feld for s in vertrag.pflichtspalten}
-    bester: tuple[int, int, set[str]] = (-1, -1, set())
-    for index, zeile in enumerate(blatt.zeilen[:KOPFZEILE_SUCHTIEFE]):
-        gefunden = {namen[f].feld for f in (falte(z) for z in zeile) if f in namen}
-        treffer = len(gefunden & pflicht)
-        if treffer > bester[0]:
-            bester = (treffer, index, gefunden)
-        if treffer == len(pflicht):
+    bester: tuple[int, int, set[str], bool] = (-1, -1, set(), False)
+    for index in range(min(len(blatt.zeilen), KOPFZEILE_SUCHTIEFE)):
+        for zweizeilig in (False, True):
+            zellen = _kopfzellen(blatt, index, zweizeilig)
+            gefunden = {schluessel[f].feld for f in (kopf_schluessel(z) for z in zellen) if f in schluessel}
+            treffer = len(gefunden & pflicht)
+            if treffer > bester[0]:
+                bester = (treffer, index, gefunden, zweizeilig)
+        if bester[0] == len(pflicht):
             break
     return bester
 
@@ -130,30 +187,15 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
 
     Records an error naming the missing columns when no header row is found.
     """
-    treffer, kopf, gefunden = _finde_kopfzeile(blatt, vertrag)
+    treffer, kopf, gefunden, zweizeilig = _finde_kopfzeile(blatt, vertrag)
     if treffer < len(vertrag.pflichtspalten):
         _melde_fehlende_spalten(blatt, vertrag, kopf, gefunden, befunde)
         return None
 
-    namen = _namen(vertrag)
-    spalten: dict[str, int] = {}
-    titel: dict[str, str] = {}
-    for index, zelle in enumerate(blatt.zeilen[kopf]):
-        spalte = namen.get(falte(zelle))
-        if spalte is None:
-            continue
-        if spalte.feld in spalten:
-            befunde.warnung(
-                f"Die Spalte „{spalte.titel}“ steht mehrfach in der Kopfzeile; verwendet wird die erste "
-                f"(„{titel[spalte.feld]}“).",
-                blatt=blatt.name,
-                zeile=kopf + 1,
-                spalte=spalte.titel,
-                wert=wert_text(zelle),
-            )
-            continue
-        spalten[spalte.feld] = index
-        titel[spalte.feld] = wert_text(zelle)
+    versteckte_spalten = ausgeblendete_spalten(blatt.xml)
+    spalten, titel = _waehle_spalten(blatt, vertrag, kopf, zweizeilig, versteckte_spalten, befunde)
+    if spalten is None:
+        return None
 
     zeilen = []
     genutzt = sorted(spalten.values())
@@ -161,4 +203,98 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
         if all(ist_leer(zeile[i]) for i in genutzt if i < len(zeile)):
             continue
         zeilen.append((index, zeile))
-    return Tabelle(blatt.name, spalten, titel, zeilen, kopf + 1, befunde)
+    versteckte_zeilen = ausgeblendete_zeilen(blatt.xml)
+    mitgezaehlt = [n for n, _ in zeilen if n - 1 in versteckte_zeilen]
+    if mitgezaehlt:
+        befunde.warnung(
+            f"{len(mitgezaehlt)} in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitgezählt "
+            f"(Zeilen {zeilenbereiche(mitgezaehlt)}). Gehören sie nicht zur Auswertung (z. B. von einem "
+            "Filter ausgeblendet), bitte löschen.",
+            blatt=blatt.name,
+            zeile=mitgezaehlt[0],
+            zeilen=tuple(mitgezaehlt),
+        )
+    return Tabelle(blatt.name, spalten, titel, zeilen, kopf + 1, befunde, [list(z) for z in blatt.zeilen[:kopf]])
+
+
+def _waehle_spalten(
+    blatt: RohBlatt, vertrag: Blatt, kopf: int, zweizeilig: bool, versteckt: set[int], befunde: Befundliste
+) -> tuple[dict[str, int] | None, dict[str, str]]:
+    """The column of each field; never chosen silently.
+
+    Of several columns for one field: a visible one before a hidden one, the contract's own name
+    before another name; the rest is named in a warning. Two visible columns of equal rank with
+    different headers ("Status" and "Status 11/2017") are an error: which one is current?
+    """
+    schluessel = namen(vertrag)
+    kandidaten: dict[str, list[tuple[int, object]]] = {}
+    for index, zelle in enumerate(_kopfzellen(blatt, kopf, zweizeilig)):
+        spalte = schluessel.get(kopf_schluessel(zelle))
+        if spalte is not None:
+            kandidaten.setdefault(spalte.feld, []).append((index, zelle))
+    spalten: dict[str, int] = {}
+    titel: dict[str, str] = {}
+    zugeordnet: list[str] = []
+    eindeutig = True
+    for spalte in vertrag.spalten:
+        liste = kandidaten.get(spalte.feld)
+        if not liste:
+            continue
+        sichtbar = [k for k in liste if k[0] not in versteckt] or liste
+        rang = min(_rang(z, spalte) for _, z in sichtbar)
+        beste = [k for k in sichtbar if _rang(k[1], spalte) == rang]
+        if len({kopf_text(z) for _, z in beste}) > 1:
+            befunde.fehler(
+                f"Mehrere Spalten kommen als „{spalte.titel}“ in Frage; es ist unklar, welche gilt. Bitte die "
+                "nicht mehr gültige löschen oder umbenennen.",
+                blatt=blatt.name,
+                zeile=kopf + 1,
+                spalte=spalte.titel,
+                wert=", ".join(f"„{kopf_text(z)}“ (Spalte {spaltenname(i)})" for i, z in beste),
+                erlaubt=f"genau eine Spalte „{spalte.titel}“",
+            )
+            eindeutig = False
+            continue
+        index, zelle = beste[0]
+        spalten[spalte.feld] = index
+        titel[spalte.feld] = kopf_text(zelle)
+        if len(beste) > 1:
+            befunde.warnung(
+                f"Die Spalte „{spalte.titel}“ steht mehrfach in der Kopfzeile; verwendet wird die erste "
+                f"(„{titel[spalte.feld]}“).",
+                blatt=blatt.name,
+                zeile=kopf + 1,
+                spalte=spalte.titel,
+                wert=wert_text(beste[1][1]),
+            )
+        andere = [k for k in liste if k not in beste]
+        if andere:
+            befunde.warnung(
+                f"Als „{spalte.titel}“ gelesen wurde die Spalte „{titel[spalte.feld]}“ (Spalte {spaltenname(index)}); "
+                "nicht gelesen: "
+                + ", ".join(
+                    f"„{kopf_text(z)}“ (Spalte {spaltenname(i)}{', ausgeblendet' if i in versteckt else ''})"
+                    for i, z in andere
+                )
+                + ".",
+                blatt=blatt.name,
+                zeile=kopf + 1,
+                spalte=spalte.titel,
+            )
+        if index in versteckt:
+            befunde.warnung(
+                f"Die Spalte „{titel[spalte.feld]}“ ist in Excel ausgeblendet; sie wurde trotzdem gelesen.",
+                blatt=blatt.name,
+                zeile=kopf + 1,
+                spalte=spalte.titel,
+            )
+        if kopf_schluessel(zelle) != kopf_schluessel(spalte.titel):
+            zugeordnet.append(f"„{kopf_text(zelle)}“ als „{spalte.titel}“")
+    if zugeordnet:
+        befunde.warnung("Spalten zugeordnet: " + ", ".join(zugeordnet) + ".", blatt=blatt.name, zeile=kopf + 1)
+    return (spalten if eindeutig else None), titel
+
+
+def _rang(zelle: object, spalte: Spalte) -> int:
+    """0 for the contract's own name (whatever the unit or date beside it), 1 for another name."""
+    return 0 if kopf_schluessel(zelle) == kopf_schluessel(spalte.titel) else 1

@@ -100,6 +100,7 @@ class Blatt:
     pflicht: bool
     spalten: tuple[Spalte, ...]
     erklaerung: str = ""
+    aliase: tuple[str, ...] = ()  # other names offices give the sheet
 
     @property
     def pflichtspalten(self) -> tuple[Spalte, ...]:
@@ -111,28 +112,62 @@ HANDLUNGSFELDER = Blatt(
     "Handlungsfelder",
     True,
     (
-        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig"),
-        Spalte("Handlungsfeld", "name", erklaerung="Name des Handlungsfelds"),
-        Spalte("Leitsatz", "leitsatz", erklaerung="Leitsatz (Text)"),
+        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig", aliase=("Nummer", "lfd. Nr", "HF", "HF-Nr")),
+        Spalte("Handlungsfeld", "name", erklaerung="Name des Handlungsfelds", aliase=("Handlungsfeldname",)),
+        Spalte("Leitsatz", "leitsatz", erklaerung="Leitsatz (Text)", aliase=("Leitsätze", "Leitgedanke")),
         Spalte("Seiten", "seiten", False, "Seiten im Integrationsplan (Text, optional)"),
         Spalte("Bericht", "bericht", False, "Passage aus dem Bericht (Text, optional)"),
     ),
     "Ein Handlungsfeld je Zeile.",
+    ("Übersicht Handlungsfelder", "Handlungsfelder Übersicht", "Übersicht"),
 )
 EMPFEHLUNGEN = Blatt(
     "Empfehlungen",
     True,
     (
-        Spalte("Handlungsfeld", "handlungsfeld", erklaerung="Nr des Handlungsfelds"),
-        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig im Handlungsfeld"),
-        Spalte("Ziel", "ziel", False, "Ziel (optional)"),
-        Spalte("Empfehlung", "empfehlung", erklaerung="Wortlaut der Empfehlung"),
-        Spalte("Status", "status", erklaerung=", ".join(STATUS_REIHENFOLGE)),
-        Spalte("Bemerkung", "bemerkung", False, "Bemerkung (optional)"),
-        Spalte("Bezug Geflüchtete", "bezug_gefluechtete", False, "ja / nein / leer (optional)"),
-        Spalte("Quelle", "quelle", False, "Quelle oder Annahme (optional)"),
+        Spalte(
+            "Handlungsfeld",
+            "handlungsfeld",
+            erklaerung="Nr des Handlungsfelds",
+            aliase=("HF", "HF-Nr", "Handlungsfeld-Nr", "Nr Handlungsfeld"),
+        ),
+        Spalte(
+            "Nr",
+            "nr",
+            erklaerung="ganze Zahl, eindeutig im Handlungsfeld",
+            aliase=("lfd. Nr", "laufende Nummer", "Nummer", "Empfehlung Nr", "Nr der Empfehlung"),
+        ),
+        Spalte("Ziel", "ziel", False, "Ziel (optional)", aliase=("Ziele", "Zielsetzung", "Teilziel")),
+        Spalte(
+            "Empfehlung",
+            "empfehlung",
+            erklaerung="Wortlaut der Empfehlung",
+            aliase=("Handlungsempfehlung", "Handlungsempfehlungen", "Empfehlungen", "Maßnahme", "Maßnahmen"),
+        ),
+        Spalte(
+            "Status",
+            "status",
+            erklaerung=", ".join(STATUS_REIHENFOLGE),
+            aliase=("Umsetzungsstand", "Stand der Umsetzung", "Umsetzungsstatus", "Sachstand"),
+        ),
+        Spalte(
+            "Bemerkung",
+            "bemerkung",
+            False,
+            "Bemerkung (optional)",
+            aliase=("Anmerkung", "Kommentar", "Hinweis", "Erläuterung"),
+        ),
+        Spalte(
+            "Bezug Geflüchtete",
+            "bezug_gefluechtete",
+            False,
+            "ja / nein / leer (optional)",
+            aliase=("Bezug zu Geflüchteten", "Geflüchtete"),
+        ),
+        Spalte("Quelle", "quelle", False, "Quelle oder Annahme (optional)", aliase=("Fundstelle",)),
     ),
     "Eine Handlungsempfehlung je Zeile.",
+    ("Handlungsempfehlungen", "Empfehlungen Übersicht", "Umsetzungsstand", "Maßnahmen"),
 )
 EINBUERGERUNG = Blatt(
     "Einbürgerung",
@@ -150,22 +185,24 @@ EINBUERGERUNG = Blatt(
         Spalte("Definition", "definition", False, "wie die Quote berechnet ist (Text, optional)"),
     ),
     "Einbürgerungsquote je Gebiet und Jahr (optional).",
+    ("Einbürgerungen", "Einbürgerungsquote", "Einbürgerungsquoten"),
 )
 HAUSHALT = Blatt(
     "Haushalt",
     False,
     (
-        Spalte("Maßnahme", "massnahme", erklaerung="Bezeichnung der Maßnahme"),
+        Spalte("Maßnahme", "massnahme", erklaerung="Bezeichnung der Maßnahme", aliase=("Bezeichnung", "Projekt")),
         Spalte(
             "Betrag",
             "betrag",
             erklaerung="Euro, nicht negativ",
-            aliase=("Betrag (€)", "Betrag in €", "Betrag in Euro", "Betrag €", "Betrag (EUR)"),
+            aliase=("Kosten", "Mittel", "Ansatz", "Haushaltsansatz"),
         ),
-        Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl"),
-        Spalte("Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)"),
+        Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl", aliase=("Haushaltsjahr",)),
+        Spalte("Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)", aliase=("HF",)),
     ),
     "Im Haushalt eingeplante Maßnahmen (optional).",
+    ("Haushaltsmittel", "Finanzen", "Kosten"),
 )
 MEILENSTEINE = Blatt(
     "Meilensteine",
@@ -175,6 +212,7 @@ MEILENSTEINE = Blatt(
         Spalte("Ereignis", "ereignis", erklaerung="Text"),
     ),
     "Stationen des Prozesses (optional).",
+    ("Zeitplan", "Chronik"),
 )
 INFO = Blatt(
     "Info",

@@ -11,6 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import python_calamine
@@ -227,8 +228,8 @@ def _pruefe_ausdehnung(name: str, xml: bytes) -> None:
         raise BlattZuGross(name, zeilen, spalten)
 
 
-def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
-    """Read the sheets of an xlsx workbook (all, or those whose folded name is in `nur`).
+def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None) -> RohMappe:
+    """Read the sheets of an xlsx workbook (all, those whose folded name is in `nur`, or those `nur(name)` accepts).
 
     Raises LesefehlerArbeitsmappe when the content is broken.
     """
@@ -241,7 +242,7 @@ def lies_mappe(daten: bytes, nur: set[str] | None = None) -> RohMappe:
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
         blaetter = {}
         for name in mappe.sheet_names:
-            if nur is not None and falte(name) not in nur:
+            if nur is not None and not (nur(name) if callable(nur) else falte(name) in nur):
                 continue
             pfad = pfade.get(name, "")
             xml = archiv.read(pfad)  # KeyError (sheet without its part) means a broken file
