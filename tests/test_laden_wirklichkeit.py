@@ -92,3 +92,263 @@ def test_einzelne_leere_status_bleiben_ohne_angabe():
     anlage = lade_anlage(excel_bytes(empfehlungen=[empfehlung(1, 1, ""), empfehlung(1, 2, "erledigt")]))
     assert status_gesamt(anlage)["status"]["ohne Angabe"] == 1
     assert status_gesamt(anlage)["status"]["umgesetzt"] == 1
+
+
+# §1 No implausible figure passes silently ---------------------------------------------------
+
+
+def _haushalt(anlage) -> list:
+    return anlage.haushalt[["massnahme", "betrag"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("koepfe", "titel"),
+    [
+        ({"Haushalt": ["Maßnahme", "Betrag (T€)", "Jahr", "Handlungsfeld"]}, None),
+        ({"Haushalt": ["Maßnahme", "Betrag in Tsd. €", "Jahr", "Handlungsfeld"]}, None),
+        (None, {"Haushalt": [["Haushalt 2017 – alle Beträge in T€"]]}),
+        (None, {"Haushalt": [["Mittel in Tausend Euro"]]}),
+    ],
+)
+def test_betraege_in_tausend_euro_werden_skaliert_mit_warnung(koepfe, titel):
+    anlage = lade_anlage(
+        excel_bytes(haushalt=[["A", 60, 2017, 1], ["B", "12,5", 2017, 2]], koepfe=koepfe, titelzeilen=titel)
+    )
+    assert _haushalt(anlage) == [["A", 60000.0], ["B", 12500.0]]
+    assert [m for m in _warnungen(anlage) if "Tausend Euro" in m] == [
+        m for m in _warnungen(anlage) if m.endswith("sie wurden mit 1.000 multipliziert (z. B. 60 → 60.000 €).")
+    ]
+    assert len([m for m in _warnungen(anlage) if "Tausend Euro" in m]) == 1
+
+
+def test_davon_zeilen_sind_keine_massnahmen():
+    anlage = lade_anlage(
+        excel_bytes(
+            haushalt=[
+                ["Interkulturelle Öffnung", 60000, 2017, 1],
+                ["davon Personalkosten", 40000, 2017, 1],
+                ["- davon Sachkosten", 20000, 2017, 1],
+                ["Wohnraum-Expertise", 40000, 2017, 2],
+            ]
+        )
+    )
+    assert _haushalt(anlage) == [["Interkulturelle Öffnung", 60000.0], ["Wohnraum-Expertise", 40000.0]]
+    assert "2 „davon“-Zeile(n) wurden nicht als Maßnahme gezählt (Zeilen 3–4)" in _warnungen(anlage)[0]
+
+
+@pytest.mark.parametrize("beschriftung", ["Gesamtkosten Integrationsplan", "Ergebnis", None, "Summe:"])
+def test_summenzeile_jeder_beschriftung_erkannt_am_betrag(beschriftung):
+    anlage = lade_anlage(
+        excel_bytes(haushalt=[["A", 60000, 2017, 1], ["B", 40000, 2017, 2], [beschriftung, 100000, None, None]])
+    )
+    assert _haushalt(anlage) == [["A", 60000.0], ["B", 40000.0]]
+    assert _warnungen(anlage) == ["Die Summenzeile wurde nicht als Maßnahme gezählt."]
+
+
+def test_zwischensummen_je_feld_und_gesamtsumme():
+    anlage = lade_anlage(
+        excel_bytes(
+            haushalt=[
+                ["A", 60000, 2017, 1],
+                ["B", 40000, 2017, 1],
+                ["Summe HF 1", 100000, None, None],
+                ["C", 5000, 2017, 2],
+                ["D", 5000, 2017, 2],
+                ["Summe Handlungsfeld 2", 10000, None, None],
+                ["Gesamtkosten", 110000, None, None],
+            ]
+        )
+    )
+    assert sum(anlage.haushalt["betrag"]) == 110000
+    assert [(b.meldung, b.zeilen_text) for b in anlage.warnungen] == [
+        ("Die Summenzeile wurde nicht als Maßnahme gezählt.", "Zeilen 4, 7"),
+        ("Die Gesamtsummenzeile (Summe der Zwischensummen) wurde nicht als Maßnahme gezählt.", "Zeile 8"),
+    ]
+
+
+def test_massnahme_mit_betrag_gleich_summe_wird_gezaehlt_aber_gemeldet():
+    anlage = lade_anlage(excel_bytes(haushalt=[["A", 10000, 2017, 1], ["B", 10000, 2017, 1], ["C", 20000, 2017, 2]]))
+    assert sum(anlage.haushalt["betrag"]) == 40000
+    assert _warnungen(anlage)[0].startswith("Der Betrag gleicht der Summe der Zeilen darüber")
+
+
+def test_gesamtzeile_im_blatt_handlungsfelder_und_empfehlungen():
+    from arbeitsmappen import HANDLUNGSFELDER
+
+    anlage = lade_anlage(
+        excel_bytes(
+            handlungsfelder=[*HANDLUNGSFELDER, [None, "Gesamt", None, None]],
+            empfehlungen=[*EMPFEHLUNGEN, ["Insgesamt", None, None, "6 Empfehlungen", "", "", "", ""]],
+        )
+    )
+    assert len(anlage.handlungsfelder) == 3 and len(anlage.empfehlungen) == 6
+    assert [(b.blatt, b.zeile, b.meldung) for b in anlage.warnungen] == [
+        ("Handlungsfelder", 5, "Die Summenzeile wurde nicht als Handlungsfeld gezählt."),
+        ("Empfehlungen", 8, "Die Summenzeile wurde nicht als Empfehlung gezählt."),
+    ]
+
+
+def test_excel_tabelle_mit_ergebniszeile_durch_libreoffice():
+    from arbeitsmappen import mappe_bytes, mit_libreoffice
+
+    def ergebniszeile(wb):
+        ws = wb["Haushalt"]
+        ws.append(["Ergebnis", "=SUBTOTAL(109,B2:B4)", None, None])
+
+    gespeichert = mit_libreoffice(mappe_bytes(anpassen=ergebniszeile))
+    if gespeichert is None:
+        pytest.skip("LibreOffice Calc (soffice) fehlt")
+    anlage = lade_anlage(gespeichert)
+    assert sum(anlage.haushalt["betrag"]) == 100000
+    assert _warnungen(anlage) == ["Die Summenzeile wurde nicht als Maßnahme gezählt."]
+
+
+def test_quote_als_anteil_in_prozentspalte_wird_umgerechnet():
+    anlage = lade_anlage(excel_bytes(einbuergerung=[["LK Böblingen", 2016, 0.0154], ["LK Esslingen", 2016, 0.0136]]))
+    assert anlage.einbuergerung["quote_prozent"].tolist() == [1.54, 1.36]
+    assert _warnungen(anlage) == [
+        "Alle Quoten sind Anteile kleiner als 0,1, die Spalte sagt aber „%“; sie wurden als Prozent gelesen "
+        "(mal 100, z. B. 0,0154 → 1,54\xa0%). Sind es wirklich Prozentpunkte, bitte als Prozent formatieren."
+    ]
+
+
+def test_quote_in_prozentpunkten_bleibt():
+    anlage = lade_anlage(excel_bytes(einbuergerung=[["LK Böblingen", 2016, 1.54], ["LK Esslingen", 2016, 0.08]]))
+    assert anlage.einbuergerung["quote_prozent"].tolist() == [1.54, 0.08]
+    assert anlage.warnungen == ()
+
+
+def _verstecke_blatt(wb):
+    alt = wb.copy_worksheet(wb["Empfehlungen"])
+    alt.title = "Empfehlungen (alt)"
+    alt.sheet_state = "hidden"
+    alt["E2"] = "nicht umgesetzt"
+
+
+def test_ausgeblendetes_blatt_neben_sichtbarem_wird_nicht_gelesen_und_genannt():
+    anlage = lade_anlage(excel_bytes(anpassen=_verstecke_blatt))
+    assert anlage.empfehlungen["status"].tolist()[0] == "umgesetzt"
+    assert _warnungen(anlage) == [
+        "Gelesen wurde das Blatt „Empfehlungen“; nicht gelesen: „Empfehlungen (alt)“ (ausgeblendet)."
+    ]
+
+
+def test_nur_ausgeblendetes_blatt_wird_gelesen_mit_warnung():
+    def nur_versteckt(wb):
+        wb["Haushalt"].sheet_state = "hidden"
+
+    anlage = lade_anlage(excel_bytes(anpassen=nur_versteckt))
+    assert sum(anlage.haushalt["betrag"]) == 100000
+    assert _warnungen(anlage) == [
+        "Das Blatt „Haushalt“ ist in Excel ausgeblendet; es wurde trotzdem als „Haushalt“ gelesen."
+    ]
+
+
+def test_ausgeblendete_spalte_neben_sichtbarer_gleicher_bedeutung():
+    koepfe = {"Empfehlungen": ["Handlungsfeld", "Nr", "Ziel", "Empfehlung", "Status", "Status 11/2017"]}
+    zeilen = [[*z[:5], "umgesetzt"] for z in EMPFEHLUNGEN]
+
+    def verstecke_e(wb):
+        wb["Empfehlungen"].column_dimensions["E"].hidden = True
+
+    anlage = lade_anlage(excel_bytes(empfehlungen=zeilen, koepfe=koepfe, anpassen=verstecke_e))
+    assert anlage.empfehlungen["status"].tolist() == ["umgesetzt"] * 6
+    assert _warnungen(anlage) == [
+        "Als „Status“ gelesen wurde die Spalte „Status 11/2017“ (Spalte F); nicht gelesen: „Status“ (Spalte E, "
+        "ausgeblendet)."
+    ]
+    # Both visible: which one is current is unclear – refused, both named.
+    befunde = _fehler(excel_bytes(empfehlungen=zeilen, koepfe=koepfe))
+    assert [(b.meldung[:60], b.wert) for b in befunde] == [
+        (
+            "Mehrere Spalten kommen als „Status“ in Frage; es ist unklar,",
+            "„Status“ (Spalte E), „Status 11/2017“ (Spalte F)",
+        )
+    ]
+
+
+def test_ausgeblendete_zeilen_werden_gezaehlt_und_genannt():
+    def verstecke_zeilen(wb):
+        for r in (3, 4):
+            wb["Empfehlungen"].row_dimensions[r].hidden = True
+
+    anlage = lade_anlage(excel_bytes(anpassen=verstecke_zeilen))
+    assert len(anlage.empfehlungen) == 6
+    assert [(b.meldung[:60], b.zeilen_text) for b in anlage.warnungen] == [
+        ("2 in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitg", "Zeilen 3–4")
+    ]
+
+
+def test_ausgeblendetes_durch_libreoffice():
+    from arbeitsmappen import mappe_bytes, mit_libreoffice
+
+    def verstecke(wb):
+        _verstecke_blatt(wb)
+        wb["Empfehlungen"].row_dimensions[3].hidden = True
+
+    gespeichert = mit_libreoffice(mappe_bytes(anpassen=verstecke))
+    if gespeichert is None:
+        pytest.skip("LibreOffice Calc (soffice) fehlt")
+    anlage = lade_anlage(gespeichert)
+    assert sorted(_warnungen(anlage)) == [
+        "1 in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitgezählt (Zeile 3). Gehören sie nicht zur "
+        "Auswertung (z. B. von einem Filter ausgeblendet), bitte löschen.",
+        "Gelesen wurde das Blatt „Empfehlungen“; nicht gelesen: „Empfehlungen (alt)“ (ausgeblendet).",
+    ]
+
+
+# §2 Headers and sheets as offices name them ---------------------------------------------------
+
+
+def test_kopfzeilen_und_blattnamen_wie_im_amt_mit_zuordnungswarnung():
+    anlage = lade_anlage(
+        excel_bytes(
+            blattnamen={"Empfehlungen": "Handlungsempfehlungen", "Handlungsfelder": "Übersicht Handlungsfelder"},
+            koepfe={
+                "Empfehlungen": [
+                    "HF",
+                    "lfd. Nr.",
+                    "Ziel",
+                    "Handlungs-\nempfehlung",
+                    "Umsetzungs-\nstand",
+                    "Anmerkung(en)",
+                    "Bezug Geflüchtete",
+                    "Quelle",
+                ]
+            },
+        )
+    )
+    assert len(anlage.empfehlungen) == 6
+    assert _warnungen(anlage) == [
+        "Das Blatt „Übersicht Handlungsfelder“ wurde als „Handlungsfelder“ gelesen.",
+        "Das Blatt „Handlungsempfehlungen“ wurde als „Empfehlungen“ gelesen.",
+        "Spalten zugeordnet: „HF“ als „Handlungsfeld“, „lfd. Nr.“ als „Nr“, „Handlungsempfehlung“ als "
+        "„Empfehlung“, „Umsetzungsstand“ als „Status“, „Anmerkung(en)“ als „Bemerkung“.",
+    ]
+
+
+def test_zweizeiliger_kopf_mit_verbundener_gruppenzelle():
+    def gruppe(wb):
+        ws = wb["Empfehlungen"]
+        ws.insert_rows(1)
+        ws["A1"], ws["E1"] = "Handlungsfeld", "Umsetzung"
+        ws["A2"] = None
+        ws.merge_cells("A1:A2")
+        ws.merge_cells("E1:F1")
+
+    anlage = lade_anlage(excel_bytes(anpassen=gruppe))
+    assert anlage.empfehlungen["handlungsfeld"].tolist() == [1, 1, 1, 2, 2, 3]
+    assert anlage.empfehlungen["zeile"].tolist() == [3, 4, 5, 6, 7, 8]
+
+
+def test_fehlendes_blatt_schlaegt_aehnliches_vor():
+    befunde = _fehler(excel_bytes(blattnamen={"Empfehlungen": "Empfelungen"}))
+    assert befunde[0].meldung == (
+        "Das Pflichtblatt „Empfehlungen“ fehlt. Vermutlich ist das Blatt „Empfelungen“ gemeint: bitte in "
+        "„Empfehlungen“ umbenennen."
+    )
+
+
+def test_kaufmaennische_betraege():
+    anlage = lade_anlage(excel_bytes(haushalt=[["A", "60.000,- €", 2017, 1], ["B", "20.000,--", 2017, 2]]))
+    assert _haushalt(anlage) == [["A", 60000.0], ["B", 20000.0]]

@@ -71,6 +71,12 @@ def zeilenbereiche(nummern) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in bereiche)
 
 
+def zeilen_wort(nummern) -> str:
+    """'Zeile 4' or 'Zeilen 3–5, 9'."""
+    nummern = sorted(set(nummern))
+    return ("Zeile " if len(nummern) == 1 else "Zeilen ") + zeilenbereiche(nummern)
+
+
 def gruppiert(befunde: list[Befund]) -> list[Befund]:
     """One finding per cause: findings that differ only in their row become one with all rows.
 

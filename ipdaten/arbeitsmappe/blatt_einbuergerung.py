@@ -11,6 +11,7 @@ from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
 from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, text
+from ipdaten.format import prozent, zahl
 
 QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
 
@@ -52,7 +53,41 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
                 "zeile": nummer,
             }
         )
+    _anteile_als_prozent(tabelle, datensaetze, prozent_zellen)
     return rahmen("einbuergerung", datensaetze)
+
+
+def _sagt_prozent(tabelle: Tabelle) -> bool:
+    texte = [tabelle.titel.get("quote_prozent", "")] + [str(z) for zeile in tabelle.ueber_kopf for z in zeile]
+    return any("%" in t or "prozent" in t.casefold() for t in texte)
+
+
+def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zellen: set) -> None:
+    """Quotas that are all fractions (0,0154) in a column that says % are read as 1,54 %, with a warning.
+
+    A naturalisation quota under 0,1 % does not occur in any German district (they lie between
+    about 0,5 and 3 %); values that small in every row are shares of 1, not percentage points.
+    """
+    spalte = tabelle.spalten["quote_prozent"]
+    zahlen = []
+    for d in datensaetze:
+        roh = next(z for n, z in tabelle.zeilen if n == d["zeile"])[spalte]
+        if d["quote_prozent"] == d["quote_prozent"]:  # not NaN
+            if not isinstance(roh, (int, float)) or (d["zeile"] - 1, spalte) in prozent_zellen:
+                return
+            zahlen.append(d)
+    if not zahlen or not _sagt_prozent(tabelle) or not all(0 < d["quote_prozent"] < 0.1 for d in zahlen):
+        return
+    for d in zahlen:
+        d["quote_prozent"] = round(d["quote_prozent"] * 100, 10)
+    beispiel = zahlen[0]
+    tabelle.warnung(
+        None,
+        "quote_prozent",
+        "Alle Quoten sind Anteile kleiner als 0,1, die Spalte sagt aber „%“; sie wurden als Prozent gelesen "
+        f"(mal 100, z. B. {zahl(beispiel['quote_prozent'] / 100, 4)} → {prozent(beispiel['quote_prozent'])})"
+        ". Sind es wirklich Prozentpunkte, bitte als Prozent formatieren.",
+    )
 
 
 def _quote_pruefen(tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool) -> float | bool | None:

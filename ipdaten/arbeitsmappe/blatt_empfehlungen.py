@@ -22,7 +22,14 @@ from ipdaten.arbeitsmappe.vertrag import (
     STATUS_VARIANTEN,
 )
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, pflichttext, positive_nr, text
+from ipdaten.arbeitsmappe.zellwerte import (
+    feld_erlaubt,
+    feld_nummer,
+    pflichttext,
+    positive_nr,
+    summenzeile_ohne_nr,
+    text,
+)
 from ipdaten.format import zahl as tausender
 
 STATUS_ERLAUBT = (
@@ -128,7 +135,9 @@ class EmpfehlungsLeser:
         return True, BEZUG_WERTE[schluessel]
 
     def zeile(self, nummer: int, zeile: list) -> dict | None:
-        """The record of one row, or None when any required value is unusable."""
+        """The record of one row, or None when any required value is unusable or it is a total row."""
+        if summenzeile_ohne_nr(self.tabelle, nummer, zeile, ("handlungsfeld", "empfehlung", "ziel"), "Empfehlung"):
+            return None
         feld = self.feld(nummer, zeile)
         werte = {
             "handlungsfeld": feld,

@@ -9,7 +9,7 @@ from ipdaten.arbeitsmappe.datenrahmen import rahmen
 from ipdaten.arbeitsmappe.tabellen import finde_tabelle
 from ipdaten.arbeitsmappe.vertrag import HANDLUNGSFELDER
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import pflichttext, positive_nr, text
+from ipdaten.arbeitsmappe.zellwerte import pflichttext, positive_nr, summenzeile_ohne_nr, text
 
 
 def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame | None:
@@ -20,6 +20,8 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
     datensaetze = []
     gesehen: dict[int, int] = {}
     for nummer, zeile in tabelle.zeilen:
+        if summenzeile_ohne_nr(tabelle, nummer, zeile, ("name", "leitsatz"), "Handlungsfeld"):
+            continue
         nr = positive_nr(
             tabelle,
             nummer,

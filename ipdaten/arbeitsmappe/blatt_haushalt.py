@@ -1,56 +1,104 @@
-"""The sheet Haushalt: budget lines; total rows are recognised and left out."""
+"""The sheet Haushalt: budget lines; totals, subtotals and "davon" rows are recognised and left out.
+
+A total is recognised by its label (Summe, Gesamt, Ergebnis …) or by its amount: equal to the
+lines since the last total, or to the subtotals before it. Amounts in thousands (T€ in a header
+or a title) are scaled, with a warning.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
-from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
+from ipdaten.arbeitsmappe.sichtbarkeit import summenformel_zeilen
+from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle, tausender_einheit
 from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
-from ipdaten.arbeitsmappe.vertrag import HAUSHALT, SUMMENZEILEN
+from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext
 from ipdaten.format import euro
 
 BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
+_TEXTSPALTEN = ("massnahme", "jahr", "handlungsfeld")
+
+
+def _woerter(tabelle: Tabelle, zeile: list) -> list[str]:
+    return [w.strip(":.") for f in _TEXTSPALTEN for w in falte(tabelle.wert(zeile, f)).split()]
 
 
 def ist_summenzeile(tabelle: Tabelle, zeile: list) -> bool:
-    """Whether a row is labelled as a total (Summe, Gesamt …) in a text column."""
-    for feld in ("massnahme", "jahr", "handlungsfeld"):
+    """Whether a row is labelled as a total (Summe, Gesamt, Ergebnis …) in a text column."""
+    for feld in _TEXTSPALTEN:
         wert = falte(tabelle.wert(zeile, feld)).rstrip(":")
         if wert and (wert in SUMMENZEILEN or wert.split(" ")[0].rstrip(":") in SUMMENZEILEN):
             return True
     return False
 
 
-class HaushaltsLeser:
-    """Reads the budget lines; total rows are left out with a warning."""
+def ist_davon_zeile(tabelle: Tabelle, zeile: list) -> bool:
+    """Whether a row is a part of the line above ("davon Personalkosten …")."""
+    text = falte(tabelle.wert(zeile, "massnahme")).lstrip("-–— ")
+    return any(text == w or text.startswith((w + " ", w + ":")) for w in DAVON_WOERTER)
 
-    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None):
+
+class HaushaltsLeser:
+    """Reads the budget lines; totals and sub-rows are left out with a warning."""
+
+    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None, faktor: float = 1.0, formeln: set[int] = ()):
         self.tabelle = tabelle
         self.felder = felder
+        self.faktor = faktor
+        self.formeln = set(formeln)
         self.bekannte = set(felder["nr"]) if felder is not None else None
         self.seit_summe = 0.0
+        self.zeilen_seit_summe = 0
+        self.zwischensummen: list[float] = []
+        self.summe_alle = 0.0
+        self.davon: list[int] = []
+        self.summenaehnlich: list[int] = []
 
-    def summenzeile(self, nummer: int, zeile: list) -> None:
+    def _betrag_roh(self, zeile: list) -> float | None:
+        betrag = zahl(self.tabelle.wert(zeile, "betrag"), EURO_ZEICHEN)
+        return None if betrag is None else betrag * self.faktor
+
+    def _passt(self, betrag: float | None) -> str | None:
+        """Which sum the amount equals: 'darueber', 'zwischensummen', 'alle' or None."""
+        if betrag is None:
+            return None
+        if self.zeilen_seit_summe >= 2 and abs(betrag - self.seit_summe) <= 0.005:
+            return "darueber"
+        if len(self.zwischensummen) >= 2 and abs(betrag - sum(self.zwischensummen)) <= 0.005:
+            return "zwischensummen"
+        if self.zwischensummen and abs(betrag - self.summe_alle) <= 0.005:
+            return "alle"
+        return None
+
+    def summenzeile(self, nummer: int, zeile: list, passt: str | None) -> None:
         """Leave out a total row with a warning, naming a difference to the lines above."""
         roh = self.tabelle.wert(zeile, "betrag")
-        betrag = zahl(roh, EURO_ZEICHEN)
-        meldung = "Die Summenzeile wurde nicht als Maßnahme gezählt."
-        if betrag is not None and abs(betrag - self.seit_summe) > 0.005:
-            meldung += (
-                f" Sie weicht von der Summe der Maßnahmen darüber ab: dort {euro(self.seit_summe, 2)}, "
-                f"in der Summenzeile {euro(betrag, 2)}."
-            )
+        betrag = self._betrag_roh(zeile)
+        if passt == "zwischensummen" or passt == "alle":
+            meldung = "Die Gesamtsummenzeile (Summe der Zwischensummen) wurde nicht als Maßnahme gezählt."
+            self.zwischensummen = []
+        else:
+            meldung = "Die Summenzeile wurde nicht als Maßnahme gezählt."
+            vergleich = self.seit_summe if self.zeilen_seit_summe else sum(self.zwischensummen)
+            if betrag is not None and passt is None and abs(betrag - vergleich) > 0.005:
+                meldung += (
+                    f" Sie weicht von der Summe der Maßnahmen darüber ab: dort {euro(vergleich, 2)}, "
+                    f"in der Summenzeile {euro(betrag, 2)}."
+                )
+            if self.zeilen_seit_summe:
+                self.zwischensummen.append(self.seit_summe)
         self.tabelle.warnung(nummer, "betrag", meldung, wert_text(roh))
         self.seit_summe = 0.0
+        self.zeilen_seit_summe = 0
 
     def betrag(self, nummer: int, zeile: list) -> float | None:
         """The amount in euro from 0; None after recording why not."""
         roh = self.tabelle.wert(zeile, "betrag")
-        betrag = zahl(roh, EURO_ZEICHEN)
+        betrag = self._betrag_roh(zeile)
         if betrag is not None and betrag >= 0:
             return betrag
         if ist_leer(roh):
@@ -77,18 +125,25 @@ class HaushaltsLeser:
             return False, None
         return True, feld
 
-    def ist_summe_ohne_titel(self, zeile: list) -> bool:
-        """A row with only an amount that equals the lines above: a total someone left unlabelled."""
-        if any(not ist_leer(self.tabelle.wert(zeile, f)) for f in ("massnahme", "jahr", "handlungsfeld")):
-            return False
-        betrag = zahl(self.tabelle.wert(zeile, "betrag"), EURO_ZEICHEN)
-        return betrag is not None and self.seit_summe > 0 and abs(betrag - self.seit_summe) <= 0.005
+    def sieht_aus_wie_summe(self, nummer: int, zeile: list) -> bool:
+        """A row that is a total by its form: no label, a total word, a SUM formula, or no year."""
+        if nummer - 1 in self.formeln:
+            return True
+        if any(w.startswith(SUMMEN_WORTANFAENGE) for w in _woerter(self.tabelle, zeile)):
+            return True
+        return ist_leer(self.tabelle.wert(zeile, "massnahme")) or ist_leer(self.tabelle.wert(zeile, "jahr"))
 
     def zeile(self, nummer: int, zeile: list) -> dict | None:
-        """The record of one budget line, or None for a total row or an unusable line."""
-        if ist_summenzeile(self.tabelle, zeile) or self.ist_summe_ohne_titel(zeile):
-            self.summenzeile(nummer, zeile)
+        """The record of one budget line, or None for a total, a sub-row or an unusable line."""
+        passt = self._passt(self._betrag_roh(zeile))
+        if ist_summenzeile(self.tabelle, zeile) or (passt and self.sieht_aus_wie_summe(nummer, zeile)):
+            self.summenzeile(nummer, zeile, passt)
             return None
+        if ist_davon_zeile(self.tabelle, zeile):
+            self.davon.append(nummer)
+            return None
+        if passt:
+            self.summenaehnlich.append(nummer)
         massnahme = pflichttext(
             self.tabelle, nummer, zeile, "massnahme", "Die Maßnahme hat keine Bezeichnung.", "Bezeichnung der Maßnahme"
         )
@@ -98,6 +153,8 @@ class HaushaltsLeser:
         if massnahme is None or betrag is None or wert_jahr is None or not gueltig:
             return None
         self.seit_summe += betrag
+        self.summe_alle += betrag
+        self.zeilen_seit_summe += 1
         return {
             "massnahme": massnahme,
             "betrag": float(betrag),
@@ -106,12 +163,51 @@ class HaushaltsLeser:
             "zeile": nummer,
         }
 
+    def melde_sammlungen(self) -> None:
+        """One warning each for the sub-rows left out and for measures that look like a total."""
+        if self.davon:
+            self.tabelle.befunde.warnung(
+                f"{len(self.davon)} „davon“-Zeile(n) wurden nicht als Maßnahme gezählt ({zeilen_wort(self.davon)}); "
+                "ihr Betrag ist Teil der Maßnahme darüber.",
+                blatt=self.tabelle.blatt,
+                zeile=self.davon[0],
+                spalte=self.tabelle.titel.get("massnahme", "Maßnahme"),
+                zeilen=tuple(self.davon),
+            )
+        if self.summenaehnlich:
+            self.tabelle.befunde.warnung(
+                "Der Betrag gleicht der Summe der Zeilen darüber, die Zeile sieht aber wie eine Maßnahme aus; "
+                "sie wurde als Maßnahme gezählt. Ist sie eine Summe, bitte „Summe“ davorschreiben "
+                f"({zeilen_wort(self.summenaehnlich)}).",
+                blatt=self.tabelle.blatt,
+                zeile=self.summenaehnlich[0],
+                spalte=self.tabelle.titel.get("betrag", "Betrag"),
+                zeilen=tuple(self.summenaehnlich),
+            )
+
+
+def _faktor(tabelle: Tabelle) -> float:
+    """1000 when the header of the amount or a title above the table says T€ / Tsd. €, else 1."""
+    quellen = [tabelle.titel.get("betrag", "")] + [z for zeile in tabelle.ueber_kopf for z in zeile]
+    treffer = [q for q in quellen if isinstance(q, str) and tausender_einheit(q)]
+    if not treffer:
+        return 1.0
+    tabelle.befunde.warnung(
+        f"Die Beträge stehen in Tausend Euro („{treffer[0]}“); sie wurden mit 1.000 multipliziert "
+        "(z. B. 60 → 60.000 €).",
+        blatt=tabelle.blatt,
+        zeile=tabelle.kopfzeile,
+        spalte=tabelle.titel.get("betrag", "Betrag"),
+    )
+    return 1000.0
+
 
 def lies_haushalt(blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste) -> pd.DataFrame:
     """The budget lines; an empty frame when the sheet is missing."""
     tabelle = finde_tabelle(blatt, HAUSHALT, befunde) if blatt is not None else None
     if tabelle is None:
         return leerer_rahmen("haushalt")
-    leser = HaushaltsLeser(tabelle, felder)
+    leser = HaushaltsLeser(tabelle, felder, _faktor(tabelle), summenformel_zeilen(blatt.xml))
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
+    leser.melde_sammlungen()
     return rahmen("haushalt", datensaetze)

@@ -116,8 +116,12 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
     meilensteine = lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
     stand, bezeichnung = lies_info(blaetter[INFO.name], befunde)
 
+    reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
+    reihenfolge.update({blatt.name: reihenfolge[name] for name, blatt in blaetter.items() if blatt is not None})
     if befunde.fehlerliste or felder is None or empfehlungen is None:
-        raise AnlageUngueltig(_geordnet(befunde.eintraege), erkennung=erkenne(blaetter, zuordnung, mappe))
+        raise AnlageUngueltig(
+            _geordnet(befunde.eintraege, reihenfolge), erkennung=erkenne(blaetter, zuordnung, mappe)
+        )
     return Anlage(
         handlungsfelder=felder,
         empfehlungen=empfehlungen,
@@ -128,12 +132,11 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
         bezeichnung=bezeichnung,
         hat_bezug_spalte=hat_bezug,
         vorhandene_blaetter=tuple(name for name, blatt in blaetter.items() if blatt is not None),
-        warnungen=tuple(_geordnet(befunde.warnungen)),
+        warnungen=tuple(_geordnet(befunde.warnungen, reihenfolge)),
         zuordnung=zuordnung if zuordnung is not None and not zuordnung.leer else None,
     )
 
 
-def _geordnet(befunde: list[Befund]) -> list[Befund]:
-    """One finding per cause, in the order of the contract's sheets, then by row (stable otherwise)."""
-    reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
+def _geordnet(befunde: list[Befund], reihenfolge: dict[str, int]) -> list[Befund]:
+    """One finding per cause, in the order of the contract's sheets (under any name), then by row."""
     return sorted(gruppiert(befunde), key=lambda b: (reihenfolge.get(b.blatt, -1), b.zeile or 0))

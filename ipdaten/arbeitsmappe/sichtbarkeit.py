@@ -55,3 +55,14 @@ def ausgeblendete_zeilen(xml: bytes) -> set[int]:
             if nummer:
                 zeilen.add(int(nummer.group(1)) - 1)
     return zeilen
+
+
+_FORMELZELLE = re.compile(rb'<c\s[^>]*?\br="[A-Z]+(\d+)"[^>]*>\s*<f(?:\s[^>]*)?>([^<]*)</f>')
+_SUMMENFORMEL = re.compile(rb"\b(?:_xlfn\.)?(?:SUM|SUBTOTAL|AGGREGATE)\(", re.I)
+
+
+def summenformel_zeilen(xml: bytes) -> set[int]:
+    """0-based rows with a cell whose formula sums others (SUM, SUBTOTAL – Excel's table totals row)."""
+    if b"<f" not in xml:
+        return set()
+    return {int(z) - 1 for z, formel in _FORMELZELLE.findall(xml) if _SUMMENFORMEL.search(formel)}

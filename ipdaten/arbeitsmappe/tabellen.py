@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenbereiche
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten, ausgeblendete_zeilen
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
@@ -208,7 +208,7 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
     if mitgezaehlt:
         befunde.warnung(
             f"{len(mitgezaehlt)} in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitgezählt "
-            f"(Zeilen {zeilenbereiche(mitgezaehlt)}). Gehören sie nicht zur Auswertung (z. B. von einem "
+            f"({zeilen_wort(mitgezaehlt)}). Gehören sie nicht zur Auswertung (z. B. von einem "
             "Filter ausgeblendet), bitte löschen.",
             blatt=blatt.name,
             zeile=mitgezaehlt[0],

@@ -10,6 +10,7 @@ from ipdaten.format import ohne_steuerzeichen
 
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_KAUFMAENNISCH = re.compile(r"(?<=\d),[-–—]{1,2}$")
 _EXCEL_NULL = dt.date(1899, 12, 30)
 _MONATE = {
     "januar": 1,
@@ -94,6 +95,7 @@ def zahl(wert: object, einheiten: tuple[str, ...] = EURO_ZEICHEN + PROZENT_ZEICH
     for zeichen in sorted(einheiten, key=len, reverse=True):
         text = text.replace(zeichen, "")
     text = text.replace(" ", "")
+    text = _KAUFMAENNISCH.sub("", text)  # "60.000,- €", "20.000,--": no cents
     if not text:
         return None
     if "," in text:

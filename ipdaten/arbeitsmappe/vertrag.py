@@ -233,7 +233,12 @@ BLAETTER: tuple[Blatt, ...] = (
     INFO,
 )
 
-SUMMENZEILEN = ("summe", "gesamt", "gesamtsumme", "insgesamt", "total", "zwischensumme")
+# A row labelled with one of these words (as its first word) is a total, whatever its amount.
+SUMMENZEILEN = ("summe", "gesamt", "gesamtsumme", "insgesamt", "total", "zwischensumme", "teilsumme", "ergebnis")
+# A word starting like this ("Gesamtkosten …", "Summe HF 1") marks a total when its amount is a sum.
+SUMMEN_WORTANFAENGE = ("summe", "gesamt", "insgesamt", "total", "zwischensumme", "teilsumme", "ergebnis")
+# Sub-rows of a measure ("davon Personalkosten"): part of the line above, never a measure of their own.
+DAVON_WOERTER = ("davon", "darunter", "dav.", "hiervon")
 
 # Bounds for what a server accepts before it parses anything.
 MAX_DATEI_BYTES = 20 * 1024 * 1024

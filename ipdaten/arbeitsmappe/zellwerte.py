@@ -8,6 +8,7 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe.tabellen import Tabelle
 from ipdaten.arbeitsmappe.texte import PROZENT_ZEICHEN, bereinige, falte, ganze_zahl, ist_leer, zahl
+from ipdaten.arbeitsmappe.vertrag import SUMMEN_WORTANFAENGE
 
 KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
 FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–—-]?\s+\S.*)$", re.I)
@@ -79,3 +80,19 @@ def quote(roh: object, als_prozent_formatiert: bool) -> float | bool | None:
     if als_prozent_formatiert and isinstance(roh, (int, float)):
         wert *= 100
     return round(wert, 10)
+
+
+def ist_summen_text(wert: object) -> bool:
+    """Whether a cell labels a total: its first word starts like Summe, Gesamt, Insgesamt, Ergebnis."""
+    woerter = falte(wert).split()
+    return bool(woerter) and woerter[0].strip(":.").startswith(SUMMEN_WORTANFAENGE)
+
+
+def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list, textfelder: tuple[str, ...], was: str) -> bool:
+    """A total row in a list (no Nr, labelled Gesamt/Summe …): left out with a warning; True if so."""
+    if ganze_zahl(tabelle.wert(zeile, "nr")) is not None:
+        return False
+    if not any(ist_summen_text(tabelle.wert(zeile, f)) for f in textfelder):
+        return False
+    tabelle.warnung(nummer, "nr", f"Die Summenzeile wurde nicht als {was} gezählt.")
+    return True
