@@ -323,7 +323,14 @@ def test_doppeltes_gebiet_und_ungueltige_meilensteine_und_stand():
             "Datum (6.3.2017 oder 2017-03-06), Monat (2017-07) oder Jahr (2015)",
         ),
         ("Meilensteine", 3, "Ereignis", "(leer)", "Das Ereignis fehlt.", "ein Text"),
-        ("Info", 2, "", "gestern", "Der Stand ist kein Datum.", "Datum, z. B. 06.03.2017"),
+        (
+            "Info",
+            2,
+            "",
+            "gestern",
+            "Der Stand ist kein Datum.",
+            "Datum, z. B. 06.03.2017, oder Monat, z. B. „März 2017“",
+        ),
     ]
 
 

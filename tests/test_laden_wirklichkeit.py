@@ -352,3 +352,99 @@ def test_fehlendes_blatt_schlaegt_aehnliches_vor():
 def test_kaufmaennische_betraege():
     anlage = lade_anlage(excel_bytes(haushalt=[["A", "60.000,- €", 2017, 1], ["B", "20.000,--", 2017, 2]]))
     assert _haushalt(anlage) == [["A", 60000.0], ["B", 20000.0]]
+
+
+# §2 Structure as offices keep it --------------------------------------------------------------
+
+
+def _leer(n: int = 8) -> list:
+    return [None] * n
+
+
+def test_zwischenueberschriften_auffuellen_anmerkungen_darunter_stand_als_monat():
+    zeilen = [
+        ["HF 1 Aufbrechen & Ankommen", *_leer(7)],
+        ["Ziel 1.1: Willkommen", *_leer(7)],
+        [None, 1, None, "Text a", "umgesetzt", "", "", ""],
+        [None, 2, None, "Text b", "erledigt", "", "", ""],
+        [None, None, None, "Ziel 1.2: Orientierung", *_leer(4)],
+        [None, 3, None, "Text c", "laufend", "", "", ""],
+        ["„Wohnen und Wohlfühlen“", *_leer(7)],  # the field by its Leitsatz
+        [None, 1, None, "Text d", "umgesetzt", "", "", ""],
+        ["Sprache", 1, "Ziel 3.1", "Text e", "nicht umgesetzt", "", "", ""],
+        [None, 2, None, "Text f", "noch nicht begonnen", "", "", ""],
+        [],
+        ["Anzahl: 6"],
+        ["* Quelle: Fachstelle"],
+    ]
+    anlage = lade_anlage(excel_bytes(empfehlungen=zeilen, info=[["Stand", "März 2017"]]))
+    assert anlage.empfehlungen[["handlungsfeld", "nr", "ziel", "status"]].values.tolist() == [
+        [1, 1, "Ziel 1.1: Willkommen", "umgesetzt"],
+        [1, 2, "Ziel 1.1: Willkommen", "umgesetzt"],
+        [1, 3, "Ziel 1.2: Orientierung", "in Arbeit"],
+        [2, 1, "", "umgesetzt"],
+        [3, 1, "Ziel 3.1", "nicht umgesetzt"],
+        [3, 2, "Ziel 3.1", "nicht umgesetzt"],
+    ]
+    assert str(anlage.stand) == "2017-03-01"
+    assert [(b.meldung, b.zeilen_text) for b in anlage.warnungen if "Status" not in b.meldung] == [
+        (
+            "4 Zwischenüberschrift(en) in der Tabelle (Zeilen 2–3, 6, 8) wurden nicht als Empfehlung gezählt; "
+            "ihr Handlungsfeld bzw. Ziel gilt für die Zeilen darunter.",
+            "Zeilen 2–3, 6, 8",
+        ),
+        (
+            "Spalte „Handlungsfeld“ leer in Zeilen 4–5, 7, 9, 11: der Wert darüber wurde übernommen (wie bei "
+            "verbundenen Zellen).",
+            "Zeilen 4–5, 7, 9, 11",
+        ),
+        (
+            "Spalte „Ziel“ leer in Zeilen 4–5, 7, 11: der Wert darüber wurde übernommen (wie bei verbundenen Zellen).",
+            "Zeilen 4–5, 7, 11",
+        ),
+        (
+            "2 Zeile(n) unter der Tabelle (nach einer Leerzeile) wurden als Anmerkungen übergangen (Zeilen 13–14).",
+            "Zeilen 13–14",
+        ),
+        ("Der Stand „März 2017“ ist ein Monat; gelesen als 1. März 2017.", "Zeile 2"),
+    ]
+
+
+def test_leere_gruppierungsspalte_ohne_wert_darueber_ein_befund():
+    zeilen = [empfehlung(None, nr) for nr in range(1, 4)] + [empfehlung(1, 4)]
+    befunde = _fehler(excel_bytes(empfehlungen=zeilen))
+    assert [(b.meldung, b.zeilen_text) for b in befunde] == [
+        ("Spalte „Handlungsfeld“ leer: bitte ausfüllen oder die Zellen verbinden.", "Zeilen 2–4")
+    ]
+
+
+def test_handlungsfeld_mit_und_zeichen_oder_leitsatz():
+    from arbeitsmappen import HANDLUNGSFELDER
+
+    felder = [[1, "Aufbrechen und Ankommen", "„Hier bin ich“", ""], *HANDLUNGSFELDER[1:]]
+    zeilen = [empfehlung("Aufbrechen & Ankommen", 1), empfehlung("Hier bin ich", 2), empfehlung("HF 2", 1)]
+    anlage = lade_anlage(excel_bytes(handlungsfelder=felder, empfehlungen=zeilen))
+    assert anlage.empfehlungen["handlungsfeld"].tolist() == [1, 1, 2]
+
+
+def test_nr_als_datum_und_als_kommazahl_erklaert():
+    import datetime as dt
+
+    befunde = _fehler(excel_bytes(empfehlungen=[empfehlung(1, dt.datetime(2026, 3, 1)), empfehlung(1, 1.1)]))
+    assert [(b.zeile, b.wert, b.meldung[:45]) for b in befunde] == [
+        (2, "01.03.2026", "Excel hat die Nr in ein Datum umgewandelt (au"),
+        (3, "1,1", "Die Nr ist eine Kommazahl; Excel speichert „1"),
+    ]
+
+
+def test_nr_als_text_feld_punkt_nr():
+    anlage = lade_anlage(excel_bytes(empfehlungen=[empfehlung(1, "1.1"), empfehlung(1, "1.2"), empfehlung(2, "2.1")]))
+    assert anlage.empfehlungen[["handlungsfeld", "nr"]].values.tolist() == [[1, 1], [1, 2], [2, 1]]
+
+
+def test_nr_beginnt_je_ziel_neu_wird_erklaert_abgelehnt():
+    zeilen = [empfehlung(1, 1, ziel="Ziel 1"), empfehlung(1, 2, ziel="Ziel 1"), empfehlung(1, 1, ziel="Ziel 2")]
+    befunde = _fehler(excel_bytes(empfehlungen=zeilen))
+    assert [(b.zeile, b.meldung[:30], b.wert) for b in befunde] == [
+        (4, "Die Nr beginnt je Ziel neu. Em", "Nr 1 unter „Ziel 2“, schon in Zeile 2 unter „Ziel 1“")
+    ]

@@ -8,10 +8,10 @@ from collections import defaultdict
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilenbereiche, zeilenliste
+from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort, zeilenbereiche, zeilenliste
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
-from ipdaten.arbeitsmappe.texte import bereinige, falte
+from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
     EMPFEHLUNGEN,
@@ -69,14 +69,24 @@ class EmpfehlungsLeser:
         self.abbildungen: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.unbekannte_felder: dict[int, list[int]] = defaultdict(list)
         self.unbekannte_status: dict[str, list[int]] = defaultdict(list)
-        self.gesehen: dict[tuple[int, int], int] = {}
+        self.gesehen: dict[tuple[int, int], tuple[int, str]] = {}
+        self.nr_mit_feld: list[int] = []
         self.hat_bezug = "bezug_gefluechtete" in tabelle.spalten
 
     def feld(self, nummer: int, zeile: list) -> int | None:
         """The row's Handlungsfeld Nr; None after recording why not."""
         roh = self.tabelle.wert(zeile, "handlungsfeld")
         feld = feld_nummer(roh, self.felder)
-        if feld is None:
+        if feld is None and ist_leer(roh):
+            self.tabelle.fehler(
+                nummer,
+                "handlungsfeld",
+                f"Spalte „{self.tabelle.titel.get('handlungsfeld', 'Handlungsfeld')}“ leer: bitte ausfüllen oder "
+                "die Zellen verbinden.",
+                roh,
+                feld_erlaubt(self.felder),
+            )
+        elif feld is None:
             self.tabelle.fehler(
                 nummer, "handlungsfeld", "Das Handlungsfeld ist keine Nr.", roh, feld_erlaubt(self.felder)
             )
@@ -86,26 +96,47 @@ class EmpfehlungsLeser:
         return feld
 
     def nr(self, nummer: int, zeile: list, feld: int | None) -> int | None:
-        """The row's Nr, unique within its field; None after recording why not."""
-        nr = positive_nr(
-            self.tabelle,
-            nummer,
-            zeile,
-            "Die Nr der Empfehlung ist keine positive ganze Zahl.",
-            "ganze Zahl ab 1, eindeutig im Handlungsfeld",
-        )
+        """The row's Nr, unique within its field; None after recording why not.
+
+        "1.3" as text in field 1 is read as Nr 3 (Handlungsfeld.Nr), with a warning.
+        """
+        roh = self.tabelle.wert(zeile, "nr")
+        teile = re.fullmatch(r"(\d+)\.(\d+)", bereinige(roh)) if isinstance(roh, str) else None
+        if teile and feld is not None and int(teile.group(1)) == feld and int(teile.group(2)) >= 1:
+            nr = int(teile.group(2))
+            self.nr_mit_feld.append(nummer)
+        else:
+            nr = positive_nr(
+                self.tabelle,
+                nummer,
+                zeile,
+                "Die Nr der Empfehlung ist keine positive ganze Zahl.",
+                "ganze Zahl ab 1, eindeutig im Handlungsfeld",
+            )
         if nr is None or feld is None:
             return nr
+        ziel = text(self.tabelle, zeile, "ziel")
         if (feld, nr) in self.gesehen:
+            frueher, frueheres_ziel = self.gesehen[(feld, nr)]
+            if frueheres_ziel != ziel:
+                self.tabelle.fehler(
+                    nummer,
+                    "nr",
+                    "Die Nr beginnt je Ziel neu. Empfehlungen werden je Handlungsfeld gezählt und zwischen Ständen "
+                    "über Handlungsfeld und Nr verglichen: bitte je Handlungsfeld fortlaufend nummerieren.",
+                    f"Nr {nr} unter „{ziel}“, schon in Zeile {frueher} unter „{frueheres_ziel}“",
+                    "jede Nr nur einmal je Handlungsfeld",
+                )
+                return None
             self.tabelle.fehler(
                 nummer,
                 "nr",
-                f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {self.gesehen[(feld, nr)]}).",
+                f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {frueher}).",
                 nr,
                 "jede Nr nur einmal je Handlungsfeld",
             )
             return None
-        self.gesehen[(feld, nr)] = nummer
+        self.gesehen[(feld, nr)] = (nummer, ziel)
         return nr
 
     def status(self, nummer: int, zeile: list) -> str | None:
@@ -188,6 +219,13 @@ class EmpfehlungsLeser:
                 feld,
                 feld_erlaubt(self.felder),
             )
+        if self.nr_mit_feld:
+            self.tabelle.warnung(
+                self.nr_mit_feld[0],
+                "nr",
+                f"Nr in der Form „Handlungsfeld.Nr“ (z. B. „1.3“) als laufende Nr im Handlungsfeld gelesen "
+                f"({zeilen_wort(self.nr_mit_feld)}).",
+            )
         for (roh, kanonisch), nummern in self.abbildungen.items():
             self.tabelle.warnung(
                 nummern[0],
@@ -229,6 +267,7 @@ def lies_empfehlungen(
         return None, False
     if _status_ueberall_leer(tabelle):
         return None, False
+    _gliederung(tabelle, felder)
     leser = EmpfehlungsLeser(tabelle, felder, status_woerter)
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
     leser.melde_sammlungen()
@@ -260,3 +299,68 @@ def _status_ueberall_leer(tabelle: Tabelle) -> bool:
 def _nicht_leer(wert: object) -> bool:
     """Whether a cell holds anything."""
     return bereinige(wert) != ""
+
+
+_ZIEL = re.compile(r"^(?:teil)?ziel\b", re.I)
+
+
+def _gliederung(tabelle: Tabelle, felder: pd.DataFrame | None) -> None:
+    """Read the structure offices give a list, in place, with one warning per kind.
+
+    - A heading row inside the table (one text, no Nr, no status): "Ziel 1.1: …" sets the Ziel,
+      a field ("HF 2 Wohnen", its name or Leitsatz) sets the Handlungsfeld of the rows below.
+    - A grouping cell (Handlungsfeld, Ziel) left blank below its first row takes the value above,
+      like a merged cell – unless the column uses merged cells: then a blank is meant as blank.
+    """
+    bekannte = set(felder["nr"]) if felder is not None else None
+    aktuell = {"handlungsfeld": None, "ziel": None}
+    ueberschriften: list[int] = []
+    aufgefuellt: dict[str, list[int]] = {"handlungsfeld": [], "ziel": []}
+    behalten = []
+    for nummer, zeile in tabelle.zeilen:
+        werte = {bereinige(zeile[i]) for i in tabelle.spalten.values() if i < len(zeile)} - {""}
+        ohne_nr = ist_leer(tabelle.wert(zeile, "nr")) and ist_leer(tabelle.wert(zeile, "status"))
+        if ohne_nr and len(werte) == 1:
+            text_ = next(iter(werte))
+            feld = feld_nummer(text_, felder)
+            if _ZIEL.match(text_):
+                aktuell["ziel"] = text_
+                ueberschriften.append(nummer)
+                continue
+            if feld is not None and (bekannte is None or feld in bekannte):
+                aktuell["handlungsfeld"], aktuell["ziel"] = feld, None
+                ueberschriften.append(nummer)
+                continue
+        zeile = list(zeile)
+        for name in ("handlungsfeld", "ziel"):
+            index = tabelle.spalten.get(name)
+            if index is None or index in tabelle.verbundene_spalten:
+                continue
+            while len(zeile) <= index:
+                zeile.append("")
+            if ist_leer(zeile[index]) and aktuell[name] is not None:
+                zeile[index] = aktuell[name]
+                aufgefuellt[name].append(nummer)
+            elif not ist_leer(zeile[index]):
+                aktuell[name] = zeile[index]
+        behalten.append((nummer, zeile))
+    tabelle.zeilen[:] = behalten
+    if ueberschriften:
+        tabelle.befunde.warnung(
+            f"{len(ueberschriften)} Zwischenüberschrift(en) in der Tabelle ({zeilen_wort(ueberschriften)}) "
+            "wurden nicht als Empfehlung gezählt; ihr Handlungsfeld bzw. Ziel gilt für die Zeilen darunter.",
+            blatt=tabelle.blatt,
+            zeile=ueberschriften[0],
+            zeilen=tuple(ueberschriften),
+        )
+    for name, nummern in aufgefuellt.items():
+        if nummern:
+            spalte = tabelle.titel.get(name, name)
+            tabelle.befunde.warnung(
+                f"Spalte „{spalte}“ leer in {zeilen_wort(nummern)}: "
+                "der Wert darüber wurde übernommen (wie bei verbundenen Zellen).",
+                blatt=tabelle.blatt,
+                zeile=nummern[0],
+                spalte=spalte,
+                zeilen=tuple(nummern),
+            )

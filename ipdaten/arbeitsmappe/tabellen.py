@@ -61,6 +61,7 @@ class Tabelle:
     kopfzeile: int
     befunde: Befundliste
     ueber_kopf: list[list] = field(default_factory=list)  # rows above the header (titles, notes)
+    verbundene_spalten: set[int] = field(default_factory=set)  # columns with merged cells below the header
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
@@ -199,10 +200,17 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
 
     zeilen = []
     genutzt = sorted(spalten.values())
+    leer_davor: set[int] = set()
+    leer = False
     for index, zeile in enumerate(_fuelle_verbundene(blatt, kopf)[kopf + 1 :], start=kopf + 2):
         if all(ist_leer(zeile[i]) for i in genutzt if i < len(zeile)):
+            leer = True
             continue
+        if leer:
+            leer_davor.add(index)
+        leer = False
         zeilen.append((index, zeile))
+    zeilen = _ohne_anmerkungen_darunter(blatt.name, vertrag, spalten, zeilen, leer_davor, befunde)
     versteckte_zeilen = ausgeblendete_zeilen(blatt.xml)
     mitgezaehlt = [n for n, _ in zeilen if n - 1 in versteckte_zeilen]
     if mitgezaehlt:
@@ -214,7 +222,44 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
             zeile=mitgezaehlt[0],
             zeilen=tuple(mitgezaehlt),
         )
-    return Tabelle(blatt.name, spalten, titel, zeilen, kopf + 1, befunde, [list(z) for z in blatt.zeilen[:kopf]])
+    verbunden = {c for r0, c0, _, c1 in blatt.zusammengefasst if r0 > kopf for c in range(c0, min(c1, c0 + 100) + 1)}
+    return Tabelle(
+        blatt.name, spalten, titel, zeilen, kopf + 1, befunde, [list(z) for z in blatt.zeilen[:kopf]], verbunden
+    )
+
+
+def _ohne_anmerkungen_darunter(
+    name: str,
+    vertrag: Blatt,
+    spalten: dict[str, int],
+    zeilen: list[tuple[int, list]],
+    leer_davor: set[int],
+    befunde: Befundliste,
+) -> list[tuple[int, list]]:
+    """The rows without notes, counts and footnotes under the table (after an empty row).
+
+    A row belongs to the table when at least half of the required columns are filled; the rows
+    after the last such row are notes if an empty row separates them from the table.
+    """
+    pflicht = [spalten[s.feld] for s in vertrag.pflichtspalten if s.feld in spalten]
+
+    def wie_daten(zeile: list) -> bool:
+        gefuellt = sum(1 for i in pflicht if i < len(zeile) and not ist_leer(zeile[i]))
+        return gefuellt * 2 >= len(pflicht)
+
+    letzte = max((i for i, (_, z) in enumerate(zeilen) if wie_daten(z)), default=-1)
+    rest = zeilen[letzte + 1 :]
+    if not rest or letzte < 0 or rest[0][0] not in leer_davor:
+        return zeilen
+    nummern = [n for n, _ in rest]
+    befunde.warnung(
+        f"{len(rest)} Zeile(n) unter der Tabelle (nach einer Leerzeile) wurden als Anmerkungen übergangen "
+        f"({zeilen_wort(nummern)}).",
+        blatt=name,
+        zeile=nummern[0],
+        zeilen=tuple(nummern),
+    )
+    return zeilen[: letzte + 1]
 
 
 def _waehle_spalten(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 
 import pandas as pd
@@ -28,9 +30,25 @@ def pflichttext(tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: 
     return wert
 
 
+NR_ALS_DATUM = (
+    "Excel hat die Nr in ein Datum umgewandelt (aus „1.3“ wird der 1. März). Bitte die Spalte als Text "
+    "formatieren und die Nr neu eingeben, oder nur die laufende Nr im Handlungsfeld (3) eintragen."
+)
+NR_ALS_KOMMAZAHL = (
+    "Die Nr ist eine Kommazahl; Excel speichert „1.10“ als 1,1 und verliert die Null. Bitte die Spalte als "
+    "Text formatieren und die Nr neu eingeben, oder nur die laufende Nr im Handlungsfeld eintragen."
+)
+
+
 def positive_nr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
-    """The column Nr as a whole number from 1; None after recording an error."""
+    """The column Nr as a whole number from 1; None after recording an error (explaining Excel's dates)."""
     roh = tabelle.wert(zeile, "nr")
+    if isinstance(roh, (dt.date, dt.datetime)):
+        tabelle.fehler(nummer, "nr", NR_ALS_DATUM, roh, erlaubt)
+        return None
+    if isinstance(roh, float) and math.isfinite(roh) and not roh.is_integer():
+        tabelle.fehler(nummer, "nr", NR_ALS_KOMMAZAHL, roh, erlaubt)
+        return None
     nr = ganze_zahl(roh)
     if nr is None or nr < 1:
         tabelle.fehler(nummer, "nr", meldung, roh, erlaubt)
@@ -58,9 +76,16 @@ def feld_nummer(roh: object, felder: pd.DataFrame | None) -> int | None:
     if treffer:
         return int(treffer.group(1) or treffer.group(2))
     if felder is not None and wert:
-        namen = {falte(n): int(nr) for nr, n in zip(felder["nr"], felder["name"])}
-        return namen.get(falte(wert))
+        namen = {feld_schluessel(n): int(nr) for nr, n in zip(felder["nr"], felder["name"])}
+        namen.update({feld_schluessel(s): int(nr) for nr, s in zip(felder["nr"], felder["leitsatz"]) if s})
+        return namen.get(feld_schluessel(wert))
     return None
+
+
+def feld_schluessel(text: object) -> str:
+    """A field's name or Leitsatz for matching: '&' as 'und', without quotes and punctuation."""
+    gefaltet = falte(text).replace("&", " und ")
+    return " ".join(re.sub(r"[„“”\"'‚‘’»«.,:;!?]", " ", gefaltet).split())
 
 
 def feld_erlaubt(felder: pd.DataFrame | None) -> str:
