@@ -448,3 +448,68 @@ def test_nr_beginnt_je_ziel_neu_wird_erklaert_abgelehnt():
     assert [(b.zeile, b.meldung[:30], b.wert) for b in befunde] == [
         (4, "Die Nr beginnt je Ziel neu. Em", "Nr 1 unter „Ziel 2“, schon in Zeile 2 unter „Ziel 1“")
     ]
+
+
+# §2 Other layouts: ticks, years as columns, counts -------------------------------------------
+
+
+def test_status_als_kreuz_in_einer_spalte_je_status():
+    koepfe = {"Empfehlungen": ["Handlungsfeld", "Nr", "Empfehlung", "umgesetzt", "in Arbeit", "nicht umgesetzt"]}
+    zeilen = [[1, 1, "a", "x", None, None], [1, 2, "b", None, "X", None], [2, 1, "c", None, None, "x"]]
+    zeilen += [[2, 2, "d", None, None, None]]
+    anlage = lade_anlage(excel_bytes(koepfe=koepfe, empfehlungen=zeilen))
+    assert anlage.empfehlungen["status"].tolist() == ["umgesetzt", "in Arbeit", "nicht umgesetzt", "ohne Angabe"]
+    assert _warnungen(anlage)[0] == (
+        "Der Status wurde aus den Ankreuzspalten gelesen: „umgesetzt“, „in Arbeit“, „nicht umgesetzt“ (eine "
+        "angekreuzte Spalte je Zeile; keine = ohne Angabe)."
+    )
+    befunde = _fehler(excel_bytes(koepfe=koepfe, empfehlungen=[*zeilen, [3, 1, "e", "x", "x", None]]))
+    assert "„umgesetzt + in Arbeit“ in Zeile 6 – in mehreren Status-Spalten angekreuzt" in befunde[0].meldung
+
+
+def test_einbuergerung_jahre_als_spalten():
+    anlage = lade_anlage(
+        excel_bytes(
+            koepfe={"Einbürgerung": ["Gebiet", 2014, "2015", 2016]},
+            einbuergerung=[["Landkreis Böblingen", 1.2, 1.3, 1.54], ["Landkreis Esslingen", None, 1.2, 1.36]],
+        )
+    )
+    assert anlage.einbuergerung[["gebiet", "jahr", "quote_prozent", "zeile"]].values.tolist() == [
+        ["Landkreis Böblingen", 2014, 1.2, 2],
+        ["Landkreis Böblingen", 2015, 1.3, 2],
+        ["Landkreis Böblingen", 2016, 1.54, 2],
+        ["Landkreis Esslingen", 2015, 1.2, 3],
+        ["Landkreis Esslingen", 2016, 1.36, 3],
+    ]
+    assert _warnungen(anlage) == [
+        "Die Jahre stehen als Spalten (2014, 2015, 2016); jede Spalte wurde als „Quote in %“ des Jahres gelesen."
+    ]
+
+
+def test_haushalt_jahre_als_spalten():
+    anlage = lade_anlage(
+        excel_bytes(
+            koepfe={"Haushalt": ["Maßnahme", "Handlungsfeld", 2017, 2018]},
+            haushalt=[["A", 1, 60000, 50000], ["B", 2, 10000, None]],
+        )
+    )
+    assert anlage.haushalt[["massnahme", "betrag", "jahr", "handlungsfeld"]].values.tolist() == [
+        ["A", 60000.0, 2017, 1],
+        ["A", 50000.0, 2018, 1],
+        ["B", 10000.0, 2017, 2],
+    ]
+
+
+def test_einbuergerung_als_anzahlen_quote_berechnet():
+    anlage = lade_anlage(
+        excel_bytes(
+            koepfe={"Einbürgerung": ["Gebiet", "Jahr", "Einbürgerungen", "Ausländische Bevölkerung"]},
+            einbuergerung=[["Landkreis Böblingen", 2016, 1000, 65000], ["Landkreis Esslingen", 2016, 800, None]],
+        )
+    )
+    quoten = anlage.einbuergerung["quote_prozent"].tolist()
+    assert round(quoten[0], 6) == round(100 * 1000 / 65000, 6) and quoten[1] != quoten[1]  # NaN: keine Angabe
+    assert _warnungen(anlage) == [
+        "Die Einbürgerungsquote wurde aus den Anzahlen berechnet: „Einbürgerungen“ ÷ „Ausländische Bevölkerung“ "
+        "× 100 (z. B. 1.000 ÷ 65.000 × 100 = 1,54 %)."
+    ]

@@ -8,6 +8,7 @@ from ipdaten.arbeitsmappe.befunde import Befundliste
 from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe.umformen import jahre_als_spalten, quote_aus_anzahlen
 from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
 from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, text
@@ -18,6 +19,9 @@ QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer
 
 def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame:
     """The quota rows; an empty frame when the sheet is missing."""
+    if blatt is not None:
+        blatt = jahre_als_spalten(blatt, EINBUERGERUNG, "Quote in %", befunde)
+        blatt = quote_aus_anzahlen(blatt, "Quote in %", befunde)
     tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde) if blatt is not None else None
     if tabelle is None:
         return leerer_rahmen("einbuergerung")

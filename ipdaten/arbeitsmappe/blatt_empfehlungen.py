@@ -12,6 +12,7 @@ from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort, ze
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
+from ipdaten.arbeitsmappe.umformen import status_aus_ankreuzspalten
 from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
     EMPFEHLUNGEN,
@@ -42,6 +43,8 @@ _PROZENT = re.compile(r"^\d+(?:[.,]\d+)?\s*%$")
 
 def status_grund(wort: str) -> str:
     """Why a status word is not read, with the status a typo most likely means."""
+    if " + " in wort:
+        return "in mehreren Status-Spalten angekreuzt"
     schluessel = falte(wort)
     mehrdeutig = {falte(w): grund for w, grund in STATUS_MEHRDEUTIG.items()}
     if schluessel in mehrdeutig:
@@ -246,6 +249,8 @@ def lies_empfehlungen(
 
     `status_woerter` (folded word → status) is the user's mapping of her own status words.
     """
+    if blatt is not None:
+        blatt = status_aus_ankreuzspalten(blatt, EMPFEHLUNGEN, {**_STATUS_GEFALTET, **(status_woerter or {})}, befunde)
     tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde) if blatt is not None else None
     if tabelle is None:
         return None, False

@@ -14,6 +14,7 @@ from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
 from ipdaten.arbeitsmappe.sichtbarkeit import summenformel_zeilen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle, tausender_einheit
 from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
+from ipdaten.arbeitsmappe.umformen import jahre_als_spalten
 from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext
@@ -204,6 +205,8 @@ def _faktor(tabelle: Tabelle) -> float:
 
 def lies_haushalt(blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: Befundliste) -> pd.DataFrame:
     """The budget lines; an empty frame when the sheet is missing."""
+    if blatt is not None:
+        blatt = jahre_als_spalten(blatt, HAUSHALT, "Betrag", befunde)
     tabelle = finde_tabelle(blatt, HAUSHALT, befunde) if blatt is not None else None
     if tabelle is None:
         return leerer_rahmen("haushalt")

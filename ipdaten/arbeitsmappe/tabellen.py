@@ -202,7 +202,8 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
     genutzt = sorted(spalten.values())
     leer_davor: set[int] = set()
     leer = False
-    for index, zeile in enumerate(_fuelle_verbundene(blatt, kopf)[kopf + 1 :], start=kopf + 2):
+    for position, zeile in enumerate(_fuelle_verbundene(blatt, kopf)[kopf + 1 :], start=kopf + 1):
+        index = blatt.zeilennummern[position] if blatt.zeilennummern else position + 1
         if all(ist_leer(zeile[i]) for i in genutzt if i < len(zeile)):
             leer = True
             continue

@@ -64,6 +64,7 @@ class RohBlatt:
     zusammengefasst: list[tuple[int, int, int, int]] = field(default_factory=list)
     xml_pfad: str = ""
     xml: bytes = b""
+    zeilennummern: list[int] | None = None  # Excel row of each row, when rows were reshaped (else index + 1)
 
 
 @dataclass
