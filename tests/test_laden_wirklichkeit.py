@@ -513,3 +513,19 @@ def test_einbuergerung_als_anzahlen_quote_berechnet():
         "Die Einbürgerungsquote wurde aus den Anzahlen berechnet: „Einbürgerungen“ ÷ „Ausländische Bevölkerung“ "
         "× 100 (z. B. 1.000 ÷ 65.000 × 100 = 1,54 %)."
     ]
+
+
+def test_readme_listet_die_synonymtabelle_vollstaendig():
+    from pathlib import Path
+
+    from ipdaten.arbeitsmappe.texte import falte
+    from ipdaten.arbeitsmappe.vertrag import STATUS_MEHRDEUTIG
+
+    zeilen = [falte(z) for z in (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8").splitlines()]
+    readme = " ".join(zeilen)
+    for status, woerter in STATUS_SYNONYME.items():
+        zeile = next(z for z in zeilen if z.startswith(f"| {falte(status)} |"))
+        for wort in woerter:
+            assert not wort or wort == falte(status) or f"„{falte(wort)}“" in zeile, (status, wort)
+    for wort in STATUS_MEHRDEUTIG:
+        assert f"„{falte(wort)}“" in readme or f"„{falte(wort)}“/" in readme, wort
