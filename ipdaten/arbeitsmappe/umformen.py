@@ -123,10 +123,13 @@ def status_aus_ankreuzspalten(
     def passt(koepfe: list[str], zeile: list) -> bool:
         status = [k for k in koepfe if k and status_von.get(falte(k))]
         felder = {schluessel[k].feld for k in koepfe if k in schluessel}
-        return len(status) >= 2 and "status" not in felder
+        return len(status) >= 2 and "empfehlung" in felder and "status" not in felder
+
+    def hat_status_spalte(koepfe: list[str], zeile: list) -> bool:
+        return any(k in schluessel and schluessel[k].feld == "status" for k in koepfe)
 
     kopf = _kopfzeile(blatt, passt)
-    if kopf is None:
+    if kopf is None or _kopfzeile(blatt, hat_status_spalte) is not None:
         return blatt
     spalten = {
         i: status_von[falte(kopf_schluessel(z))]
