@@ -529,3 +529,15 @@ def test_readme_listet_die_synonymtabelle_vollstaendig():
             assert not wort or wort == falte(status) or f"„{falte(wort)}“" in zeile, (status, wort)
     for wort in STATUS_MEHRDEUTIG:
         assert f"„{falte(wort)}“" in readme or f"„{falte(wort)}“/" in readme, wort
+
+
+# §3 A refusal proposes the likely fix ---------------------------------------------------------
+
+
+def test_fehlende_spalte_schlaegt_die_wahrscheinliche_vor():
+    kopf = ["Handlungsfeld", "Nr", "Ziel", "Empfehlung", "Stand 2017", "Bemerkung", "Bezug Geflüchtete", "Quelle"]
+    befunde = _fehler(excel_bytes(koepfe={"Empfehlungen": kopf}))
+    assert "Vermutlich gemeint: „Stand 2017“ (Spalte E, sie enthält Status-Wörter) als „Status“" in befunde[0].meldung
+    kopf = ["Handlungsfeld", "Nr", "Ziel", "Empfehlungg", "Status"]
+    befunde = _fehler(excel_bytes(koepfe={"Empfehlungen": kopf}))
+    assert "Vermutlich gemeint: „Empfehlungg“ (Spalte D) als „Empfehlung“" in befunde[0].meldung

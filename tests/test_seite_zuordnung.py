@@ -52,14 +52,11 @@ def test_unerkannte_mappe_wird_einmal_zugeordnet_geprueft_und_als_vorschau_gezei
     assert _auswahl(at) == {
         "Welches Blatt enthält „Empfehlungen“?": "Umsetzungsliste",
         "Welche Spalte ist „Handlungsfeld“ (Blatt „Empfehlungen“)?": "Feld",
-        "Welche Spalte ist „Nr“ (Blatt „Empfehlungen“)?": "Nummer",
         "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?": "– bitte wählen –",
         "Welche Spalte ist „Status“ (Blatt „Empfehlungen“)?": "Erledigungsstand",
         "Welche Spalte ist „Bemerkung“ (Blatt „Empfehlungen“)?": "Notiz",
-        "Welche Spalte ist „Bezug Geflüchtete“ (Blatt „Empfehlungen“)?": "Geflüchtete",
         "Welche Spalte ist „Quelle“ (Blatt „Empfehlungen“)?": "Beleg",
         "Was bedeutet der Status „fertig“?": "umgesetzt",
-        "Was bedeutet der Status „läuft“?": "in Arbeit",
         "Was bedeutet der Status „offen“?": "– bitte wählen –",
     }
 
@@ -79,11 +76,11 @@ def test_unerkannte_mappe_wird_einmal_zugeordnet_geprueft_und_als_vorschau_gezei
     texte = _texte(at)
     assert "Gelesen mit einer Zuordnung" in texte and "in dieser Sitzung zugeordnet" in texte
     assert "Status „offen“ gilt als „nicht umgesetzt“" in texte
-    assert any(e.label.startswith("Gelesen mit einer Zuordnung (11 Einträge)") for e in at.expander)
+    assert any(e.label.startswith("Gelesen mit einer Zuordnung (8 Einträge)") for e in at.expander)
     # Every page of this session shows the mapped workbook: 4 recommendations.
     assert (
         "Vorschau der hochgeladenen Datei „umsetzung.xlsx“ – nicht veröffentlicht. Gelesen mit einer "
-        "Zuordnung (11 Einträge, siehe Daten & Stände)." in texte
+        "Zuordnung (8 Einträge, siehe Daten & Stände)." in texte
     )
 
 

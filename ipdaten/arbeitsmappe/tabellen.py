@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten, ausgeblendete_zeilen
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
-from ipdaten.arbeitsmappe.vertrag import Blatt, Spalte
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE, STATUS_VARIANTEN, Blatt, Spalte
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 
 KOPFZEILE_SUCHTIEFE = 30
@@ -170,17 +171,56 @@ def _melde_fehlende_spalten(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden
         return
     fehlend = [s.titel for s in vertrag.pflichtspalten if s.feld not in gefunden]
     hat_kopf = bool(gefunden)
+    vorschlaege = _vorschlaege(blatt, vertrag, kopf, gefunden) if hat_kopf else []
     befunde.fehler(
         ("Die Kopfzeile enthält" if hat_kopf else "Keine Kopfzeile gefunden; es fehlen die Pflichtspalten")
         + (" nicht alle Pflichtspalten; es fehlt: " if hat_kopf else ": ")
         + ", ".join(f"„{t}“" for t in fehlend)
-        + ".",
+        + "."
+        + (
+            " Vermutlich gemeint: " + "; ".join(vorschlaege) + " – bitte die Spalte umbenennen oder beim Hochladen "
+            "zuordnen."
+            if vorschlaege
+            else ""
+        ),
         blatt=blatt.name,
         zeile=kopf + 1 if hat_kopf else None,
         spalte=", ".join(fehlend),
         wert=" | ".join(wert_text(z) for z in blatt.zeilen[kopf] if not ist_leer(z)) if hat_kopf else "",
         erlaubt=_spalten_text(vertrag),
     )
+
+
+def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str]) -> list[str]:
+    """For each missing required column, the header cell that most likely means it.
+
+    By name (a close spelling of the title or an alias), and for the status by content: a
+    column whose entries are mostly words of the status synonym table.
+    """
+    schluessel = namen(vertrag)
+    frei = {i: z for i, z in enumerate(blatt.zeilen[kopf]) if not ist_leer(z) and kopf_schluessel(z) not in schluessel}
+    status_woerter = {falte(w) for w in STATUS_VARIANTEN if w} | {falte(s) for s in STATUS_REIHENFOLGE}
+    vorschlaege = []
+    for spalte in vertrag.pflichtspalten:
+        if spalte.feld in gefunden:
+            continue
+        namen_der_spalte = [kopf_schluessel(n) for n in (spalte.titel, *spalte.aliase)]
+        treffer = None
+        for i, zelle in frei.items():
+            if difflib.get_close_matches(kopf_schluessel(zelle), namen_der_spalte, n=1, cutoff=0.75):
+                treffer = (i, zelle, "")
+                break
+        if treffer is None and spalte.feld == "status":
+            for i, zelle in frei.items():
+                werte = [falte(z[i]) for z in blatt.zeilen[kopf + 1 :] if i < len(z) and not ist_leer(z[i])]
+                if werte and sum(w in status_woerter for w in werte) * 2 >= len(werte):
+                    treffer = (i, zelle, ", sie enthält Status-Wörter")
+                    break
+        if treffer is not None:
+            i, zelle, grund = treffer
+            vorschlaege.append(f"„{kopf_text(zelle)}“ (Spalte {spaltenname(i)}{grund}) als „{spalte.titel}“")
+            del frei[i]
+    return vorschlaege
 
 
 def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabelle | None:
