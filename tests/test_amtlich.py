@@ -518,3 +518,29 @@ def test_libreoffice_oeffnet_die_ueberarbeitete_mappe():
         vorher.einbuergerung[["gebiet", "jahr", "quote_prozent", "quelle"]]
     )
     assert len(wieder.empfehlungen) == len(vorher.empfehlungen) == 181
+
+
+def test_jahre_als_spalten():
+    """Tables may put the time in the header (like 12411-01-01-4: ';;31.12.2015;…') instead of the rows."""
+    text = (
+        "GENESIS-Tabelle: 12511-01-01-4\n"
+        "Einbürgerungen von Ausländern;;\n"
+        "- Jahr - regionale Tiefe: Kreise und krfr. Städte;;\n"
+        "Einbürgerungsstatistik;;\n"
+        ";;2015;2016\n"
+        ";;Einbürgerungen von Ausländern;Einbürgerungen von Ausländern\n"
+        "08;  Baden-Württemberg;15000;16000\n"
+        "08115;      Böblingen, Landkreis;725;-\n"
+        "__________\n"
+        '"© Statistische Ämter des Bundes und der Länder, Deutschland, 2018.\n'
+        'Dieses Werk ist lizenziert unter der Datenlizenz Deutschland\n- Namensnennung - Version 2.0."\n'
+        "Stand: 27.02.2018 / 13:00:56\n"
+    ).encode("latin-1")
+    datei = lies_statistik(text, "spalten.csv")
+    assert datei.werte[["kreis", "jahr", "wert", "zeichen"]].values.tolist() == [
+        ["08", 2015, 15000.0, ""],
+        ["08", 2016, 16000.0, ""],
+        ["08115", 2015, 725.0, ""],
+        ["08115", 2016, 0.0, "-"],
+    ]
+    assert datei.kreise() == {"08115": "Böblingen, Landkreis"}
