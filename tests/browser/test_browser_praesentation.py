@@ -156,3 +156,27 @@ def test_barrierefreiheit_der_folien(seite, zwei_staende_url, tmp_path):
             if regel not in boden:
                 neu.setdefault(regel, []).append((nummer, knoten[:3]))
     assert neu == {}, f"leere App: {sorted(boden)}"
+
+
+def test_sitzungsvorlage_herunterladen(seite, zwei_staende_url):
+    """The Word report from the Präsentation page: built on click, for the shown Stand and
+    compared with the previous one; the button fits the bar at 1280×720."""
+    from docx import Document
+
+    seite.set_viewport_size({"width": 1280, "height": 720})
+    seite.goto(f"{zwei_staende_url}/praesentation?folie=1")
+    _warte_auf_folie(seite, 1)
+    knopf = seite.locator(".st-key-sitzungsvorlage_export").get_by_role("button", name="Sitzungsvorlage (Word)")
+    box = knopf.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 720
+    seite.screenshot(path=str(ARTEFAKTE / "praesentation-sitzungsvorlage-knopf.png"))
+    with seite.expect_download(timeout=60_000) as laden:
+        knopf.click()
+    download = laden.value
+    assert download.suggested_filename == "Sitzungsvorlage_Integrationsplan_Stand_2017-09-30.docx"
+    doc = Document(str(download.path()))
+    texte = [p.text.replace("\xa0", " ") for p in doc.paragraphs]
+    assert any(t.startswith("Gegenüber dem Stand vom 6. März 2017") for t in texte)
+    assert any("Handlungsfeld 9. Flüchtlingsperspektive" in t for t in texte)
+    assert doc.tables[0].cell(0, 1).text == "27. November 2017"
+    assert len(doc.tables[-1].rows) == 1 + 183  # Anlage 1: header and every recommendation
