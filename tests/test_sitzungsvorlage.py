@@ -160,6 +160,12 @@ def pruefe_dokument(gelesen: Gelesen, jetzt: Auswertung, vorher: Auswertung | No
         + list(anlage.einbuergerung["gebiet"])
         + list(anlage.meilensteine["ereignis"])
         + [anlage.titel]
+        + [
+            t
+            for spalte in ("quelle", "definition")
+            if spalte in anlage.einbuergerung
+            for t in anlage.einbuergerung[spalte]
+        ]
     )
     geprueft: dict[str, str] = {}  # paragraph → what is left after the checks (no digits allowed)
 
@@ -265,7 +271,8 @@ def pruefe_dokument(gelesen: Gelesen, jetzt: Auswertung, vorher: Auswertung | No
     jahr = int(vergleich_e.loc[vergleich_e["quote_prozent"].notna(), "jahr"].max())
     teil = vergleich_e[vergleich_e["jahr"] == jahr]
     text = gelesen.absatz(f"Einbürgerungsquote {jahr}")
-    rest = text.replace(str(jahr), "")
+    quellen = [t for sp in ("quelle", "definition") if sp in anlage.einbuergerung for t in anlage.einbuergerung[sp]]
+    rest = _ohne(text, quellen).replace(str(jahr), "")
     referenz = teil[teil["ist_referenz"]].iloc[0]
     mit = int(teil["quote_prozent"].notna().sum())
     muster = f"mit {_t(fmt.prozent(referenz['quote_prozent']))} auf Rang {int(referenz['rang'])} von {mit} Gebieten"
@@ -423,6 +430,25 @@ def test_kleine_mappe_und_eingegebenes_sitzungsdatum():
     jetzt = _auswertung(mappe_bytes())
     gelesen = _bericht(jetzt, sitzungsdatum=dt.date(2017, 4, 3))
     pruefe_dokument(gelesen, jetzt, sitzung="3. April 2017")
+
+
+def test_quelle_und_definition_der_einbuergerung_wie_auf_der_seite():
+    kopf = ["Gebiet", "Jahr", "Quote in %", "Quelle", "Definition"]
+    quelle = "Statistisches Landesamt, Tabelle 12511"
+    zeilen = [
+        ["Landkreis Böblingen", 2016, 1.54, quelle, "Einbürgerungen je 100 Ausländer"],
+        ["Landkreis Esslingen", 2016, 1.36, quelle, "Einbürgerungen je 100 Ausländer"],
+        ["Landkreis Göppingen", 2016, None, "", ""],
+    ]
+    jetzt = _auswertung(mappe_bytes(einbuergerung=zeilen, koepfe={"Einbürgerung": kopf}))
+    gelesen = _bericht(jetzt)
+    pruefe_dokument(gelesen, jetzt, sitzung="6. März 2017")
+    text = gelesen.absatz("Bei der Einbürgerungsquote 2016")
+    assert (
+        "Quelle (Landkreis Böblingen und Landkreis Esslingen): Statistisches Landesamt, Tabelle 12511; "
+        "Definition: Einbürgerungen je 100 Ausländer." in text
+    )
+    assert "Quelle (Landkreis Göppingen): in der Arbeitsmappe nicht angegeben." in text
 
 
 def test_ohne_sitzungstermin_ist_das_datum_ein_markierter_platzhalter():

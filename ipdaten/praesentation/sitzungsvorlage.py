@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ipdaten import format as fmt
+from ipdaten.amtlich.quellenangabe import quellen_des_jahres
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
 from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
@@ -439,6 +440,14 @@ def _einbuergerung(auswertung: Auswertung) -> tuple[str, tuple[Zeile, ...], int 
         saetze.append(f"Das Mittel der Gebiete mit Angabe beträgt {fmt.prozent(float(mittel.iloc[0]))}.")
     if len(ohne):
         saetze.append(f"Keine Angabe liegt vor für {aufzaehlung(list(ohne['gebiet']))}.")
+    # Source and definition as the page Einbürgerung names them (sheet columns Quelle/Definition).
+    angaben = quellen_des_jahres(auswertung.anlage.einbuergerung, jahr)
+    for angabe in angaben:
+        fuer = f" ({aufzaehlung(list(angabe.gebiete))})" if len(angaben) > 1 else ""
+        teile = [f"Quelle{fuer}: {bereinige(angabe.quelle) or 'in der Arbeitsmappe nicht angegeben'}"]
+        if bereinige(angabe.definition):
+            teile.append(f"Definition: {bereinige(angabe.definition)}")
+        saetze.append("; ".join(teile) + ".")
     zeilen = tuple(
         Zeile(
             (
