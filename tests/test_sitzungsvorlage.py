@@ -688,3 +688,21 @@ def test_pruefung_findet_eine_falsche_zahl(standard, alt, neu):
             neu_zip.writestr(info, teil)
     with pytest.raises(AssertionError):
         pruefe_dokument(Gelesen(ziel.getvalue()), standard, sitzung="6. März 2017")
+
+
+@pytest.mark.parametrize("seite", ["seiten/daten.py", "seiten/praesentation.py"])
+def test_kaputte_vorlage_zeigt_auf_der_seite_eine_meldung_statt_des_knopfs(tmp_path, monkeypatch, seite):
+    import oberflaeche.sitzungsvorlage as knopf
+    from tests.seiten_hilfen import starte, texte
+
+    kaputt = tmp_path / "vorlage_sitzung.docx"
+    kaputt.write_bytes(b"kein Word")
+    monkeypatch.setattr(knopf, "STANDARD_VORLAGE", kaputt)
+    at = starte(seite)
+    knoepfe = [e.proto.id.rsplit("-", 1)[-1] for e in at.get("download_button")]
+    assert "sitzungsvorlage_export" not in knoepfe
+    assert len(at.error) == 1
+    assert (
+        "Sitzungsvorlage (Word) nicht verfügbar: Die Word-Vorlage ist kein Word-Dokument (.docx). Bitte eine mit "
+        "Word gespeicherte .docx-Datei verwenden." in texte(at)
+    )
