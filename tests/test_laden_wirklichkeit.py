@@ -541,3 +541,39 @@ def test_fehlende_spalte_schlaegt_die_wahrscheinliche_vor():
     kopf = ["Handlungsfeld", "Nr", "Ziel", "Empfehlungg", "Status"]
     befunde = _fehler(excel_bytes(koepfe={"Empfehlungen": kopf}))
     assert "Vermutlich gemeint: „Empfehlungg“ (Spalte D) als „Empfehlung“" in befunde[0].meldung
+
+
+def test_ein_blatt_je_handlungsfeld():
+    kopf = ["Nr", "Empfehlung", "Status", "Bemerkung"]
+    blaetter = {
+        "HF 1 Aufbrechen und Ankommen": [
+            ["Handlungsfeld 1: Aufbrechen und Ankommen"],
+            kopf,
+            [1, "a", "umgesetzt", ""],
+            [2, "b", "in Arbeit", ""],
+        ],
+        "HF 2 Wohnen": [kopf, [1, "c", "erledigt", ""]],
+        "Handlungsfeld 3": [kopf, [1, "d", "nicht umgesetzt", ""]],
+    }
+    anlage = lade_anlage(excel_bytes(ohne=("Empfehlungen",), zusatz=blaetter))
+    assert anlage.empfehlungen[["handlungsfeld", "nr", "status", "zeile"]].values.tolist() == [
+        [1, 1, "umgesetzt", 3],
+        [1, 2, "in Arbeit", 4],
+        [2, 1, "umgesetzt", 2],
+        [3, 1, "nicht umgesetzt", 2],
+    ]
+    assert _warnungen(anlage)[0] == (
+        "Die Empfehlungen stehen je Handlungsfeld in eigenen Blättern („HF 1 Aufbrechen und Ankommen“, "
+        "„HF 2 Wohnen“, „Handlungsfeld 3“); sie wurden zusammen gelesen, das Handlungsfeld aus dem Blattnamen."
+    )
+    # A finding names the sheet of the field.
+    blaetter["HF 2 Wohnen"] = [kopf, [1, "c", "offen", ""]]
+    befunde = _fehler(excel_bytes(ohne=("Empfehlungen",), zusatz=blaetter))
+    assert [(b.blatt, b.zeile) for b in befunde] == [("HF 2 Wohnen", 2)]
+
+
+def test_datenzeile_mit_jahreszahl_ist_keine_kopfzeile_mit_jahresspalten():
+    """A budget line named like a header ("Maßnahme") with a year is data, not years as columns."""
+    anlage = lade_anlage(excel_bytes(haushalt=[["Maßnahme", 1000, 2017, 1]]))
+    assert anlage.haushalt[["massnahme", "betrag", "jahr"]].values.tolist() == [["Maßnahme", 1000.0, 2017]]
+    assert anlage.warnungen == ()

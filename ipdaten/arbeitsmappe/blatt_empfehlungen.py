@@ -244,14 +244,41 @@ def lies_empfehlungen(
     felder: pd.DataFrame | None,
     befunde: Befundliste,
     status_woerter: dict[str, str] | None = None,
+    feldblaetter: list[tuple[int, RohBlatt]] = (),
 ) -> tuple[pd.DataFrame | None, bool]:
     """The recommendations and whether the column Bezug Geflüchtete exists.
 
     `status_woerter` (folded word → status) is the user's mapping of her own status words.
+    Without a sheet Empfehlungen, `feldblaetter` (one sheet per Handlungsfeld, "HF 1 …") are read
+    together, the field taken from each sheet's name.
     """
+    if blatt is not None or not feldblaetter:
+        return _lies_blatt(blatt, felder, befunde, status_woerter)
+    befunde.warnung(
+        "Die Empfehlungen stehen je Handlungsfeld in eigenen Blättern ("
+        + ", ".join(f"„{b.name}“" for _, b in feldblaetter)
+        + "); sie wurden zusammen gelesen, das Handlungsfeld aus dem Blattnamen.",
+        blatt=EMPFEHLUNGEN.name,
+    )
+    teile = [_lies_blatt(b, felder, befunde, status_woerter, {"handlungsfeld": nr}) for nr, b in feldblaetter]
+    if any(frame is None for frame, _ in teile):
+        return None, False
+    frame = pd.concat([f for f, _ in teile], ignore_index=True)
+    frame["status"] = frame["status"].astype(STATUS_TYP)
+    return frame, any(bezug for _, bezug in teile)
+
+
+def _lies_blatt(
+    blatt: RohBlatt | None,
+    felder: pd.DataFrame | None,
+    befunde: Befundliste,
+    status_woerter: dict[str, str] | None = None,
+    vorgegeben: dict[str, object] | None = None,
+) -> tuple[pd.DataFrame | None, bool]:
+    """The recommendations of one sheet and whether it has the column Bezug Geflüchtete."""
     if blatt is not None:
         blatt = status_aus_ankreuzspalten(blatt, EMPFEHLUNGEN, {**_STATUS_GEFALTET, **(status_woerter or {})}, befunde)
-    tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde) if blatt is not None else None
+    tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde, vorgegeben) if blatt is not None else None
     if tabelle is None:
         return None, False
     if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:

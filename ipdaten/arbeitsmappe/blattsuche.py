@@ -24,10 +24,27 @@ def _schluessel(vertrag: Blatt) -> set[str]:
     return {blatt_schluessel(n) for n in (vertrag.name, *vertrag.aliase)}
 
 
+_FELDBLATT = re.compile(r"^(?:hf|handlungsfeld)\s*(\d+)\b")
+
+
+def feldnummer_des_blatts(name: str) -> int | None:
+    """The field of a sheet named after it ("HF 1 Aufbrechen und Ankommen", "Handlungsfeld 2"), else None."""
+    treffer = _FELDBLATT.match(falte(name))
+    return int(treffer.group(1)) if treffer else None
+
+
 def ist_kandidat(name: str) -> bool:
     """Whether a sheet of this name could be one of the contract's sheets (so it must be read)."""
     schluessel = blatt_schluessel(name)
-    return any(schluessel in _schluessel(v) for v in BLAETTER)
+    return any(schluessel in _schluessel(v) for v in BLAETTER) or feldnummer_des_blatts(name) is not None
+
+
+def feldblaetter(mappe: RohMappe) -> list[tuple[int, RohBlatt]]:
+    """The sheets named after a Handlungsfeld, by field number: the recommendations kept one sheet per field."""
+    return sorted(
+        ((feldnummer_des_blatts(name), blatt) for name, blatt in mappe.blaetter.items() if feldnummer_des_blatts(name)),
+        key=lambda e: e[0],
+    )
 
 
 def spaltenname(index: int) -> str:
@@ -112,7 +129,8 @@ def finde_blaetter(mappe: RohMappe, befunde: Befundliste) -> dict[str, RohBlatt 
     for vertrag in BLAETTER:
         anzahl = len(befunde.fehlerliste)
         blatt = _finde_blatt(mappe, vertrag, befunde, versteckt)
-        if blatt is None and vertrag.pflicht and len(befunde.fehlerliste) == anzahl:
+        je_feld = vertrag.name == "Empfehlungen" and blatt is None and bool(feldblaetter(mappe))
+        if blatt is None and vertrag.pflicht and len(befunde.fehlerliste) == anzahl and not je_feld:
             befunde.fehler(
                 f"Das Pflichtblatt „{vertrag.name}“ fehlt." + _vorschlag(mappe, vertrag),
                 blatt=vertrag.name,

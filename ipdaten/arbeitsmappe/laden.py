@@ -15,7 +15,7 @@ from ipdaten.arbeitsmappe.blatt_handlungsfelder import lies_handlungsfelder
 from ipdaten.arbeitsmappe.blatt_haushalt import lies_haushalt
 from ipdaten.arbeitsmappe.blatt_info import lies_info
 from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
-from ipdaten.arbeitsmappe.blattsuche import finde_blaetter, ist_kandidat
+from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_kandidat
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.texte import falte
@@ -109,7 +109,11 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
     blaetter = finde_blaetter(mappe, befunde)
     felder = lies_handlungsfelder(blaetter[HANDLUNGSFELDER.name], befunde)
     empfehlungen, hat_bezug = lies_empfehlungen(
-        blaetter[EMPFEHLUNGEN.name], felder, befunde, zuordnung.status_woerter() if zuordnung else None
+        blaetter[EMPFEHLUNGEN.name],
+        felder,
+        befunde,
+        zuordnung.status_woerter() if zuordnung else None,
+        feldblaetter(mappe),
     )
     einbuergerung = lies_einbuergerung(mappe, blaetter[EINBUERGERUNG.name], befunde)
     haushalt = lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
@@ -118,10 +122,9 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
 
     reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
     reihenfolge.update({blatt.name: reihenfolge[name] for name, blatt in blaetter.items() if blatt is not None})
+    reihenfolge.update({blatt.name: reihenfolge[EMPFEHLUNGEN.name] for _, blatt in feldblaetter(mappe)})
     if befunde.fehlerliste or felder is None or empfehlungen is None:
-        raise AnlageUngueltig(
-            _geordnet(befunde.eintraege, reihenfolge), erkennung=erkenne(blaetter, zuordnung, mappe)
-        )
+        raise AnlageUngueltig(_geordnet(befunde.eintraege, reihenfolge), erkennung=erkenne(blaetter, zuordnung, mappe))
     return Anlage(
         handlungsfelder=felder,
         empfehlungen=empfehlungen,

@@ -63,9 +63,14 @@ class Tabelle:
     befunde: Befundliste
     ueber_kopf: list[list] = field(default_factory=list)  # rows above the header (titles, notes)
     verbundene_spalten: set[int] = field(default_factory=set)  # columns with merged cells below the header
+    vorgegeben: dict[str, object] = field(
+        default_factory=dict
+    )  # values given for every row (e.g. field from sheet name)
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
+        if feld in self.vorgegeben:
+            return self.vorgegeben[feld]
         index = self.spalten.get(feld)
         if index is None or index >= len(zeile):
             return None
@@ -138,7 +143,7 @@ def _kopfzellen(blatt: RohBlatt, index: int, zweizeilig: bool) -> list:
     return [oben[c] if ist_leer(zeile[c]) and c < len(oben) else zeile[c] for c in range(breite)]
 
 
-def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt) -> tuple[int, int, set[str], bool]:
+def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt, vorgegeben=()) -> tuple[int, int, set[str], bool]:
     """(required columns found, row index, fields found, two-row) of the best header candidate."""
     schluessel = namen(vertrag)
     pflicht = {s.feld for s in vertrag.pflichtspalten}
@@ -147,6 +152,7 @@ def _finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt) -> tuple[int, int, set[str
         for zweizeilig in (False, True):
             zellen = _kopfzellen(blatt, index, zweizeilig)
             gefunden = {schluessel[f].feld for f in (kopf_schluessel(z) for z in zellen) if f in schluessel}
+            gefunden |= set(vorgegeben)
             treffer = len(gefunden & pflicht)
             if treffer > bester[0]:
                 bester = (treffer, index, gefunden, zweizeilig)
@@ -223,12 +229,16 @@ def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str])
     return vorschlaege
 
 
-def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabelle | None:
+def finde_tabelle(
+    blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste, vorgegeben: dict[str, object] | None = None
+) -> Tabelle | None:
     """Locate the header row of `vertrag` in `blatt` and collect its non-empty data rows.
 
-    Records an error naming the missing columns when no header row is found.
+    Records an error naming the missing columns when no header row is found. `vorgegeben` gives
+    fields that are not columns but hold for every row (the field of a sheet per Handlungsfeld).
     """
-    treffer, kopf, gefunden, zweizeilig = _finde_kopfzeile(blatt, vertrag)
+    vorgegeben = vorgegeben or {}
+    treffer, kopf, gefunden, zweizeilig = _finde_kopfzeile(blatt, vertrag, vorgegeben)
     if treffer < len(vertrag.pflichtspalten):
         _melde_fehlende_spalten(blatt, vertrag, kopf, gefunden, befunde)
         return None
@@ -237,6 +247,10 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
     spalten, titel = _waehle_spalten(blatt, vertrag, kopf, zweizeilig, versteckte_spalten, befunde)
     if spalten is None:
         return None
+    for spalte in vertrag.spalten:
+        if spalte.feld in vorgegeben:
+            spalten.pop(spalte.feld, None)
+            titel[spalte.feld] = f"{spalte.titel} (aus dem Blattnamen)"
 
     zeilen = []
     genutzt = sorted(spalten.values())
@@ -264,9 +278,11 @@ def finde_tabelle(blatt: RohBlatt, vertrag: Blatt, befunde: Befundliste) -> Tabe
             zeilen=tuple(mitgezaehlt),
         )
     verbunden = {c for r0, c0, _, c1 in blatt.zusammengefasst if r0 > kopf for c in range(c0, min(c1, c0 + 100) + 1)}
-    return Tabelle(
+    tabelle = Tabelle(
         blatt.name, spalten, titel, zeilen, kopf + 1, befunde, [list(z) for z in blatt.zeilen[:kopf]], verbunden
     )
+    tabelle.vorgegeben = dict(vorgegeben)
+    return tabelle
 
 
 def _ohne_anmerkungen_darunter(

@@ -47,13 +47,19 @@ def jahre_als_spalten(blatt: RohBlatt, vertrag: Blatt, wert_titel: str, befunde:
     kept in every row. Empty values give no row.
     """
     schluessel = namen(vertrag)
+    wert_feld = schluessel[kopf_schluessel(wert_titel)].feld
+    noetig = {s.feld for s in vertrag.pflichtspalten} - {"jahr", wert_feld}
 
     def passt(koepfe: list[str], zeile: list) -> bool:
         felder = {schluessel[k].feld for k in koepfe if k in schluessel}
-        return "jahr" not in felder and bool(felder) and any(_jahr_im_kopf(z) for z in zeile)
+        nur_text = all(isinstance(z, str) or ist_leer(z) or _jahr_im_kopf(z) for z in zeile)
+        return noetig <= felder and "jahr" not in felder and nur_text and any(_jahr_im_kopf(z) for z in zeile)
+
+    def hat_jahr_spalte(koepfe: list[str], zeile: list) -> bool:
+        return any(k in schluessel and schluessel[k].feld == "jahr" for k in koepfe)
 
     kopf = _kopfzeile(blatt, passt)
-    if kopf is None:
+    if kopf is None or _kopfzeile(blatt, hat_jahr_spalte) is not None:
         return blatt
     kopfzeile = blatt.zeilen[kopf]
     jahre = {i: _jahr_im_kopf(z) for i, z in enumerate(kopfzeile) if _jahr_im_kopf(z)}
