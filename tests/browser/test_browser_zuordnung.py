@@ -54,8 +54,20 @@ def _hochladen(seite, name: str, daten: bytes) -> None:
 
 def _waehle(seite, frage: str, antwort: str) -> None:
     """Open the selectbox whose label contains `frage` and pick `antwort`."""
-    seite.locator('[data-testid="stSelectbox"]').filter(has_text=frage).click()
-    seite.get_by_role("option", name=antwort, exact=True).click()
+    auswahl = seite.locator('[data-testid="stSelectbox"]').filter(has_text=frage)
+    # The Stand poll (every few seconds) may rerender the page and close an open list: try again.
+    for versuch in range(4):
+        warte_bis_fertig(seite)
+        auswahl.click()
+        try:
+            seite.get_by_role("option", name=antwort, exact=True).click(timeout=5_000)
+            break
+        except Exception:
+            seite.keyboard.press("Escape")
+            if versuch == 3:
+                bildschirmfoto(seite, "zuordnung-fehler-auswahl")
+                raise
+    warte_bis_fertig(seite)
 
 
 def _wie_excel(daten: bytes) -> bytes:
