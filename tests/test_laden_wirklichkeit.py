@@ -486,6 +486,16 @@ def test_einbuergerung_jahre_als_spalten():
     ]
 
 
+def test_spalte_jahr_vorhanden_eine_datenzeile_mit_jahr_ist_kein_kopf():
+    """A measure whose name reads like a header ("Maßnahme") in a row with a year is data, not a
+    header with years as columns: the header above has its column "Jahr"."""
+    anlage = lade_anlage(excel_bytes(haushalt=[["Maßnahme", 1000, 2017, 1]]))
+    assert anlage.haushalt[["massnahme", "betrag", "jahr", "handlungsfeld"]].values.tolist() == [
+        ["Maßnahme", 1000.0, 2017, 1]
+    ]
+    assert _warnungen(anlage) == []
+
+
 def test_haushalt_jahre_als_spalten():
     anlage = lade_anlage(
         excel_bytes(
