@@ -544,3 +544,13 @@ def test_jahre_als_spalten():
         ["08115", 2016, 0.0, "-"],
     ]
     assert datei.kreise() == {"08115": "Böblingen, Landkreis"}
+
+
+def test_dieselbe_lizenz_wird_einmal_genannt():
+    """Real 12411 files write 'lizensiert': the same licence from two files is named once."""
+    einb = _lies(einbuergerungen_csv(), "e.csv")
+    bev = _lies(bevoelkerung_csv().replace(b"lizenziert", b"lizensiert"), "b.csv")
+    assert bev.lizenzname == einb.lizenzname == "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+    text = quote.quelltext(einb, bev)
+    assert text.endswith(f"Deutschland, 2018. {LIZENZ_ZEILE}")
+    assert text.count("Datenlizenz") == 1

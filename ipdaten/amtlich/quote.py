@@ -93,8 +93,11 @@ def quelltext(einbuergerung: StatistikDatei, bevoelkerung: StatistikDatei | None
     urheber = next((d.urheber for d in dateien if d.urheber), "")
     if urheber:
         text += " " + urheber
-    lizenzen = list({d.lizenzname or d.lizenz: d.lizenz for d in dateien if d.lizenz}.values())
-    text += " " + (" ".join(lizenzen) if lizenzen else "Lizenz: in der Datei nicht angegeben.")
+    lizenzen: dict[str, str] = {}
+    for datei in dateien:
+        if datei.lizenz:
+            lizenzen.setdefault(datei.lizenzname or datei.lizenz, datei.lizenz)  # the same licence once
+    text += " " + (" ".join(lizenzen.values()) if lizenzen else "Lizenz: in der Datei nicht angegeben.")
     return text
 
 
