@@ -267,3 +267,22 @@ def _vergleich(schluessel_alt: str, schluessel_neu: str, _alt: Auswertung, _neu:
 def vergleich_zwischen(alt: Anzeige, neu: Anzeige) -> Vergleich:
     """The comparison of two shown workbooks, computed once per pair of checksums."""
     return _vergleich(alt.schluessel, neu.schluessel, alt.auswertung, neu.auswertung)
+
+
+def vorherige_auswertung(anzeige: Anzeige) -> tuple[str, Auswertung] | None:
+    """(checksum, evaluation) of the Stand before the shown one (for a preview: the newest
+    published) – what the slides and the Sitzungsvorlage compare with; None when there is none."""
+    try:
+        quelle_ablage = ablage()
+        staende = quelle_ablage.staende()
+    except (AblageFehler, sqlite3.Error):
+        return None
+    if anzeige.ist_vorschau:
+        frueher = staende
+    elif anzeige.stand_info is not None:
+        frueher = [s for s in staende if s.nr < anzeige.stand_info.nr]
+    else:
+        return None
+    if not frueher:
+        return None
+    return frueher[-1].sha256, auswertung_zu_stand(frueher[-1].sha256, quelle_ablage)

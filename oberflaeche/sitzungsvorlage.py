@@ -8,12 +8,10 @@ when the button is drawn, so a broken template shows a German message instead of
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import streamlit as st
 
-from ipdaten.ablage import AblageFehler
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation.export_docx import (
     MIME,
@@ -63,24 +61,6 @@ def _docx(
         return fehler_docx(str(e))
 
 
-def vorherige_auswertung(anzeige: quelle.Anzeige) -> tuple[str, Auswertung] | None:
-    """The Stand before the shown one (for a preview: the newest published), or None."""
-    try:
-        ablage = quelle.ablage()
-        staende = ablage.staende()
-    except (AblageFehler, sqlite3.Error):
-        return None
-    if anzeige.ist_vorschau:
-        frueher = staende
-    elif anzeige.stand_info is not None:
-        frueher = [s for s in staende if s.nr < anzeige.stand_info.nr]
-    else:
-        return None
-    if not frueher:
-        return None
-    return frueher[-1].sha256, quelle.auswertung_zu_stand(frueher[-1].sha256, ablage)
-
-
 def download(
     anzeige: quelle.Anzeige,
     *,
@@ -103,7 +83,7 @@ def download(
         ort.error(f"Sitzungsvorlage (Word) nicht verfügbar: {literal(fehler)}", icon=":material/error:")
         return
     if vorher is True:
-        vorher = vorherige_auswertung(anzeige)
+        vorher = quelle.vorherige_auswertung(anzeige)
     hinweis = REKONSTRUKTION if anzeige.ist_rekonstruktion and not anzeige.ist_vorschau else ""
     ort.download_button(
         "Sitzungsvorlage (Word)",

@@ -9,12 +9,10 @@ presenters' clickers send); `?folie=N` is the deep link and always names the sli
 from __future__ import annotations
 
 import html
-import sqlite3
 
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.ablage import AblageFehler
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import status_farbe
 from ipdaten.praesentation.export_excel import excel_bytes
@@ -80,24 +78,6 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 def _e(text: object) -> str:
     """Workbook text as HTML text: escaped, never markup."""
     return html.escape(str(text), quote=True).replace("\n", "<br>")
-
-
-def _vorherige_auswertung(anzeige: quelle.Anzeige) -> tuple[str, Auswertung] | None:
-    """The Stand before the shown one (for a preview: the newest published), or None."""
-    try:
-        ablage = quelle.ablage()
-        staende = ablage.staende()
-    except (AblageFehler, sqlite3.Error):
-        return None
-    if anzeige.ist_vorschau:
-        frueher = staende
-    elif anzeige.stand_info is not None:
-        frueher = [s for s in staende if s.nr < anzeige.stand_info.nr]
-    else:
-        return None
-    if not frueher:
-        return None
-    return frueher[-1].sha256, quelle.auswertung_zu_stand(frueher[-1].sha256, ablage)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -275,7 +255,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
 
 st.html(STIL)
 anzeige = quelle.aktuelle_anzeige()
-vorher = _vorherige_auswertung(anzeige)
+vorher = quelle.vorherige_auswertung(anzeige)
 hinweis = (
     "Vorschau – nicht veröffentlicht."
     if anzeige.ist_vorschau
