@@ -301,6 +301,45 @@ def speicher(anzahl_staende: int) -> list[Messung]:
     ]
 
 
+def feindlicher_upload(zeilen: int) -> list[Messung]:
+    """(9) peak memory of the whole server while a hostile upload (a sheet spanning millions of
+    cells, a few MB on disk) is refused, three uploads in a row; and after the sessions closed."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.feindlich import speicherbombe_bytes
+
+    bombe = speicherbombe_bytes(zeilen, 25)
+    with tempfile.TemporaryDirectory() as ablage, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTE)
+        with streamlit_prozess(APP, {"IPDATEN_ABLAGE": ablage, "IPDATEN_PASSWORT": "x"}) as (prozess, url):
+            seite = browser.new_page(locale="de-DE")
+            _warte_auf_diagramm(seite, url)
+            _, vorher = _speicher_mb(prozess.pid)
+            for _ in range(3):
+                kontext = browser.new_context(locale="de-DE")
+                upload = kontext.new_page()
+                upload.goto(f"{url}/daten")
+                upload.wait_for_selector(FERTIG, state="attached", timeout=60_000)
+                upload.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
+                    files=[{"name": "bombe.xlsx", "mimeType": XLSX_MIME, "buffer": bombe}]
+                )
+                upload.get_by_text("wurde nicht übernommen").wait_for(timeout=120_000)
+                kontext.close()
+            rss, spitze = _speicher_mb(prozess.pid)
+            browser.close()
+    zellen = zahl(zeilen * 25)
+    return [
+        Messung(
+            "9",
+            f"Server, 3 feindliche Uploads ({len(bombe) / 1e6:.1f} MB, {zellen} Zellen), Spitze".replace(".", ",", 1),
+            f"{spitze:.0f} MB",
+            f"vorher {vorher:.0f} MB, danach {rss:.0f} MB RSS",
+            "≤ 300 MB",
+            spitze <= 300,
+        )
+    ]
+
+
 def _warte_auf_diagramm(seite, url: str) -> None:
     seite.goto(url)
     seite.wait_for_selector(FERTIG, state="attached", timeout=60_000)
@@ -331,9 +370,9 @@ def main(argumente: list[str] | None = None) -> int:
         "--nur",
         type=int,
         nargs="+",
-        choices=range(1, 9),
+        choices=range(1, 10),
         metavar="TEIL",
-        help="nur diese Teile (1–8; 1 und 2 gemeinsam)",
+        help="nur diese Teile (1–9; 1 und 2 gemeinsam)",
     )
     args = parser.parse_args(argumente)
     wdh = 2 if args.schnell else 15
@@ -346,6 +385,7 @@ def main(argumente: list[str] | None = None) -> int:
         6: lambda: speicher(2 if args.schnell else 10),
         7: lambda: browser_start(1 if args.schnell else 9),
         8: lambda: last(args.schnell),
+        9: lambda: feindlicher_upload(20_000 if args.schnell else 100_000),
     }
     gewuenscht = {1 if t == 2 else t for t in args.nur or teile}
     messungen = [m for nr, teil in teile.items() if nr in gewuenscht for m in teil()]

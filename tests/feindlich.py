@@ -53,3 +53,23 @@ def feindliche_mappe_bytes() -> bytes:
         info=[["Stand", "2017-09-30"], ["Bezeichnung", FORMEL]],
         anpassen=_als_text,
     )
+
+
+def speicherbombe_bytes(zeilen: int = 100_000, spalten: int = 25) -> bytes:
+    """A small upload whose sheet Empfehlungen spans `zeilen` × `spalten` cells with values
+    (2,5 million by default: about 5 MB compressed, 60 MB of XML)."""
+    import zipfile as _zip
+
+    from tests.arbeitsmappen import ersetze_teile, lies_teil
+
+    daten = mappe_bytes()
+    xml = lies_teil(daten, "xl/worksheets/sheet2.xml")
+    buchstaben = [chr(65 + s) if s < 26 else "A" + chr(65 + s - 26) for s in range(spalten)]
+    zeilen_xml = b"".join(
+        b'<row r="%d">' % z
+        + b"".join(b'<c r="%s%d"><v>%d</v></c>' % (b.encode(), z, z % 10) for b in buchstaben)
+        + b"</row>"
+        for z in range(20, 20 + zeilen)
+    )
+    xml = xml.replace(b"</sheetData>", zeilen_xml + b"</sheetData>")
+    return ersetze_teile(daten, {"xl/worksheets/sheet2.xml": xml}, kompression=_zip.ZIP_DEFLATED)

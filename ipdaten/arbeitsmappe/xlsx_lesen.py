@@ -26,19 +26,6 @@ _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _FORMEL = re.compile(rb"<f[\s>/]")
 _WERT = re.compile(rb"<v>[^<]+</v>")
-_ZEILE_R = re.compile(rb'<row\s[^>]*?\br="(\d+)"')
-_ZELLE_ZEILE = re.compile(rb'<c\s[^>]*?\br="[A-Z]+\d+"')
-_ZELLE_ANDERS = re.compile(rb"<c[\t\r\n]")
-_WERTZELLE = re.compile(
-    rb'<c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?<!/)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<(?:v>[^<]|is\b)'
-)
-_ZEILE_START = re.compile(rb"<row[\s>/]")
-# Cells without `r` first, or in columns beyond Z: one search each (an alternation is slower).
-_BESONDERE_ZELLEN = (
-    re.compile(rb"<c (?!r=)"),
-    re.compile(rb"<c[>/\t\r\n]"),
-    re.compile(rb'<c r="[A-Z]{2}'),
-)
 MAX_ZELLEN = 1_000_000
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
@@ -185,48 +172,77 @@ def _pruefe_und_setze_fehlerwerte(zeilen: list[list], xml: bytes, pfad: str) -> 
             zeilen[zeile][spalte] = code.group(0)[3:-4].decode("utf-8", "replace")
 
 
-def _ausdehnung_schnell(xml: bytes) -> tuple[int, int] | None:
-    """Rows × columns of the usual sheet, from a few scans; None for an unusual one.
+# Streaming count of a sheet's span (before calamine, which allocates the span densely).
+_Z_WERT = re.compile(
+    rb'<c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>\s*(?:<f\b[^>]*?(?:/>|>[^<]*</f>)\s*)?<(?:v>[^<]|is\b)'
+)
+_Z_START = re.compile(rb"<c[\s>/]")
+_Z_MIT_R = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}[0-9]{1,7}"')
+_R_START = re.compile(rb"<row[\s>/]")
+_R_MIT_R = re.compile(rb'<row\s[^>]*?\br="([0-9]{1,7})"')
+STUECK_BYTES = 1 << 20
+MAX_REST_BYTES = 4 << 20  # one cell's XML; a real one stays far below (32 767 characters of text)
 
-    Usual: every cell starts with `r`, columns A–Z, no cell below the last row (an upper bound,
-    empty formatted rows included).
+
+class _Ausdehnung:
+    """Rows × columns that calamine would allocate for a sheet, counted piece by piece.
+
+    The span of the cells that hold a value (calamine ignores empty formatted cells); cells
+    without `r` take their position from their neighbours, so each may add a row and a column.
+    Memory: one piece of XML, never a list of cells (2,5 million cells made lists of 900 MB).
     """
-    zeilen = _ZEILE_R.findall(xml)
-    ohne_r_zeilen = len(_ZEILE_START.findall(xml)) - len(zeilen)
-    max_zeile = max(map(int, zeilen), default=0)
-    tief = re.compile(rb'<c r="[A-Z]+\d{%d}' % (len(str(max_zeile)) + 1))
-    if any(muster.search(xml) for muster in (*_BESONDERE_ZELLEN, tief)):
-        return None
-    return max_zeile + ohne_r_zeilen, 26
+
+    def __init__(self) -> None:
+        self.max_zeile = self.max_spalte = self.max_zeile_r = 0
+        self.zellen = self.zellen_mit_r = self.zeilen = self.zeilen_mit_r = 0
+
+    def zaehle(self, xml: bytes) -> None:
+        """Count the cells of a piece that ends before a cell's start tag (or at the end)."""
+        for treffer in _Z_WERT.finditer(xml):
+            self.max_zeile = max(self.max_zeile, int(treffer.group(2)))
+            self.max_spalte = max(self.max_spalte, _spalten_index(treffer.group(1)) + 1)
+        self.zellen += sum(1 for _ in _Z_START.finditer(xml))
+        self.zellen_mit_r += sum(1 for _ in _Z_MIT_R.finditer(xml))
+        self.zeilen += sum(1 for _ in _R_START.finditer(xml))
+        for treffer in _R_MIT_R.finditer(xml):
+            self.zeilen_mit_r += 1
+            self.max_zeile_r = max(self.max_zeile_r, int(treffer.group(1)))
+
+    def ergebnis(self) -> tuple[int, int]:
+        """(rows, columns) so far."""
+        ohne_r = self.zellen - self.zellen_mit_r
+        ohne_r_zeilen = self.zeilen - self.zeilen_mit_r
+        max_zeile = max(self.max_zeile, self.max_zeile_r if ohne_r > 0 else 0)
+        return max_zeile + ohne_r_zeilen + ohne_r, self.max_spalte + ohne_r
 
 
-def _ausdehnung_genau(xml: bytes) -> tuple[int, int]:
-    """The span of the cells that hold a value (calamine ignores empty formatted cells).
-
-    Cells without `r` take their position from their neighbours; each may add one row or column.
-    """
-    zellen = [(int(z), _spalten_index(s) + 1) for s, z in _WERTZELLE.findall(xml)]
-    mit_r = len(_ZELLE_ZEILE.findall(xml))
-    ohne_r = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>") + len(_ZELLE_ANDERS.findall(xml)) - mit_r
-    zeilen = [int(z) for z in _ZEILE_R.findall(xml)] if ohne_r > 0 else []
-    ohne_r_zeilen = len(_ZEILE_START.findall(xml)) - len(_ZEILE_R.findall(xml))
-    max_zeile = max([0, *zeilen, *(z for z, _ in zellen)])
-    max_spalte = max((s for _, s in zellen), default=0)
-    return max_zeile + ohne_r_zeilen + max(ohne_r, 0), max_spalte + max(ohne_r, 0)
-
-
-def _pruefe_ausdehnung(name: str, xml: bytes) -> None:
-    """Refuse a sheet whose cell range would not fit in memory (calamine allocates it densely).
+def _pruefe_ausdehnung(name: str, teil) -> None:
+    """Refuse a sheet whose cell range would not fit in memory (calamine allocates it densely),
+    reading its XML piece by piece from the open zip member `teil` and stopping at the bound.
 
     One value in cell XFD1048576 of an 8 KB file would otherwise make calamine request 500 GB
     and abort the whole process.
     """
-    schnell = _ausdehnung_schnell(xml)
-    if schnell is not None and schnell[0] * schnell[1] <= MAX_ZELLEN:
-        return
-    zeilen, spalten = _ausdehnung_genau(xml)
-    if zeilen * spalten > MAX_ZELLEN:
-        raise BlattZuGross(name, zeilen, spalten)
+    zaehler = _Ausdehnung()
+    rest = b""
+    while True:
+        stueck = teil.read(STUECK_BYTES)
+        puffer = rest + stueck
+        if stueck:
+            # Cut before the last cell's start tag: a cell is never split between two pieces.
+            schnitt = max(puffer.rfind(b"<c" + z) for z in (b" ", b">", b"/", b"\t", b"\n", b"\r"))
+            if schnitt < 0:
+                schnitt = puffer.rfind(b"<")  # no cell here: cut before the last tag
+            schnitt = max(schnitt, 0)
+            puffer, rest = puffer[:schnitt], puffer[schnitt:]
+            if len(rest) > MAX_REST_BYTES:
+                raise BlattZuGross(name, 1_048_576, 16_384)  # one "cell" of megabytes: not a sheet Excel wrote
+        zaehler.zaehle(puffer)
+        zeilen, spalten = zaehler.ergebnis()
+        if zeilen * spalten > MAX_ZELLEN:
+            raise BlattZuGross(name, zeilen, spalten)
+        if not stueck:
+            return
 
 
 def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None) -> RohMappe:
@@ -240,14 +256,18 @@ def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         pfade, neu = _blatt_pfade(archiv)
         stile = _lies_prozent_stile(archiv)
+        # Every sheet's span is counted before calamine opens anything.
+        for name, pfad in pfade.items():
+            if nur is None or falte(name) in nur:
+                with archiv.open(pfad) as teil:  # KeyError (sheet without its part) means a broken file
+                    _pruefe_ausdehnung(name, teil)
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
         blaetter = {}
         for name in mappe.sheet_names:
             if nur is not None and not (nur(name) if callable(nur) else falte(name) in nur):
                 continue
             pfad = pfade.get(name, "")
-            xml = archiv.read(pfad)  # KeyError (sheet without its part) means a broken file
-            _pruefe_ausdehnung(name, xml)
+            xml = archiv.read(pfad)
             blatt = mappe.get_sheet_by_name(name)
             zeilen = blatt.to_python(skip_empty_area=False)
             bereiche = [(a[0], a[1], b[0], b[1]) for a, b in (blatt.merged_cell_ranges or [])]
