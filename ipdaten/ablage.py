@@ -140,6 +140,7 @@ class Ablage:
         self._im_schreiben: Callable[[], None] | None = None
         self._lesesperre = threading.Lock()
         self._leser: sqlite3.Connection | None = None
+        self.neu_angelegt = False  # True: this object found no Stand and made the default Stand 1
         self._staende: tuple[int, tuple[StandInfo, ...]] | None = None
         try:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
@@ -215,6 +216,7 @@ class Ablage:
             verbindung.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
             if leer:
+                self.neu_angelegt = True
                 daten = self._standard_mappe.read_bytes()
                 anlage = lade_anlage(daten)
                 self._schreibe(

@@ -25,6 +25,8 @@ from ipdaten.arbeitsmappe import signatur as kopf_signatur
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 
+from .veroeffentlichung import protokoll
+
 STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
 STANDARD_QUELLE = (
     "Standard-Arbeitsmappe: Rekonstruktion der Anlage 1 aus dem Bericht an den Sozial- und "
@@ -107,9 +109,20 @@ def standard_auswertung() -> Auswertung:
     return _auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
 
 
+NEU_ANGELEGT = (
+    "Die Ablage der Stände in „{}“ war leer oder fehlte und wurde neu angelegt: Es gibt nur Stand "
+    "Nr. 1 (Standard-Arbeitsmappe). Waren dort schon Stände veröffentlicht, zeigt der Server den "
+    "falschen Ordner oder die Ablage ging verloren – bitte die Umgebungsvariable IPDATEN_ABLAGE "
+    "prüfen bzw. die Sicherung zurückspielen."
+)
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _ablage(verzeichnis: str) -> Ablage:
-    return Ablage(verzeichnis, STANDARD_MAPPE)
+    neu = Ablage(verzeichnis, STANDARD_MAPPE)
+    if neu.neu_angelegt:
+        protokoll.warning(NEU_ANGELEGT.format(neu.verzeichnis))
+    return neu
 
 
 def ablage() -> Ablage:
@@ -126,9 +139,10 @@ def auswertung_zu_stand(pruefsumme: str, _ablage: Ablage) -> Auswertung:
     return Auswertung(lade_anlage(_ablage.lies(pruefsumme), zuordnung=zuordnung))
 
 
-@st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …")
+@st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …", scope="session")
 def pruefe_upload(daten: bytes, zuordnung: Zuordnung | None = None) -> Pruefung:
-    """Validate uploaded bytes once per mapping; the same bytes are not validated again."""
+    """Validate uploaded bytes once per mapping; the same bytes are not validated again in
+    this session. Released with the session: an upload must not outlive it."""
     try:
         anlage = lade_anlage(daten, zuordnung=zuordnung)
     except AnlageUngueltig as e:

@@ -112,6 +112,9 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
         return
     nach_nr = {s.nr: s for s in auswahl.staende}
     neueste = auswahl.staende[-1].nr
+    ablage = quelle.ablage()
+    if ablage.neu_angelegt and len(nach_nr) == 1:
+        st.sidebar.warning(quelle.NEU_ANGELEGT.format(literal(ablage.verzeichnis)), icon=":material/warning:")
 
     with st.sidebar:
         if len(nach_nr) == 1:

@@ -21,6 +21,7 @@ from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
 from ipdaten.praesentation.folien_figuren import figur
 from oberflaeche import quelle, sitzungsvorlage
 from oberflaeche.diagramm import diagramm_konfiguration
+from oberflaeche.literal import literal
 
 FOLIE_PARAMETER = "folie"
 REKONSTRUKTION = (
@@ -255,6 +256,12 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
 
 st.html(STIL)
 anzeige = quelle.aktuelle_anzeige()
+if anzeige.hinweis:  # the sidebar, which says it elsewhere, is hidden here
+    st.warning(
+        "Die gespeicherten Stände sind nicht erreichbar; die Folien zeigen die Standard-Arbeitsmappe. "
+        + literal(anzeige.hinweis),
+        icon=":material/warning:",
+    )
 vorher = quelle.vorherige_auswertung(anzeige)
 hinweis = (
     "Vorschau – nicht veröffentlicht."
