@@ -252,19 +252,22 @@ def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None
     """
     from ipdaten.arbeitsmappe.texte import falte
 
+    def gewuenscht(name: str) -> bool:
+        return nur is None or (nur(name) if callable(nur) else falte(name) in nur)
+
     try:
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         pfade, neu = _blatt_pfade(archiv)
         stile = _lies_prozent_stile(archiv)
         # Every sheet's span is counted before calamine opens anything.
         for name, pfad in pfade.items():
-            if nur is None or falte(name) in nur:
+            if gewuenscht(name):
                 with archiv.open(pfad) as teil:  # KeyError (sheet without its part) means a broken file
                     _pruefe_ausdehnung(name, teil)
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
         blaetter = {}
         for name in mappe.sheet_names:
-            if nur is not None and not (nur(name) if callable(nur) else falte(name) in nur):
+            if not gewuenscht(name):
                 continue
             pfad = pfade.get(name, "")
             xml = archiv.read(pfad)
