@@ -62,7 +62,7 @@ def test_auswahl_schreibt_deep_link_und_alle_felder():
 
 def test_unbekanntes_feld_im_link():
     at = starte(SEITE, query={"feld": "99"})
-    assert [w.value for w in at.warning] == ["Ein Handlungsfeld „99“ gibt es in dieser Arbeitsmappe nicht."]
+    assert [w.value for w in at.main.warning] == ["Ein Handlungsfeld „99“ gibt es in dieser Arbeitsmappe nicht."]
     assert at.selectbox(key="handlungsfelder_feld").value == 0
     assert len(tabellen(at)[0]) == 181
 
