@@ -58,6 +58,8 @@ def _waehle(seite, frage: str, antwort: str) -> None:
     # The Stand poll (every few seconds) may rerender the page and close an open list: try again.
     for versuch in range(4):
         warte_bis_fertig(seite)
+        # After the full-page screenshot and axe, a click on a box outside the viewport did not open it.
+        auswahl.scroll_into_view_if_needed()
         auswahl.click()
         try:
             seite.get_by_role("option", name=antwort, exact=True).click(timeout=5_000)
