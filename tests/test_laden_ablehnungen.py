@@ -94,7 +94,7 @@ def test_fehlende_spalten_in_optionalem_blatt():
             "Betrag",
             "Maßnahme | Euro | Jahr",
             "Die Kopfzeile enthält nicht alle Pflichtspalten; es fehlt: „Betrag“.",
-            "Spalten „Maßnahme“, „Betrag“, „Jahr“ (optional: „Handlungsfeld“)",
+            "Spalten „Maßnahme“, „Betrag“, „Jahr“ (optional: „Handlungsfeld“, „Ist“)",
         )
     ]
 

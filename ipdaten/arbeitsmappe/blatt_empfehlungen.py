@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections import defaultdict
@@ -11,7 +12,7 @@ import pandas as pd
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort, zeilenbereiche, zeilenliste
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
-from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
+from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer, ungefaehres_datum
 from ipdaten.arbeitsmappe.umformen import status_aus_ankreuzspalten
 from ipdaten.arbeitsmappe.vertrag import (
     BEZUG_WERTE,
@@ -33,6 +34,7 @@ from ipdaten.arbeitsmappe.zellwerte import (
 )
 from ipdaten.format import zahl as tausender
 
+TERMIN_ERLAUBT = "Datum (30.6.2018 oder 2018-06-30), Monat (2018-06) oder Jahr (2018); leer = kein Termin"
 STATUS_ERLAUBT = (
     ", ".join(f"„{s}“" for s in STATUS_REIHENFOLGE)
     + " oder eine Schreibweise aus der Synonymtabelle (z. B. „erledigt“, „laufend“, „noch nicht begonnen“);"
@@ -187,11 +189,28 @@ class EmpfehlungsLeser:
             "status": self.status(nummer, zeile),
         }
         gueltig, werte["bezug_gefluechtete"] = self.bezug(nummer, zeile)
-        if not gueltig or None in (werte["handlungsfeld"], werte["nr"], werte["empfehlung"], werte["status"]):
+        termin_gueltig, werte["termin"], werte["termin_genauigkeit"] = self.termin(nummer, zeile)
+        if not (gueltig and termin_gueltig) or None in (
+            werte["handlungsfeld"],
+            werte["nr"],
+            werte["empfehlung"],
+            werte["status"],
+        ):
             return None
-        for feld_name in ("ziel", "bemerkung", "quelle"):
+        for feld_name in ("ziel", "bemerkung", "quelle", "zustaendig", "beteiligte", "arbeitsgruppe"):
             werte[feld_name] = text(self.tabelle, zeile, feld_name)
         return {**werte, "zeile": nummer}
+
+    def termin(self, nummer: int, zeile: list) -> tuple[bool, dt.date | None, str]:
+        """(valid, date, precision) of the optional column Termin; empty = no Termin."""
+        roh = self.tabelle.wert(zeile, "termin")
+        if ist_leer(roh):
+            return True, None, ""
+        datum = ungefaehres_datum(roh)
+        if datum is None:
+            self.tabelle.fehler(nummer, "termin", "Der Termin ist nicht lesbar.", roh, TERMIN_ERLAUBT)
+            return False, None, ""
+        return True, datum[0], datum[1]
 
     def melde_sammlungen(self) -> None:
         """Findings that summarise many rows: undefined fields and unknown statuses (errors), mapped statuses (warning)."""

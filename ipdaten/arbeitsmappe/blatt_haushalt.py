@@ -21,6 +21,7 @@ from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pfli
 from ipdaten.format import euro
 
 BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
+IST_ERLAUBT = "verausgabter Betrag in Euro ab 0, z. B. 42000 oder „42.000 €“; leer = noch nicht bekannt"
 _TEXTSPALTEN = ("massnahme", "jahr", "handlungsfeld")
 
 
@@ -151,7 +152,8 @@ class HaushaltsLeser:
         betrag = self.betrag(nummer, zeile)
         wert_jahr = jahr(self.tabelle, nummer, zeile, "Das Haushaltsjahr ist keine gültige Jahreszahl.", 2017)
         gueltig, feld = self.feld(nummer, zeile)
-        if massnahme is None or betrag is None or wert_jahr is None or not gueltig:
+        ist_gueltig, ist = self.ist(nummer, zeile)
+        if massnahme is None or betrag is None or wert_jahr is None or not gueltig or not ist_gueltig:
             return None
         self.seit_summe += betrag
         self.summe_alle += betrag
@@ -161,8 +163,22 @@ class HaushaltsLeser:
             "betrag": float(betrag),
             "jahr": wert_jahr,
             "handlungsfeld": feld,
+            "ist": ist,
             "zeile": nummer,
         }
+
+    def ist(self, nummer: int, zeile: list) -> tuple[bool, float]:
+        """(valid, spent amount) of the optional column Ist, in the unit of the Betrag (T€ scaled
+        like it); empty = NaN (not known yet)."""
+        roh = self.tabelle.wert(zeile, "ist")
+        if ist_leer(roh):
+            return True, float("nan")
+        betrag = zahl(roh, EURO_ZEICHEN)
+        if betrag is not None and betrag >= 0:
+            return True, float(betrag) * self.faktor
+        meldung = "Das Ist ist keine Zahl." if betrag is None else "Das Ist ist negativ."
+        self.tabelle.fehler(nummer, "ist", meldung, roh, IST_ERLAUBT)
+        return False, float("nan")
 
     def melde_sammlungen(self) -> None:
         """One warning each for the sub-rows left out and for measures that look like a total."""

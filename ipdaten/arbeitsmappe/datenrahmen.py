@@ -17,20 +17,25 @@ EMPFEHLUNG_SPALTEN = [
     "bemerkung",
     "bezug_gefluechtete",
     "quelle",
+    "zustaendig",
+    "beteiligte",
+    "arbeitsgruppe",
+    "termin",
+    "termin_genauigkeit",
 ]
 SPALTEN = {
     "handlungsfelder": (["nr", "name", "leitsatz", "seiten", "bericht", "zeile"], {"nr": "int64", "zeile": "int64"}),
     "empfehlungen": (
         [*EMPFEHLUNG_SPALTEN, "zeile"],
-        {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object"},
+        {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object", "termin": "object"},
     ),
     "einbuergerung": (
         ["gebiet", "jahr", "quote_prozent", "quelle", "definition", "zeile"],
         {"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"},
     ),
     "haushalt": (
-        ["massnahme", "betrag", "jahr", "handlungsfeld", "zeile"],
-        {"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "zeile": "int64"},
+        ["massnahme", "betrag", "jahr", "handlungsfeld", "ist", "zeile"],
+        {"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "ist": "float64", "zeile": "int64"},
     ),
     "meilensteine": (["datum", "genauigkeit", "ereignis", "zeile"], {"zeile": "int64"}),
 }
