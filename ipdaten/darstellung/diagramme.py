@@ -56,14 +56,20 @@ def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.F
     return fig
 
 
-def status_balken(verteilung: pd.DataFrame, *, absolut: bool = False, titel: str | None = None) -> go.Figure:
+def status_balken(
+    verteilung: pd.DataFrame, *, absolut: bool = False, titel: str | None = None, nur_namen: bool = False
+) -> go.Figure:
     """Status distribution of every Handlungsfeld as horizontal stacked bars.
 
     `verteilung` is kennzahlen.status_verteilung. Percent mode stacks to 100 %; absolute mode
     shows counts. Counts are the labels in both modes; hover names field, status, count and
     share. Each bar point carries the field number as customdata[0] (for click-through).
+    `nur_namen` labels the bars by name only (rows that are not fields, e.g. per Zuständig).
     """
-    felder = [feld_beschriftung(n, name) for n, name in zip(verteilung["nr"], verteilung["name"])]
+    if nur_namen:
+        felder = [sicher(name) for name in verteilung["name"]]
+    else:
+        felder = [feld_beschriftung(n, name) for n, name in zip(verteilung["nr"], verteilung["name"])]
     fig = go.Figure()
     for status in STATUS_REIHENFOLGE:
         anzahl = verteilung[status].astype("int64")

@@ -1,0 +1,235 @@
+"""German display tables of the Fortschreibung (history, unchanged recommendations,
+responsibility, overdue, Geflüchtete, planned against spent): strings formatted here, so every
+browser shows 35,0 % and 12.000 €.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ipdaten import format as fmt
+from ipdaten.zahlen.fortschreibung import PlanIst
+from ipdaten.zahlen.kennzahlen import MASS_TITEL
+from ipdaten.zahlen.verlauf import GESAMT, StandKopf
+
+
+def stand_text(stand: StandKopf) -> str:
+    """A Stand in a table cell: '30. September 2017 · Herbst 2017 (Nr. 2)'."""
+    nr = f" (Nr. {stand.nr})" if stand.nr is not None else " (Vorschau)"
+    datum = fmt.datum(stand.datum) + (" (veröffentlicht; ohne Stand-Datum)" if stand.datum_geschaetzt else "")
+    return f"{datum} · {stand.titel}{nr}"
+
+
+def verlauf_tabelle(anteile: pd.DataFrame, mass: str) -> pd.DataFrame:
+    """The history as a table: one row per field (first: all fields), one column per Stand with
+    the share `mass` and the count, e.g. '35,0 % (7 von 20)'."""
+    staende = anteile.drop_duplicates("stand").sort_values("stand")
+    felder = anteile.drop_duplicates("nr", keep="last")
+    felder = pd.concat([felder[felder["nr"] == GESAMT], felder[felder["nr"] != GESAMT]])
+    nach = anteile.set_index(["nr", "stand"])
+    spalten: dict[str, list] = {
+        "Handlungsfeld": [
+            "Alle Handlungsfelder" if n == GESAMT else f"{int(n)} {name}"
+            for n, name in zip(felder["nr"], felder["name"])
+        ]
+    }
+    for stand, datum, nr in zip(staende["stand"], staende["datum"], staende["stand_nr"]):
+        titel = f"{datum:%d.%m.%Y}" + (f" (Nr. {int(nr)})" if pd.notna(nr) else " (Vorschau)")
+        werte = []
+        for feld in felder["nr"]:
+            if (feld, stand) not in nach.index:
+                werte.append("–")
+                continue
+            z = nach.loc[(feld, stand)]
+            werte.append(
+                f"{fmt.anteil(z[mass], 1)} ({fmt.zahl(z[f'{mass}_anzahl'])} von {fmt.zahl(z['empfehlungen'])})"
+            )
+        spalten[titel] = werte
+    return pd.DataFrame(spalten, dtype=object)
+
+
+def historie_tabelle(historie: pd.DataFrame) -> pd.DataFrame:
+    """One recommendation in every Stand: Stand, Status, Bemerkung and what changed."""
+    aenderung = []
+    for s, b, status in zip(historie["status_geaendert"], historie["bemerkung_geaendert"], historie["status"]):
+        teile = [t for t, ja in (("Status", s), ("Bemerkung", b)) if ja]
+        aenderung.append("nicht enthalten" if status is None else (" und ".join(teile) + " geändert" if teile else ""))
+    return pd.DataFrame(
+        {
+            "Stand": [
+                f"{d:%d.%m.%Y} · {t}" + (f" (Nr. {int(n)})" if pd.notna(n) else " (Vorschau)")
+                for d, t, n in zip(historie["datum"], historie["titel"], historie["stand_nr"])
+            ],
+            "Status": ["–" if s is None else s for s in historie["status"]],
+            "Bemerkung": ["–" if b is None else b for b in historie["bemerkung"]],
+            "Änderung": aenderung,
+        },
+        dtype=object,
+    )
+
+
+def bemerkung_aenderungen(historie: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """The Bemerkung changes of one recommendation: (Stand date, before, after), oldest first;
+    the first Stand that has it counts as the first Bemerkung when it is not empty."""
+    ergebnis = []
+    vorher = None
+    for datum, status, bemerkung, geaendert in zip(
+        historie["datum"], historie["status"], historie["bemerkung"], historie["bemerkung_geaendert"]
+    ):
+        if status is None:
+            continue
+        if geaendert or (vorher is None and bemerkung):
+            ergebnis.append((fmt.datum(datum), vorher or "", bemerkung or ""))
+        vorher = bemerkung
+    return ergebnis
+
+
+def unveraendert_tabelle(unveraendert: pd.DataFrame) -> pd.DataFrame:
+    """verlauf.unveraendert_seit as text: Handlungsfeld, Nr, Empfehlung, Status, unverändert seit, Stände."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(unveraendert["handlungsfeld"], unveraendert["feldname"])],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(unveraendert["handlungsfeld"], unveraendert["nr"])],
+            "Empfehlung": unveraendert["empfehlung"].astype(str).tolist(),
+            "Status": unveraendert["status"].tolist(),
+            "unverändert seit": [stand_text(s) for s in unveraendert["seit"]],
+            "Stände": [fmt.zahl(n) for n in unveraendert["staende"]],
+        },
+        dtype=object,
+    )
+
+
+def unveraendert_feld_tabelle(je_feld: pd.DataFrame) -> pd.DataFrame:
+    """verlauf.unveraendert_je_feld as text."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [f"{int(n)} {name}" for n, name in zip(je_feld["nr"], je_feld["name"])],
+            "Empfehlungen": [fmt.zahl(n) for n in je_feld["empfehlungen"]],
+            "unverändert": [fmt.zahl(n) for n in je_feld["unveraendert"]],
+            "Anteil": [fmt.anteil(a, 1) for a in je_feld["anteil"]],
+        },
+        dtype=object,
+    )
+
+
+def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: str) -> pd.DataFrame:
+    """fortschreibung.status_nach as text: `titel` (Zuständig/Arbeitsgruppe), Empfehlungen, the
+    measures and per status '3 (25 %)'."""
+    spalten: dict[str, list] = {
+        titel: verteilung["name"].astype(str).tolist(),
+        "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
+    }
+    for mass, name in MASS_TITEL.items():
+        spalten[name] = [fmt.anteil(a, 1) for a in verteilung[mass]]
+    for s in status:
+        spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]
+    return pd.DataFrame(spalten, dtype=object)
+
+
+def termin_text(datum: object, genauigkeit: object) -> str:
+    """A Termin as written: '30. Juni 2018', 'Juni 2018', '2018'; '' when none."""
+    if datum is None or (isinstance(datum, float) and pd.isna(datum)) or datum is pd.NaT:
+        return ""
+    return fmt.ungefaehres_datum(datum, str(genauigkeit))
+
+
+def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> pd.DataFrame:
+    """fortschreibung.ueberfaellig as text."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(ueberfaellig["handlungsfeld"], ueberfaellig["feldname"])],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(ueberfaellig["handlungsfeld"], ueberfaellig["nr"])],
+            "Empfehlung": ueberfaellig["empfehlung"].astype(str).tolist(),
+            "Status": ueberfaellig["status"].tolist(),
+            "Zuständig": ueberfaellig["zustaendig"].fillna("").astype(str).tolist(),
+            "Termin": [termin_text(d, g) for d, g in zip(ueberfaellig["termin"], ueberfaellig["termin_genauigkeit"])],
+            "überfällig seit": [f"{fmt.zahl(t)} Tagen" for t in ueberfaellig["tage"]],
+        },
+        dtype=object,
+    )
+
+
+def zustaendig_empfehlungen_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
+    """fortschreibung.empfehlungen_von as text."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
+            "Empfehlung": empfehlungen["empfehlung"].astype(str).tolist(),
+            "Status": empfehlungen["status"].tolist(),
+            "Beteiligte": empfehlungen["beteiligte"].fillna("").astype(str).tolist(),
+            "Arbeitsgruppe": empfehlungen["arbeitsgruppe"].fillna("").astype(str).tolist(),
+            "Termin": [termin_text(d, g) for d, g in zip(empfehlungen["termin"], empfehlungen["termin_genauigkeit"])],
+        },
+        dtype=object,
+    )
+
+
+def gefluechtete_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
+    """fortschreibung.Gefluechtete.empfehlungen as text."""
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
+            "Empfehlung": empfehlungen["empfehlung"].astype(str).tolist(),
+            "Status": empfehlungen["status"].tolist(),
+            "Bemerkung": empfehlungen["bemerkung"].fillna("").astype(str).tolist(),
+        },
+        dtype=object,
+    )
+
+
+def _plan_ist_spalten(frame: pd.DataFrame) -> dict[str, list]:
+    return {
+        "Plan": [fmt.euro(b) for b in frame["plan"]],
+        "Ist": [fmt.euro(b) for b in frame["ist"]],
+        "Ist − Plan": [("+" if d > 0 else "") + fmt.euro(d).replace("-", "−") for d in frame["differenz"]],
+        "Ist in % des Plans": [fmt.anteil(q, 1) for q in frame["quote"]],
+    }
+
+
+def plan_ist_massnahmen_tabelle(p: PlanIst) -> pd.DataFrame:
+    """Planned against spent per measure (lines with an Ist) as text."""
+    m = p.massnahmen
+    return pd.DataFrame(
+        {
+            "Maßnahme": m["massnahme"].astype(str).tolist(),
+            "Handlungsfeld": [
+                "ohne Zuordnung" if pd.isna(f) else f"{int(f)} {n}" for f, n in zip(m["handlungsfeld"], m["feldname"])
+            ],
+            "Jahr": [str(int(j)) for j in m["jahr"]],
+            **_plan_ist_spalten(m),
+        },
+        dtype=object,
+    )
+
+
+def plan_ist_feld_tabelle(p: PlanIst) -> pd.DataFrame:
+    """Planned against spent per field as text."""
+    f = p.nach_handlungsfeld
+    return pd.DataFrame(
+        {
+            "Handlungsfeld": [
+                "ohne Zuordnung" if n is None or pd.isna(n) else f"{int(n)} {name}"
+                for n, name in zip(f["nr"], f["name"])
+            ],
+            **_plan_ist_spalten(f),
+        },
+        dtype=object,
+    )
+
+
+def plan_ist_jahr_tabelle(p: PlanIst) -> pd.DataFrame:
+    """Planned against spent per year as text, with the lines that have no Ist yet."""
+    j = p.je_jahr
+    return pd.DataFrame(
+        {
+            "Jahr": [str(int(x)) for x in j["jahr"]],
+            **_plan_ist_spalten(j),
+            "Positionen mit Ist": [fmt.zahl(n) for n in j["positionen"]],
+            "ohne Ist": [fmt.zahl(n) for n in j["ohne_ist"]],
+        },
+        dtype=object,
+    )
