@@ -122,7 +122,7 @@ def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: 
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
     for mass, name in MASS_TITEL.items():
-        spalten[name] = [fmt.anteil(a, 1) for a in verteilung[mass]]
+        spalten[name] = [fmt.anteil(a, 1) for a in verteilung[f"anteil_{mass}"]]
     for s in status:
         spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]
     return pd.DataFrame(spalten, dtype=object)

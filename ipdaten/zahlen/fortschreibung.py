@@ -17,9 +17,25 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
-from ipdaten.zahlen.kennzahlen import UMGESETZT, anteile_gesamt, anteile_je_feld, status_gesamt, status_verteilung
+from ipdaten.zahlen.kennzahlen import (
+    MASSE,
+    UMGESETZT,
+    anteile_gesamt,
+    anteile_je_feld,
+    status_gesamt,
+    status_verteilung,
+)
 
 NICHT_BENANNT = "nicht benannt"
+
+
+def _mit_massen(verteilung: pd.DataFrame) -> pd.DataFrame:
+    """A status distribution with the measures of MASSE as `<mass>_anzahl` and `anteil_<mass>`."""
+    masse = anteile_je_feld(verteilung)
+    for mass in MASSE:
+        verteilung[f"{mass}_anzahl"] = masse[f"{mass}_anzahl"].to_numpy()
+        verteilung[f"anteil_{mass}"] = masse[mass].to_numpy()
+    return verteilung
 
 
 def _hat_text(frame: pd.DataFrame, spalte: str) -> bool:
@@ -57,7 +73,7 @@ def status_nach(anlage: Anlage, spalte: str) -> pd.DataFrame:
     Columns: nr (running number, for charts), name (the value; NICHT_BENANNT for empty cells),
     empfehlungen, one count column per status and `anteil_<status>` (like
     kennzahlen.status_verteilung), and per measure of kennzahlen.MASSE `<mass>_anzahl` and
-    `<mass>` (0–1).
+    `anteil_<mass>` (0–1).
     Sorted by number of recommendations (most first), then name; NICHT_BENANNT last.
     """
     e = anlage.empfehlungen
@@ -71,7 +87,7 @@ def status_nach(anlage: Anlage, spalte: str) -> pd.DataFrame:
         verteilung[status] = zaehlung[:, index].astype("int64")
     for status in STATUS_REIHENFOLGE:
         verteilung[f"anteil_{status}"] = verteilung[status] / verteilung["empfehlungen"]
-    ergebnis = verteilung.merge(anteile_je_feld(verteilung).drop(columns=["name", "empfehlungen"]), on="nr")
+    ergebnis = _mit_massen(verteilung)
     ergebnis["_letzt"] = ergebnis["name"] == NICHT_BENANNT
     ergebnis = ergebnis.sort_values(["_letzt", "empfehlungen", "name"], ascending=[True, False, True], kind="stable")
     ergebnis = ergebnis.drop(columns="_letzt").reset_index(drop=True)
@@ -135,7 +151,7 @@ class Gefluechtete:
     """The recommendations with Bezug Geflüchtete = ja across all fields.
 
     - verteilung: kennzahlen.status_verteilung of these recommendations (every field of the
-      workbook, zero where none) with the measures of kennzahlen.anteile_je_feld.
+      workbook, zero where none) with `<mass>_anzahl` and `anteil_<mass>` per measure of MASSE.
     - gesamt: kennzahlen.status_gesamt of these recommendations, with anteile_gesamt merged in.
     - empfehlungen: the rows (handlungsfeld, feldname, nr, empfehlung, status, bemerkung).
     - alle: how many recommendations the workbook has in total.
@@ -151,8 +167,7 @@ def gefluechtete(anlage: Anlage) -> Gefluechtete:
     """The Geflüchtete view of one Stand (the statuses counted by the rules of kennzahlen)."""
     maske = (anlage.empfehlungen["bezug_gefluechtete"] == True).to_numpy()  # noqa: E712 (object column)
     nur = dataclasses.replace(anlage, empfehlungen=anlage.empfehlungen[maske])
-    verteilung = status_verteilung(nur)
-    verteilung = verteilung.merge(anteile_je_feld(verteilung).drop(columns=["name", "empfehlungen"]), on="nr")
+    verteilung = _mit_massen(status_verteilung(nur))
     gesamt = status_gesamt(nur)
     return Gefluechtete(
         verteilung=verteilung,

@@ -152,7 +152,10 @@ def empfehlung_verlauf(v: Verlauf, handlungsfeld: int, nr: int) -> pd.DataFrame:
         )
         if status is not None:
             vorher_status, vorher_bemerkung = status, bemerkung
-    return pd.DataFrame(zeilen)
+    # Object columns keep None as None (pandas would turn it into NaN in a text column).
+    spalten = ["stand", "stand_nr", "datum", "titel", "status", "bemerkung", "status_geaendert", "bemerkung_geaendert"]
+    frame = pd.DataFrame(zeilen, columns=spalten, dtype=object)
+    return frame.astype({"stand": "int64", "status_geaendert": bool, "bemerkung_geaendert": bool})
 
 
 def gleich_seit(v: Verlauf) -> np.ndarray:
