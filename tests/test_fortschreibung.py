@@ -7,8 +7,7 @@ import math
 
 import pytest
 
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
-from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen import verlauf as vl

@@ -15,8 +15,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.zahlen.kennzahlen import (
     MASSE,
     UMGESETZT,

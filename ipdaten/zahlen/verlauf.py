@@ -16,8 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ipdaten.arbeitsmappe.modell import Anlage
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.zahlen.kennzahlen import MASSE, anteile_gesamt, anteile_je_feld, status_gesamt, status_verteilung
 
 FEHLT = -1  # status code of a recommendation that is not in a Stand
