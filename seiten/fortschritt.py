@@ -6,11 +6,18 @@ from oberflaeche import quelle
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich
+from oberflaeche.verlaufsansicht import zeige_unveraendert, zeige_verlauf
 
 VORSCHAU = "vorschau"
 
-seitenkopf("Fortschritt")
+anzeige = seitenkopf("Fortschritt")
 ablage, alle = ablage_oder_ende()
+
+verlauf = quelle.verlauf_zu(anzeige)
+if verlauf is not None:
+    zeige_verlauf(verlauf)
+    zeige_unveraendert(verlauf)
+    st.subheader("Vergleich zweier Stände", anchor=False)
 
 vorschau = quelle.vorschau()
 vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None

@@ -5,9 +5,11 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
 from ipdaten.format import kuerzen
+from oberflaeche import quelle
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
+from oberflaeche.verlaufsansicht import zeige_historie
 
 ALLE = 0
 WAHL = "handlungsfelder_feld"
@@ -126,3 +128,8 @@ else:
             for spalte, wert in zeilen[nr].items():
                 if wert:
                     st.markdown(f"**{literal(spalte)}:** {literal(wert)}")
+        # Its status in every Stand, matched by (Handlungsfeld, Nr) as on the Fortschritt page.
+        verlauf = quelle.verlauf_zu(anzeige)
+        if verlauf is not None:
+            feld_nr, empfehlung_nr = (int(teil) for teil in nr.split("."))
+            zeige_historie(verlauf, feld_nr, empfehlung_nr)

@@ -12,7 +12,7 @@ import pandas as pd
 from ipdaten import format as fmt
 from ipdaten.zahlen.fortschreibung import PlanIst
 from ipdaten.zahlen.kennzahlen import MASS_TITEL
-from ipdaten.zahlen.verlauf import GESAMT, StandKopf
+from ipdaten.zahlen.verlauf import GESAMT, StandKopf, felder_im_verlauf
 
 
 def stand_text(stand: StandKopf) -> str:
@@ -26,8 +26,7 @@ def verlauf_tabelle(anteile: pd.DataFrame, mass: str) -> pd.DataFrame:
     """The history as a table: one row per field (first: all fields), one column per Stand with
     the share `mass` and the count, e.g. '35,0 % (7 von 20)'."""
     staende = anteile.drop_duplicates("stand").sort_values("stand")
-    felder = anteile.drop_duplicates("nr", keep="last")
-    felder = pd.concat([felder[felder["nr"] == GESAMT], felder[felder["nr"] != GESAMT]])
+    felder = felder_im_verlauf(anteile)
     nach = anteile.set_index(["nr", "stand"])
     spalten: dict[str, list] = {
         "Handlungsfeld": [
@@ -71,19 +70,18 @@ def historie_tabelle(historie: pd.DataFrame) -> pd.DataFrame:
 
 
 def bemerkung_aenderungen(historie: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """The Bemerkung changes of one recommendation: (Stand date, before, after), oldest first;
-    the first Stand that has it counts as the first Bemerkung when it is not empty."""
-    ergebnis = []
-    vorher = None
-    for datum, status, bemerkung, geaendert in zip(
-        historie["datum"], historie["status"], historie["bemerkung"], historie["bemerkung_geaendert"]
-    ):
-        if status is None:
-            continue
-        if geaendert or (vorher is None and bemerkung):
-            ergebnis.append((fmt.datum(datum), vorher or "", bemerkung or ""))
-        vorher = bemerkung
-    return ergebnis
+    """The Bemerkung changes of one recommendation from one Stand to the next that has it:
+    (Stand date, before, after), oldest first."""
+    return [
+        (fmt.datum(datum), vorher or "", bemerkung or "")
+        for datum, bemerkung, vorher, geaendert in zip(
+            historie["datum"],
+            historie["bemerkung"],
+            historie["bemerkung"].where(historie["status"].notna()).ffill().shift(1),
+            historie["bemerkung_geaendert"],
+        )
+        if geaendert
+    ]
 
 
 def unveraendert_tabelle(unveraendert: pd.DataFrame) -> pd.DataFrame:

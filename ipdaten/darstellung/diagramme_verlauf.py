@@ -13,7 +13,7 @@ from ipdaten import format as fmt
 from ipdaten.darstellung.diagramme import GITTER, feld_beschriftung, grundlayout, sicher, umbrechen
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 from ipdaten.zahlen.kennzahlen import MASS_TITEL
-from ipdaten.zahlen.verlauf import GESAMT
+from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
 
 # Okabe–Ito and Tol colours for the field lines; the total is the dashboard's primary colour.
 FELD_FARBEN = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#999933", "#882255", "#44AA99")
@@ -29,8 +29,7 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
     `anteile` is verlauf.Verlauf.anteile.
     """
     fig = go.Figure()
-    felder = anteile.drop_duplicates("nr", keep="last")
-    felder = pd.concat([felder[felder["nr"] == GESAMT], felder[felder["nr"] != GESAMT]])
+    felder = felder_im_verlauf(anteile)
     for index, (nr, name) in enumerate(zip(felder["nr"], felder["name"])):
         zeilen = anteile[anteile["nr"] == nr].sort_values("stand")
         gesamt = nr == GESAMT

@@ -120,6 +120,18 @@ def verlauf(abrisse: Sequence[Abriss]) -> Verlauf:
     return Verlauf(tuple(a.stand for a in abrisse), tabelle, alle, status, bemerkung, empfehlung)
 
 
+def felder_im_verlauf(anteile: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a history's fields in display order (nr, name): GESAMT first, then the fields
+    of the latest Stand in workbook order, then fields only older Stände have (by Nr); each
+    named as in the latest Stand that has it."""
+    letzte = anteile.drop_duplicates("nr", keep="last")
+    neuester = anteile["stand"].max()
+    gesamt = letzte[letzte["nr"] == GESAMT]
+    aktuell = anteile[(anteile["stand"] == neuester) & (anteile["nr"] != GESAMT)]
+    aelter = letzte[~letzte["nr"].isin(aktuell["nr"]) & (letzte["nr"] != GESAMT)].sort_values("nr")
+    return pd.concat([gesamt, aktuell, aelter])[["nr", "name"]].reset_index(drop=True)
+
+
 def empfehlung_verlauf(v: Verlauf, handlungsfeld: int, nr: int) -> pd.DataFrame:
     """One recommendation in every Stand, oldest first.
 

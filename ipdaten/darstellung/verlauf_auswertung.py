@@ -1,0 +1,62 @@
+"""The history over all Stände with its figures and tables, each computed once on first use.
+
+The UI caches one VerlaufAuswertung per set of Stände (by their checksums), so a rerun of the
+Fortschritt or Handlungsfelder page costs a lookup, not a join of many Stände.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from ipdaten.darstellung import ansicht_fortschreibung as af
+from ipdaten.darstellung import diagramme_verlauf
+from ipdaten.zahlen import verlauf as vl
+
+
+class VerlaufAuswertung:
+    """A Verlauf and what the pages show of it; `feldnamen` are the fields of the latest Stand."""
+
+    def __init__(self, verlauf: vl.Verlauf, feldnamen: dict[int, str]):
+        self.verlauf = verlauf
+        self.feldnamen = feldnamen
+        self._gemerkt: dict[tuple, object] = {}
+        # Recommendations and thresholds are open-ended: keep only the recent ones.
+        self._historie = lru_cache(maxsize=64)(self._berechne_historie)
+        self._unveraendert = lru_cache(maxsize=16)(self._berechne_unveraendert)
+
+    @property
+    def staende(self) -> tuple[vl.StandKopf, ...]:
+        """The Stände, oldest first."""
+        return self.verlauf.staende
+
+    def _merke(self, schluessel: tuple, berechne):
+        if schluessel not in self._gemerkt:
+            self._gemerkt[schluessel] = berechne()
+        return self._gemerkt[schluessel]
+
+    def linien(self, mass: str):
+        """diagramme_verlauf.verlauf_linien of one measure (shared read-only)."""
+        return self._merke(("linien", mass), lambda: diagramme_verlauf.verlauf_linien(self.verlauf.anteile, mass))
+
+    def tabelle(self, mass: str) -> pd.DataFrame:
+        """ansicht_fortschreibung.verlauf_tabelle of one measure."""
+        return self._merke(("tabelle", mass), lambda: af.verlauf_tabelle(self.verlauf.anteile, mass))
+
+    def historie(self, handlungsfeld: int, nr: int) -> tuple:
+        """(history frame, timeline figure, table, Bemerkung changes) of one recommendation."""
+        return self._historie(int(handlungsfeld), int(nr))
+
+    def _berechne_historie(self, handlungsfeld: int, nr: int) -> tuple:
+        h = vl.empfehlung_verlauf(self.verlauf, handlungsfeld, nr)
+        return h, diagramme_verlauf.empfehlung_zeitstrahl(h), af.historie_tabelle(h), af.bemerkung_aenderungen(h)
+
+    def unveraendert(self, mindestens: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """(per-field counts as text, the list as text, the raw list) for "seit mindestens N Ständen"."""
+        return self._unveraendert(int(mindestens))
+
+    def _berechne_unveraendert(self, mindestens: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        liste = vl.unveraendert_seit(self.verlauf, self.feldnamen, mindestens)
+        je_feld = vl.unveraendert_je_feld(self.verlauf, self.feldnamen, mindestens)
+        return af.unveraendert_feld_tabelle(je_feld), af.unveraendert_tabelle(liste), liste
