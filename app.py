@@ -25,6 +25,10 @@ SEITEN = [
     ),
     st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
     st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
+    st.Page(
+        "seiten/zustaendigkeit.py", title="Zuständigkeit", icon=":material/assignment_ind:", url_path="zustaendigkeit"
+    ),
+    st.Page("seiten/gefluechtete.py", title="Geflüchtete", icon=":material/diversity_3:", url_path="gefluechtete"),
     st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
     st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
 ]

@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from ipdaten import format as fmt
+from ipdaten.darstellung import ansicht, diagramme_verlauf
+from ipdaten.darstellung import ansicht_fortschreibung as af
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seite_beenden, seitenkopf
 
@@ -51,3 +54,46 @@ st.dataframe(
 )
 if not summen.ohne_handlungsfeld_eur:
     st.caption("Alle Positionen sind einem Handlungsfeld zugeordnet (ohne Zuordnung: 0 €).")
+
+# Planned against spent, only where the workbook has an Ist (issue 12).
+plan_ist = auswertung.fortschreibung("plan_ist", jahr)
+if plan_ist.positionen:
+    st.subheader(f"Plan und Ist {jahr}", anchor=False)
+    st.caption(
+        "Verglichen werden nur Positionen mit einem Ist (Spalte „Ist“ im Blatt „Haushalt“)"
+        + (
+            f"; ohne Ist sind noch {fmt.zahl(plan_ist.positionen_ohne_ist)} Positionen mit zusammen "
+            f"{fmt.euro(plan_ist.plan_ohne_ist_eur)}."
+            if plan_ist.positionen_ohne_ist
+            else "."
+        )
+    )
+    zeige_kennzahlen(
+        [
+            ansicht.Kopfzahl(
+                "Plan", fmt.euro(plan_ist.plan_eur), f"{fmt.zahl(plan_ist.positionen)} Positionen mit Ist"
+            ),
+            ansicht.Kopfzahl("Ist (verausgabt)", fmt.euro(plan_ist.ist_eur), "Summe der angegebenen Ist-Beträge"),
+            ansicht.Kopfzahl("Ist in % des Plans", fmt.anteil(plan_ist.quote, 1), "derselben Positionen"),
+        ]
+    )
+    zeige_diagramm(
+        diagramme_verlauf.plan_ist_balken(plan_ist.nach_handlungsfeld),
+        alt=f"Balken je Handlungsfeld: Plan und Ist {jahr} nebeneinander, beschriftet mit den Beträgen. "
+        "Die Werte stehen auch in den Tabellen darunter.",
+        dateiname=f"Haushalt {jahr} Plan und Ist",
+        key="haushalt_plan_ist",
+    )
+    st.dataframe(
+        af.plan_ist_feld_tabelle(plan_ist), hide_index=True, alt=f"Tabelle: Plan und Ist {jahr} je Handlungsfeld"
+    )
+    st.dataframe(
+        af.plan_ist_massnahmen_tabelle(plan_ist),
+        hide_index=True,
+        column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
+        alt=f"Tabelle: Plan und Ist {jahr} je Maßnahme",
+    )
+alle_jahre = auswertung.fortschreibung("plan_ist", None)
+if alle_jahre.positionen and len(jahre) > 1:
+    st.subheader("Plan und Ist je Jahr", anchor=False)
+    st.dataframe(af.plan_ist_jahr_tabelle(alle_jahre), hide_index=True, alt="Tabelle: Plan und Ist je Haushaltsjahr")

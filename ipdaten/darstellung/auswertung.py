@@ -12,7 +12,7 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe import Anlage
 from ipdaten.darstellung import ansicht, diagramme
-from ipdaten.zahlen import kennzahlen
+from ipdaten.zahlen import fortschreibung, kennzahlen
 from ipdaten.zahlen.kennzahlen import HaushaltSummen
 
 
@@ -192,3 +192,10 @@ class Auswertung:
         )
         tabelle = self.empfehlungen_tabelle(auswahl, mit_feld=feld is None)
         return tabelle, dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
+
+    def fortschreibung(self, was: str, *argumente):
+        """The figure `was` of ipdaten.zahlen.fortschreibung (e.g. "status_nach", "ueberfaellig")
+        for this Anlage and `argumente`, computed once and shared read-only afterwards."""
+        return self._merke(
+            ("fortschreibung", was, *argumente), lambda: getattr(fortschreibung, was)(self.anlage, *argumente)
+        )
