@@ -7,7 +7,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
-from ipdaten.zahlen.kennzahlen import MASS_TITEL
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 
 from .diagramm import zeige_diagramm
 from .literal import literal
@@ -30,22 +30,22 @@ def zeige_verlauf(va: VerlaufAuswertung) -> None:
     )
     mass = st.radio(
         "Anteil",
-        list(MASS_TITEL),
-        format_func=lambda m: MASS_TITEL[m],
+        list(FORTSCHRITT_TITEL),
+        format_func=lambda m: FORTSCHRITT_TITEL[m],
         horizontal=True,
         key="verlauf_mass",
     )
     zeige_diagramm(
         va.linien(mass),
         alt=(
-            f"Liniendiagramm: Anteil „{MASS_TITEL[mass]}“ in jedem Stand, für alle Handlungsfelder und je "
+            f"Liniendiagramm: Anteil „{FORTSCHRITT_TITEL[mass]}“ in jedem Stand, für alle Handlungsfelder und je "
             "Handlungsfeld. Die Werte stehen auch in der Tabelle darunter."
         ),
-        dateiname=f"Verlauf {MASS_TITEL[mass]}",
+        dateiname=f"Verlauf {FORTSCHRITT_TITEL[mass]}",
         key="verlauf_linien",
     )
     with st.expander("Verlauf als Tabelle"):
-        st.dataframe(va.tabelle(mass), hide_index=True, alt=f"Tabelle: Anteil {MASS_TITEL[mass]} je Stand")
+        st.dataframe(va.tabelle(mass), hide_index=True, alt=f"Tabelle: Anteil {FORTSCHRITT_TITEL[mass]} je Stand")
 
 
 def zeige_unveraendert(va: VerlaufAuswertung) -> None:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.zahlen.fortschreibung import PlanIst
-from ipdaten.zahlen.kennzahlen import MASS_TITEL
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from ipdaten.zahlen.verlauf import GESAMT, StandKopf, felder_im_verlauf
 
 
@@ -119,7 +119,7 @@ def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: 
         titel: verteilung["name"].astype(str).tolist(),
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
-    for mass, name in MASS_TITEL.items():
+    for mass, name in FORTSCHRITT_TITEL.items():
         spalten[name] = [fmt.anteil(a, 1) for a in verteilung[f"anteil_{mass}"]]
     for s in status:
         spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from ipdaten import format as fmt
 from ipdaten.darstellung.diagramme import GITTER, feld_beschriftung, grundlayout, sicher, umbrechen
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
-from ipdaten.zahlen.kennzahlen import MASS_TITEL
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
 
 # Okabe–Ito and Tol colours for the field lines; the total is the dashboard's primary colour.
@@ -55,7 +55,7 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
                 ],
                 hovertemplate=(
                     "<b>%{customdata[5]}</b><br>%{customdata[0]} (%{customdata[1]})<br>"
-                    + MASS_TITEL[mass]
+                    + FORTSCHRITT_TITEL[mass]
                     + ": %{customdata[2]} (%{customdata[3]} von %{customdata[4]} Empfehlungen)<extra></extra>"
                 ),
             )
@@ -63,7 +63,11 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
     grundlayout(fig, hoehe=460, titel=titel)
     fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, title_text="Klick blendet aus/ein"))
     fig.update_yaxes(
-        title_text=f"Anteil {MASS_TITEL[mass]}", range=[0, 105], tickformat=",.0f", ticksuffix=" %", gridcolor=GITTER
+        title_text=f"Anteil {FORTSCHRITT_TITEL[mass]}",
+        range=[0, 105],
+        tickformat=",.0f",
+        ticksuffix=" %",
+        gridcolor=GITTER,
     )
     fig.update_xaxes(title_text="Stand", type="date", tickformat=DATUMSFORMAT, gridcolor=GITTER)
     return fig

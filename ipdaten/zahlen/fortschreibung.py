@@ -17,8 +17,7 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.zahlen.kennzahlen import (
-    MASSE,
-    UMGESETZT,
+    FORTSCHRITT,
     anteile_gesamt,
     anteile_je_feld,
     status_gesamt,
@@ -29,9 +28,9 @@ NICHT_BENANNT = "nicht benannt"
 
 
 def _mit_massen(verteilung: pd.DataFrame) -> pd.DataFrame:
-    """A status distribution with the measures of MASSE as `<mass>_anzahl` and `anteil_<mass>`."""
+    """A status distribution with the measures of FORTSCHRITT as `<mass>_anzahl` and `anteil_<mass>`."""
     masse = anteile_je_feld(verteilung)
-    for mass in MASSE:
+    for mass in FORTSCHRITT:
         verteilung[f"{mass}_anzahl"] = masse[f"{mass}_anzahl"].to_numpy()
         verteilung[f"anteil_{mass}"] = masse[mass].to_numpy()
     return verteilung
@@ -71,7 +70,7 @@ def status_nach(anlage: Anlage, spalte: str) -> pd.DataFrame:
 
     Columns: nr (running number, for charts), name (the value; NICHT_BENANNT for empty cells),
     empfehlungen, one count column per status and `anteil_<status>` (like
-    kennzahlen.status_verteilung), and per measure of kennzahlen.MASSE `<mass>_anzahl` and
+    kennzahlen.status_verteilung), and per measure of kennzahlen.FORTSCHRITT `<mass>_anzahl` and
     `anteil_<mass>` (0–1).
     Sorted by number of recommendations (most first), then name; NICHT_BENANNT last.
     """
@@ -125,7 +124,9 @@ def ueberfaellig(anlage: Anlage, stichtag: dt.date) -> pd.DataFrame:
     mit_termin = e[e["termin"].notna()]
     ende = [termin_ende(d, g) for d, g in zip(mit_termin["termin"], mit_termin["termin_genauigkeit"])]
     ende = pd.Series(ende, index=mit_termin.index, dtype=object)
-    faellig = mit_termin[(ende < stichtag).to_numpy() & (mit_termin["status"] != UMGESETZT).to_numpy()]
+    faellig = mit_termin[
+        (ende < stichtag).to_numpy() & (~mit_termin["status"].isin(FORTSCHRITT["umgesetzt"])).to_numpy()
+    ]
     ergebnis = _mit_feld(anlage, faellig, spalten)
     ergebnis["termin_ende"] = ende[faellig.index].to_numpy()
     ergebnis["tage"] = [(stichtag - d).days for d in ergebnis["termin_ende"]]
@@ -150,7 +151,7 @@ class Gefluechtete:
     """The recommendations with Bezug Geflüchtete = ja across all fields.
 
     - verteilung: kennzahlen.status_verteilung of these recommendations (every field of the
-      workbook, zero where none) with `<mass>_anzahl` and `anteil_<mass>` per measure of MASSE.
+      workbook, zero where none) with `<mass>_anzahl` and `anteil_<mass>` per measure of FORTSCHRITT.
     - gesamt: kennzahlen.status_gesamt of these recommendations, with anteile_gesamt merged in.
     - empfehlungen: the rows (handlungsfeld, feldname, nr, empfehlung, status, bemerkung).
     - alle: how many recommendations the workbook has in total.

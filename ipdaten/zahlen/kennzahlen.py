@@ -24,6 +24,30 @@ def fortschritt(status: dict[str, float]) -> dict[str, float]:
     return {mass: sum(status.get(s, 0) for s in teile) for mass, teile in FORTSCHRITT.items()}
 
 
+def anteile_je_feld(verteilung: pd.DataFrame) -> pd.DataFrame:
+    """The measures of FORTSCHRITT per row of a status_verteilung-like frame.
+
+    Columns: nr, name, empfehlungen, then per measure `<mass>_anzahl` (int) and `<mass>`
+    (share 0–1, NaN for a row without recommendations).
+    """
+    ergebnis = verteilung[["nr", "name", "empfehlungen"]].copy()
+    nenner = ergebnis["empfehlungen"].where(ergebnis["empfehlungen"] > 0)
+    for mass, anzahl in fortschritt({s: verteilung[s] for s in STATUS_REIHENFOLGE}).items():
+        ergebnis[f"{mass}_anzahl"] = anzahl.astype("int64")
+        ergebnis[mass] = anzahl / nenner
+    return ergebnis
+
+
+def anteile_gesamt(gesamt: dict) -> dict:
+    """The measures of FORTSCHRITT from a status_gesamt dict, flat: {"empfehlungen": n,
+    "<mass>_anzahl": count, "<mass>": share or NaN} per measure."""
+    ergebnis: dict = {"empfehlungen": gesamt["empfehlungen"]}
+    for mass in FORTSCHRITT:
+        ergebnis[f"{mass}_anzahl"] = gesamt["fortschritt"][mass]
+        ergebnis[mass] = gesamt["fortschritt_anteil"][mass]
+    return ergebnis
+
+
 def anteil_an(teil: float, ganzes: float) -> float | None:
     """`teil` as a share (0–1) of `ganzes`; None when the whole is 0."""
     return teil / ganzes if ganzes else None

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
-from ipdaten.zahlen.kennzahlen import MASSE, anteile_gesamt, anteile_je_feld, status_gesamt, status_verteilung
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT, anteile_gesamt, anteile_je_feld, status_gesamt, status_verteilung
 
 FEHLT = -1  # status code of a recommendation that is not in a Stand
 GESAMT = 0  # field number of the row over all fields in Verlauf.anteile
@@ -79,7 +79,7 @@ class Verlauf:
     - staende: the Stände, oldest first (sorted by date, then number).
     - anteile: one row per Stand and field, and per Stand one row nr=GESAMT over all fields:
       stand (position in `staende`), stand_nr, datum, titel, nr, name, empfehlungen and per
-      measure of kennzahlen.MASSE `<mass>_anzahl` and `<mass>` (share 0–1; NaN when empty).
+      measure of kennzahlen.FORTSCHRITT `<mass>_anzahl` and `<mass>` (share 0–1; NaN when empty).
     - schluessel: every recommendation of any Stand (see `schluessel()`), ascending.
     - status: int8 matrix recommendations × Stände, codes of STATUS_REIHENFOLGE, FEHLT = absent.
     - bemerkung: object matrix of the same shape, None where absent.
@@ -115,7 +115,7 @@ def verlauf(abrisse: Sequence[Abriss]) -> Verlauf:
         empfehlung[zeilen] = a.empfehlung
         anteile.append(a.anteile.assign(stand=spalte, stand_nr=a.stand.nr, datum=a.stand.datum, titel=a.stand.titel))
     spalten = ["stand", "stand_nr", "datum", "titel", "nr", "name", "empfehlungen"]
-    spalten += [s for mass in MASSE for s in (f"{mass}_anzahl", mass)]
+    spalten += [s for mass in FORTSCHRITT for s in (f"{mass}_anzahl", mass)]
     tabelle = pd.concat(anteile, ignore_index=True)[spalten] if anteile else pd.DataFrame(columns=spalten)
     return Verlauf(tuple(a.stand for a in abrisse), tabelle, alle, status, bemerkung, empfehlung)
 
