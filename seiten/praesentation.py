@@ -83,13 +83,21 @@ def _e(text: object) -> str:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _folien(
-    schluessel: str, vorher_schluessel: str, hinweis: str, vorschau: bool, _jetzt: Auswertung, _vorher
+    schluessel: str,
+    vorher_schluessel: str,
+    hinweis: str,
+    vorschau: bool,
+    verlauf_kennung: tuple,
+    _jetzt: Auswertung,
+    _vorher,
+    _verlauf,
 ) -> Praesentation:
-    return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau)
+    del verlauf_kennung  # part of the cache key only: which Stände the history covers
+    return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau, verlauf=_verlauf)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _figur(folien_schluessel: tuple[str, str, str, bool], nummer: int, _folie: Folie, _auswertung: Auswertung):
+def _figur(folien_schluessel: tuple, nummer: int, _folie: Folie, _auswertung: Auswertung):
     """A slide's figure, built once per Stand (with the Stand it is compared with) and slide:
     building it costs more than the rest of the page, on every rerun and for every viewer.
     Bounded: 64 figures are several presentations' worth."""
@@ -175,7 +183,10 @@ def _zeige(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung) -> Non
     hoehe = 46 if folie.kennzahlen else (58 if folie.untertitel else 62)
     if folie.punkte:
         links, rechts = st.columns(
-            {"feld": [11, 9], "haushalt": [2, 1], "fortschritt": [5, 2]}.get(folie.art, [3, 2]), gap="large"
+            {"feld": [11, 9], "haushalt": [2, 1], "fortschritt": [5, 2], "zustaendigkeit": [3, 2]}.get(
+                folie.art, [3, 2]
+            ),
+            gap="large",
         )
         with links:
             _diagramm(folie, figur_schluessel, auswertung, hoehe)
@@ -234,7 +245,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
         )
         excel.download_button(
             "Excel",
-            data=lambda: excel_bytes(anzeige.auswertung, quelle=anzeige.quelle),
+            data=lambda: excel_bytes(anzeige.auswertung, quelle=anzeige.quelle, verlauf=verlauf),
             file_name=_dateiname(anzeige, "Kennzahlen", "xlsx"),
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="excel_export",
@@ -263,13 +274,21 @@ if anzeige.hinweis:  # the sidebar, which says it elsewhere, is hidden here
         icon=":material/warning:",
     )
 vorher = quelle.vorherige_auswertung(anzeige)
+verlauf = quelle.verlauf_zu(anzeige)
 hinweis = (
     "Vorschau – nicht veröffentlicht."
     if anzeige.ist_vorschau
     else (REKONSTRUKTION if anzeige.ist_rekonstruktion else "")
 )
-schluessel = (anzeige.schluessel or "standard", vorher[0] if vorher else "", hinweis, anzeige.ist_vorschau)
-folien = _folien(*schluessel, anzeige.auswertung, vorher[1] if vorher else None)
+verlauf_kennung = tuple((s.nr, s.datum, s.titel) for s in verlauf.staende) if verlauf is not None else ()
+schluessel = (
+    anzeige.schluessel or "standard",
+    vorher[0] if vorher else "",
+    hinweis,
+    anzeige.ist_vorschau,
+    verlauf_kennung,
+)
+folien = _folien(*schluessel, anzeige.auswertung, vorher[1] if vorher else None, verlauf)
 nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):
     st.query_params[FOLIE_PARAMETER] = str(nummer)

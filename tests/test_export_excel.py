@@ -39,7 +39,7 @@ def _gleich(a, b) -> bool:
 
 def test_blaetter_und_deutsche_koepfe(standard):
     mappe = _oeffnen(ex.excel_bytes(standard, quelle="Testquelle"))
-    assert mappe.sheetnames == ["Info", "Verteilung", "Einbürgerung", "Haushalt", "Haushalt je Feld"]
+    assert mappe.sheetnames == ["Info", "Verteilung", "Einbürgerung", "Haushalt", "Haushalt je Feld", "Geflüchtete"]
     assert _zeilen(mappe["Verteilung"])[0] == (
         "Nr",
         "Handlungsfeld",

@@ -20,6 +20,7 @@ from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
 from ipdaten.praesentation import folien as fl
 from ipdaten.praesentation.export_pptx import pptx_bytes
+from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
 from tests.artefakte import ARTEFAKTE
@@ -57,7 +58,7 @@ def test_format_und_folienzahl(datei, praesentation):
     pptx = Presentation(io.BytesIO(datei))
     assert pptx.slide_width * 9 == pptx.slide_height * 16
     assert Emu(pptx.slide_width).inches == pytest.approx(13.333, abs=0.01)
-    assert len(pptx.slides) == len(praesentation) == 16  # 9 fields, one of them new, and progress
+    assert len(pptx.slides) == len(praesentation) == 17  # 9 fields, one of them new, Geflüchtete, progress
 
 
 def test_stand_und_nummer_auf_jeder_folie(datei, praesentation):
@@ -74,11 +75,16 @@ def test_stand_und_nummer_auf_jeder_folie(datei, praesentation):
 def test_jede_diagrammreihe_gleich_ipdaten(datei, praesentation, staende):
     vorher, jetzt = staende
     pptx = Presentation(io.BytesIO(datei))
+    gefluechtete = fs.gefluechtete(jetzt.anlage)
     erwartet_je_art = {
         "status": {s: [float(v) for v in jetzt.verteilung[s]] for s in STATUS_REIHENFOLGE},
         "bilanz": {"Empfehlungen": [float(jetzt.gesamt["status"][s]) for s in STATUS_REIHENFOLGE]},
         "einbuergerung": {"Einbürgerungsquote in %": [1.54, 1.48, 1.36, 1.18, 1.14, None]},
         "haushalt": {"Betrag in Euro": [float(b) for b in jetzt.haushalt(2017).nach_handlungsfeld["betrag"]]},
+        "gefluechtete": {
+            s: [float(v) for v in gefluechtete.verteilung.loc[gefluechtete.verteilung["empfehlungen"] > 0, s]]
+            for s in STATUS_REIHENFOLGE
+        },
     }
     vergleich = vergleiche(vorher.anlage, jetzt.anlage)
     geprueft = 0
@@ -104,7 +110,7 @@ def test_jede_diagrammreihe_gleich_ipdaten(datei, praesentation, staende):
         else:
             assert gelesen == erwartet_je_art[inhalt.art], inhalt.art
         geprueft += 1
-    assert geprueft == 14  # bilanz, status, 9 fields, einbürgerung, haushalt, fortschritt
+    assert geprueft == 15  # bilanz, status, 9 fields, einbürgerung, geflüchtete, haushalt, fortschritt
 
 
 def test_farben_und_zahlenformate(datei, praesentation):

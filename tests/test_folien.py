@@ -39,10 +39,11 @@ def test_folgen_der_standardmappe(standard):
         ("feld", "Handlungsfeld 7: Religion"),
         ("feld", "Handlungsfeld 8: Leben und Freizeit"),
         ("einbuergerung", "Einbürgerung in der Region Stuttgart 2016"),
+        ("gefluechtete", "Empfehlungen mit Bezug zu Geflüchteten"),
         ("haushalt", "Haushalt 2017"),
         ("meilensteine", "Der Weg nach vorn"),
     ]
-    assert len(p) == 14
+    assert len(p) == 15
     assert p.stand_text == "Stand: 6. März 2017"
     assert p.folien[0].untertitel == "Stand: 6. März 2017"
     assert p.folien[0].kernaussage == "181 Handlungsempfehlungen in 8 Handlungsfeldern"
@@ -139,7 +140,7 @@ def test_feld_nur_mit_platzhaltern_hat_keine_folie_und_viele_werden_gezaehlt():
 
 def test_fehlende_blaetter_lassen_folien_weg():
     p = fl.praesentation(_auswertung(mappe_bytes(ohne=("Einbürgerung", "Haushalt", "Meilensteine"))))
-    assert [f.art for f in p.folien] == ["titel", "bilanz", "status", "feld", "feld", "feld"]
+    assert [f.art for f in p.folien] == ["titel", "bilanz", "status", "feld", "feld", "feld", "gefluechtete"]
 
 
 def test_einbuergerung_ohne_werte_laesst_folie_weg():

@@ -42,7 +42,7 @@ def _titel(at: AppTest) -> str:
 
 def test_erste_folie_mit_stand_und_zaehler():
     at = _praesentation()
-    assert _zaehler(at) == "1 / 14"
+    assert _zaehler(at) == "1 / 15"
     assert at.query_params["folie"] == "1"
     assert _titel(at) == "Bilanz des Integrationsplans 2014 – Bericht an den SGA (Rekonstruktion)"
     html = _html(at)
@@ -56,14 +56,14 @@ def test_erste_folie_mit_stand_und_zaehler():
 def test_weiter_und_zurueck_mit_knoepfen_und_bildtasten():
     at = _praesentation()
     at.button(key="folie_weiter").click().run()
-    assert (_zaehler(at), _titel(at), at.query_params["folie"]) == ("2 / 14", "Gesamtbilanz", "2")
+    assert (_zaehler(at), _titel(at), at.query_params["folie"]) == ("2 / 15", "Gesamtbilanz", "2")
     assert "32 %" in _html(at)
     at.button(key="folie_weiter_bild").click().run()  # PageDown of a clicker
-    assert (_zaehler(at), _titel(at)) == ("3 / 14", "Stand der Umsetzung je Handlungsfeld")
+    assert (_zaehler(at), _titel(at)) == ("3 / 15", "Stand der Umsetzung je Handlungsfeld")
     assert len(at.get("plotly_chart")) == 1
     at.button(key="folie_zurueck_bild").click().run()  # PageUp
     at.button(key="folie_zurueck").click().run()
-    assert _zaehler(at) == "1 / 14"
+    assert _zaehler(at) == "1 / 15"
 
 
 def test_tastenkuerzel_der_knoepfe():
@@ -79,15 +79,15 @@ def test_tastenkuerzel_der_knoepfe():
 
 def test_deep_link_und_grenzen():
     at = _praesentation("9")
-    assert (_zaehler(at), _titel(at)) == ("9 / 14", "Handlungsfeld 6: Gesellschaft")
+    assert (_zaehler(at), _titel(at)) == ("9 / 15", "Handlungsfeld 6: Gesellschaft")
     assert "Internationaler Ausschuss auf Landkreisebene" in _html(at)
-    assert _zaehler(_praesentation("99")) == "14 / 14"
-    letzte = _praesentation("14")
+    assert _zaehler(_praesentation("99")) == "15 / 15"
+    letzte = _praesentation("15")
     assert _titel(letzte) == "Der Weg nach vorn"
     assert letzte.button(key="folie_weiter").disabled
     assert "27. November 2017" in _html(letzte)
     falsch = _praesentation("abc")
-    assert _zaehler(falsch) == "1 / 14"
+    assert _zaehler(falsch) == "1 / 15"
     assert falsch.query_params["folie"] == "1"
 
 
@@ -106,8 +106,9 @@ def test_downloads_werden_erst_beim_klick_gebaut():
 def test_fortschritt_mit_zwei_staenden():
     ablage = Ablage(ablage_verzeichnis(), STANDARD_PFAD)
     ablage.veroeffentliche(ueberarbeitete_standard_bytes(), dateiname="herbst.xlsx")
-    at = _praesentation("15")
-    assert _zaehler(at) == "15 / 16"  # 9 fields with named recommendations, progress added
+    at = _praesentation("16")
+    # 9 fields with named recommendations, Geflüchtete, progress and the Verlauf added
+    assert _zaehler(at) == "16 / 18"
     assert _titel(at) == "Fortschritt seit 6. März 2017"
     html = _html(at)
     assert "Umgesetzt: 32 % → 33 % (+1 Pp.)." in html

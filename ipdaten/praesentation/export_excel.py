@@ -22,7 +22,10 @@ from openpyxl.utils import get_column_letter
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.zahlen.kennzahlen import anteil_an
+from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+from ipdaten.zahlen import fortschreibung as fs
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, anteil_an
+from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
 
 MAX_ZELLTEXT = 32_767
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
@@ -209,11 +212,125 @@ def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str |
     return kopf, zeilen
 
 
-def excel_bytes(auswertung: Auswertung, *, quelle: str = "") -> bytes:
+Kopf = list[tuple[str, str | None, int]]
+
+
+def verlauf_tabelle(verlauf: VerlaufAuswertung) -> tuple[Kopf, list[list]]:
+    """Header and rows of the sheet "Verlauf": per Stand and field the counts and shares."""
+    kopf: Kopf = [
+        ("Stand", FORMAT_DATUM, 12),
+        ("Nr des Stands", FORMAT_ANZAHL, 10),
+        ("Bezeichnung", None, 30),
+        ("Handlungsfeld", None, 30),
+        ("Empfehlungen", FORMAT_ANZAHL, 14),
+    ]
+    for titel in FORTSCHRITT_TITEL.values():
+        kopf += [(f"Anzahl {titel}", FORMAT_ANZAHL, 14), (f"Anteil {titel}", FORMAT_ANTEIL, 14)]
+    anteile = verlauf.verlauf.anteile
+    reihenfolge = {nr: i for i, nr in enumerate(felder_im_verlauf(anteile)["nr"])}
+    sortiert = anteile.assign(_f=anteile["nr"].map(reihenfolge)).sort_values(["stand", "_f"])
+    zeilen = []
+    for _, z in sortiert.iterrows():
+        feld = "Alle Handlungsfelder" if z["nr"] == GESAMT else f"{int(z['nr'])} {z['name']}"
+        zeile = [z["datum"], _ganz(z["stand_nr"]), z["titel"], feld, int(z["empfehlungen"])]
+        for mass in FORTSCHRITT:
+            zeile += [int(z[f"{mass}_anzahl"]), _zahl(z[mass])]
+        zeilen.append(zeile)
+    return kopf, zeilen
+
+
+def zustaendigkeit_tabelle(auswertung: Auswertung, spalte: str, titel: str) -> tuple[Kopf, list[list]]:
+    """Header and rows of the sheets "Zuständig" / "Arbeitsgruppe": status counts per value."""
+    kopf: Kopf = [(titel, None, 30), ("Empfehlungen", FORMAT_ANZAHL, 14)]
+    kopf += [(f"Anzahl {s}", FORMAT_ANZAHL, 14) for s in STATUS_REIHENFOLGE]
+    kopf += [(f"Anteil {t}", FORMAT_ANTEIL, 14) for t in FORTSCHRITT_TITEL.values()]
+    verteilung = auswertung.fortschreibung("status_nach", spalte)
+    zeilen = [
+        [z["name"], int(z["empfehlungen"])]
+        + [int(z[s]) for s in STATUS_REIHENFOLGE]
+        + [_zahl(z[f"anteil_{m}"]) for m in FORTSCHRITT]
+        for _, z in verteilung.iterrows()
+    ]
+    return kopf, zeilen
+
+
+def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> tuple[Kopf, list[list]]:
+    """Header and rows of the sheet "Überfällig"."""
+    kopf: Kopf = [
+        ("Handlungsfeld", FORMAT_ANZAHL, 12),
+        ("Nr", FORMAT_ANZAHL, 6),
+        ("Empfehlung", None, 60),
+        ("Status", None, 16),
+        ("Zuständig", None, 24),
+        ("Termin", None, 16),
+        ("fällig bis", FORMAT_DATUM, 12),
+        ("Tage überfällig", FORMAT_ANZAHL, 14),
+    ]
+    zeilen = [
+        [int(f), int(n), e, s, z, fmt.ungefaehres_datum(d, g), ende, int(t)]
+        for f, n, e, s, z, d, g, ende, t in zip(
+            ueberfaellig["handlungsfeld"],
+            ueberfaellig["nr"],
+            ueberfaellig["empfehlung"],
+            ueberfaellig["status"],
+            ueberfaellig["zustaendig"],
+            ueberfaellig["termin"],
+            ueberfaellig["termin_genauigkeit"],
+            ueberfaellig["termin_ende"],
+            ueberfaellig["tage"],
+        )
+    ]
+    return kopf, zeilen
+
+
+def gefluechtete_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+    """Header and rows of the sheet "Geflüchtete": the recommendations with Bezug Geflüchtete."""
+    kopf: Kopf = [
+        ("Handlungsfeld", FORMAT_ANZAHL, 12),
+        ("Feldname", None, 28),
+        ("Nr", FORMAT_ANZAHL, 6),
+        ("Empfehlung", None, 60),
+        ("Status", None, 16),
+        ("Bemerkung", None, 40),
+    ]
+    e = auswertung.fortschreibung("gefluechtete").empfehlungen
+    zeilen = [
+        [int(f), name, int(n), t, s, b]
+        for f, name, n, t, s, b in zip(
+            e["handlungsfeld"], e["feldname"], e["nr"], e["empfehlung"], e["status"], e["bemerkung"]
+        )
+    ]
+    return kopf, zeilen
+
+
+def plan_ist_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+    """Header and rows of the sheet "Plan und Ist": budget lines with an Ist."""
+    kopf: Kopf = [
+        ("Jahr", "0", 8),
+        ("Maßnahme", None, 40),
+        ("Handlungsfeld", FORMAT_ANZAHL, 12),
+        ("Plan", FORMAT_EURO, 16),
+        ("Ist", FORMAT_EURO, 16),
+        ("Ist − Plan", FORMAT_EURO, 16),
+        ("Ist in % des Plans", FORMAT_ANTEIL, 14),
+    ]
+    m = auswertung.fortschreibung("plan_ist", None).massnahmen
+    zeilen = [
+        [int(j), name, _ganz(f), float(p), float(i), float(d), _zahl(q)]
+        for j, name, f, p, i, d, q in zip(
+            m["jahr"], m["massnahme"], m["handlungsfeld"], m["plan"], m["ist"], m["differenz"], m["quote"]
+        )
+    ]
+    return kopf, zeilen
+
+
+def excel_bytes(auswertung: Auswertung, *, quelle: str = "", verlauf: VerlaufAuswertung | None = None) -> bytes:
     """The computed tables of one Stand as an .xlsx file.
 
     Sheets: Info (Stand, Bezeichnung, Quelle), Verteilung, Einbürgerung, Haushalt,
-    Haushalt je Feld (the last three only when the workbook has that data).
+    Haushalt je Feld, and from the optional columns Zuständig, Arbeitsgruppe, Überfällig,
+    Geflüchtete, Plan und Ist; with `verlauf` the sheet Verlauf. A sheet appears only when
+    the workbook has its data.
     """
     anlage = auswertung.anlage
     mappe = Workbook()
@@ -236,6 +353,18 @@ def excel_bytes(auswertung: Auswertung, *, quelle: str = "") -> bytes:
     if len(anlage.haushalt):
         _blatt(mappe, "Haushalt", *haushalt_tabelle(auswertung))
         _blatt(mappe, "Haushalt je Feld", *haushalt_feld_tabelle(auswertung))
+    if fs.hat_zustaendigkeit(anlage):
+        _blatt(mappe, "Zuständig", *zustaendigkeit_tabelle(auswertung, "zustaendig", "Zuständig"))
+    if fs.hat_arbeitsgruppe(anlage):
+        _blatt(mappe, "Arbeitsgruppe", *zustaendigkeit_tabelle(auswertung, "arbeitsgruppe", "Arbeitsgruppe"))
+    if fs.hat_termin(anlage) and anlage.stand is not None:
+        _blatt(mappe, "Überfällig", *ueberfaellig_tabelle(auswertung.fortschreibung("ueberfaellig", anlage.stand)))
+    if fs.hat_bezug(anlage):
+        _blatt(mappe, "Geflüchtete", *gefluechtete_tabelle(auswertung))
+    if fs.hat_ist(anlage):
+        _blatt(mappe, "Plan und Ist", *plan_ist_tabelle(auswertung))
+    if verlauf is not None:
+        _blatt(mappe, "Verlauf", *verlauf_tabelle(verlauf))
     mappe.properties.title = sicherer_text(anlage.titel)
     mappe.properties.language = "de-DE"
     ziel = io.BytesIO()

@@ -21,11 +21,16 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
+from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+from ipdaten.zahlen import fortschreibung as fs
+from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
+from ipdaten.zahlen.verlauf import GESAMT
 
 # At most this many recommendations are listed on a field slide (more would not be readable
 # from the back of the room); the rest is counted ("… und 4 weitere").
 MAX_PUNKTE = 6
 MAX_MEILENSTEINE = 8
+MAX_ZUSTAENDIGE = 8
 # Longer workbook texts are shortened on a slide (at a word, with "…"); the tables keep them whole.
 MAX_ZEICHEN = 120
 VORSCHAU = "Vorschau – nicht veröffentlicht"
@@ -93,7 +98,7 @@ class Punkt:
 @dataclass(frozen=True, eq=False)
 class Folie:
     """One slide. `art` names the kind: titel, bilanz, status, feld, einbuergerung, haushalt,
-    fortschritt, meilensteine."""
+    fortschritt, meilensteine, gefluechtete, zustaendigkeit, plan_ist, verlauf."""
 
     art: str
     titel: str
@@ -464,11 +469,174 @@ def _meilensteinfolie(auswertung: Auswertung) -> Folie | None:
     return Folie("meilensteine", "Der Weg nach vorn", kernaussage=kern, punkte=punkte)
 
 
+def _verlaufsfolie(verlauf: VerlaufAuswertung) -> Folie | None:
+    gesamt = verlauf.verlauf.anteile
+    gesamt = gesamt[gesamt["nr"] == GESAMT].sort_values("stand")
+    if len(gesamt) < 2:
+        return None
+    erster, letzter = gesamt.iloc[0], gesamt.iloc[-1]
+    kern = (
+        f"Umgesetzt: {fmt.anteil(erster['umgesetzt'])} ({fmt.datum(erster['datum'])}) → "
+        f"{fmt.anteil(letzter['umgesetzt'])} ({fmt.datum(letzter['datum'])}); umgesetzt oder in Arbeit: "
+        f"{fmt.anteil(erster['umgesetzt_oder_in_arbeit'])} → {fmt.anteil(letzter['umgesetzt_oder_in_arbeit'])}."
+    )
+    kategorien = tuple(f"{d:%d.%m.%Y}" for d in gesamt["datum"])
+    reihen = tuple(
+        Reihe(
+            titel,
+            tuple(None if pd.isna(v) else float(v) for v in gesamt[mass]),
+            status_farbe("umgesetzt") if mass == "umgesetzt" else status_farbe("in Arbeit"),
+        )
+        for mass, titel in FORTSCHRITT_TITEL.items()
+    )
+    return Folie(
+        "verlauf",
+        f"Verlauf über {fmt.zahl(len(gesamt))} Stände",
+        untertitel="Anteile über alle Handlungsfelder, je Stand",
+        kernaussage=kern,
+        diagramm=Diagramm(
+            "gruppiert",
+            kategorien,
+            reihen,
+            "0 %",
+            FORMAT_ANTEIL,
+            "Anteil der Empfehlungen",
+            "Anteile umgesetzt und umgesetzt oder in Arbeit über alle Handlungsfelder in jedem Stand",
+            legende=True,
+        ),
+    )
+
+
+def _gestapelt(verteilung: pd.DataFrame, kategorien: tuple[str, ...], alt: str) -> Diagramm:
+    reihen = tuple(Reihe(s, tuple(float(v) for v in verteilung[s]), status_farbe(s)) for s in STATUS_REIHENFOLGE)
+    return Diagramm(
+        "gestapelt_100", kategorien, reihen, FORMAT_ANZAHL, FORMAT_ANTEIL, "Anteil der Empfehlungen", alt, True
+    )
+
+
+def _gefluechtetenfolie(auswertung: Auswertung) -> Folie | None:
+    if not fs.hat_bezug(auswertung.anlage):
+        return None
+    g = auswertung.fortschreibung("gefluechtete")
+    mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
+    n = g.gesamt["empfehlungen"]
+    return Folie(
+        "gefluechtete",
+        "Empfehlungen mit Bezug zu Geflüchteten",
+        untertitel="über alle Handlungsfelder",
+        kernaussage=(
+            f"{fmt.zahl(n)} von {fmt.zahl(g.alle)} Empfehlungen haben Bezug zu Geflüchteten; "
+            f"{fmt.anteil(g.gesamt['umgesetzt'])} davon sind umgesetzt."
+        ),
+        kennzahlen=(
+            Kennzahl(fmt.zahl(n), "Empfehlungen mit Bezug Geflüchtete"),
+            Kennzahl(fmt.anteil(g.gesamt["umgesetzt"]), f"umgesetzt ({fmt.zahl(g.gesamt['umgesetzt_anzahl'])})"),
+            Kennzahl(
+                fmt.anteil(g.gesamt["umgesetzt_oder_in_arbeit"]),
+                f"umgesetzt oder in Arbeit ({fmt.zahl(g.gesamt['umgesetzt_oder_in_arbeit_anzahl'])})",
+            ),
+        ),
+        diagramm=_gestapelt(
+            mit,
+            tuple(f"{int(nr)} {name}" for nr, name in zip(mit["nr"], mit["name"])),
+            "Status der Empfehlungen mit Bezug Geflüchtete je Handlungsfeld als gestapelte Balken; Beschriftung: Anzahl",
+        ),
+    )
+
+
+def _zustaendigkeitsfolie(auswertung: Auswertung) -> Folie | None:
+    anlage = auswertung.anlage
+    if not fs.hat_zustaendigkeit(anlage):
+        return None
+    verteilung = auswertung.fortschreibung("status_nach", "zustaendig").head(MAX_ZUSTAENDIGE)
+    punkte: tuple[Punkt, ...] = ()
+    kern = f"Status der Empfehlungen je zuständiger Stelle ({fmt.zahl(len(verteilung))} Stellen mit den meisten Empfehlungen)."
+    weitere = 0
+    if fs.hat_termin(anlage) and anlage.stand is not None:
+        ueberfaellig = auswertung.fortschreibung("ueberfaellig", anlage.stand)
+        kern = f"{fmt.zahl(len(ueberfaellig))} Empfehlungen sind überfällig (Termin vor dem {fmt.datum(anlage.stand)}, nicht umgesetzt)."
+        punkte = tuple(
+            Punkt(
+                kuerzen(f"{int(f)}.{int(n)} {e}" + (f" – {z}" if z else ""), 90),
+                vorne=fmt.ungefaehres_datum(d, g),
+                status=str(s),
+            )
+            for f, n, e, z, d, g, s in zip(
+                ueberfaellig["handlungsfeld"].head(MAX_PUNKTE),
+                ueberfaellig["nr"],
+                ueberfaellig["empfehlung"],
+                ueberfaellig["zustaendig"],
+                ueberfaellig["termin"],
+                ueberfaellig["termin_genauigkeit"],
+                ueberfaellig["status"],
+            )
+        )
+        weitere = max(0, len(ueberfaellig) - MAX_PUNKTE)
+    return Folie(
+        "zustaendigkeit",
+        "Zuständigkeit und Termine",
+        kernaussage=kern,
+        punkte=punkte,
+        liste_titel="Überfällig" if punkte else "",
+        weitere=weitere,
+        diagramm=_gestapelt(
+            verteilung,
+            tuple(str(n) for n in verteilung["name"]),
+            "Status der Empfehlungen je zuständiger Stelle als gestapelte Balken; Beschriftung: Anzahl",
+        ),
+    )
+
+
+def _plan_ist_folien(auswertung: Auswertung) -> list[Folie]:
+    folien = []
+    for jahr in auswertung.haushalt_jahre:
+        p = auswertung.fortschreibung("plan_ist", jahr)
+        if not p.positionen:
+            continue
+        f = p.nach_handlungsfeld
+        kategorien = tuple(
+            OHNE_ZUORDNUNG if n is None or pd.isna(n) else f"{int(n)} {name}" for n, name in zip(f["nr"], f["name"])
+        )
+        kern = (
+            f"Verausgabt {fmt.euro(p.ist_eur)} von geplanten {fmt.euro(p.plan_eur)} ({fmt.anteil(p.quote, 1)}) "
+            f"in {fmt.zahl(p.positionen)} Positionen mit Ist"
+            + (f"; {fmt.zahl(p.positionen_ohne_ist)} Positionen noch ohne Ist." if p.positionen_ohne_ist else ".")
+        )
+        folien.append(
+            Folie(
+                "plan_ist",
+                f"Haushalt {jahr}: Plan und Ist",
+                kernaussage=kern,
+                diagramm=Diagramm(
+                    "gruppiert",
+                    kategorien,
+                    (
+                        Reihe("Plan", tuple(float(v) for v in f["plan"]), NEUTRAL),
+                        Reihe("Ist", tuple(float(v) for v in f["ist"]), HERVORHEBUNG),
+                    ),
+                    FORMAT_EURO,
+                    '#,##0" €"',
+                    "Betrag in Euro",
+                    f"Haushalt {jahr}: Plan und Ist je Handlungsfeld in Euro (Positionen mit Ist)",
+                    legende=True,
+                ),
+                jahr=jahr,
+            )
+        )
+    return folien
+
+
 def praesentation(
-    auswertung: Auswertung, *, vorher: Auswertung | None = None, hinweis: str = "", vorschau: bool = False
+    auswertung: Auswertung,
+    *,
+    vorher: Auswertung | None = None,
+    hinweis: str = "",
+    vorschau: bool = False,
+    verlauf: VerlaufAuswertung | None = None,
 ) -> Praesentation:
     """The slides of the Stand in `auswertung`, in presentation order.
 
+    `verlauf` (the history over all Stände) adds the Verlauf slide;
     `vorher` is the previous Stand (adds the progress slide); `hinweis` is a line for the
     title slide (e.g. that the data is a reconstruction); `vorschau` marks the line on every
     slide as an unpublished preview. Slides without data are left out.
@@ -480,8 +648,12 @@ def praesentation(
         _statusfolie(auswertung),
         *_feldfolien(auswertung),
         _einbuergerungsfolie(auswertung),
+        _gefluechtetenfolie(auswertung),
+        _zustaendigkeitsfolie(auswertung),
         *_haushaltsfolien(auswertung),
+        *_plan_ist_folien(auswertung),
         _fortschrittsfolie(auswertung, vorher) if vorher is not None else None,
+        _verlaufsfolie(verlauf) if verlauf is not None else None,
         _meilensteinfolie(auswertung),
     ]
     return Praesentation(

@@ -1,6 +1,6 @@
 """The charts of the presentation slides on screen: the dashboard's figures (ipdaten.darstellung.diagramme),
-enlarged for a projector; the progress chart, which the dashboard has no figure for, is drawn
-here from the slide's data. Milestones are text (a timeline list), not a chart."""
+enlarged for a projector; the progress and Verlauf charts of the slides are drawn here from the
+slide's data. Milestones are text (a timeline list), not a chart."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
-from ipdaten.darstellung import diagramme
+from ipdaten.darstellung import diagramme, diagramme_verlauf
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE
 from ipdaten.praesentation.folien import Diagramm, Folie
@@ -107,6 +107,32 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
     return fig
 
 
+def _verlauf(diagramm: Diagramm) -> go.Figure:
+    """The shares over all fields per Stand as lines with a labelled point per Stand."""
+    fig = go.Figure()
+    for reihe in diagramm.reihen:
+        werte = [None if w is None else w * 100 for w in reihe.werte]
+        fig.add_trace(
+            go.Scatter(
+                name=diagramme.sicher(reihe.name),
+                x=list(diagramm.kategorien),
+                y=werte,
+                mode="lines+markers+text",
+                text=[fmt.prozent(w, 0) if w is not None else "" for w in werte],
+                textposition="top center",
+                line=dict(color=reihe.farbe, width=5),
+                marker=dict(size=14),
+                hovertemplate="%{x}: %{text}<extra>" + diagramme.sicher(reihe.name) + "</extra>",
+            )
+        )
+    diagramme.grundlayout(fig, hoehe=400)
+    fig.update_yaxes(
+        title_text=diagramm.achsentitel, range=[0, 110], tickformat=",.0f", ticksuffix=" %", gridcolor=diagramme.GITTER
+    )
+    fig.update_xaxes(type="category")
+    return fig
+
+
 def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
     """The on-screen chart of a slide (large type), or None for a slide without one."""
     if folie.art in ("bilanz", "feld"):
@@ -135,6 +161,20 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
         # Large labels like "90.000 € (25,3 %)" need more room right of the longest bar.
         hoechster = max([float(b) for b in summen.nach_handlungsfeld["betrag"]] + [summen.ohne_handlungsfeld_eur, 1.0])
         return fig.update_xaxes(range=[0, hoechster * 2.0], tickangle=0, nticks=4)
+    if folie.art == "verlauf" and folie.diagramm is not None:
+        return leinwand(_verlauf(folie.diagramm), schrift=22)
+    if folie.art == "gefluechtete":
+        g = auswertung.fortschreibung("gefluechtete")
+        mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
+        return leinwand(diagramme.status_balken(mit), schrift=_schrift_fuer_zeilen(len(mit), 22))
+    if folie.art == "zustaendigkeit":
+        verteilung = auswertung.fortschreibung("status_nach", "zustaendig").head(len(folie.diagramm.kategorien))
+        return leinwand(
+            diagramme.status_balken(verteilung, nur_namen=True), schrift=_schrift_fuer_zeilen(len(verteilung), 22)
+        )
+    if folie.art == "plan_ist":
+        p = auswertung.fortschreibung("plan_ist", folie.jahr)
+        return leinwand(diagramme_verlauf.plan_ist_balken(p.nach_handlungsfeld), schrift=20)
     if folie.art == "fortschritt" and folie.diagramm is not None:
         schrift = _schrift_fuer_zeilen(len(folie.diagramm.kategorien), 22)
         fig = leinwand(_fortschritt(folie.diagramm), schrift=schrift)
