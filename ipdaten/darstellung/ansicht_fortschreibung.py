@@ -195,7 +195,7 @@ def plan_ist_massnahmen_tabelle(p: PlanIst) -> pd.DataFrame:
         {
             "Maßnahme": m["massnahme"].astype(str).tolist(),
             "Handlungsfeld": [
-                "ohne Zuordnung" if pd.isna(f) else f"{int(f)} {n}" for f, n in zip(m["handlungsfeld"], m["feldname"])
+                fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {n}" for f, n in zip(m["handlungsfeld"], m["feldname"])
             ],
             "Jahr": [str(int(j)) for j in m["jahr"]],
             **_plan_ist_spalten(m),
@@ -210,7 +210,7 @@ def plan_ist_feld_tabelle(p: PlanIst) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Handlungsfeld": [
-                "ohne Zuordnung" if n is None or pd.isna(n) else f"{int(n)} {name}"
+                fmt.OHNE_ZUORDNUNG if n is None or pd.isna(n) else f"{int(n)} {name}"
                 for n, name in zip(f["nr"], f["name"])
             ],
             **_plan_ist_spalten(f),

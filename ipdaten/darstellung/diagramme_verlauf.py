@@ -124,7 +124,7 @@ def plan_ist_balken(zeilen: pd.DataFrame, *, namen: list[str] | None = None, tit
     the share spent; `zeilen` has plan, ist, quote and (without `namen`) nr and name."""
     if namen is None:
         namen = [
-            "ohne Zuordnung" if n is None or pd.isna(n) else feld_beschriftung(n, name)
+            fmt.OHNE_ZUORDNUNG if n is None or pd.isna(n) else feld_beschriftung(n, name)
             for n, name in zip(zeilen["nr"], zeilen["name"])
         ]
     else:

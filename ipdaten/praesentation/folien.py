@@ -595,7 +595,7 @@ def _plan_ist_folien(auswertung: Auswertung) -> list[Folie]:
             continue
         f = p.nach_handlungsfeld
         kategorien = tuple(
-            OHNE_ZUORDNUNG if n is None or pd.isna(n) else f"{int(n)} {name}" for n, name in zip(f["nr"], f["name"])
+            fmt.OHNE_ZUORDNUNG if n is None or pd.isna(n) else f"{int(n)} {name}" for n, name in zip(f["nr"], f["name"])
         )
         kern = (
             f"Verausgabt {fmt.euro(p.ist_eur)} von geplanten {fmt.euro(p.plan_eur)} ({fmt.anteil(p.quote, 1)}) "

@@ -15,6 +15,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.zahlen.kennzahlen import (
     FORTSCHRITT,
@@ -226,7 +227,7 @@ def plan_ist(anlage: Anlage, jahr: int | None = None) -> PlanIst:
             "massnahme": mit["massnahme"].to_numpy(),
             "jahr": mit["jahr"].to_numpy(),
             "handlungsfeld": mit["handlungsfeld"].to_numpy(),
-            "feldname": mit["handlungsfeld"].map(anlage.feldnamen).fillna("ohne Zuordnung").to_numpy(),
+            "feldname": mit["handlungsfeld"].map(anlage.feldnamen).fillna(fmt.OHNE_ZUORDNUNG).to_numpy(),
             "plan": mit["betrag"].to_numpy(dtype="float64"),
             "ist": mit["ist"].to_numpy(dtype="float64"),
         }
@@ -246,7 +247,7 @@ def plan_ist(anlage: Anlage, jahr: int | None = None) -> PlanIst:
     if len(ohne_feld):
         nach_feld.loc[len(nach_feld)] = [
             None,
-            "ohne Zuordnung",
+            fmt.OHNE_ZUORDNUNG,
             float(ohne_feld["betrag"].sum()),
             float(ohne_feld["ist"].sum()),
         ]
