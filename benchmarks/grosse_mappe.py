@@ -9,8 +9,12 @@ from openpyxl import Workbook
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 
 
-def grosse_mappe(empfehlungen: int, felder: int = 9) -> bytes:
-    """A valid workbook with `empfehlungen` rows spread over `felder` Handlungsfelder."""
+def grosse_mappe(empfehlungen: int, felder: int = 9, runde: int = 0) -> bytes:
+    """A valid workbook with `empfehlungen` rows spread over `felder` Handlungsfelder.
+
+    `runde` (0–19) makes the next evaluation round of the same plan: from one round to the
+    next, the 5 % of recommendations with row index ≡ runde (mod 20) move one status on.
+    """
     mappe = Workbook(write_only=True)
     blatt = mappe.create_sheet("Handlungsfelder")
     blatt.append(["Nr", "Handlungsfeld", "Leitsatz", "Seiten"])
@@ -26,7 +30,7 @@ def grosse_mappe(empfehlungen: int, felder: int = 9) -> bytes:
                 index // felder + 1,
                 f"Ziel {index % 7 + 1}",
                 f"Empfehlung {index + 1}: Maßnahme zur Integration im Handlungsfeld {feld}",
-                STATUS_REIHENFOLGE[index % len(STATUS_REIHENFOLGE)],
+                STATUS_REIHENFOLGE[(index + (1 <= index % 20 <= runde)) % len(STATUS_REIHENFOLGE)],
                 f"Bemerkung zur Empfehlung {index + 1}",
                 ("ja", "nein", "")[index % 3],
                 "Erzeugt für Messungen",

@@ -136,6 +136,70 @@ def seiten_rerun(wiederholungen: int) -> list[Messung]:
     return ergebnisse
 
 
+def verlauf_seiten(wiederholungen: int, anzahl_staende: int, anzahl: int) -> list[Messung]:
+    """(10) Verlauf on Fortschritt and one recommendation's history on Handlungsfelder with
+    `anzahl_staende` published Stände of `anzahl` recommendations: first view, warm rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    from ipdaten.ablage import Ablage
+
+    _cache_leeren()
+    boden_app = AppTest.from_string('import streamlit as st\nst.write("Hallo")\n', default_timeout=30)
+    boden_app.run()
+    boden = median_s(boden_app.run, wiederholungen * 3)
+    groesse = f"{anzahl_staende} Ständen à {zahl(anzahl)} Empfehlungen"
+    ergebnisse = [Messung("10", "Boden: leeres Skript mit einem st.write", ms(boden), "1,00×", "", None)]
+    with tempfile.TemporaryDirectory() as verzeichnis, _umgebung(IPDATEN_ABLAGE=verzeichnis):
+        ablage = Ablage(verzeichnis, STANDARD)
+        for runde in range(anzahl_staende):
+            ablage.veroeffentliche(
+                grosse_mappe(anzahl, runde=runde),
+                stand=dt.date(2018, 3, 1) + dt.timedelta(days=182 * runde),
+                bezeichnung=f"Runde {runde + 1}",
+            )
+        _cache_leeren()
+        app = AppTest.from_file(str(APP), default_timeout=600)
+        app.run()
+        for seite, was, vorbereiten, erwartet in (
+            (
+                "seiten/fortschritt.py",
+                "Fortschritt mit Verlauf",
+                lambda a: a.radio(key="fortschritt_ansicht").set_value("Verlauf über alle Stände").run(),
+                "Verlauf über alle Stände",
+            ),
+            (
+                "seiten/handlungsfelder.py",
+                "Handlungsfelder mit Verlauf einer Empfehlung",
+                lambda a: a.selectbox(key="handlungsfelder_wortlaut").set_value("1.5").run(),
+                "Verlauf der Empfehlung 1.5",
+            ),
+        ):
+            app.switch_page(seite)
+            if seite.endswith("handlungsfelder.py"):
+                app.query_params["feld"] = "1"
+            start = time.perf_counter()
+            app.run()
+            vorbereiten(app)
+            kalt = time.perf_counter() - start
+            texte = " ".join(str(e.value) for gruppe in (app.subheader, app.markdown) for e in gruppe)
+            if app.exception or erwartet not in texte:
+                ergebnisse.append(Messung("10", f"{was} ({groesse})", "fehlt", "", "≤ 8× Boden", False))
+                continue
+            ergebnisse.append(Messung("10", f"{was}, erster Aufruf ({groesse})", ms(kalt), "", "", None))
+            zeit = median_s(app.run, wiederholungen * 3)
+            ergebnisse.append(
+                Messung(
+                    "10",
+                    f"{was}, warmer Rerun ({groesse})",
+                    ms(zeit),
+                    faktor(zeit / boden),
+                    "≤ 8× Boden",
+                    zeit / boden <= 8,
+                )
+            )
+    return ergebnisse
+
+
 def hochladen(wiederholungen: int, anzahl: int) -> list[Messung]:
     """(4) upload of a large workbook to a finished preview through AppTest."""
     from streamlit.testing.v1 import AppTest
@@ -370,9 +434,9 @@ def main(argumente: list[str] | None = None) -> int:
         "--nur",
         type=int,
         nargs="+",
-        choices=range(1, 10),
+        choices=range(1, 11),
         metavar="TEIL",
-        help="nur diese Teile (1–9; 1 und 2 gemeinsam)",
+        help="nur diese Teile (1–10; 1 und 2 gemeinsam)",
     )
     args = parser.parse_args(argumente)
     wdh = 2 if args.schnell else 15
@@ -386,6 +450,7 @@ def main(argumente: list[str] | None = None) -> int:
         7: lambda: browser_start(1 if args.schnell else 9),
         8: lambda: last(args.schnell),
         9: lambda: feindlicher_upload(20_000 if args.schnell else 100_000),
+        10: lambda: verlauf_seiten(wdh, 3 if args.schnell else 10, 2000 if args.schnell else 20_000),
     }
     gewuenscht = {1 if t == 2 else t for t in args.nur or teile}
     messungen = [m for nr, teil in teile.items() if nr in gewuenscht for m in teil()]

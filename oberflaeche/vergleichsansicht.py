@@ -12,6 +12,24 @@ from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from .diagramm import zeige_diagramm
 from .literal import literal
 
+# Figures and tables of the comparisons shown recently, built once each: a comparison of two
+# large Stände costs a few hundred milliseconds to draw. Holding the Vergleich itself keeps its
+# id unique while its entry lives.
+_GEMERKT: dict[int, tuple[vg.Vergleich, dict]] = {}
+MAX_GEMERKT = 8
+
+
+def _merke(v: vg.Vergleich, schluessel: tuple, berechne):
+    eintrag = _GEMERKT.get(id(v))
+    if eintrag is None or eintrag[0] is not v:
+        if len(_GEMERKT) >= MAX_GEMERKT:
+            _GEMERKT.pop(next(iter(_GEMERKT)))
+        eintrag = _GEMERKT[id(v)] = (v, {})
+    teile = eintrag[1]
+    if schluessel not in teile:
+        teile[schluessel] = berechne()
+    return teile[schluessel]
+
 
 def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     """Headline figures of a comparison and the status changes in words."""
@@ -35,7 +53,7 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     if v.ist_unveraendert:
         st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
         return
-    saetze = vg.uebergang_saetze(v)
+    saetze = _merke(v, ("saetze",), lambda: vg.uebergang_saetze(v))
     teile = []
     if saetze:
         teile.append("**Statuswechsel:** " + literal("; ".join(saetze)) + ".")
@@ -71,7 +89,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
 
     st.subheader("Veränderung je Handlungsfeld", anchor=False)
     zeige_diagramm(
-        diagramme_fortschritt.veraenderung_je_feld(v),
+        _merke(v, ("felder_bild",), lambda: diagramme_fortschritt.veraenderung_je_feld(v)),
         alt=(
             f"Balken je Handlungsfeld: Veränderung der Anteile „umgesetzt“ und „umgesetzt oder in Arbeit“ "
             f"von {vorher} zu {nachher} in Prozentpunkten. Die Werte stehen auch in der Tabelle darunter."
@@ -79,7 +97,11 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         dateiname=f"Veränderung je Handlungsfeld {vorher} bis {nachher}",
         key=f"{schluessel}_felder",
     )
-    st.dataframe(vg.felder_tabelle(v), hide_index=True, alt="Tabelle: Anteile je Handlungsfeld vorher und nachher")
+    st.dataframe(
+        _merke(v, ("felder",), lambda: vg.felder_tabelle(v)),
+        hide_index=True,
+        alt="Tabelle: Anteile je Handlungsfeld vorher und nachher",
+    )
 
     st.subheader("Statuswechsel der Empfehlungen", anchor=False)
     st.caption(
@@ -96,8 +118,12 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         st.info("Keine Empfehlung hat ihren Status gewechselt.")
     elif gepaart > 0:
         zeige_diagramm(
-            diagramme_fortschritt.uebergaenge_sankey(
-                v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}", nur_wechsel=nur_wechsel
+            _merke(
+                v,
+                ("sankey", vorher, nachher, nur_wechsel),
+                lambda: diagramme_fortschritt.uebergaenge_sankey(
+                    v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}", nur_wechsel=nur_wechsel
+                ),
             ),
             alt=(
                 "Sankey-Diagramm der Statuswechsel: links der Status vorher, rechts nachher, die Bänder "
@@ -109,14 +135,20 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             key=f"{schluessel}_sankey",
         )
     st.dataframe(
-        vg.matrix_tabelle(v), hide_index=True, alt="Übergangsmatrix: Status vorher (Zeilen) und nachher (Spalten)"
+        _merke(v, ("matrix",), lambda: vg.matrix_tabelle(v)),
+        hide_index=True,
+        alt="Übergangsmatrix: Status vorher (Zeilen) und nachher (Spalten)",
     )
 
     st.subheader("Geänderte Empfehlungen", anchor=False)
     if v.geaendert.empty:
         st.write("Keine Empfehlung hat Status oder Wortlaut geändert.")
     else:
-        st.dataframe(vg.aenderungen_tabelle(v), hide_index=True, alt="Tabelle der geänderten Empfehlungen")
+        st.dataframe(
+            _merke(v, ("aenderungen",), lambda: vg.aenderungen_tabelle(v)),
+            hide_index=True,
+            alt="Tabelle der geänderten Empfehlungen",
+        )
     for titel, frame, leer in (
         ("Neue Empfehlungen", v.neu_empfehlungen, "Keine neuen Empfehlungen."),
         ("Entfallene Empfehlungen", v.entfallene_empfehlungen, "Keine Empfehlung ist entfallen."),
@@ -125,7 +157,8 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         if frame.empty:
             st.write(leer)
         else:
-            st.dataframe(vg.empfehlungen_tabelle(frame), hide_index=True, alt=f"Tabelle: {titel}")
+            tabelle = _merke(v, ("empfehlungen", titel), lambda frame=frame: vg.empfehlungen_tabelle(frame))
+            st.dataframe(tabelle, hide_index=True, alt=f"Tabelle: {titel}")
     st.subheader("Handlungsfelder", anchor=False)
     if v.neue_felder.empty and v.entfallene_felder.empty:
         st.write("Die Handlungsfelder sind in beiden Ständen dieselben.")

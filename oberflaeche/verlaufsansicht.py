@@ -70,7 +70,8 @@ def zeige_unveraendert(va: VerlaufAuswertung) -> None:
         f"seit mindestens {fmt.zahl(int(mindestens))} {'Stand' if mindestens == 1 else 'Ständen'} nicht geändert."
     )
     st.dataframe(je_feld, hide_index=True, alt="Tabelle: unveränderte Empfehlungen je Handlungsfeld")
-    if len(roh):
+    # The list can hold every recommendation of the plan: it is sent only on request.
+    if len(roh) and st.toggle(f"Die {fmt.zahl(len(roh))} Empfehlungen einzeln zeigen", key="unveraendert_liste"):
         st.dataframe(
             liste,
             hide_index=True,

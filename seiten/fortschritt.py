@@ -9,15 +9,27 @@ from oberflaeche.vergleichsansicht import zeige_vergleich
 from oberflaeche.verlaufsansicht import zeige_unveraendert, zeige_verlauf
 
 VORSCHAU = "vorschau"
+VERGLEICH = "Vergleich zweier Stände"
+VERLAUF = "Verlauf über alle Stände"
 
 anzeige = seitenkopf("Fortschritt")
 ablage, alle = ablage_oder_ende()
 
+# With two or more Stände: the comparison of two, or the history over all of them (one at a
+# time: each draws several charts and tables).
 verlauf = quelle.verlauf_zu(anzeige)
 if verlauf is not None:
-    zeige_verlauf(verlauf)
-    zeige_unveraendert(verlauf)
-    st.subheader("Vergleich zweier Stände", anchor=False)
+    ansicht = st.radio(
+        "Ansicht",
+        [VERGLEICH, VERLAUF],
+        horizontal=True,
+        key="fortschritt_ansicht",
+        help="„Verlauf über alle Stände“ zeigt die Anteile in jedem Stand und seit wann Empfehlungen unverändert sind.",
+    )
+    if ansicht == VERLAUF:
+        zeige_verlauf(verlauf)
+        zeige_unveraendert(verlauf)
+        seite_beenden()
 
 vorschau = quelle.vorschau()
 vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None

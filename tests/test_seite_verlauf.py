@@ -51,6 +51,9 @@ def _tabelle(at, spalte: str):
 def test_verlauf_auf_der_seite_fortschritt():
     _veroeffentliche()
     at = starte("seiten/fortschritt.py")
+    # The comparison of two Stände comes first, as before; the Verlauf is one click away.
+    assert "Verglichen wird" in texte(at) and "Verlauf über alle Stände" not in texte(at)
+    at.radio(key="fortschritt_ansicht").set_value("Verlauf über alle Stände").run()
     erwartet = _erwarteter_verlauf()
     assert [s.nr for s in erwartet.staende] == [1, 2, 3, 4]
 
@@ -79,18 +82,19 @@ def test_verlauf_auf_der_seite_fortschritt():
         "66,7\u00a0% (4 von 6)",
         "71,4\u00a0% (5 von 7)",
     ]
-    # The comparison of two Stände follows below, as before.
-    assert "Vergleich zweier Stände" in texte(at)
 
 
 def test_unveraendert_seit_mit_filter_und_zahl_je_feld():
     _veroeffentliche()
     at = starte("seiten/fortschritt.py")
+    at.radio(key="fortschritt_ansicht").set_value("Verlauf über alle Stände").run()
     erwartet = _erwarteter_verlauf()
     namen = lade_anlage(stand_bytes(3)).feldnamen
     # Default: unchanged in all four Stände.
     assert "**7 Empfehlungen**" not in "\n".join(m.value for m in at.markdown)
     at.number_input(key="unveraendert_mindestens").set_value(3).run()
+    assert not any("unverändert seit" in t.value.columns for t in at.dataframe)
+    at.toggle(key="unveraendert_liste").set_value(True).run()
     assert not at.exception
     je_feld, liste, roh = (
         af.unveraendert_feld_tabelle(vl.unveraendert_je_feld(erwartet, namen, 3)),
@@ -129,7 +133,7 @@ def test_historie_einer_empfehlung_auf_der_seite_handlungsfelder():
 
 def test_ein_einziger_stand_zeigt_keinen_verlauf():
     at = starte("seiten/fortschritt.py")
-    assert "Verlauf über alle Stände" not in texte(at)
+    assert "Verlauf über alle Stände" not in texte(at) and not at.radio
     at = starte("seiten/handlungsfelder.py", query={"feld": "1"})
     at.selectbox(key="handlungsfelder_wortlaut").set_value("1.1").run()
     assert not at.exception
