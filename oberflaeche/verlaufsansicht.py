@@ -96,7 +96,7 @@ def zeige_historie(va: VerlaufAuswertung, handlungsfeld: int, nr: int) -> None:
         for datum, vorher, nachher in aenderungen:
             alt = f"„{literal(vorher)}“" if vorher else "(leer)"
             neu = f"„{literal(nachher)}“" if nachher else "(leer)"
-            st.markdown(f"- {datum}: {alt} → {neu}")
+            st.markdown(f"- {literal(datum)}: {alt} → {neu}")
     else:
         st.caption("Die Bemerkung ist in allen Ständen gleich.")
     st.dataframe(

@@ -80,10 +80,15 @@ def empfehlung_zeitstrahl(historie: pd.DataFrame, *, titel: str | None = None) -
     `historie` is verlauf.empfehlung_verlauf.
     """
     status = [s if s is not None else NICHT_ENTHALTEN for s in historie["status"]]
+    # One evenly spaced place per Stand, named by date and number: two Stände may share a date.
+    orte = [
+        f"{d:%d.%m.%Y}<br>" + (f"Nr. {int(n)}" if pd.notna(n) else "Vorschau")
+        for d, n in zip(historie["datum"], historie["stand_nr"])
+    ]
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=[d.isoformat() for d in historie["datum"]],
+            x=orte,
             y=[0] * len(historie),
             mode="lines",
             line=dict(color=GITTER, width=2),
@@ -97,7 +102,7 @@ def empfehlung_zeitstrahl(historie: pd.DataFrame, *, titel: str | None = None) -
         fig.add_trace(
             go.Scatter(
                 name=name,
-                x=[historie["datum"].iloc[i].isoformat() for i in teil],
+                x=[orte[i] for i in teil],
                 y=[0] * len(teil),
                 mode="markers+text",
                 text=[name] * len(teil),
@@ -115,7 +120,7 @@ def empfehlung_zeitstrahl(historie: pd.DataFrame, *, titel: str | None = None) -
     grundlayout(fig, hoehe=200, titel=titel)
     fig.update_layout(margin=dict(l=30, r=30, t=50 if titel else 20, b=40), showlegend=False)
     fig.update_yaxes(visible=False, range=[-1, 1.4])
-    fig.update_xaxes(type="date", tickformat=DATUMSFORMAT, tickvals=[d.isoformat() for d in historie["datum"]])
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=orte)
     return fig
 
 

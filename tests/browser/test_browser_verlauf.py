@@ -4,6 +4,8 @@ recommendation on Handlungsfelder. Own server with its own empty store."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.streamlit_browser import (
@@ -70,7 +72,10 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
         bildschirmfoto(seite, "verlauf-1-fortschritt")
 
         seite.get_by_text("Verlauf als Tabelle").click()
-        seite.locator('[role="gridcell"]').first.wait_for(state="attached")
+        # The grid inside the expander is drawn when it opens: wait for its last column.
+        seite.locator('[role="gridcell"]', has_text=re.compile(r"42,9\s%\s\(3 von 7\)")).first.wait_for(
+            state="attached"
+        )
         zellen = [z.replace("\xa0", " ") for z in seite.locator('[role="gridcell"]').all_text_contents()]
         assert "42,9 % (3 von 7)" in zellen and "Alle Handlungsfelder" in zellen
         bildschirmfoto(seite, "verlauf-2-tabelle")
