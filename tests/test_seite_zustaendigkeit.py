@@ -83,6 +83,20 @@ def test_unbekannte_stelle_im_link_wird_erklaert():
     assert "Eine zuständige Stelle „<b>Amt X</b>“ nennt dieser Stand nicht." in texte(at)
 
 
+def test_seltsame_werte_im_link_stuerzen_nie_ab():
+    at = starte("seiten/zustaendigkeit.py", mappe=STAND3)
+    for wert in ["", " ", "\x00", "Kreisbau\u202e", "5" * 5000, "**Job**", "<script>", "١", " kreisbau "]:
+        at.query_params["zustaendig"] = wert
+        at.run()
+        assert not at.exception, repr(wert)[:40]
+        gewaehlt = at.selectbox(key="zustaendigkeit_wahl").value
+        if wert.strip().casefold() == "kreisbau":
+            assert gewaehlt == "Kreisbau"
+        else:
+            assert gewaehlt is None
+            assert any(w.value.startswith("Eine zuständige Stelle „") for w in at.warning), repr(wert)[:40]
+
+
 def test_stand_ohne_die_spalten_zeigt_keine_leeren_abschnitte():
     at = starte("seiten/zustaendigkeit.py", mappe=stand_bytes(1))
     assert not at.dataframe and not at.get("plotly_chart")

@@ -18,6 +18,8 @@ SEITEN = [
     "seiten/einbuergerung.py",
     "seiten/haushalt.py",
     "seiten/fortschritt.py",
+    "seiten/zustaendigkeit.py",
+    "seiten/gefluechtete.py",
     "seiten/daten.py",
     "seiten/praesentation.py",
 ]

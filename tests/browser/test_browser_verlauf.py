@@ -20,13 +20,14 @@ from tests.fortschreibung_mappen import stand_bytes
 
 pytestmark = pytest.mark.browser
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PASSWORT = "Verlauf-Passwort-12"
 
 
 @pytest.fixture(scope="module")
 def eigener_server(tmp_path_factory):
     """The dashboard with its own empty store."""
     ablage = tmp_path_factory.mktemp("ablage_verlauf")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": ""}) as url:
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": PASSWORT}) as url:
         yield url
 
 
@@ -47,6 +48,7 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
             )
             seite.get_by_text("ist gültig").wait_for()
             warte_bis_fertig(seite)
+            seite.locator(".st-key-passwort input").fill(PASSWORT)
             seite.locator(".st-key-veroeffentlichen button").click()
             seite.get_by_text("Veröffentlicht als").wait_for()
             warte_bis_fertig(seite)
