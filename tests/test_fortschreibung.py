@@ -52,7 +52,7 @@ def test_unlesbarer_termin_und_negatives_ist_werden_abgelehnt():
         lade_anlage(
             mappe_bytes(
                 empfehlungen=[[*empfehlung(1, 1), "Amt", "", "", "bald"]],
-                haushalt=[["Maßnahme", 100, 2017, 1, -5]],
+                haushalt=[["Sprachkurs", 100, 2017, 1, -5]],
                 koepfe={"Empfehlungen": KOPF_NEU, "Haushalt": [*KOPF["Haushalt"], "Ist (€)"]},
             )
         )
