@@ -2,7 +2,6 @@
 
     python benchmarks/last.py            # full run (about 3 minutes)
     python benchmarks/last.py --schnell  # quick mode (the test suite runs it, no time limits)
-    python benchmarks/last.py --vorrang  # server and clients at raised priority (root only, see below)
 
 Also part 8 of benchmarks/run.py. One server is started the way the README says
 (`streamlit run app.py` in the project folder, so `.streamlit/config.toml` applies), on
@@ -20,11 +19,6 @@ Measured, in this order on the same server:
 3. 50 sessions opening at once: their first view.
 
 Bounded in count and time: every wait has a limit, the server is stopped at the end.
-
-On a machine shared with other busy processes the server gets only its share of the cores and
-queues up page views that it would serve at once on its own. `--vorrang` runs the server and
-this client at nice -10 to measure the application rather than its neighbours; the machine's
-load average is printed with every phase either way.
 """
 
 from __future__ import annotations
@@ -55,7 +49,6 @@ HOST = "127.0.0.1"  # loopback only
 ANSICHT_GRENZE_S = 30.0  # a page view slower than this counts as an error
 ANKUNFT_GRENZE_S = 30.0  # a Stand that has not arrived by then counts as missing
 START_GRENZE_S = 60.0
-VORRANG = -10  # nice value with --vorrang
 
 # (page name as in the URL, query string): every page, some with deep links.
 SEITEN = (
@@ -95,7 +88,7 @@ def _gesund(port: int) -> bool:
 
 
 @contextlib.contextmanager
-def server(ablage: str, vorrang: bool = False) -> Iterator[tuple[subprocess.Popen, int]]:
+def server(ablage: str) -> Iterator[tuple[subprocess.Popen, int]]:
     """`streamlit run app.py` as in the README (project folder, its config), on a free port of
     127.0.0.1 with the store in `ablage`; yields (process, port) once /_stcore/health answers."""
     port = _freier_port()
@@ -111,8 +104,6 @@ def server(ablage: str, vorrang: bool = False) -> Iterator[tuple[subprocess.Pope
             stderr=subprocess.STDOUT,
         )
         try:
-            if vorrang:
-                os.setpriority(os.PRIO_PROCESS, prozess.pid, VORRANG)
             start = time.monotonic()
             while not _gesund(port):
                 if prozess.poll() is not None or time.monotonic() - start > START_GRENZE_S:
@@ -414,13 +405,11 @@ class Lauf:
     hochwasser_mb: float
 
 
-async def _messen(schnell: bool, saat: int, vorrang: bool) -> Lauf:
+async def _messen(schnell: bool, saat: int) -> Lauf:
     zufall = random.Random(saat)
     stufen = (1, 4) if schnell else (1, 10, 25, 50)
     dauer = 3.0 if schnell else 20.0
-    if vorrang:
-        os.setpriority(os.PRIO_PROCESS, 0, VORRANG)
-    with tempfile.TemporaryDirectory() as ablage, server(ablage, vorrang) as (prozess, port):
+    with tempfile.TemporaryDirectory() as ablage, server(ablage) as (prozess, port):
         # Propagation first: the first publication after the server start is one of the cases.
         weite = await verbreitung(port, prozess.pid, ablage, 4 if schnell else 25, 1 if schnell else 4, zufall)
         phasen = [await lastphase(port, prozess.pid, n, dauer, zufall) for n in stufen]
@@ -429,10 +418,9 @@ async def _messen(schnell: bool, saat: int, vorrang: bool) -> Lauf:
     return Lauf(weite, phasen, hochwasser)
 
 
-def messen(schnell: bool = False, saat: int = 16, vorrang: bool = False) -> Lauf:
-    """Run the load benchmark once (quick mode: fewer sessions, shorter phases; `vorrang`:
-    server and client at raised priority)."""
-    return asyncio.run(_messen(schnell, saat, vorrang))
+def messen(schnell: bool = False, saat: int = 16) -> Lauf:
+    """Run the load benchmark once (quick mode: fewer sessions, shorter phases)."""
+    return asyncio.run(_messen(schnell, saat))
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -545,9 +533,8 @@ def main(argumente: list[str] | None = None) -> int:
     """Run the load benchmark and print its lines; exit 1 if a target is missed (full mode)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schnell", action="store_true", help="wenige Sitzungen, kurze Phasen")
-    parser.add_argument("--vorrang", action="store_true", help="Server und Messung mit nice -10 (nur als root)")
     args = parser.parse_args(argumente)
-    ergebnis = zeilen(messen(args.schnell, vorrang=args.vorrang))
+    ergebnis = zeilen(messen(args.schnell))
     for z in ergebnis:
         ok = {True: "ja", False: "**nein**", None: ""}[z.erfuellt]
         print(f"| 8 | {z.was} | {z.wert} | {z.verhaeltnis} | {z.ziel} | {ok} |")
