@@ -209,7 +209,7 @@ def main(argumente: list[str] | None = None) -> int:
         f"{len(anlage.meilensteine)} Meilensteine."
     )
     for status, anzahl in gesamt["status"].items():
-        print(f"  {status}: {anzahl} ({fmt.anteil(gesamt['anteil'][status], 1)})")
+        print(f"  {status}: {anzahl} ({fmt.anteil_tabelle(gesamt['anteil'][status])})")
     if anlage.warnungen:
         print(f"{len(anlage.warnungen)} Warnung(en):")
         for befund in anlage.warnungen:

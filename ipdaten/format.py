@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Container
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -21,6 +22,9 @@ LOCALE = "de_DE"
 # The words for what is missing, the same on every page, slide and export.
 KEINE_ANGABE = "keine Angabe"
 OHNE_ZUORDNUNG = "ohne Zuordnung"
+# Every moment is shown in the county's time zone (tzdata is a requirement: Windows has no
+# zone database of its own).
+ZEITZONE = ZoneInfo("Europe/Berlin")
 # plotly: decimal comma, thousands point, on axes, labels and hover alike.
 PLOTLY_TRENNZEICHEN = ",."
 
@@ -67,11 +71,27 @@ def prozent(wert: float | None, stellen: int = 2) -> str:
     return f"{zahl(wert, stellen)}\u00a0%"
 
 
-def anteil(wert: float | None, stellen: int = 0) -> str:
-    """A share 0–1 as percent: 0.3204 → '32 %'."""
+# One rounding rule for shares (README, "Zahlen und Rundung"): a share standing on its own –
+# headline figure, slide, chart label, hover – in whole percent; a share in a table (page
+# tables, Excel export) with one decimal; a change of a share in percentage points with one
+# decimal everywhere (whole points would hide changes and need not add up).
+def anteil(wert: float | None) -> str:
+    """A share 0–1 as a headline figure, whole percent: 0.6188 → '62 %'."""
     if _fehlt(wert):
         return "–"
-    return prozent(wert * 100, stellen)
+    return prozent(wert * 100, 0)
+
+
+def anteil_tabelle(wert: float | None) -> str:
+    """A share 0–1 in a table, one decimal: 0.6188 → '61,9 %'."""
+    if _fehlt(wert):
+        return "–"
+    return prozent(wert * 100, 1)
+
+
+def anteil_veraenderung(wert: float | None) -> str:
+    """The change of a share in percentage points, one decimal: 3.46 → '+3,5 Pp.'."""
+    return prozentpunkte(wert, 1)
 
 
 def prozentpunkte(wert: float | None, stellen: int = 2) -> str:
@@ -107,8 +127,22 @@ def ungefaehres_datum(wert: dt.date, genauigkeit: str) -> str:
     return datum(wert)
 
 
+def ortszeit(wert: dt.datetime) -> dt.datetime:
+    """A moment in the county's time zone; a naive moment is taken as UTC (how the store and
+    the server clock keep it)."""
+    if wert.tzinfo is None:
+        wert = wert.replace(tzinfo=dt.UTC)
+    return wert.astimezone(ZEITZONE)
+
+
+def jetzt() -> dt.datetime:
+    """Now, in the county's time zone."""
+    return dt.datetime.now(ZEITZONE)
+
+
 def zeitpunkt(wert: dt.datetime) -> str:
-    """A moment: '6. März 2017, 14:05 Uhr'."""
+    """A moment in the county's time zone: '6. März 2017, 14:05 Uhr' (naive = UTC)."""
+    wert = ortszeit(wert)
     return f"{datum(wert.date())}, {wert:%H:%M} Uhr"
 
 

@@ -10,11 +10,9 @@ Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the defa
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 
@@ -35,7 +33,6 @@ STANDARD_QUELLE = (
     "Gesundheitsausschuss vom 6. März 2017. Annahmen und Platzhalter sind in der Spalte "
     "„Quelle“ gekennzeichnet."
 )
-ZEITZONE = "Europe/Berlin"
 
 # Session state: the sidebar selectbox (a Stand number) and the preview of an upload.
 STAND_SCHLUESSEL = "stand"
@@ -207,14 +204,6 @@ def verwirf_vorschau() -> None:
     st.session_state.pop(VORSCHAU_SCHLUESSEL, None)
 
 
-def ortszeit(zeitpunkt: dt.datetime) -> dt.datetime:
-    """A stored (UTC) moment in the county's time zone."""
-    try:
-        return zeitpunkt.astimezone(ZoneInfo(ZEITZONE))
-    except Exception:  # no time zone data on this machine: show UTC rather than fail
-        return zeitpunkt
-
-
 def stand_titel(info: StandInfo) -> str:
     """A Stand in one line: 'Nr. 2 · 30. September 2017 · Herbst 2017'."""
     teile = [f"Nr. {info.nr}", fmt.datum(info.stand) if info.stand else "ohne Datum"]
@@ -239,7 +228,7 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
         return Anzeige(auswertung, STANDARD_QUELLE, ist_rekonstruktion=True, stand_info=info, schluessel=info.sha256)
     quelle = (
         f"Veröffentlichter Stand Nr. {info.nr}: Datei „{info.dateiname}“, veröffentlicht am "
-        f"{fmt.zeitpunkt(ortszeit(info.veroeffentlicht))}."
+        f"{fmt.zeitpunkt(info.veroeffentlicht)}."
         + (" Gelesen mit der beim Veröffentlichen gespeicherten Zuordnung." if info.zuordnung is not None else "")
     )
     return Anzeige(auswertung, quelle, stand_info=info, schluessel=info.sha256)

@@ -157,7 +157,7 @@ def staende_tabelle(staende: list[StandInfo]):
             "Stand": fmt.datum(s.stand) if s.stand else "ohne Datum",
             "Bezeichnung": s.bezeichnung,
             "Datei": s.dateiname + (" (Standard-Arbeitsmappe)" if s.ist_standard else ""),
-            "Veröffentlicht": fmt.zeitpunkt(quelle.ortszeit(s.veroeffentlicht)),
+            "Veröffentlicht": fmt.zeitpunkt(s.veroeffentlicht),
             "Größe": f"{fmt.zahl(s.groesse / 1024, 1)} KB",
             "SHA-256": s.sha256[:16] + "…",
         }

@@ -45,9 +45,9 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     for spalte, (mass, titel) in zip(spalten[1:], FORTSCHRITT_TITEL.items()):
         spalte.metric(
             f"Anteil {titel}",
-            fmt.anteil(g[mass]["neu"], 1),
+            fmt.anteil(g[mass]["neu"]),
             delta=_delta_pp(g[mass]["diff_pp"]),
-            help=f"vorher {fmt.anteil(g[mass]['alt'], 1)}",
+            help=f"vorher {fmt.anteil(g[mass]['alt'])}",
             border=True,
         )
     if v.ist_unveraendert:
@@ -74,7 +74,7 @@ def _delta_pp(wert: float) -> str | None:
     # st.metric reads the direction from an ASCII minus only.
     if wert != wert or round(wert, 1) == 0:
         return None
-    return fmt.prozentpunkte(wert, 1).replace("−", "-")
+    return fmt.anteil_veraenderung(wert).replace("−", "-")
 
 
 def _delta_zahl(wert: int) -> str | None:

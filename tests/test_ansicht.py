@@ -154,11 +154,11 @@ def test_verteilung_tabelle():
     assert tabelle.iloc[0].tolist() == [
         "1 Aufbrechen und Ankommen",
         "3",
-        "1 (33\xa0%)",
-        "1 (33\xa0%)",
-        "0 (0\xa0%)",
-        "0 (0\xa0%)",
-        "1 (33\xa0%)",
+        "1 (33,3\xa0%)",
+        "1 (33,3\xa0%)",
+        "0 (0,0\xa0%)",
+        "0 (0,0\xa0%)",
+        "1 (33,3\xa0%)",
     ]
     assert isinstance(tabelle, pd.DataFrame)
 

@@ -71,7 +71,7 @@ def test_kernaussagen_deutsch_und_richtig(standard):
     haushalt = p["Haushalt 2017"]
     assert haushalt.kernaussage.startswith("355.400\u00a0€ für 11 Maßnahmen")
     assert (haushalt.punkte[0].vorne, haushalt.punkte[0].text) == (
-        "90.000\u00a0€ (25,3\u00a0%)",
+        "90.000\u00a0€ (25\u00a0%)",
         "Dolmetscherpool, koordiniert vom Landratsamt",
     )
     weg = p["Der Weg nach vorn"]
@@ -183,7 +183,7 @@ def test_fortschritt_seit_vorherigem_stand(standard):
     assert p.vorher_stand == dt.date(2017, 3, 6)
     fortschritt = next(f for f in p.folien if f.art == "fortschritt")
     assert fortschritt.titel == "Fortschritt seit 6. März 2017"
-    assert fortschritt.kernaussage == "Umgesetzt: 32\u00a0% → 33\u00a0% (+1\u00a0Pp.)."
+    assert fortschritt.kernaussage == "Umgesetzt: 32\u00a0% → 33\u00a0% (+0,7\u00a0Pp.)."
     assert [(x.vorne, x.text) for x in fortschritt.punkte] == [
         ("1 ×", "in Arbeit → umgesetzt"),
         ("2 ×", "neue Empfehlungen"),
@@ -247,8 +247,8 @@ def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
     folien = fl.praesentation(neu, vorher=standard).folien
     fig = figur(next(f for f in folien if f.art == "fortschritt"), neu)
     assert [t.name for t in fig.data] == ["umgesetzt 30. September 2017", "umgesetzt 6. März 2017"]
-    assert fig.data[0].text[0] == "35\u00a0% (+5\u00a0Pp.)"  # field 1: 6 → 7 of 20
-    assert fig.data[0].text[1] == "18\u00a0% (±0\u00a0Pp.)"
+    assert fig.data[0].text[0] == "35\u00a0% (+5,0\u00a0Pp.)"  # field 1: 6 → 7 of 20
+    assert fig.data[0].text[1] == "18\u00a0% (±0,0\u00a0Pp.)"
     assert fig.data[0].text[-1] == "50\u00a0% (neu)"  # field 9 did not exist before
     assert list(fig.data[1].x)[:2] == [30.0, pytest.approx(18.1818, abs=1e-3)]
     assert fig.data[1].x[-1] is None

@@ -148,7 +148,7 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
     assert "**Neue Handlungsfelder:** 9 Flüchtlingsperspektive." in zusammenfassung
     kennzahlen = {m.label: (m.value, m.delta) for m in at.metric}
     assert kennzahlen["Empfehlungen"] == ("183", "+2")
-    assert kennzahlen["Anteil umgesetzt"] == ("32,8\u00a0%", "+0,7\u00a0Pp.")  # 60/183 vs 58/181
+    assert kennzahlen["Anteil umgesetzt"] == ("33\u00a0%", "+0,7\u00a0Pp.")  # 60/183 vs 58/181
     assert _hat_button(at, "veroeffentlichen")
     assert next(d for d in at.date_input if d.label.startswith("Stand")).value.isoformat() == "2017-09-30"
     assert [s.nr for s in _ablage().staende()] == [1]

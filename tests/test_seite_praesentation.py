@@ -111,7 +111,7 @@ def test_fortschritt_mit_zwei_staenden():
     assert _zaehler(at) == "16 / 18"
     assert _titel(at) == "Fortschritt seit 6. März 2017"
     html = _html(at)
-    assert "Umgesetzt: 32 % → 33 % (+1 Pp.)." in html
+    assert "Umgesetzt: 32 % → 33 % (+0,7 Pp.)." in html
     assert "in Arbeit → umgesetzt" in html
     assert "Stand: 30. September 2017" in html
     chart = at.get("plotly_chart")[0]

@@ -36,7 +36,7 @@ def test_dolmetscherpool_90000_euro_25_3_prozent():
     ]
     balken, feld = diagramme(at)
     assert balken["data"][0]["y"][0] == "Dolmetscherpool, koordiniert vom Landratsamt"
-    assert balken["data"][0]["text"][0] == "90.000\xa0€ (25,3\xa0%)"
+    assert balken["data"][0]["text"][0] == "90.000\xa0€ (25\xa0%)"
     assert balken["layout"]["xaxis"]["ticksuffix"] == " €"
     assert feld["data"][0]["y"] == [
         "1 Aufbrechen und Ankommen",
@@ -63,7 +63,7 @@ def test_nicht_zugeordnete_betraege_sichtbar():
     balken, feld = diagramme(at)
     assert [t["name"] for t in balken["data"]] == ["einem Handlungsfeld zugeordnet", "ohne Zuordnung"]
     assert feld["data"][0]["y"][-1] == "ohne Zuordnung"
-    assert feld["data"][0]["text"][-1] == "30.000\xa0€ (30,0\xa0%)"
+    assert feld["data"][0]["text"][-1] == "30.000\xa0€ (30\xa0%)"
 
 
 def test_mehrere_haushaltsjahre():

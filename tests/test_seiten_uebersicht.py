@@ -64,11 +64,11 @@ def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     assert tabelle.iloc[5].tolist() == [
         "6 Gesellschaft",
         "27",
-        "5 (19\xa0%)",
-        "5 (19\xa0%)",
-        "0 (0\xa0%)",
-        "17 (63\xa0%)",
-        "0 (0\xa0%)",
+        "5 (18,5\xa0%)",
+        "5 (18,5\xa0%)",
+        "0 (0,0\xa0%)",
+        "17 (63,0\xa0%)",
+        "0 (0,0\xa0%)",
     ]
     links = at.get("page_link")
     assert len(links) == 8

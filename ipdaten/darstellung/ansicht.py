@@ -228,7 +228,7 @@ def haushalt_tabelle(massnahmen: pd.DataFrame) -> pd.DataFrame:
         {
             "Maßnahme": sortiert["massnahme"].astype(str).tolist(),
             "Betrag": [fmt.euro(b) for b in sortiert["betrag"]],
-            "Anteil": [fmt.anteil(a, 1) for a in sortiert["anteil"]],
+            "Anteil": [fmt.anteil_tabelle(a) for a in sortiert["anteil"]],
             "Handlungsfeld": [
                 fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {n}"
                 for f, n in zip(sortiert["handlungsfeld"], sortiert["feldname"])
@@ -243,13 +243,13 @@ def haushalt_feld_tabelle(nach_feld: pd.DataFrame, ohne_eur: float, summe: float
     """Amounts per Handlungsfeld as display strings, with a row "ohne Zuordnung" when any
     amount is unassigned."""
     zeilen = [
-        (f"{int(nr)} {name}", fmt.euro(betrag), fmt.anteil(anteil, 1))
+        (f"{int(nr)} {name}", fmt.euro(betrag), fmt.anteil_tabelle(anteil))
         for nr, name, betrag, anteil in zip(
             nach_feld["nr"], nach_feld["name"], nach_feld["betrag"], nach_feld["anteil"]
         )
     ]
     if ohne_eur:
-        zeilen.append((fmt.OHNE_ZUORDNUNG, fmt.euro(ohne_eur), fmt.anteil(anteil_an(ohne_eur, summe), 1)))
+        zeilen.append((fmt.OHNE_ZUORDNUNG, fmt.euro(ohne_eur), fmt.anteil_tabelle(anteil_an(ohne_eur, summe))))
     return pd.DataFrame(zeilen, columns=["Handlungsfeld", "Betrag", "Anteil"], dtype=object)
 
 
@@ -271,7 +271,9 @@ def verteilung_tabelle(verteilung: pd.DataFrame, status: Iterable[str]) -> pd.Da
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
     for s in status:
-        spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]
+        spalten[s] = [
+            f"{fmt.zahl(a)} ({fmt.anteil_tabelle(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])
+        ]
     return pd.DataFrame(spalten, dtype=object)
 
 
@@ -333,6 +335,6 @@ def haushalt_kennzahlen(summe_eur: float, positionen: int, ohne_eur: float) -> l
         Kopfzahl(
             "ohne Zuordnung zu einem Handlungsfeld",
             fmt.euro(ohne_eur),
-            f"{fmt.anteil(anteil_an(ohne_eur, summe_eur), 1)} der Summe",
+            f"{fmt.anteil(anteil_an(ohne_eur, summe_eur))} der Summe",
         ),
     ]

@@ -40,12 +40,11 @@ def veraenderung_je_feld(vergleich: Vergleich, *, titel: str | None = None) -> g
     for mass, bezeichnung, farbe in MASSE:
         diff = felder[f"{mass}_diff_pp"]
         texte = [
-            fmt.prozentpunkte(d, 1) if d == d else ("neu" if art == "neu" else "entfallen")
+            fmt.anteil_veraenderung(d) if d == d else ("neu" if art == "neu" else "entfallen")
             for d, art in zip(diff, felder["art"])
         ]
         customdata = [
-            [fmt.anteil(a, 1), fmt.anteil(n, 1), t]
-            for a, n, t in zip(felder[f"{mass}_alt"], felder[f"{mass}_neu"], texte)
+            [fmt.anteil(a), fmt.anteil(n), t] for a, n, t in zip(felder[f"{mass}_alt"], felder[f"{mass}_neu"], texte)
         ]
         fig.add_trace(
             go.Bar(

@@ -344,7 +344,7 @@ def excel_bytes(auswertung: Auswertung, *, quelle: str = "", verlauf: VerlaufAus
             ["Stand", anlage.stand if anlage.stand else "ohne Datum"],
             ["Stand (Text)", fmt.datum(anlage.stand)],
             ["Datenquelle", quelle],
-            ["Erstellt", fmt.zeitpunkt(dt.datetime.now())],
+            ["Erstellt", fmt.zeitpunkt(fmt.jetzt())],
         ],
     )
     _blatt(mappe, "Verteilung", *verteilung_tabelle(auswertung))

@@ -361,7 +361,7 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
             farben.append(NEUTRAL)
         groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)
         punkte = tuple(
-            Punkt(kuerzen(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a, 1)})")
+            Punkt(kuerzen(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a)})")
             for m, b, a in zip(groesste["massnahme"], groesste["betrag"], groesste["anteil"])
         )
         folien.append(
@@ -401,7 +401,7 @@ def _fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | No
     g = vergleich.gesamt["umgesetzt"]
     kern = (
         f"Umgesetzt: {fmt.anteil(g['alt'])} → {fmt.anteil(g['neu'])} "
-        f"({fmt.prozentpunkte(g['diff_pp'] if pd.notna(g['diff_pp']) else None, 0)})."
+        f"({fmt.anteil_veraenderung(g['diff_pp'] if pd.notna(g['diff_pp']) else None)})."
     )
     uebergaenge = vergleich.uebergaenge
     punkte = []

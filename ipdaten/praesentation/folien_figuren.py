@@ -55,13 +55,13 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
     neu_werte = [None if w is None else w * 100 for w in jetzt.werte]
     alt_werte = [None if w is None else w * 100 for w in alt.werte]
     texte = []
-    for n, a in zip(neu_werte, alt_werte):
+    for n, a in zip(jetzt.werte, alt.werte):
         if n is None:
             texte.append("–")
         elif a is None:
-            texte.append(f"{fmt.prozent(n, 0)} (neu)")
+            texte.append(f"{fmt.anteil(n)} (neu)")
         else:
-            texte.append(f"{fmt.prozent(n, 0)} ({fmt.prozentpunkte(n - a, 0)})")
+            texte.append(f"{fmt.anteil(n)} ({fmt.anteil_veraenderung((n - a) * 100)})")
     fig = go.Figure(
         [
             go.Bar(
@@ -83,7 +83,7 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
                 x=alt_werte,
                 mode="markers",
                 marker=dict(symbol="line-ns", size=22, line=dict(width=5, color="#4D4D4D")),
-                customdata=[fmt.prozent(a, 0) if a is not None else "–" for a in alt_werte],
+                customdata=[fmt.anteil(a) for a in alt.werte],
                 hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(alt.name) + ": %{customdata}<extra></extra>",
             ),
         ]

@@ -202,9 +202,9 @@ def felder_tabelle(vergleich: Vergleich) -> pd.DataFrame:
         "Empfehlungen nachher": [fmt.zahl(x) for x in f["empfehlungen_neu"]],
     }
     for mass, titel in FORTSCHRITT_TITEL.items():
-        zeilen[f"{titel} vorher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_alt"]]
-        zeilen[f"{titel} nachher"] = [fmt.anteil(x, 1) for x in f[f"{mass}_neu"]]
-        zeilen[f"Veränderung {titel}"] = [fmt.prozentpunkte(x, 1) for x in f[f"{mass}_diff_pp"]]
+        zeilen[f"{titel} vorher"] = [fmt.anteil_tabelle(x) for x in f[f"{mass}_alt"]]
+        zeilen[f"{titel} nachher"] = [fmt.anteil_tabelle(x) for x in f[f"{mass}_neu"]]
+        zeilen[f"Veränderung {titel}"] = [fmt.anteil_veraenderung(x) for x in f[f"{mass}_diff_pp"]]
     return pd.DataFrame(zeilen)
 
 
