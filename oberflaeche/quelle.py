@@ -34,6 +34,8 @@ STANDARD_QUELLE = (
     "„Quelle“ gekennzeichnet."
 )
 
+STANDARD_KURZ = "Standard-Arbeitsmappe (Rekonstruktion aus dem Bericht vom 6. März 2017)"
+
 # Session state: the sidebar selectbox (a Stand number) and the preview of an upload.
 STAND_SCHLUESSEL = "stand"
 VORSCHAU_SCHLUESSEL = "_ipdaten_vorschau"
@@ -49,6 +51,7 @@ class Anzeige:
     ist_rekonstruktion: bool = False
     stand_info: StandInfo | None = None
     hinweis: str = ""  # e.g. why the store could not be used
+    quelle_kurz: str = ""  # the source in a few words, for the line under every page title
     schluessel: str = ""  # SHA-256 of the workbook shown (cache key of comparisons)
 
     @property
@@ -225,13 +228,26 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
     """The Anzeige of one published Stand."""
     auswertung = auswertung_zu_stand(info.sha256, quelle_ablage)
     if info.ist_standard:
-        return Anzeige(auswertung, STANDARD_QUELLE, ist_rekonstruktion=True, stand_info=info, schluessel=info.sha256)
+        return Anzeige(
+            auswertung,
+            STANDARD_QUELLE,
+            ist_rekonstruktion=True,
+            stand_info=info,
+            schluessel=info.sha256,
+            quelle_kurz=STANDARD_KURZ,
+        )
     quelle = (
         f"Veröffentlichter Stand Nr. {info.nr}: Datei „{info.dateiname}“, veröffentlicht am "
         f"{fmt.zeitpunkt(info.veroeffentlicht)}."
         + (" Gelesen mit der beim Veröffentlichen gespeicherten Zuordnung." if info.zuordnung is not None else "")
     )
-    return Anzeige(auswertung, quelle, stand_info=info, schluessel=info.sha256)
+    return Anzeige(
+        auswertung,
+        quelle,
+        stand_info=info,
+        schluessel=info.sha256,
+        quelle_kurz=f"Stand Nr. {info.nr} („{info.dateiname}“)",
+    )
 
 
 def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
@@ -244,7 +260,13 @@ def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
         quelle += (
             f" Gelesen mit einer Zuordnung ({len(eintrag.zuordnung.beschreibung())} Einträge, siehe Daten & Stände)."
         )
-    return Anzeige(pruefung.auswertung, quelle, ist_vorschau=True, schluessel=eintrag.sha256)
+    return Anzeige(
+        pruefung.auswertung,
+        quelle,
+        ist_vorschau=True,
+        schluessel=eintrag.sha256,
+        quelle_kurz=f"Vorschau „{eintrag.dateiname}“",
+    )
 
 
 def aktuelle_anzeige() -> Anzeige:
@@ -260,7 +282,12 @@ def aktuelle_anzeige() -> Anzeige:
         return anzeige_zu_stand(gewaehlter_stand(quelle_ablage.staende()), quelle_ablage)
     except (AblageFehler, sqlite3.Error) as e:
         return Anzeige(
-            standard_auswertung(), STANDARD_QUELLE, ist_rekonstruktion=True, hinweis=str(e), schluessel="standard"
+            standard_auswertung(),
+            STANDARD_QUELLE,
+            ist_rekonstruktion=True,
+            hinweis=str(e),
+            schluessel="standard",
+            quelle_kurz=STANDARD_KURZ,
         )
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo
+from ipdaten.darstellung import ansicht
 
 from . import quelle
 from .literal import literal
@@ -52,14 +53,22 @@ def seitenkopf(titel: str) -> Anzeige:
         st.warning(
             "**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon=":material/visibility:"
         )
-    st.caption(f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)}")
-    st.caption(f"**Datenquelle:** {literal(anzeige.quelle)}")
+    # One grey line (Stand, source, assumptions of every kind), the details behind its "?": three
+    # lines pushed the Übersicht's first chart below the fold at 1280×720.
+    zeile = (
+        f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)} · "
+        f"**Datenquelle:** {literal(anzeige.quelle_kurz or anzeige.quelle)}"
+    )
+    hilfe = f"**Datenquelle:** {literal(anzeige.quelle)}"
     annahmen = anzeige.auswertung.annahmen
-    if annahmen:
-        gesamt = len(anlage.empfehlungen)
-        st.caption(
-            f":material/warning: **Annahmen:** {fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen "
-            "oder Platzhaltern – erkennbar an „Annahme“ bzw. „Platzhalter“ in den Spalten Quelle und "
-            "Bemerkung. Sie sind nicht die Angaben des Landkreises."
+    if annahmen.anzahl:
+        zeile += " · :material/warning: **Annahmen:** " + literal(
+            ", ".join(ansicht.annahmen_teile(annahmen, kurz=True))
         )
+        hilfe += (
+            f"\n\n**Annahmen:** {literal(ansicht.annahmen_satz(annahmen))} Gekennzeichnet mit „Annahme“ bzw. "
+            "„Platzhalter“ in den Spalten Quelle und Bemerkung der Arbeitsmappe; in Diagrammen mit *, in Tabellen "
+            "und Kennzahlen mit „(Annahme)“. Sie sind nicht die Angaben des Landkreises."
+        )
+    st.caption(zeile, help=hilfe)
     return anzeige

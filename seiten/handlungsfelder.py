@@ -49,7 +49,10 @@ if feld != ALLE:
     st.markdown(f"**Leitsatz:** {literal(zeile['leitsatz'])}")
     if str(zeile.get("seiten") or "").strip():
         st.caption(f"Seiten im Integrationsplan: {literal(zeile['seiten'])}")
-    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste), je_zeile=4)
+    if feld in auswertung.annahmen.felder:
+        st.caption(f":material/warning: **Annahme:** {literal(zeile['quelle'])}")
+    annahme = feld in auswertung.annahmen.felder_betroffen
+    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste, annahme=annahme), je_zeile=4)
     zeige_diagramm(
         auswertung.feld_diagramm(feld),
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "

@@ -24,10 +24,8 @@ from oberflaeche.diagramm import diagramm_konfiguration
 from oberflaeche.literal import literal
 
 FOLIE_PARAMETER = "folie"
-REKONSTRUKTION = (
-    "Rekonstruktion der Anlage 1 aus dem Bericht vom 6. März 2017: Annahmen und Platzhalter sind "
-    "gekennzeichnet und nicht die Angaben des Landkreises."
-)
+# What rests on assumptions the title slide adds itself (folien, one sentence for any workbook).
+REKONSTRUKTION = "Rekonstruktion der Anlage 1 aus dem Bericht vom 6. März 2017."
 
 STIL = """
 <style>

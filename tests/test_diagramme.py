@@ -86,7 +86,7 @@ def test_einbuergerung_fehlender_wert_ist_kein_balken():
 
 
 def test_haushalt_je_feld_ohne_zuordnung_nur_wenn_vorhanden():
-    felder = pd.DataFrame({"nr": [1], "name": ["Eins"], "betrag": [100.0], "anteil": [0.5]})
+    felder = pd.DataFrame({"nr": [1], "name": ["Eins"], "betrag": [100.0], "anteil": [0.5], "annahme": [False]})
     mit = diagramme.haushalt_je_feld(felder, 100.0, 200.0)
     assert list(mit.data[0].y) == ["1 Eins", "ohne Zuordnung"]
     assert list(mit.data[0].text) == ["100\xa0€ (50\xa0%)", "100\xa0€ (50\xa0%)"]

@@ -46,6 +46,7 @@ def test_blaetter_und_deutsche_koepfe(standard):
         "Empfehlungen",
         *[f"Anzahl {s}" for s in STATUS_REIHENFOLGE],
         *[f"Anteil {s}" for s in STATUS_REIHENFOLGE],
+        "Kennzeichnung",
     )
     assert _zeilen(mappe["Einbürgerung"])[0][:4] == ("Jahr", "Rang", "Gebiet", "Einbürgerungsquote in %")
     assert _zeilen(mappe["Haushalt"])[0] == (
@@ -55,6 +56,7 @@ def test_blaetter_und_deutsche_koepfe(standard):
         "Handlungsfeld",
         "Betrag in €",
         "Anteil am Jahr",
+        "Kennzeichnung",
     )
     info = dict(_zeilen(mappe["Info"])[1:])
     assert info["Stand (Text)"] == "6. März 2017"
@@ -73,11 +75,13 @@ def test_verteilung_jede_zelle(standard):
             int(erwartet["empfehlungen"]),
             *[int(erwartet[s]) for s in STATUS_REIHENFOLGE],
             *[float(erwartet[f"anteil_{s}"]) for s in STATUS_REIHENFOLGE],
+            "Annahme",  # every field of the default workbook rests on assumptions
         )
         assert all(_gleich(a, b) for a, b in zip(zeile, soll, strict=True)), (zeile, soll)
     gesamt = standard.gesamt
     assert zeilen[-1][:8] == (None, "Alle Handlungsfelder", 181, 58, 54, 2, 44, 23)
-    assert zeilen[-1][8:] == pytest.approx([gesamt["anteil"][s] for s in STATUS_REIHENFOLGE])
+    assert zeilen[-1][8:13] == pytest.approx([gesamt["anteil"][s] for s in STATUS_REIHENFOLGE])
+    assert zeilen[-1][13] == "Annahme"
 
 
 def test_einbuergerung_jede_zelle(standard):
@@ -85,7 +89,8 @@ def test_einbuergerung_jede_zelle(standard):
     e = standard.einbuergerung
     assert len(zeilen) == len(e)
     for zeile, (_, soll) in zip(zeilen, e.iterrows()):
-        jahr, rang, gebiet, quote, mittel, diff_mittel, diff_ref, referenz = zeile
+        jahr, rang, gebiet, quote, mittel, diff_mittel, diff_ref, referenz, kennzeichnung = zeile
+        assert (kennzeichnung == "Annahme") is bool(soll["annahme"])  # "Jahr 2016 erschlossen"
         assert (jahr, gebiet) == (int(soll["jahr"]), soll["gebiet"])
         if soll["quote_prozent"] != soll["quote_prozent"]:  # NaN
             assert (rang, quote, diff_mittel) == (None, "keine Angabe", None)
@@ -112,9 +117,11 @@ def test_haushalt_jede_zelle(standard):
             soll["feldname"],
             pytest.approx(float(soll["betrag"])),
             pytest.approx(float(soll["anteil"])),
+            "Annahme (Zuordnung)" if soll["annahme_zuordnung"] else None,
         )
     assert zeilen[-1][1] == "Summe der im Bericht aufgeführten Positionen"
     assert zeilen[-1][4] == pytest.approx(355_400)
+    assert zeilen[-1][6] is None  # only assignments are assumed, not amounts
     dolmetscher = next(z for z in zeilen if z[1] == "Dolmetscherpool, koordiniert vom Landratsamt")
     assert dolmetscher[4] == 90_000
     je_feld = _zeilen(mappe["Haushalt je Feld"])[1:]
@@ -129,9 +136,9 @@ def test_ohne_zuordnung_und_mehrere_jahre():
     a = Auswertung(lade_anlage(mappe_bytes(haushalt=haushalt)))
     je_feld = _zeilen(_oeffnen(ex.excel_bytes(a))["Haushalt je Feld"])[1:]
     assert je_feld == [
-        (2017, 1, "Aufbrechen und Ankommen", 1000, 1),
-        (2018, 2, "Wohnen", 500, pytest.approx(0.1666666)),
-        (2018, None, "ohne Zuordnung", 2500, pytest.approx(0.8333333)),
+        (2017, 1, "Aufbrechen und Ankommen", 1000, 1, None),
+        (2018, 2, "Wohnen", 500, pytest.approx(0.1666666), None),
+        (2018, None, "ohne Zuordnung", 2500, pytest.approx(0.8333333), None),
     ]
 
 

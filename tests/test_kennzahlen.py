@@ -103,16 +103,17 @@ def test_einbuergerung_rang_je_jahr_gleichstand_und_differenzen():
         "mittel_prozent",
         "diff_referenz_pp",
         "diff_mittel_pp",
+        "annahme",
     ]
     gerundet = vergleich.round(6).astype(object)
     assert _ohne_nan(gerundet.where(gerundet.notna(), None).values.tolist()) == [
-        [2015, "Landkreis Böblingen", 1.3, 1, True, 1.233333, 0.0, 0.066667],
-        [2015, "Landkreis Esslingen", 1.2, 2, False, 1.233333, -0.1, -0.033333],
-        [2015, "Stadtkreis Stuttgart", 1.2, 2, False, 1.233333, -0.1, -0.033333],
-        [2015, "Landkreis Göppingen", None, None, False, 1.233333, None, None],
-        [2016, "Landkreis Böblingen", 1.54, 1, True, 1.45, 0.0, 0.09],
-        [2016, "Landkreis Esslingen", 1.36, 2, False, 1.45, -0.18, -0.09],
-        [2016, "Landkreis Göppingen", None, None, False, 1.45, None, None],
+        [2015, "Landkreis Böblingen", 1.3, 1, True, 1.233333, 0.0, 0.066667, False],
+        [2015, "Landkreis Esslingen", 1.2, 2, False, 1.233333, -0.1, -0.033333, False],
+        [2015, "Stadtkreis Stuttgart", 1.2, 2, False, 1.233333, -0.1, -0.033333, False],
+        [2015, "Landkreis Göppingen", None, None, False, 1.233333, None, None, False],
+        [2016, "Landkreis Böblingen", 1.54, 1, True, 1.45, 0.0, 0.09, False],
+        [2016, "Landkreis Esslingen", 1.36, 2, False, 1.45, -0.18, -0.09, False],
+        [2016, "Landkreis Göppingen", None, None, False, 1.45, None, None, False],
     ]
     assert einbuergerung_jahre(_anlage(einbuergerung=EINBUERGERUNG_ZWEI_JAHRE)) == [2015, 2016]
 
@@ -150,8 +151,8 @@ def test_haushalt_summen_alle_jahre_und_ein_jahr():
         (2017, 2018),
     )
     assert alle.nach_handlungsfeld.values.tolist() == [
-        [1, "Aufbrechen und Ankommen", 65000.0, 65000 / 105000],
-        [2, "Wohnen", 10000.0, 10000 / 105000],
+        [1, "Aufbrechen und Ankommen", 65000.0, 65000 / 105000, False],
+        [2, "Wohnen", 10000.0, 10000 / 105000, False],
     ]
     assert alle.massnahmen[["massnahme", "feldname"]].values.tolist() == [
         ["Öffnung", "Aufbrechen und Ankommen"],

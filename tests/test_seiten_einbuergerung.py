@@ -13,30 +13,35 @@ def test_boeblingen_rang_1_mit_1_54_prozent():
     """Done-when question 2: where Böblingen ranks."""
     at = starte(SEITE)
     assert kennzahlen(at) == {
-        "Quote Landkreis Böblingen": "1,54 %",
-        "Rang in der Region": "1 von 5",
-        "Mittel der Gebiete": "1,34 %",
-        "Abstand zum Mittel": "+0,20 Pp.",
+        "Quote Landkreis Böblingen (Annahme)": "1,54 %",  # the year 2016 is inferred
+        "Rang in der Region (Annahme)": "1 von 5",
+        "Mittel der Gebiete (Annahme)": "1,34 %",
+        "Abstand zum Mittel (Annahme)": "+0,20 Pp.",
     }
     (tabelle,) = tabellen(at)
     assert tabelle.values.tolist() == [
-        ["1.", "Landkreis Böblingen", "1,54\xa0%", "+0,20\xa0Pp.", "±0,00\xa0Pp."],
-        ["2.", "Stadtkreis Stuttgart", "1,48\xa0%", "+0,14\xa0Pp.", "−0,06\xa0Pp."],
-        ["3.", "Landkreis Esslingen", "1,36\xa0%", "+0,02\xa0Pp.", "−0,18\xa0Pp."],
-        ["4.", "Landkreis Ludwigsburg", "1,18\xa0%", "−0,16\xa0Pp.", "−0,36\xa0Pp."],
-        ["5.", "Rems-Murr-Kreis", "1,14\xa0%", "−0,20\xa0Pp.", "−0,40\xa0Pp."],
-        ["–", "Landkreis Göppingen", "keine Angabe", "–", "–"],
+        ["1.", "Landkreis Böblingen", "1,54\xa0%", "+0,20\xa0Pp.", "±0,00\xa0Pp.", "Annahme"],
+        ["2.", "Stadtkreis Stuttgart", "1,48\xa0%", "+0,14\xa0Pp.", "−0,06\xa0Pp.", "Annahme"],
+        ["3.", "Landkreis Esslingen", "1,36\xa0%", "+0,02\xa0Pp.", "−0,18\xa0Pp.", "Annahme"],
+        ["4.", "Landkreis Ludwigsburg", "1,18\xa0%", "−0,16\xa0Pp.", "−0,36\xa0Pp.", "Annahme"],
+        ["5.", "Rems-Murr-Kreis", "1,14\xa0%", "−0,20\xa0Pp.", "−0,40\xa0Pp.", "Annahme"],
+        ["–", "Landkreis Göppingen", "keine Angabe", "–", "–", ""],
     ]
-    assert list(tabelle.columns)[-1] == "Abstand zu Landkreis Böblingen"
+    assert list(tabelle.columns)[-2:] == ["Abstand zu Landkreis Böblingen", "Kennzeichnung"]
 
 
 def test_diagramm_rangfolge_hervorhebung_mittel_und_keine_angabe():
     (figur,) = diagramme(starte(SEITE))
     boeblingen, weitere, ohne = figur["data"]
     assert boeblingen["name"] == "Landkreis Böblingen"
-    assert boeblingen["y"] == ["Landkreis Böblingen"] and boeblingen["text"] == ["1,54\xa0%"]
+    assert boeblingen["y"] == ["Landkreis Böblingen *"] and boeblingen["text"] == ["1,54\xa0%"]
     assert boeblingen["marker"]["color"] != weitere["marker"]["color"]
-    assert weitere["y"] == ["Stadtkreis Stuttgart", "Landkreis Esslingen", "Landkreis Ludwigsburg", "Rems-Murr-Kreis"]
+    assert weitere["y"] == [
+        "Stadtkreis Stuttgart *",
+        "Landkreis Esslingen *",
+        "Landkreis Ludwigsburg *",
+        "Rems-Murr-Kreis *",
+    ]  # the year 2016 is inferred (Quelle)
     # Göppingen has no value: an invisible placeholder carrying the label, never a bar of 0 %.
     assert ohne["y"] == ["Landkreis Göppingen"] and ohne["showlegend"] is False
     assert ohne["marker"]["color"] == "rgba(0,0,0,0)"
@@ -45,7 +50,7 @@ def test_diagramm_rangfolge_hervorhebung_mittel_und_keine_angabe():
     assert anmerkungen["Mittel: 1,34\xa0%"]["x"] == 1.34
     (linie,) = figur["layout"]["shapes"]
     assert linie["x0"] == linie["x1"] == 1.34
-    assert figur["layout"]["yaxis"]["categoryarray"][0] == "Landkreis Böblingen"
+    assert figur["layout"]["yaxis"]["categoryarray"][0] == "Landkreis Böblingen *"
     assert figur["layout"]["separators"] == ",."
     assert "Einbürgerungsquote: keine Angabe" in ohne["hovertemplate"]
 

@@ -28,10 +28,10 @@ def test_dolmetscherpool_90000_euro_25_3_prozent():
     assert len(massnahmen) == 11
     assert je_feld.values.tolist() == [
         ["1 Aufbrechen und Ankommen", "82.400\xa0€", "23,2\xa0%"],
-        ["2 Wohnen", "10.000\xa0€", "2,8\xa0%"],
+        ["2 Wohnen (Annahme)", "10.000\xa0€", "2,8\xa0%"],
         ["3 Sprache", "90.000\xa0€", "25,3\xa0%"],
-        ["4 Bildung und Arbeit", "84.000\xa0€", "23,6\xa0%"],
-        ["6 Gesellschaft", "59.000\xa0€", "16,6\xa0%"],
+        ["4 Bildung und Arbeit (Annahme)", "84.000\xa0€", "23,6\xa0%"],
+        ["6 Gesellschaft (Annahme)", "59.000\xa0€", "16,6\xa0%"],
         ["8 Leben und Freizeit", "30.000\xa0€", "8,4\xa0%"],
     ]
     balken, feld = diagramme(at)
@@ -40,12 +40,14 @@ def test_dolmetscherpool_90000_euro_25_3_prozent():
     assert balken["layout"]["xaxis"]["ticksuffix"] == " €"
     assert feld["data"][0]["y"] == [
         "1 Aufbrechen und Ankommen",
-        "2 Wohnen",
+        "2 Wohnen *",  # a budget line assigned by assumption
         "3 Sprache",
-        "4 Bildung und Arbeit",
-        "6 Gesellschaft",
+        "4 Bildung und Arbeit *",
+        "6 Gesellschaft *",
         "8 Leben und Freizeit",
     ]
+    assert feld["data"][0]["marker"]["pattern"]["shape"] == ["", "/", "", "/", "/", ""]
+    assert "* beruht auf einer Annahme der Rekonstruktion" in feld["layout"]["xaxis"]["title"]["text"]
     assert "ohne Zuordnung: 0 €" in texte(at)
 
 

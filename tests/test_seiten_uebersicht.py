@@ -11,20 +11,25 @@ STATUS = ["umgesetzt", "in Arbeit", "in Abstimmung", "nicht umgesetzt", "ohne An
 def test_kopfzahlen_der_standardmappe():
     at = starte()
     assert kennzahlen(at) == {
-        "Handlungsempfehlungen": "181",
-        "davon umgesetzt": "32 %",
-        "umgesetzt oder in Arbeit": "62 %",
-        "Haushalt 2017": "355.400 €",
-        "Rang Landkreis Böblingen 2016": "1 von 5",
-        "Einbürgerungsquote 2016": "1,54 %",
+        "Handlungsempfehlungen (Annahme)": "181",
+        "davon umgesetzt (Annahme)": "32 %",
+        "umgesetzt oder in Arbeit (Annahme)": "62 %",
+        "Haushalt 2017": "355.400 €",  # only assignments of budget lines are assumed, not amounts
+        "Rang Landkreis Böblingen 2016 (Annahme)": "1 von 5",
+        "Einbürgerungsquote 2016 (Annahme)": "1,54 %",
     }
 
 
 def test_rahmen_zeigt_stand_quelle_und_annahmen():
     inhalt = texte(starte())
     assert "**Stand:** 6. März 2017" in inhalt
-    assert "Datenquelle:** Standard-Arbeitsmappe: Rekonstruktion der Anlage 1" in inhalt
-    assert "146 von 181 Empfehlungen beruhen auf Annahmen oder Platzhaltern" in inhalt
+    assert (
+        "**Datenquelle:** Standard-Arbeitsmappe (Rekonstruktion aus dem Bericht vom 6. März 2017) · "
+        ":material/warning: **Annahmen:** 146 von 181 Empfehlungen, 4 von 8 Handlungsfeldern, "
+        "7 von 11 Haushaltsposten, 5 von 6 Einbürgerungsquoten"
+    ) in inhalt
+    (zeile,) = [c for c in starte().caption if c.value.startswith("**Stand:**")]  # one grey line
+    assert "Rekonstruktion der Anlage 1 aus dem Bericht an den Sozial" in zeile.help
 
 
 def test_gestapelte_anteile_mit_anzahlen_als_beschriftung():
@@ -33,7 +38,7 @@ def test_gestapelte_anteile_mit_anzahlen_als_beschriftung():
     assert figur["layout"]["barmode"] == "stack"
     assert [t["name"] for t in figur["data"]] == STATUS
     nicht_umgesetzt = figur["data"][3]
-    assert nicht_umgesetzt["y"][5] == "6 Gesellschaft"
+    assert nicht_umgesetzt["y"][5] == "6 Gesellschaft *"  # rests on assumptions
     assert nicht_umgesetzt["text"] == ["", "7", "4", "3", "3", "17", "10", ""]
     assert round(nicht_umgesetzt["x"][5], 2) == 62.96
     assert nicht_umgesetzt["customdata"][5] == [6, "17", "27", "63\xa0%"]
@@ -62,7 +67,7 @@ def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     (tabelle,) = [t.value.map(gelesen) for t in at.table]
     assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]
     assert tabelle.iloc[5].tolist() == [
-        "6 Gesellschaft",
+        "6 Gesellschaft (Annahme)",
         "27",
         "5 (18,5\xa0%)",
         "5 (18,5\xa0%)",

@@ -51,6 +51,7 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
                 "leitsatz": text(tabelle, zeile, "leitsatz"),
                 "seiten": text(tabelle, zeile, "seiten"),
                 "bericht": text(tabelle, zeile, "bericht"),
+                "quelle": text(tabelle, zeile, "quelle"),
                 "zeile": nummer,
             }
         )

@@ -17,7 +17,7 @@ from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten
 from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext
+from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext, text
 from ipdaten.format import euro
 
 BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
@@ -164,6 +164,7 @@ class HaushaltsLeser:
             "jahr": wert_jahr,
             "handlungsfeld": feld,
             "ist": ist,
+            "quelle": text(self.tabelle, zeile, "quelle"),
             "zeile": nummer,
         }
 

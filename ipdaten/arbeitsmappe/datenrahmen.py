@@ -24,7 +24,10 @@ EMPFEHLUNG_SPALTEN = [
     "termin_genauigkeit",
 ]
 SPALTEN = {
-    "handlungsfelder": (["nr", "name", "leitsatz", "seiten", "bericht", "zeile"], {"nr": "int64", "zeile": "int64"}),
+    "handlungsfelder": (
+        ["nr", "name", "leitsatz", "seiten", "bericht", "quelle", "zeile"],
+        {"nr": "int64", "zeile": "int64"},
+    ),
     "empfehlungen": (
         [*EMPFEHLUNG_SPALTEN, "zeile"],
         {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object", "termin": "object"},
@@ -34,7 +37,7 @@ SPALTEN = {
         {"jahr": "int64", "quote_prozent": "float64", "zeile": "int64"},
     ),
     "haushalt": (
-        ["massnahme", "betrag", "jahr", "handlungsfeld", "ist", "zeile"],
+        ["massnahme", "betrag", "jahr", "handlungsfeld", "ist", "quelle", "zeile"],
         {"betrag": "float64", "jahr": "int64", "handlungsfeld": "Int64", "ist": "float64", "zeile": "int64"},
     ),
     "meilensteine": (["datum", "genauigkeit", "ereignis", "zeile"], {"zeile": "int64"}),

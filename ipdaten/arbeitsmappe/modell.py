@@ -16,12 +16,12 @@ class Anlage:
     """A valid Anlage 1 workbook.
 
     Frames and their columns:
-    - handlungsfelder: nr, name, leitsatz, seiten, bericht (report passage), zeile
+    - handlungsfelder: nr, name, leitsatz, seiten, bericht (report passage), quelle, zeile
     - empfehlungen: handlungsfeld, nr, ziel, empfehlung, status (categorical in canonical
       order), bemerkung, bezug_gefluechtete (True/False/None), quelle, zeile
     - einbuergerung: gebiet, jahr, quote_prozent (NaN = keine Angabe), quelle, definition
       (texts, '' when the sheet has no such column), zeile
-    - haushalt: massnahme, betrag, jahr, handlungsfeld (nullable), zeile
+    - haushalt: massnahme, betrag, jahr, handlungsfeld (nullable), quelle, zeile
     - meilensteine: datum, genauigkeit, ereignis, zeile
     `zeile` is the Excel row the record came from. `zuordnung` is the mapping applied, if any. Optional sheets that are missing are
     empty frames with these columns.

@@ -13,6 +13,8 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import falte
+from ipdaten.zahlen import annahmen as annahmen_regel
+from ipdaten.zahlen.annahmen import Annahmen
 from ipdaten.zahlen.kennzahlen import anteil_an
 
 # Choices of the "Bezug Geflüchtete" filter, as the page offers them.
@@ -21,8 +23,12 @@ BEZUG_NEIN = "nein"
 BEZUG_OHNE = "ohne Angabe"
 BEZUG_AUSWAHL: tuple[str, ...] = (BEZUG_JA, BEZUG_NEIN, BEZUG_OHNE)
 
-# Words in Quelle/Bemerkung that mark a row as reconstructed, not the county's data.
-ANNAHME_WOERTER: tuple[str, ...] = ("annahme", "platzhalter")
+# A figure or label that rests on a marked assumption (ipdaten.zahlen.annahmen) says so.
+ANNAHME_MARKE = " (Annahme)"
+ANNAHME_HILFE = (
+    "Beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“ bzw. „Bemerkung“ der Arbeitsmappe), "
+    "nicht auf einer Angabe des Landkreises."
+)
 
 _SUCHSPALTEN = ("empfehlung", "ziel", "bemerkung", "quelle")
 
@@ -36,6 +42,40 @@ class Kopfzahl:
     hilfe: str
 
 
+def markiere(zahl: Kopfzahl, annahme: object) -> Kopfzahl:
+    """The figure with ANNAHME_MARKE in its label and why in its help, when it rests on an assumption."""
+    if not bool(annahme):
+        return zahl
+    hilfe = zahl.hilfe.rstrip(".")
+    return Kopfzahl(
+        zahl.bezeichnung + ANNAHME_MARKE, zahl.wert, f"{hilfe}. {ANNAHME_HILFE}" if hilfe else ANNAHME_HILFE
+    )
+
+
+def annahmen_teile(a: Annahmen, *, kurz: bool = False) -> list[str]:
+    """What rests on assumptions, one phrase per sheet: '146 von 181 Empfehlungen', …
+    (`kurz` leaves out what the assumption is about)."""
+    teile = []
+    for anzahl, gesamt, was, worum in (
+        (a.empfehlungen, a.empfehlungen_gesamt, "Empfehlungen", ""),
+        (len(a.felder), a.felder_gesamt, "Handlungsfeldern", " (z. B. die Anzahl der Empfehlungen)"),
+        (a.haushalt, a.haushalt_gesamt, "Haushaltsposten", " (Betrag oder Zuordnung)"),
+        (a.einbuergerung, a.einbuergerung_gesamt, "Einbürgerungsquoten", ""),
+    ):
+        if anzahl:
+            teile.append(f"{fmt.zahl(anzahl)} von {fmt.zahl(gesamt)} {was}" + ("" if kurz else worum))
+    return teile
+
+
+def annahmen_satz(a: Annahmen) -> str:
+    """One sentence naming every kind of assumption, or '' when the workbook marks none."""
+    teile = annahmen_teile(a)
+    if not teile:
+        return ""
+    aufzaehlung = teile[0] if len(teile) == 1 else ", ".join(teile[:-1]) + " und " + teile[-1]
+    return f"Auf Annahmen oder Platzhaltern der Rekonstruktion beruhen {aufzaehlung}."
+
+
 def kopfzahlen(
     gesamt: dict,
     felder: int,
@@ -43,13 +83,18 @@ def kopfzahlen(
     haushalt_summe: float | None,
     haushalt_jahr: int | None,
     haushalt_positionen: int = 0,
+    *,
+    annahmen: Annahmen | None = None,
+    haushalt_annahme: bool = False,
 ) -> list[Kopfzahl]:
     """The headline figures of the Übersicht.
 
     `gesamt` is kennzahlen.status_gesamt, `einbuergerung` the ranking of one year
     (kennzahlen.einbuergerung_vergleich filtered to a year), `haushalt_summe` the total of one
-    budget year. Figures whose data is missing are left out.
+    budget year. Figures whose data is missing are left out; figures resting on a marked
+    assumption (`annahmen`, `haushalt_annahme`, the column einbuergerung.annahme) say so.
     """
+    empfehlungen_annahme = annahmen is not None and annahmen.empfehlungszahlen
     anzahl = gesamt["empfehlungen"]
     umgesetzt = gesamt["fortschritt"]["umgesetzt"]
     begonnen = gesamt["fortschritt"]["umgesetzt_oder_in_arbeit"]
@@ -66,12 +111,16 @@ def kopfzahlen(
             f"{fmt.zahl(begonnen)} von {fmt.zahl(anzahl)} Empfehlungen",
         ),
     ]
+    zahlen = [markiere(z, empfehlungen_annahme) for z in zahlen]
     if haushalt_summe is not None and haushalt_jahr is not None:
         zahlen.append(
-            Kopfzahl(
-                f"Haushalt {haushalt_jahr}",
-                fmt.euro(haushalt_summe),
-                f"Summe der im Bericht aufgeführten Positionen ({fmt.zahl(haushalt_positionen)})",
+            markiere(
+                Kopfzahl(
+                    f"Haushalt {haushalt_jahr}",
+                    fmt.euro(haushalt_summe),
+                    f"Summe der im Bericht aufgeführten Positionen ({fmt.zahl(haushalt_positionen)})",
+                ),
+                haushalt_annahme,
             )
         )
     referenz = einbuergerung[einbuergerung["ist_referenz"]] if len(einbuergerung) else einbuergerung
@@ -79,47 +128,30 @@ def kopfzahlen(
         zeile = referenz.iloc[0]
         jahr = int(zeile["jahr"])
         mit_wert = int(einbuergerung["quote_prozent"].notna().sum())
+        # A rank and a mean rest on every area's row, the quota on its own.
+        alle_annahme = bool(einbuergerung["annahme"].any()) if "annahme" in einbuergerung else False
         if pd.notna(zeile["rang"]):
             zahlen.append(
-                Kopfzahl(
-                    f"Rang {zeile['gebiet']} {jahr}",
-                    f"{int(zeile['rang'])} von {fmt.zahl(mit_wert)}",
-                    "Einbürgerungsquote im Vergleich der Gebiete mit Angabe",
+                markiere(
+                    Kopfzahl(
+                        f"Rang {zeile['gebiet']} {jahr}",
+                        f"{int(zeile['rang'])} von {fmt.zahl(mit_wert)}",
+                        "Einbürgerungsquote im Vergleich der Gebiete mit Angabe",
+                    ),
+                    alle_annahme,
                 )
             )
         zahlen.append(
-            Kopfzahl(
-                f"Einbürgerungsquote {jahr}",
-                fmt.prozent(zeile["quote_prozent"]),
-                f"{zeile['gebiet']}; Mittel der Gebiete: {fmt.prozent(zeile['mittel_prozent'])}",
+            markiere(
+                Kopfzahl(
+                    f"Einbürgerungsquote {jahr}",
+                    fmt.prozent(zeile["quote_prozent"]),
+                    f"{zeile['gebiet']}; Mittel der Gebiete: {fmt.prozent(zeile['mittel_prozent'])}",
+                ),
+                zeile.get("annahme", False),
             )
         )
     return zahlen
-
-
-def ist_annahme(quelle: object, bemerkung: object = "") -> bool:
-    """Whether a row is an assumption or placeholder of the reconstruction, by its Quelle or
-    Bemerkung ("Annahme …", "Platzhalter …")."""
-    text = f"{falte(quelle)} {falte(bemerkung)}"
-    return any(wort in text for wort in ANNAHME_WOERTER)
-
-
-def kennzeichnung(quelle: object, bemerkung: object = "") -> str:
-    """How a row is marked in tables: "Platzhalter", "Annahme" or "" (the county's data)."""
-    if any("platzhalter" in falte(t) for t in (quelle, bemerkung)):
-        return "Platzhalter"
-    if any("annahme" in falte(t) for t in (quelle, bemerkung)):
-        return "Annahme"
-    return ""
-
-
-def annahmen_maske(empfehlungen: pd.DataFrame) -> pd.Series:
-    """True for every recommendation marked as an assumption or placeholder."""
-    return pd.Series(
-        [ist_annahme(q, b) for q, b in zip(empfehlungen["quelle"], empfehlungen["bemerkung"])],
-        index=empfehlungen.index,
-        dtype=bool,
-    )
 
 
 def suchtexte(empfehlungen: pd.DataFrame) -> pd.Series:
@@ -188,7 +220,9 @@ def empfehlungen_tabelle(
     spalten["Nr"] = nr
     spalten["Empfehlung"] = _texte(empfehlungen["empfehlung"])
     spalten["Status"] = empfehlungen["status"].astype(str).tolist()
-    spalten["Kennzeichnung"] = [kennzeichnung(q, b) for q, b in zip(empfehlungen["quelle"], empfehlungen["bemerkung"])]
+    spalten["Kennzeichnung"] = [
+        annahmen_regel.kennzeichnung(q, b) for q, b in zip(empfehlungen["quelle"], empfehlungen["bemerkung"])
+    ]
     spalten["Ziel"] = _texte(empfehlungen["ziel"])
     spalten["Bemerkung"] = _texte(empfehlungen["bemerkung"])
     if mit_bezug:
@@ -208,7 +242,8 @@ def einbuergerung_jahr(vergleich: pd.DataFrame, jahr: int) -> pd.DataFrame:
 
 def einbuergerung_tabelle(vergleich_jahr: pd.DataFrame) -> pd.DataFrame:
     """One year's ranking as display strings: Rang, Gebiet, Quote, Abstand zum Mittel and (when
-    the reference area is present) to it, in Prozentpunkten; areas without a value say "keine Angabe"."""
+    the reference area is present) to it, in Prozentpunkten; areas without a value say "keine Angabe".
+    When a row is marked as an assumption, a column Kennzeichnung says "Annahme" on it."""
     spalten = {
         "Rang": ["–" if pd.isna(r) else f"{int(r)}." for r in vergleich_jahr["rang"]],
         "Gebiet": vergleich_jahr["gebiet"].astype(str).tolist(),
@@ -218,20 +253,27 @@ def einbuergerung_tabelle(vergleich_jahr: pd.DataFrame) -> pd.DataFrame:
     referenz = vergleich_jahr.loc[vergleich_jahr["ist_referenz"], "gebiet"]
     if len(referenz):
         spalten[f"Abstand zu {referenz.iloc[0]}"] = [fmt.prozentpunkte(d) for d in vergleich_jahr["diff_referenz_pp"]]
+    if vergleich_jahr["annahme"].any():
+        spalten["Kennzeichnung"] = [annahmen_regel.ANNAHME if a else "" for a in vergleich_jahr["annahme"]]
     return pd.DataFrame(spalten, dtype=object)
 
 
 def haushalt_tabelle(massnahmen: pd.DataFrame) -> pd.DataFrame:
-    """Budget lines, largest first, as display strings: Maßnahme, Betrag, Anteil, Handlungsfeld, Jahr."""
+    """Budget lines, largest first, as display strings: Maßnahme, Betrag, Anteil, Handlungsfeld,
+    Jahr; an amount or an assignment resting on an assumption carries ANNAHME_MARKE."""
     sortiert = massnahmen.sort_values("betrag", ascending=False, kind="stable")
     return pd.DataFrame(
         {
             "Maßnahme": sortiert["massnahme"].astype(str).tolist(),
-            "Betrag": [fmt.euro(b) for b in sortiert["betrag"]],
+            "Betrag": [
+                fmt.euro(b) + (ANNAHME_MARKE if a else "") for b, a in zip(sortiert["betrag"], sortiert["annahme"])
+            ],
             "Anteil": [fmt.anteil_tabelle(a) for a in sortiert["anteil"]],
             "Handlungsfeld": [
-                fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {n}"
-                for f, n in zip(sortiert["handlungsfeld"], sortiert["feldname"])
+                (fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {n}") + (ANNAHME_MARKE if z and not a else "")
+                for f, n, a, z in zip(
+                    sortiert["handlungsfeld"], sortiert["feldname"], sortiert["annahme"], sortiert["annahme_zuordnung"]
+                )
             ],
             "Jahr": [str(int(j)) for j in sortiert["jahr"]],
         },
@@ -239,17 +281,26 @@ def haushalt_tabelle(massnahmen: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def haushalt_feld_tabelle(nach_feld: pd.DataFrame, ohne_eur: float, summe: float) -> pd.DataFrame:
+def haushalt_feld_tabelle(
+    nach_feld: pd.DataFrame, ohne_eur: float, summe: float, *, ohne_annahme: bool = False
+) -> pd.DataFrame:
     """Amounts per Handlungsfeld as display strings, with a row "ohne Zuordnung" when any
-    amount is unassigned."""
+    amount is unassigned; a field whose amount includes a line assigned by assumption
+    carries ANNAHME_MARKE."""
     zeilen = [
-        (f"{int(nr)} {name}", fmt.euro(betrag), fmt.anteil_tabelle(anteil))
-        for nr, name, betrag, anteil in zip(
-            nach_feld["nr"], nach_feld["name"], nach_feld["betrag"], nach_feld["anteil"]
+        (f"{int(nr)} {name}" + (ANNAHME_MARKE if a else ""), fmt.euro(betrag), fmt.anteil_tabelle(anteil))
+        for nr, name, betrag, anteil, a in zip(
+            nach_feld["nr"], nach_feld["name"], nach_feld["betrag"], nach_feld["anteil"], nach_feld["annahme"]
         )
     ]
     if ohne_eur:
-        zeilen.append((fmt.OHNE_ZUORDNUNG, fmt.euro(ohne_eur), fmt.anteil_tabelle(anteil_an(ohne_eur, summe))))
+        zeilen.append(
+            (
+                fmt.OHNE_ZUORDNUNG + (ANNAHME_MARKE if ohne_annahme else ""),
+                fmt.euro(ohne_eur),
+                fmt.anteil_tabelle(anteil_an(ohne_eur, summe)),
+            )
+        )
     return pd.DataFrame(zeilen, columns=["Handlungsfeld", "Betrag", "Anteil"], dtype=object)
 
 
@@ -263,11 +314,17 @@ def feld_aus_parameter(wert: object, feldnamen: dict[int, str]) -> int | None:
     return fmt.nummer_aus_parameter(wert, feldnamen)
 
 
-def verteilung_tabelle(verteilung: pd.DataFrame, status: Iterable[str]) -> pd.DataFrame:
+def verteilung_tabelle(
+    verteilung: pd.DataFrame, status: Iterable[str], annahme_felder: tuple[int, ...] = ()
+) -> pd.DataFrame:
     """The status distribution as display strings: Handlungsfeld, Empfehlungen and per status
-    "17 (63 %)"; a text alternative to the stacked bars."""
+    "17 (63,0 %)"; a text alternative to the stacked bars. Fields in `annahme_felder` carry
+    ANNAHME_MARKE."""
     spalten: dict[str, list] = {
-        "Handlungsfeld": [f"{int(n)} {name}" for n, name in zip(verteilung["nr"], verteilung["name"])],
+        "Handlungsfeld": [
+            f"{int(n)} {name}" + (ANNAHME_MARKE if int(n) in annahme_felder else "")
+            for n, name in zip(verteilung["nr"], verteilung["name"])
+        ],
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
     for s in status:
@@ -277,13 +334,14 @@ def verteilung_tabelle(verteilung: pd.DataFrame, status: Iterable[str]) -> pd.Da
     return pd.DataFrame(spalten, dtype=object)
 
 
-def feld_kennzahlen(zeile: pd.Series, status: Iterable[str]) -> list[Kopfzahl]:
-    """One Handlungsfeld's figures: recommendations in total and the count of each status."""
+def feld_kennzahlen(zeile: pd.Series, status: Iterable[str], *, annahme: bool = False) -> list[Kopfzahl]:
+    """One Handlungsfeld's figures: recommendations in total and the count of each status;
+    `annahme` marks them all (the field's figures rest on assumptions)."""
     anzahl = int(zeile["empfehlungen"])
     zahlen = [Kopfzahl("Empfehlungen", fmt.zahl(anzahl), f"im Handlungsfeld {int(zeile['nr'])}")]
     for s in status:
         zahlen.append(Kopfzahl(s, fmt.zahl(int(zeile[s])), f"{fmt.anteil(zeile[f'anteil_{s}'])} der Empfehlungen"))
-    return zahlen
+    return [markiere(z, annahme) for z in zahlen]
 
 
 def einbuergerung_kennzahlen(vergleich_jahr: pd.DataFrame) -> list[Kopfzahl]:
@@ -293,6 +351,7 @@ def einbuergerung_kennzahlen(vergleich_jahr: pd.DataFrame) -> list[Kopfzahl]:
     mittel = vergleich_jahr["mittel_prozent"].dropna()
     zahlen = []
     referenz = vergleich_jahr[vergleich_jahr["ist_referenz"]]
+    alle_annahme = bool(vergleich_jahr["annahme"].any())
     if len(referenz):
         zeile = referenz.iloc[0]
         zahlen.append(
@@ -320,21 +379,37 @@ def einbuergerung_kennzahlen(vergleich_jahr: pd.DataFrame) -> list[Kopfzahl]:
                 "in Prozentpunkten",
             )
         )
-    return zahlen
+    # The quota rests on the reference row, rank, mean and distance on every area's row.
+    eigene = bool(referenz["annahme"].any()) if len(referenz) else False
+    return [markiere(z, eigene if z.bezeichnung.startswith("Quote") else alle_annahme) for z in zahlen]
 
 
-def haushalt_kennzahlen(summe_eur: float, positionen: int, ohne_eur: float) -> list[Kopfzahl]:
-    """Budget figures: the total of the listed lines, their number and the unassigned amount."""
+def haushalt_kennzahlen(
+    summe_eur: float,
+    positionen: int,
+    ohne_eur: float,
+    *,
+    summe_annahme: bool = False,
+    ohne_annahme: bool = False,
+) -> list[Kopfzahl]:
+    """Budget figures: the total of the listed lines, their number and the unassigned amount;
+    the total and the unassigned amount say when they rest on an assumption."""
     return [
-        Kopfzahl(
-            "Summe der im Bericht aufgeführten Positionen",
-            fmt.euro(summe_eur),
-            "Summe der Beträge im Blatt Haushalt, nicht der gesamte Kreishaushalt",
+        markiere(
+            Kopfzahl(
+                "Summe der im Bericht aufgeführten Positionen",
+                fmt.euro(summe_eur),
+                "Summe der Beträge im Blatt Haushalt, nicht der gesamte Kreishaushalt",
+            ),
+            summe_annahme,
         ),
         Kopfzahl("Positionen", fmt.zahl(positionen), "Maßnahmen mit eigenem Betrag"),
-        Kopfzahl(
-            "ohne Zuordnung zu einem Handlungsfeld",
-            fmt.euro(ohne_eur),
-            f"{fmt.anteil(anteil_an(ohne_eur, summe_eur))} der Summe",
+        markiere(
+            Kopfzahl(
+                "ohne Zuordnung zu einem Handlungsfeld",
+                fmt.euro(ohne_eur),
+                f"{fmt.anteil(anteil_an(ohne_eur, summe_eur))} der Summe",
+            ),
+            ohne_annahme,
         ),
     ]

@@ -12,7 +12,9 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe import Anlage
 from ipdaten.darstellung import ansicht, diagramme
+from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen import fortschreibung, kennzahlen
+from ipdaten.zahlen.annahmen import Annahmen
 from ipdaten.zahlen.kennzahlen import HaushaltSummen
 
 
@@ -79,6 +81,8 @@ class Auswertung:
             haushalt.summe_eur if haushalt else None,
             h_jahre[-1] if h_jahre else None,
             haushalt.positionen if haushalt else 0,
+            annahmen=self.annahmen,
+            haushalt_annahme=haushalt.summe_annahme if haushalt else False,
         )
 
     @cached_property
@@ -103,9 +107,9 @@ class Auswertung:
         return ansicht.suchtexte(self.anlage.empfehlungen)
 
     @cached_property
-    def annahmen(self) -> int:
-        """How many recommendations are marked as assumption or placeholder."""
-        return int(ansicht.annahmen_maske(self.anlage.empfehlungen).sum())
+    def annahmen(self) -> Annahmen:
+        """What rests on marked assumptions, per sheet (see ipdaten.zahlen.annahmen)."""
+        return annahmen_regel.annahmen(self.anlage)
 
     def _merke(self, schluessel: tuple, berechne):
         """Compute once per Anlage: figures and display tables are built on the first rerun
@@ -116,17 +120,27 @@ class Auswertung:
 
     def status_diagramm(self, absolut: bool = False):
         """diagramme.status_balken of all Handlungsfelder (shares or counts)."""
-        return self._merke(("status", absolut), lambda: diagramme.status_balken(self.verteilung, absolut=absolut))
+        return self._merke(
+            ("status", absolut),
+            lambda: diagramme.status_balken(
+                self.verteilung, absolut=absolut, annahme_felder=self.annahmen.felder_betroffen
+            ),
+        )
 
     def feld_diagramm(self, nr: int):
         """diagramme.feld_verteilung of one Handlungsfeld."""
-        return self._merke(("feld", nr), lambda: diagramme.feld_verteilung(self.verteilung_feld(nr)))
+        return self._merke(
+            ("feld", nr),
+            lambda: diagramme.feld_verteilung(self.verteilung_feld(nr), annahme=nr in self.annahmen.felder_betroffen),
+        )
 
     def verteilung_tabelle(self):
         """ansicht.verteilung_tabelle over the statuses present."""
         return self._merke(
             ("verteilung_tabelle",),
-            lambda: ansicht.verteilung_tabelle(self.verteilung, ansicht.vorhandene_status(self.gesamt)),
+            lambda: ansicht.verteilung_tabelle(
+                self.verteilung, ansicht.vorhandene_status(self.gesamt), self.annahmen.felder_betroffen
+            ),
         )
 
     def einbuergerung_ansicht(self, jahr: int) -> tuple:
@@ -150,11 +164,27 @@ class Auswertung:
         def berechne():
             h = self.haushalt(jahr)
             return (
-                ansicht.haushalt_kennzahlen(h.summe_eur, h.positionen, h.ohne_handlungsfeld_eur),
+                ansicht.haushalt_kennzahlen(
+                    h.summe_eur,
+                    h.positionen,
+                    h.ohne_handlungsfeld_eur,
+                    summe_annahme=h.summe_annahme,
+                    ohne_annahme=h.ohne_handlungsfeld_annahme,
+                ),
                 diagramme.haushalt_massnahmen(h.massnahmen),
                 ansicht.haushalt_tabelle(h.massnahmen),
-                diagramme.haushalt_je_feld(h.nach_handlungsfeld, h.ohne_handlungsfeld_eur, h.summe_eur),
-                ansicht.haushalt_feld_tabelle(h.nach_handlungsfeld, h.ohne_handlungsfeld_eur, h.summe_eur),
+                diagramme.haushalt_je_feld(
+                    h.nach_handlungsfeld,
+                    h.ohne_handlungsfeld_eur,
+                    h.summe_eur,
+                    ohne_annahme=h.ohne_handlungsfeld_annahme,
+                ),
+                ansicht.haushalt_feld_tabelle(
+                    h.nach_handlungsfeld,
+                    h.ohne_handlungsfeld_eur,
+                    h.summe_eur,
+                    ohne_annahme=h.ohne_handlungsfeld_annahme,
+                ),
             )
 
         return self._merke(("haushalt", jahr), berechne)

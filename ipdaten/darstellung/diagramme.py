@@ -22,6 +22,10 @@ from ipdaten.zahlen.kennzahlen import anteil_an
 SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
 HINTERGRUND = "#FFFFFF"
 GITTER = "#D9D9D9"
+# A category that rests on a marked assumption carries MARKE; the figure then says what it means
+# below the axis (also in the PNG the camera saves).
+MARKE = "*"
+FUSSNOTE = "* beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“ bzw. „Bemerkung“ der Arbeitsmappe)"
 
 
 def sicher(text: object) -> str:
@@ -38,6 +42,21 @@ def umbrechen(text: object, breite: int = 38) -> str:
 def feld_beschriftung(nr: int, name: str) -> str:
     """Axis label of a Handlungsfeld: '6 Gesellschaft' (escaped)."""
     return f"{int(nr)} {sicher(name)}"
+
+
+def mit_marke(text: str, annahme: object) -> str:
+    """An (already escaped) label with MARKE when it rests on an assumption."""
+    return f"{text} {MARKE}" if bool(annahme) else text
+
+
+def fussnote(fig: go.Figure, annahme: bool) -> go.Figure:
+    """Explain MARKE under the x axis when any category of `fig` carries it: as a second line of
+    the axis title, so that the axis makes room for it at every size (call it last)."""
+    if annahme:
+        titel = fig.layout.xaxis.title.text or ""
+        zeile = f"<span style='font-size:12px;color:#4D4D4D'>{sicher(FUSSNOTE)}</span>"
+        fig.update_xaxes(title_text=f"{titel}<br>{zeile}" if titel else zeile, automargin=True)
+    return fig
 
 
 def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
@@ -57,19 +76,28 @@ def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.F
 
 
 def status_balken(
-    verteilung: pd.DataFrame, *, absolut: bool = False, titel: str | None = None, nur_namen: bool = False
+    verteilung: pd.DataFrame,
+    *,
+    absolut: bool = False,
+    titel: str | None = None,
+    nur_namen: bool = False,
+    annahme_felder: tuple[int, ...] = (),
 ) -> go.Figure:
     """Status distribution of every Handlungsfeld as horizontal stacked bars.
 
     `verteilung` is kennzahlen.status_verteilung. Percent mode stacks to 100 %; absolute mode
     shows counts. Counts are the labels in both modes; hover names field, status, count and
     share. Each bar point carries the field number as customdata[0] (for click-through).
-    `nur_namen` labels the bars by name only (rows that are not fields, e.g. per Zuständig).
+    `nur_namen` labels the bars by name only (rows that are not fields, e.g. per Zuständig). Fields
+    in `annahme_felder` (resting on assumptions) carry MARKE and the figure a footnote.
     """
     if nur_namen:
         felder = [sicher(name) for name in verteilung["name"]]
     else:
-        felder = [feld_beschriftung(n, name) for n, name in zip(verteilung["nr"], verteilung["name"])]
+        felder = [
+            mit_marke(feld_beschriftung(n, name), int(n) in annahme_felder)
+            for n, name in zip(verteilung["nr"], verteilung["name"])
+        ]
     fig = go.Figure()
     for status in STATUS_REIHENFOLGE:
         anzahl = verteilung[status].astype("int64")
@@ -100,8 +128,14 @@ def status_balken(
             )
         )
     fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
-    grundlayout(fig, hoehe=110 + 48 * len(felder), titel=titel)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left", title_text=""))
+    grundlayout(fig, hoehe=140 + 48 * len(felder), titel=titel)
+    # The legend hangs from the top of the figure into a fixed margin with room for two rows:
+    # anchored to the plot area, plotly kept a margin from the first drawing, so after a resize
+    # (1280 → 1920 px, projector plugged in) the legend covered the first bar.
+    fig.update_layout(
+        legend=dict(orientation="h", yref="container", yanchor="top", y=1.0, x=0, xanchor="left", title_text=""),
+        margin=dict(t=(40 if titel else 0) + 72),
+    )
     fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True)
     if absolut:
         fig.update_xaxes(title_text="Anzahl der Empfehlungen", tickformat=",.0f", gridcolor=GITTER)
@@ -109,13 +143,15 @@ def status_balken(
         fig.update_xaxes(
             title_text="Anteil der Empfehlungen", tickformat=",.0f", ticksuffix=" %", range=[0, 100], gridcolor=GITTER
         )
+    fussnote(fig, any(int(n) in annahme_felder for n in verteilung["nr"]))
     return fig
 
 
-def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
+def feld_verteilung(zeile: pd.Series, *, titel: str | None = None, annahme: bool = False) -> go.Figure:
     """One Handlungsfeld's status distribution: one bar per status with count and share.
 
-    `zeile` is one row of kennzahlen.status_verteilung.
+    `zeile` is one row of kennzahlen.status_verteilung; `annahme`: the field's figures rest on
+    assumptions (the labels carry MARKE, the figure a footnote).
     """
     status = list(STATUS_REIHENFOLGE)
     anzahl = [int(zeile[s]) for s in status]
@@ -125,7 +161,7 @@ def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
             orientation="h",
             y=status,
             x=anzahl,
-            text=[f"{fmt.zahl(a)} ({fmt.anteil(s)})" for a, s in zip(anzahl, anteile)],
+            text=[mit_marke(f"{fmt.zahl(a)} ({fmt.anteil(s)})", annahme and a) for a, s in zip(anzahl, anteile)],
             textposition="outside",
             cliponaxis=False,
             marker=dict(color=[status_farbe(s) for s in status], line=dict(color="#1A1A1A", width=1)),
@@ -143,6 +179,7 @@ def feld_verteilung(zeile: pd.Series, *, titel: str | None = None) -> go.Figure:
         gridcolor=GITTER,
         dtick=max(1, round(max(1, hoechstes) / 5)),
     )
+    fussnote(fig, annahme and sum(anzahl) > 0)
     return fig
 
 
@@ -153,7 +190,8 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
 
     `vergleich_jahr` is kennzahlen.einbuergerung_vergleich of one year.
     """
-    gebiete = [sicher(g) for g in vergleich_jahr["gebiet"]]
+    beschriftung = {g: mit_marke(sicher(g), a) for g, a in zip(vergleich_jahr["gebiet"], vergleich_jahr["annahme"])}
+    gebiete = list(beschriftung.values())
     mit_wert = vergleich_jahr["quote_prozent"].notna()
     fig = go.Figure()
     for ist_ref, name, farbe in ((True, None, HERVORHEBUNG), (False, "weitere Gebiete", NEUTRAL)):
@@ -164,7 +202,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
             go.Bar(
                 name=sicher(teil["gebiet"].iloc[0]) if ist_ref else name,
                 orientation="h",
-                y=[sicher(g) for g in teil["gebiet"]],
+                y=[beschriftung[g] for g in teil["gebiet"]],
                 x=teil["quote_prozent"].tolist(),
                 text=[fmt.prozent(q) for q in teil["quote_prozent"]],
                 textposition="outside",
@@ -183,7 +221,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
             go.Bar(
                 name=fmt.KEINE_ANGABE,
                 orientation="h",
-                y=[sicher(g) for g in ohne["gebiet"]],
+                y=[beschriftung[g] for g in ohne["gebiet"]],
                 x=[0] * len(ohne),
                 marker=dict(color="rgba(0,0,0,0)"),
                 hovertemplate="<b>%{y}</b><br>Einbürgerungsquote: keine Angabe<extra></extra>",
@@ -193,7 +231,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
         for gebiet in ohne["gebiet"]:
             fig.add_annotation(
                 x=0,
-                y=sicher(gebiet),
+                y=beschriftung[gebiet],
                 text=fmt.KEINE_ANGABE,
                 showarrow=False,
                 xanchor="left",
@@ -226,6 +264,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
         range=[0, (float(hoechste) if pd.notna(hoechste) else 1.0) * 1.22],
         gridcolor=GITTER,
     )
+    fussnote(fig, bool(vergleich_jahr["annahme"].any()))
     return fig
 
 
@@ -241,9 +280,10 @@ def einbuergerung_verlauf(vergleich: pd.DataFrame, *, titel: str | None = None) 
     for index, gebiet in enumerate(reihenfolge):
         teil = vergleich[vergleich["gebiet"] == gebiet].set_index("jahr")["quote_prozent"].reindex(jahre)
         ist_ref = bool(vergleich.loc[vergleich["gebiet"] == gebiet, "ist_referenz"].any())
+        annahme = bool(vergleich.loc[vergleich["gebiet"] == gebiet, "annahme"].any())
         fig.add_trace(
             go.Scatter(
-                name=sicher(gebiet),
+                name=mit_marke(sicher(gebiet), annahme),
                 x=jahre,
                 y=[None if pd.isna(q) else float(q) for q in teil],
                 mode="lines+markers",
@@ -257,6 +297,7 @@ def einbuergerung_verlauf(vergleich: pd.DataFrame, *, titel: str | None = None) 
     grundlayout(fig, hoehe=420, titel=titel)
     fig.update_xaxes(tickvals=jahre, tickformat="d", title_text="Jahr", gridcolor=GITTER)
     fig.update_yaxes(title_text="Einbürgerungsquote in %", tickformat=",.1f", ticksuffix=" %", gridcolor=GITTER)
+    fussnote(fig, bool(vergleich["annahme"].any()))
     return fig
 
 
@@ -264,11 +305,14 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
     """Budget lines as horizontal bars, largest on top, labelled with amount and share.
 
     `massnahmen` is HaushaltSummen.massnahmen. Lines without a Handlungsfeld are grey and
-    named "ohne Zuordnung" in the legend.
+    named "ohne Zuordnung" in the legend. A line whose amount or assignment rests on an
+    assumption carries MARKE (the hover says which).
     """
     sortiert = massnahmen.sort_values("betrag", ascending=False, kind="stable")
     fig = go.Figure()
-    beschriftungen = [umbrechen(m, 48) for m in sortiert["massnahme"]]
+    beschriftungen = [
+        mit_marke(umbrechen(m, 48), a) for m, a in zip(sortiert["massnahme"], sortiert["annahme_zuordnung"])
+    ]
     for zugeordnet, name, farbe in (
         (True, "einem Handlungsfeld zugeordnet", HERVORHEBUNG),
         (False, fmt.OHNE_ZUORDNUNG, NEUTRAL),
@@ -288,8 +332,12 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
                 cliponaxis=False,
                 marker=dict(color=farbe, pattern_shape="" if zugeordnet else "x"),
                 customdata=[
-                    fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {sicher(n)}"
-                    for f, n in zip(teil["handlungsfeld"], teil["feldname"])
+                    (fmt.OHNE_ZUORDNUNG if pd.isna(f) else f"{int(f)} {sicher(n)}")
+                    + (" (Annahme)" if z and not b else "")
+                    + ("<br>Betrag: Annahme" if b else "")
+                    for f, n, b, z in zip(
+                        teil["handlungsfeld"], teil["feldname"], teil["annahme"], teil["annahme_zuordnung"]
+                    )
                 ],
                 hovertemplate="<b>%{y}</b><br>%{text}<br>Handlungsfeld: %{customdata}<extra></extra>",
             )
@@ -304,23 +352,35 @@ def haushalt_massnahmen(massnahmen: pd.DataFrame, *, titel: str | None = None) -
     fig.update_xaxes(
         title_text="Betrag in Euro", tickformat=",.0f", ticksuffix=" €", range=[0, hoechster * 1.35], gridcolor=GITTER
     )
+    fussnote(fig, bool(sortiert["annahme_zuordnung"].any()))
     return fig
 
 
 def haushalt_je_feld(
-    nach_feld: pd.DataFrame, ohne_eur: float, summe_eur: float, *, titel: str | None = None
+    nach_feld: pd.DataFrame,
+    ohne_eur: float,
+    summe_eur: float,
+    *,
+    titel: str | None = None,
+    ohne_annahme: bool = False,
 ) -> go.Figure:
     """Budget per Handlungsfeld as horizontal bars with amount and share; the unassigned
-    amount as its own grey bar "ohne Zuordnung" (shown whenever it is not 0).
+    amount as its own grey bar "ohne Zuordnung" (shown whenever it is not 0). A field whose
+    amount includes a line assigned by assumption carries MARKE and a hatched bar.
 
     `nach_feld` is HaushaltSummen.nach_handlungsfeld.
     """
-    namen = [feld_beschriftung(n, name) for n, name in zip(nach_feld["nr"], nach_feld["name"])]
+    namen = [
+        mit_marke(feld_beschriftung(n, name), a)
+        for n, name, a in zip(nach_feld["nr"], nach_feld["name"], nach_feld["annahme"])
+    ]
+    muster = ["/" if a else "" for a in nach_feld["annahme"]]
     betraege = [float(b) for b in nach_feld["betrag"]]
     anteile = [a for a in nach_feld["anteil"]]
     farben = [HERVORHEBUNG] * len(namen)
     if ohne_eur:
-        namen.append(fmt.OHNE_ZUORDNUNG)
+        namen.append(mit_marke(fmt.OHNE_ZUORDNUNG, ohne_annahme))
+        muster.append("/" if ohne_annahme else "")
         betraege.append(float(ohne_eur))
         anteile.append(anteil_an(ohne_eur, summe_eur))
         farben.append(NEUTRAL)
@@ -332,7 +392,7 @@ def haushalt_je_feld(
             text=[f"{fmt.euro(b)} ({fmt.anteil(a)})" for b, a in zip(betraege, anteile)],
             textposition="outside",
             cliponaxis=False,
-            marker=dict(color=farben),
+            marker=dict(color=farben, pattern=dict(shape=muster, fgcolor="#FFFFFF")),
             hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>",
             showlegend=False,
         )
@@ -346,4 +406,5 @@ def haushalt_je_feld(
         range=[0, (max(betraege) if betraege else 1.0) * 1.35],
         gridcolor=GITTER,
     )
+    fussnote(fig, any(m for m in muster))
     return fig

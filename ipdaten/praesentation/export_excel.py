@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
+from ipdaten.darstellung import ansicht
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.zahlen import fortschreibung as fs
@@ -110,20 +111,29 @@ def verteilung_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | No
     ]
     kopf += [(f"Anzahl {s}", FORMAT_ANZAHL, 14) for s in STATUS_REIHENFOLGE]
     kopf += [(f"Anteil {s}", FORMAT_ANTEIL, 14) for s in STATUS_REIHENFOLGE]
+    kopf += [("Kennzeichnung", None, 14)]
+    betroffen = auswertung.annahmen.felder_betroffen
     zeilen = []
     for _, z in auswertung.verteilung.iterrows():
         zeilen.append(
             [int(z["nr"]), z["name"], int(z["empfehlungen"])]
             + [int(z[s]) for s in STATUS_REIHENFOLGE]
             + [_zahl(z[f"anteil_{s}"]) for s in STATUS_REIHENFOLGE]
+            + [_annahme(int(z["nr"]) in betroffen)]
         )
     gesamt = auswertung.gesamt
     zeilen.append(
         [None, "Alle Handlungsfelder", gesamt["empfehlungen"]]
         + [gesamt["status"][s] for s in STATUS_REIHENFOLGE]
         + [_zahl(gesamt["anteil"][s]) for s in STATUS_REIHENFOLGE]
+        + [_annahme(auswertung.annahmen.empfehlungszahlen)]
     )
     return kopf, zeilen
+
+
+def _annahme(ja: object) -> str:
+    """The column Kennzeichnung: "Annahme" where the row's figures rest on a marked assumption."""
+    return "Annahme" if bool(ja) else ""
 
 
 def rangfolge_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | None, int]], list[list]]:
@@ -137,6 +147,7 @@ def rangfolge_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | Non
         ("Abstand zum Mittel", FORMAT_PP, 16),
         ("Abstand zum Landkreis Böblingen", FORMAT_PP, 18),
         ("Vergleichsgebiet", None, 14),
+        ("Kennzeichnung", None, 14),
     ]
     zeilen = [
         [
@@ -148,6 +159,7 @@ def rangfolge_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | Non
             _zahl(z["diff_mittel_pp"]),
             _zahl(z["diff_referenz_pp"]),
             "ja" if z["ist_referenz"] else "",
+            _annahme(z["annahme"]),
         ]
         for _, z in auswertung.einbuergerung.iterrows()
     ]
@@ -163,6 +175,7 @@ def haushalt_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | None
         ("Handlungsfeld", None, 28),
         ("Betrag in €", FORMAT_EURO, 16),
         ("Anteil am Jahr", FORMAT_ANTEIL, 12),
+        ("Kennzeichnung", None, 22),
     ]
     zeilen = []
     for jahr in auswertung.haushalt_jahre:
@@ -177,6 +190,7 @@ def haushalt_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | None
                     z["feldname"],
                     float(z["betrag"]),
                     _zahl(z["anteil"]),
+                    "Annahme" if z["annahme"] else ("Annahme (Zuordnung)" if z["annahme_zuordnung"] else ""),
                 ]
             )
         zeilen.append(
@@ -187,6 +201,7 @@ def haushalt_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str | None
                 "",
                 summen.summe_eur,
                 1.0 if summen.summe_eur else None,
+                _annahme(summen.summe_annahme),
             ]
         )
     return kopf, zeilen
@@ -200,15 +215,27 @@ def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[list[tuple[str, str |
         ("Handlungsfeld", None, 30),
         ("Betrag in €", FORMAT_EURO, 16),
         ("Anteil am Jahr", FORMAT_ANTEIL, 12),
+        ("Kennzeichnung", None, 14),
     ]
     zeilen = []
     for jahr in auswertung.haushalt_jahre:
         summen = auswertung.haushalt(jahr)
         for _, z in summen.nach_handlungsfeld.iterrows():
-            zeilen.append([jahr, int(z["nr"]), z["name"], float(z["betrag"]), _zahl(z["anteil"])])
+            zeilen.append(
+                [jahr, int(z["nr"]), z["name"], float(z["betrag"]), _zahl(z["anteil"]), _annahme(z["annahme"])]
+            )
         if summen.ohne_handlungsfeld_eur:
             anteil = anteil_an(summen.ohne_handlungsfeld_eur, summen.summe_eur)
-            zeilen.append([jahr, None, fmt.OHNE_ZUORDNUNG, summen.ohne_handlungsfeld_eur, anteil])
+            zeilen.append(
+                [
+                    jahr,
+                    None,
+                    fmt.OHNE_ZUORDNUNG,
+                    summen.ohne_handlungsfeld_eur,
+                    anteil,
+                    _annahme(summen.ohne_handlungsfeld_annahme),
+                ]
+            )
     return kopf, zeilen
 
 
@@ -344,6 +371,7 @@ def excel_bytes(auswertung: Auswertung, *, quelle: str = "", verlauf: VerlaufAus
             ["Stand", anlage.stand if anlage.stand else "ohne Datum"],
             ["Stand (Text)", fmt.datum(anlage.stand)],
             ["Datenquelle", quelle],
+            ["Annahmen", ansicht.annahmen_satz(auswertung.annahmen) or "keine gekennzeichnet"],
             ["Erstellt", fmt.zeitpunkt(fmt.jetzt())],
         ],
     )

@@ -157,7 +157,29 @@ def _fusszeile(folie, praesentation: Praesentation, nummer: int) -> None:
     )
 
 
+def _legende(folie, diagramm: Diagramm, links: int, oben: int, breite: int) -> None:
+    """The series names in the order the bars stand (first series on top): PowerPoint's own
+    legend lists bar series in the opposite order."""
+    box = folie.shapes.add_textbox(links, oben, breite, Inches(0.4))
+    absatz = box.text_frame.paragraphs[0]
+    for index, reihe in enumerate(diagramm.reihen):
+        _lauf(absatz, ("     " if index else "") + "■ ", groesse=16, farbe=reihe.farbe)
+        _lauf(absatz, reihe.name, groesse=14)
+
+
+def _fussnote(folie, text: str, links: int, oben: int, breite: int) -> None:
+    """What MARKE means, under a chart whose categories carry it."""
+    _text(folie, text, links, oben, breite, Inches(0.35), groesse=11, farbe=GRAU)
+
+
 def _diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: int, hoehe: int):
+    if diagramm.fussnote:
+        hoehe -= Inches(0.35)
+        _fussnote(folie, diagramm.fussnote, links, oben + hoehe, breite)
+    if diagramm.legende and diagramm.art == "gruppiert":
+        _legende(folie, diagramm, links, oben, breite)
+        oben += Inches(0.45)
+        hoehe -= Inches(0.45)
     daten = _TextDiagrammDaten(number_format=diagramm.zahlenformat)
     daten.categories = list(diagramm.kategorien)
     for reihe in diagramm.reihen:
@@ -187,6 +209,16 @@ def _diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: int, hoe
         serie.format.fill.solid()
         serie.format.fill.fore_color.rgb = _rgb(reihe.farbe)
         serie.invert_if_negative = False
+        if reihe.beschriftungen is None:
+            serie.data_labels.show_value = False
+            serie.data_labels._element.get_or_add_showVal().set("val", "0")
+        else:
+            for index, text in enumerate(reihe.beschriftungen):
+                etikett = serie.points[index].data_label
+                etikett.text_frame.text = text
+                etikett.text_frame.word_wrap = False  # one line: wrapped labels ran into the next field
+                etikett.position = XL_LABEL_POSITION.OUTSIDE_END
+                etikett.font.size = Pt(14)
         for index, farbe in enumerate(reihe.punktfarben):
             punkt = serie.points[index]
             punkt.format.fill.solid()
@@ -210,8 +242,8 @@ def _diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: int, hoe
         if hoechster > 0:
             werte.minimum_scale = 0
             werte.maximum_scale = hoechster * 1.25  # room for the outside labels
-    chart.has_legend = diagramm.legende
-    if diagramm.legende:
+    chart.has_legend = diagramm.legende and diagramm.art != "gruppiert"
+    if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(14)

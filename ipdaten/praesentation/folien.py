@@ -12,16 +12,18 @@ export and the tests read the same numbers that kennzahlen computed.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige
+from ipdaten.darstellung import ansicht
 from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.diagramme import FUSSNOTE, MARKE
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+from ipdaten.zahlen import annahmen
 from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from ipdaten.zahlen.verlauf import GESAMT
@@ -42,11 +44,6 @@ FORMAT_ANTEIL = "0 %"
 FORMAT_PROZENT = '0.00" %"'
 FORMAT_EURO = '#,##0" €"'
 
-# A row is a placeholder of the reconstruction when its Bemerkung or Quelle *starts* with one
-# of these marks ("Platzhalter: …", "Annahme (Rekonstruktion): …"); "Annahme des Antrags …"
-# (adoption) is not a mark.
-_PLATZHALTER = re.compile(r"^(platzhalter\b|annahme\s*[:(])")
-
 
 @dataclass(frozen=True, eq=False)
 class Reihe:
@@ -56,6 +53,8 @@ class Reihe:
     werte: tuple[float | None, ...]
     farbe: str
     punktfarben: tuple[str, ...] = ()
+    # Label texts instead of the formatted values ("35 % (+5,0 Pp.)"); None = no labels.
+    beschriftungen: tuple[str, ...] | None = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,6 +73,11 @@ class Diagramm:
     achsentitel: str
     alt: str
     legende: bool = False
+    fussnote: str = ""  # explains MARKE when a category rests on an assumption
+
+
+def _mit_marke(text: str, annahme: object) -> str:
+    return f"{text} {MARKE}" if bool(annahme) else text
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,19 +131,11 @@ class Praesentation:
         return len(self.folien)
 
 
-def ist_platzhalter(bemerkung: object, quelle: object) -> bool:
-    """Whether a recommendation is a placeholder of the reconstruction: its Bemerkung or
-    Quelle starts with "Platzhalter" or "Annahme:"/"Annahme (…)"."""
-    return any(_PLATZHALTER.match(falte(wert)) for wert in (bemerkung, quelle))
-
-
 def benannte_empfehlungen(empfehlungen: pd.DataFrame) -> pd.DataFrame:
-    """The recommendations that are not placeholders, in workbook order.
-
-    For a workbook without placeholder marks this is every recommendation.
+    """The recommendations not marked as assumption or placeholder (ipdaten.zahlen.annahmen),
+    in workbook order. For a workbook without marks this is every recommendation.
     """
-    maske = [not ist_platzhalter(b, q) for b, q in zip(empfehlungen["bemerkung"], empfehlungen["quelle"])]
-    return empfehlungen[pd.Series(maske, index=empfehlungen.index, dtype=bool)]
+    return empfehlungen[~annahmen.maske(empfehlungen)]
 
 
 def kuerzen(text: object, laenge: int = MAX_ZEICHEN) -> str:
@@ -170,31 +166,33 @@ def _status_reihen_gesamt(status: dict[str, int]) -> Reihe:
     )
 
 
-def _status_diagramm(status: dict[str, int], alt: str) -> Diagramm:
+def _status_diagramm(status: dict[str, int], alt: str, annahme: bool = False) -> Diagramm:
     return Diagramm(
         "balken",
-        tuple(STATUS_REIHENFOLGE),
+        tuple(_mit_marke(s, annahme and status[s]) for s in STATUS_REIHENFOLGE),
         (_status_reihen_gesamt(status),),
         FORMAT_ANZAHL,
         "#,##0",
         "Anzahl der Empfehlungen",
         alt,
+        fussnote=FUSSNOTE if annahme and any(status.values()) else "",
     )
+
+
+def _kennzahl(wert: str, bezeichnung: str, annahme: bool) -> Kennzahl:
+    return Kennzahl(wert, bezeichnung + (ansicht.ANNAHME_MARKE if annahme else ""))
 
 
 def _titelfolie(auswertung: Auswertung, hinweis: str) -> Folie:
     anlage = auswertung.anlage
     felder = len(anlage.handlungsfelder)
     gesamt = auswertung.gesamt["empfehlungen"]
-    annahmen = gesamt - len(benannte_empfehlungen(anlage.empfehlungen))
-    punkte = [Punkt(hinweis)] if hinweis else []
-    if annahmen:
-        punkte.append(
-            Punkt(
-                f"{fmt.zahl(annahmen)} von {fmt.zahl(gesamt)} Empfehlungen beruhen auf Annahmen oder "
-                "Platzhaltern (Spalten Quelle/Bemerkung) – sie sind nicht die Angaben des Landkreises."
-            )
-        )
+    # The caveat once: the page's line (e.g. "Rekonstruktion …") and what rests on assumptions.
+    satz = ansicht.annahmen_satz(auswertung.annahmen)
+    if satz:
+        satz += " Gekennzeichnet mit „(Annahme)“ bzw. *; nicht die Angaben des Landkreises."
+    text = " ".join(t for t in (hinweis.strip(), satz) if t)
+    punkte = [Punkt(text)] if text else []
     return Folie(
         "titel",
         anlage.titel,
@@ -213,6 +211,7 @@ def _bilanzfolie(auswertung: Auswertung) -> Folie | None:
     umgesetzt = status["umgesetzt"]
     in_arbeit = status["in Arbeit"]
     begonnen = gesamt["fortschritt"]["umgesetzt_oder_in_arbeit"]
+    annahme = auswertung.annahmen.empfehlungszahlen
     kern = (
         f"{_anteil_text(umgesetzt, anzahl)} der Empfehlungen sind umgesetzt, "
         f"weitere {_anteil_text(in_arbeit, anzahl)} in Arbeit."
@@ -223,14 +222,15 @@ def _bilanzfolie(auswertung: Auswertung) -> Folie | None:
         "Gesamtbilanz",
         kernaussage=kern,
         kennzahlen=(
-            Kennzahl(fmt.zahl(anzahl), "Handlungsempfehlungen"),
-            Kennzahl(_anteil_text(umgesetzt, anzahl), f"umgesetzt ({fmt.zahl(umgesetzt)})"),
-            Kennzahl(
+            _kennzahl(fmt.zahl(anzahl), "Handlungsempfehlungen", annahme),
+            _kennzahl(_anteil_text(umgesetzt, anzahl), f"umgesetzt ({fmt.zahl(umgesetzt)})", annahme),
+            _kennzahl(
                 _anteil_text(begonnen, anzahl),
                 f"umgesetzt oder in Arbeit ({fmt.zahl(begonnen)})",
+                annahme,
             ),
         ),
-        diagramm=_status_diagramm(status, alt),
+        diagramm=_status_diagramm(status, alt, annahme),
     )
 
 
@@ -244,7 +244,10 @@ def _statusfolie(auswertung: Auswertung) -> Folie | None:
     kern = f"Am weitesten: {bester['name']} ({fmt.anteil(bester['anteil_umgesetzt'])} umgesetzt)."
     if offen["nicht umgesetzt"] > 0:
         kern += f" Am meisten offen: {offen['name']} ({fmt.anteil(offen['anteil_nicht umgesetzt'])} nicht umgesetzt)."
-    kategorien = tuple(f"{int(n)} {name}" for n, name in zip(verteilung["nr"], verteilung["name"]))
+    betroffen = auswertung.annahmen.felder_betroffen
+    kategorien = tuple(
+        _mit_marke(f"{int(n)} {name}", int(n) in betroffen) for n, name in zip(verteilung["nr"], verteilung["name"])
+    )
     reihen = tuple(Reihe(s, tuple(float(v) for v in verteilung[s]), status_farbe(s)) for s in STATUS_REIHENFOLGE)
     return Folie(
         "status",
@@ -259,6 +262,7 @@ def _statusfolie(auswertung: Auswertung) -> Folie | None:
             "Anteil der Empfehlungen",
             "Status der Empfehlungen je Handlungsfeld als gestapelte Balken; Beschriftung: Anzahl",
             legende=True,
+            fussnote=FUSSNOTE if betroffen else "",
         ),
     )
 
@@ -293,7 +297,7 @@ def _feldfolien(auswertung: Auswertung) -> list[Folie]:
                 punkte=punkte,
                 liste_titel="Empfehlungen im Einzelnen",
                 weitere=max(0, len(eigene) - MAX_PUNKTE),
-                diagramm=_status_diagramm(status, alt),
+                diagramm=_status_diagramm(status, alt, nr in auswertung.annahmen.felder_betroffen),
                 feld_nr=nr,
             )
         )
@@ -324,7 +328,8 @@ def _einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
     else:
         kern += "."
     kategorien = tuple(
-        g if pd.notna(q) else f"{g} ({fmt.KEINE_ANGABE})" for g, q in zip(teil["gebiet"], teil["quote_prozent"])
+        _mit_marke(g if pd.notna(q) else f"{g} ({fmt.KEINE_ANGABE})", a)
+        for g, q, a in zip(teil["gebiet"], teil["quote_prozent"], teil["annahme"])
     )
     werte = tuple(None if pd.isna(q) else float(q) for q in teil["quote_prozent"])
     farben = tuple(HERVORHEBUNG if ref else NEUTRAL for ref in teil["ist_referenz"])
@@ -340,6 +345,7 @@ def _einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
             '0.0" %"',
             "Einbürgerungsquote in %",
             f"Einbürgerungsquoten {jahr} nach Gebiet, absteigend",
+            fussnote=FUSSNOTE if teil["annahme"].any() else "",
         ),
         jahr=jahr,
     )
@@ -352,17 +358,22 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
         if not summen.positionen:
             continue
         nach_feld = summen.nach_handlungsfeld
-        kategorien = [f"{int(n)} {name}" for n, name in zip(nach_feld["nr"], nach_feld["name"])]
+        kategorien = [
+            _mit_marke(f"{int(n)} {name}", a)
+            for n, name, a in zip(nach_feld["nr"], nach_feld["name"], nach_feld["annahme"])
+        ]
         werte = [float(b) for b in nach_feld["betrag"]]
         farben = [HERVORHEBUNG] * len(werte)
         if summen.ohne_handlungsfeld_eur:
-            kategorien.append(fmt.OHNE_ZUORDNUNG)
+            kategorien.append(_mit_marke(fmt.OHNE_ZUORDNUNG, summen.ohne_handlungsfeld_annahme))
             werte.append(summen.ohne_handlungsfeld_eur)
             farben.append(NEUTRAL)
         groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)
         punkte = tuple(
-            Punkt(kuerzen(m), vorne=f"{fmt.euro(b)} ({fmt.anteil(a)})")
-            for m, b, a in zip(groesste["massnahme"], groesste["betrag"], groesste["anteil"])
+            Punkt(_mit_marke(kuerzen(m), z), vorne=f"{fmt.euro(b)} ({fmt.anteil(a)})")
+            for m, b, a, z in zip(
+                groesste["massnahme"], groesste["betrag"], groesste["anteil"], groesste["annahme_zuordnung"]
+            )
         )
         folien.append(
             Folie(
@@ -382,6 +393,7 @@ def _haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
                     '#,##0" €"',
                     "Betrag in Euro",
                     f"Haushalt {jahr} je Handlungsfeld in Euro",
+                    fussnote=FUSSNOTE if any(MARKE in k for k in kategorien) else "",
                 ),
                 jahr=jahr,
             )
@@ -414,10 +426,22 @@ def _fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | No
     neue = len(vergleich.neu_empfehlungen)
     if neue:
         punkte.append((0, Punkt("neue Empfehlungen", vorne=f"{fmt.zahl(neue)} ×")))
-    kategorien = tuple(f"{int(n)} {name}" for n, name in zip(felder["nr"], felder["name"]))
+    betroffen = set(auswertung.annahmen.felder_betroffen) | set(vorher.annahmen.felder_betroffen)
+    kategorien = tuple(
+        _mit_marke(f"{int(n)} {name}", int(n) in betroffen) for n, name in zip(felder["nr"], felder["name"])
+    )
 
     def werte(spalte: str) -> tuple[float | None, ...]:
         return tuple(None if pd.isna(v) else float(v) for v in felder[spalte])
+
+    # One label per field, on the later bar: the share and its change (two labels per field
+    # overlapped on the PowerPoint slide).
+    beschriftungen = tuple(
+        "–"
+        if n is None
+        else (f"{fmt.anteil(n)} (neu)" if a is None else f"{fmt.anteil(n)} ({fmt.anteil_veraenderung((n - a) * 100)})")
+        for a, n in zip(werte("umgesetzt_alt"), werte("umgesetzt_neu"))
+    )
 
     return Folie(
         "fortschritt",
@@ -430,14 +454,20 @@ def _fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | No
             "gruppiert",
             kategorien,
             (
-                Reihe(f"umgesetzt {alt_datum}", werte("umgesetzt_alt"), NEUTRAL),
-                Reihe(f"umgesetzt {neu_datum}", werte("umgesetzt_neu"), status_farbe("umgesetzt")),
+                Reihe(f"umgesetzt {alt_datum}", werte("umgesetzt_alt"), NEUTRAL, beschriftungen=None),
+                Reihe(
+                    f"umgesetzt {neu_datum}",
+                    werte("umgesetzt_neu"),
+                    status_farbe("umgesetzt"),
+                    beschriftungen=beschriftungen,
+                ),
             ),
             "0 %",
             FORMAT_ANTEIL,
             "Anteil umgesetzt",
             f"Anteil umgesetzter Empfehlungen je Handlungsfeld am {alt_datum} und am {neu_datum}",
             legende=True,
+            fussnote=FUSSNOTE if any(int(n) in betroffen for n in felder["nr"]) else "",
         ),
     )
 

@@ -34,7 +34,14 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
         title=None,
         font=dict(size=schrift),
         legend=dict(
-            font=dict(size=schrift - 2), orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", title_text=""
+            font=dict(size=schrift - 2),
+            orientation="h",
+            yref="paper",
+            yanchor="bottom",
+            y=1.02,
+            x=0,
+            xanchor="left",
+            title_text="",
         ),
         margin=dict(l=10, r=40, t=60, b=60),
         hoverlabel=dict(font=dict(size=schrift - 2)),
@@ -54,14 +61,7 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
     kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
     neu_werte = [None if w is None else w * 100 for w in jetzt.werte]
     alt_werte = [None if w is None else w * 100 for w in alt.werte]
-    texte = []
-    for n, a in zip(jetzt.werte, alt.werte):
-        if n is None:
-            texte.append("–")
-        elif a is None:
-            texte.append(f"{fmt.anteil(n)} (neu)")
-        else:
-            texte.append(f"{fmt.anteil(n)} ({fmt.anteil_veraenderung((n - a) * 100)})")
+    texte = list(jetzt.beschriftungen or ())
     fig = go.Figure(
         [
             go.Bar(
@@ -142,12 +142,19 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
         else:
             gesamt = auswertung.gesamt
             zeile = pd.Series({**gesamt["status"], **{f"anteil_{s}": a for s, a in gesamt["anteil"].items()}})
+        if folie.art == "feld":
+            annahme = folie.feld_nr in auswertung.annahmen.felder_betroffen
+        else:
+            annahme = auswertung.annahmen.empfehlungszahlen
         hoechste = max([float(zeile[s]) for s in STATUS_REIHENFOLGE] + [1.0])
         # Room right of the longest bar for a large label such as "100 (100 %)".
-        return leinwand(diagramme.feld_verteilung(zeile)).update_xaxes(range=[0, hoechste * 1.6])
+        return leinwand(diagramme.feld_verteilung(zeile, annahme=annahme)).update_xaxes(range=[0, hoechste * 1.6])
     if folie.art == "status":
         felder = len(auswertung.verteilung)
-        fig = leinwand(diagramme.status_balken(auswertung.verteilung), schrift=_schrift_fuer_zeilen(felder, 22))
+        fig = leinwand(
+            diagramme.status_balken(auswertung.verteilung, annahme_felder=auswertung.annahmen.felder_betroffen),
+            schrift=_schrift_fuer_zeilen(felder, 22),
+        )
         return fig.update_yaxes(tickmode="linear", dtick=1)
     if folie.art == "einbuergerung":
         vergleich = auswertung.einbuergerung
@@ -155,7 +162,12 @@ def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
     if folie.art == "haushalt":
         summen = auswertung.haushalt(folie.jahr)
         fig = leinwand(
-            diagramme.haushalt_je_feld(summen.nach_handlungsfeld, summen.ohne_handlungsfeld_eur, summen.summe_eur),
+            diagramme.haushalt_je_feld(
+                summen.nach_handlungsfeld,
+                summen.ohne_handlungsfeld_eur,
+                summen.summe_eur,
+                ohne_annahme=summen.ohne_handlungsfeld_annahme,
+            ),
             schrift=21,
         )
         # Large labels like "90.000 € (25,3 %)" need more room right of the longest bar.

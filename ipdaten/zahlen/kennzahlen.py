@@ -9,6 +9,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import REFERENZ_GEBIET, STATUS_REIHENFOLGE, Anlage, falte
+from ipdaten.zahlen import annahmen
 
 # The two measures of progress that the report and every view use, each the sum of these statuses.
 # One rule: "umgesetzt oder in Arbeit" is written here and nowhere else.
@@ -113,7 +114,7 @@ def einbuergerung_vergleich(anlage: Anlage) -> pd.DataFrame:
 
     Columns: jahr, gebiet, quote_prozent, rang (1 = highest; missing without a value),
     ist_referenz, mittel_prozent (mean of the areas with a value that year),
-    diff_referenz_pp, diff_mittel_pp. Sorted by year, then rank; areas without a value last.
+    diff_referenz_pp, diff_mittel_pp, annahme (the row is marked as an assumption). Sorted by year, then rank; areas without a value last.
     """
     daten = anlage.einbuergerung[["jahr", "gebiet", "quote_prozent"]].copy()
     referenz = referenz_gebiet(anlage)
@@ -123,6 +124,7 @@ def einbuergerung_vergleich(anlage: Anlage) -> pd.DataFrame:
     ref_quote = daten.loc[daten["ist_referenz"]].set_index("jahr")["quote_prozent"]
     daten["diff_referenz_pp"] = daten["quote_prozent"] - daten["jahr"].map(ref_quote)
     daten["diff_mittel_pp"] = daten["quote_prozent"] - daten["mittel_prozent"]
+    daten["annahme"] = annahmen.maske(anlage.einbuergerung)
     daten["_ohne"] = daten["quote_prozent"].isna()
     daten = daten.sort_values(["jahr", "_ohne", "rang", "gebiet"], kind="stable").drop(columns="_ohne")
     return daten.reset_index(drop=True)
@@ -139,16 +141,25 @@ class HaushaltSummen:
 
     summe_eur: float
     positionen: int
-    nach_handlungsfeld: pd.DataFrame  # nr, name, betrag, anteil; fields with measures only
+    nach_handlungsfeld: pd.DataFrame  # nr, name, betrag, anteil, annahme; fields with measures only
     ohne_handlungsfeld_eur: float
-    massnahmen: pd.DataFrame  # massnahme, betrag, jahr, handlungsfeld, feldname, anteil
+    # massnahme, betrag, jahr, handlungsfeld, feldname, anteil, annahme (the amount rests on an
+    # assumption), annahme_zuordnung (the amount or its assignment does)
+    massnahmen: pd.DataFrame
     jahre: tuple[int, ...]
+    ohne_handlungsfeld_annahme: bool = False  # an unassigned line is marked as an assumption
+
+    @property
+    def summe_annahme(self) -> bool:
+        """Whether the total rests on an assumption (a line's amount, not only its assignment)."""
+        return bool(self.massnahmen["annahme"].any())
 
 
 def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
     """Total, amounts per Handlungsfeld, the unassigned amount and each measure's share.
 
-    `jahr` limits to one budget year; None takes all lines.
+    `jahr` limits to one budget year; None takes all lines. `annahme` says whether a line (or
+    any line of a field) is marked as an assumption, e.g. its assignment to the field.
     """
     posten = anlage.haushalt
     if jahr is not None:
@@ -157,11 +168,17 @@ def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
     massnahmen = posten[["massnahme", "betrag", "jahr", "handlungsfeld"]].reset_index(drop=True)
     massnahmen["feldname"] = massnahmen["handlungsfeld"].map(anlage.feldnamen).fillna(fmt.OHNE_ZUORDNUNG)
     massnahmen["anteil"] = massnahmen["betrag"] / summe if summe else float("nan")
+    markiert = annahmen.maske(posten)
+    nur_zuordnung = posten["quelle"].map(annahmen.nur_zuordnung).astype(bool)
+    massnahmen["annahme"] = (markiert & ~nur_zuordnung).to_numpy()  # the amount itself
+    massnahmen["annahme_zuordnung"] = markiert.to_numpy()  # amount or assignment
     je_feld = posten.dropna(subset=["handlungsfeld"]).groupby("handlungsfeld")["betrag"].sum()
     felder = anlage.handlungsfelder[["nr", "name"]]
     nach_feld = felder[felder["nr"].isin(je_feld.index)].copy()
     nach_feld["betrag"] = nach_feld["nr"].map(je_feld).astype("float64")
     nach_feld["anteil"] = nach_feld["betrag"] / summe if summe else float("nan")
+    felder_mit_annahme = set(posten.loc[markiert, "handlungsfeld"].dropna().astype(int))
+    nach_feld["annahme"] = nach_feld["nr"].isin(felder_mit_annahme)
     return HaushaltSummen(
         summe_eur=summe,
         positionen=len(posten),
@@ -169,6 +186,7 @@ def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
         ohne_handlungsfeld_eur=float(posten.loc[posten["handlungsfeld"].isna(), "betrag"].sum()),
         massnahmen=massnahmen,
         jahre=tuple(sorted(int(j) for j in posten["jahr"].unique())),
+        ohne_handlungsfeld_annahme=bool((markiert & posten["handlungsfeld"].isna()).any()),
     )
 
 
