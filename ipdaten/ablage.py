@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import os
 import sqlite3
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipdaten.arbeitsmappe import Anlage, Zuordnung, ZuordnungUngueltig, aus_toml, lade_anlage
+from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Zuordnung, ZuordnungUngueltig, aus_toml, lade_anlage
 
 DATEINAME_DB = "staende.sqlite3"
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
@@ -145,12 +146,53 @@ class Ablage:
         try:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
             self._einrichten()
-        except (OSError, sqlite3.Error) as e:
-            raise AblageFehler(
-                f"Die Ablage der Stände im Verzeichnis „{self.verzeichnis}“ kann nicht geöffnet werden "
-                f"({type(e).__name__}). Bitte Schreibrechte prüfen oder mit der Umgebungsvariable "
-                f"{UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben."
-            ) from e
+        except (OSError, sqlite3.Error, AnlageUngueltig) as e:
+            raise AblageFehler(self._oeffnen_fehler(e)) from e
+
+    def _oeffnen_fehler(self, fehler: Exception) -> str:
+        """Why the store cannot be opened and what to do, by the cause: a corrupt file is not
+        a question of write permissions."""
+        kopf = f"Die Ablage der Stände im Verzeichnis „{self.verzeichnis}“ kann nicht geöffnet werden"
+        anderes = f"oder mit der Umgebungsvariable {UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben"
+        text = str(fehler).lower()
+        if isinstance(fehler, AnlageUngueltig) or (
+            isinstance(fehler, FileNotFoundError) and Path(fehler.filename or "") == self._standard_mappe
+        ):
+            return (
+                f"{kopf}: Die Standard-Arbeitsmappe „{self._standard_mappe}“ fehlt oder ist ungültig. "
+                "So geht es weiter: die Datei aus dem Projekt wiederherstellen (oder mit "
+                "`python daten/erzeuge_anlage1.py` neu erzeugen) und die Seite neu laden."
+            )
+        if isinstance(fehler, (NotADirectoryError, FileExistsError)):
+            return (
+                f"{kopf}: Unter diesem Pfad liegt eine Datei, kein Ordner. So geht es weiter: "
+                f"die Datei umbenennen {anderes}."
+            )
+        if isinstance(fehler, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
+            return (
+                f"{kopf}: Die Datei „{self.pfad.name}“ ist beschädigt oder keine SQLite-Datenbank – "
+                "an den Schreibrechten liegt es nicht. So geht es weiter: die letzte Sicherung des Ordners "
+                f"zurückkopieren, oder die Datei umbenennen (z. B. in „{self.pfad.stem}-defekt"
+                f"{self.pfad.suffix}“), dann legt der Server beim nächsten Laden eine neue Ablage mit der "
+                f"Standard-Arbeitsmappe als Stand Nr. 1 an, {anderes}."
+            )
+        if "locked" in text or "busy" in text:
+            return (
+                f"{kopf}: Ein anderes Programm hält die Datenbank gesperrt. So geht es weiter: in einigen "
+                "Sekunden neu laden; bleibt die Sperre, das andere Programm (z. B. eine laufende Sicherung) "
+                "beenden."
+            )
+        if isinstance(fehler, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
+            return (
+                f"{kopf}: Der Server darf dort nicht schreiben. So geht es weiter: dem Benutzerkonto des "
+                f"Servers Schreibrechte für das Verzeichnis geben {anderes}."
+            )
+        if isinstance(fehler, OSError) and fehler.errno == errno.ENOSPC:
+            return f"{kopf}: Auf dem Datenträger ist kein Platz mehr. So geht es weiter: Platz schaffen {anderes}."
+        return (
+            f"{kopf} ({type(fehler).__name__}: {fehler}). So geht es weiter: prüfen, ob das Verzeichnis "
+            f"erreichbar und beschreibbar ist, {anderes}."
+        )
 
     def _oeffne(self) -> sqlite3.Connection:
         verbindung = sqlite3.connect(

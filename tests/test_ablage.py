@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import sqlite3
 import subprocess
 import sys
@@ -229,11 +230,38 @@ def test_beschaedigte_datei_wird_erkannt(tmp_path):
         ablage.lies(pruefsumme)
 
 
-def test_nicht_beschreibbares_verzeichnis_gibt_deutsche_meldung(tmp_path):
+def test_datei_statt_verzeichnis_gibt_deutsche_meldung(tmp_path):
     datei = tmp_path / "keinordner"
     datei.write_text("x")
-    with pytest.raises(AblageFehler, match="kann nicht geöffnet werden"):
+    with pytest.raises(AblageFehler, match="kann nicht geöffnet werden: Unter diesem Pfad liegt eine Datei"):
         Ablage(datei / "ablage", STANDARD_PFAD)
+
+
+def test_beschaedigte_datenbank_sagt_was_zu_tun_ist_nicht_schreibrechte(tmp_path):
+    (tmp_path / "staende.sqlite3").write_bytes(b"Dies ist keine Datenbank." * 200)
+    with pytest.raises(AblageFehler) as fehler:
+        Ablage(tmp_path, STANDARD_PFAD)
+    meldung = str(fehler.value)
+    assert "„staende.sqlite3“ ist beschädigt oder keine SQLite-Datenbank" in meldung
+    assert "an den Schreibrechten liegt es nicht" in meldung
+    assert "So geht es weiter: die letzte Sicherung des Ordners zurückkopieren" in meldung
+    assert "„staende-defekt.sqlite3“" in meldung
+    assert "Schreibrechte für" not in meldung
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root darf in jeden Ordner schreiben")
+def test_schreibgeschuetztes_verzeichnis_sagt_schreibrechte(tmp_path):
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(AblageFehler, match="Schreibrechte für das Verzeichnis geben"):
+            Ablage(tmp_path / "ablage", STANDARD_PFAD)
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def test_fehlende_standardmappe_sagt_was_zu_tun_ist(tmp_path):
+    with pytest.raises(AblageFehler, match=r"Standard-Arbeitsmappe .* fehlt oder ist ungültig\. So geht es weiter"):
+        Ablage(tmp_path, tmp_path / "gibtesnicht.xlsx")
 
 
 def test_verzeichnis_aus_umgebungsvariable(tmp_path, monkeypatch):
