@@ -18,9 +18,64 @@ def sicherer_dateiname(text: str) -> str:
     return _UNERLAUBT.sub("_", text).strip("_") or "Diagramm"
 
 
+# plotly's German texts, passed with every chart: Streamlit's plotly bundle registers no locale
+# but the first (en-US), and plotly.js reads `config.locales` per chart. Keys are plotly's own
+# English strings; everything the toolbar and its notices can show is here.
+PLOTLY_DEUTSCH = {
+    "Autoscale": "Automatisch skalieren",
+    "Box Select": "Rechteck auswählen",
+    "Compare data on hover": "Werte beim Überfahren vergleichen",
+    "Double-click on legend to isolate one trace": "Doppelklick auf die Legende zeigt nur diese Reihe",
+    "Double-click to zoom back out": "Doppelklick zoomt zurück",
+    "Download plot": "Diagramm herunterladen",
+    "Download plot as a PNG": "Diagramm als PNG herunterladen",
+    "Download plot as JSON": "Diagramm als JSON herunterladen",
+    "Image download succeeded": "Bild heruntergeladen",
+    "Lasso Select": "Lasso-Auswahl",
+    "Pan": "Verschieben",
+    "Preparing image - this may take a few seconds": "Bild wird erstellt – das kann einige Sekunden dauern",
+    "Reset": "Zurücksetzen",
+    "Reset axes": "Achsen zurücksetzen",
+    "Reset view": "Ansicht zurücksetzen",
+    "Reset views": "Ansichten zurücksetzen",
+    "Show closest data on hover": "Nächsten Wert beim Überfahren zeigen",
+    "Sorry, there was a problem downloading your image!": "Das Bild konnte nicht heruntergeladen werden.",
+    "Toggle Spike Lines": "Hilfslinien ein/aus",
+    "Toggle show closest data on hover": "Nächsten Wert beim Überfahren ein/aus",
+    "Zoom": "Zoomen",
+    "Zoom in": "Vergrößern",
+    "Zoom out": "Verkleinern",
+}
+PLOTLY_FORMAT_DE = {
+    "decimal": ",",
+    "thousands": ".",
+    "days": ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
+    "shortDays": ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"],
+    "months": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "shortMonths": ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+    "date": "%d.%m.%Y",
+}
+
+
 def diagramm_konfiguration(name: str) -> dict:
-    """plotly config: German file name for the camera button, no logo, no select tools."""
+    """plotly config: German toolbar texts, German file name for the camera button, no logo,
+    no select tools."""
     return {
+        "locale": "de",
+        "locales": {"de": {"dictionary": PLOTLY_DEUTSCH, "format": PLOTLY_FORMAT_DE}},
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": sicherer_dateiname(name), "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],

@@ -105,10 +105,13 @@ def _neue_datei() -> None:
 
 datei = st.file_uploader(
     "Arbeitsmappe auswählen",
-    type=["xlsx", "xlsm", "xls", "ods", "csv"],
+    type=["xlsx"],  # what is read; the widget's hint names exactly these formats
     key="anlage_upload",
     on_change=_neue_datei,
-    help="Excel-Arbeitsmappe (.xlsx) nach der Vorlage. Andere Formate werden erkannt und erklärt.",
+    help=(
+        "Excel-Arbeitsmappe (.xlsx) nach der Vorlage. Eine .xls-, .xlsm-, .ods- oder .csv-Datei zuerst in "
+        "Excel oder LibreOffice mit „Speichern unter“ als „Excel-Arbeitsmappe (.xlsx)“ speichern."
+    ),
 )
 if datei is not None:
     daten = datei.getvalue()
