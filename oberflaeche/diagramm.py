@@ -10,6 +10,8 @@ import streamlit as st
 
 from .literal import literal
 
+ANNAHME = "Annahme"
+
 _UNERLAUBT = re.compile(r"[^0-9A-Za-zÄÖÜäöüß_-]+")
 
 
@@ -99,4 +101,13 @@ def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None 
         je_zeile = len(breiten)
     for start in range(0, len(kennzahlen), je_zeile):
         for spalte, zahl in zip(st.columns(breiten or je_zeile), kennzahlen[start : start + je_zeile]):
-            spalte.metric(literal(zahl.bezeichnung), zahl.wert, help=literal(zahl.hilfe), border=True)
+            # The mark sits under the value: in the label it was cut off ("Handlungsempfehlungen (Annah…").
+            spalte.metric(
+                literal(zahl.bezeichnung),
+                zahl.wert,
+                delta=ANNAHME if zahl.annahme else None,
+                delta_color="off",
+                delta_arrow="off",
+                help=literal(zahl.hilfe),
+                border=True,
+            )

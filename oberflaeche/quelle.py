@@ -10,6 +10,7 @@ Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the defa
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ STANDARD_QUELLE = (
     "„Quelle“ gekennzeichnet."
 )
 
-STANDARD_KURZ = "Standard-Arbeitsmappe (Rekonstruktion aus dem Bericht vom 6. März 2017)"
+STANDARD_KURZ = "Standard-Arbeitsmappe (Rekonstruktion)"
 
 # Session state: the sidebar selectbox (a Stand number) and the preview of an upload.
 STAND_SCHLUESSEL = "stand"
@@ -51,7 +52,7 @@ class Anzeige:
     ist_rekonstruktion: bool = False
     stand_info: StandInfo | None = None
     hinweis: str = ""  # e.g. why the store could not be used
-    quelle_kurz: str = ""  # the source in a few words, for the line under every page title
+    quelle_kurz: str = ""  # the default workbook's long source in a few words (the line under each title)
     schluessel: str = ""  # SHA-256 of the workbook shown (cache key of comparisons)
 
     @property
@@ -246,7 +247,6 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
         quelle,
         stand_info=info,
         schluessel=info.sha256,
-        quelle_kurz=f"Stand Nr. {info.nr} („{info.dateiname}“)",
     )
 
 
@@ -265,7 +265,6 @@ def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
         quelle,
         ist_vorschau=True,
         schluessel=eintrag.sha256,
-        quelle_kurz=f"Vorschau „{eintrag.dateiname}“",
     )
 
 
@@ -326,7 +325,7 @@ def vorherige_auswertung(anzeige: Anzeige) -> tuple[str, Auswertung] | None:
 def _kopf(info: StandInfo) -> StandKopf:
     if info.stand is not None:
         return StandKopf(info.nr, info.stand, info.bezeichnung)
-    return StandKopf(info.nr, ortszeit(info.veroeffentlicht).date(), info.bezeichnung, datum_geschaetzt=True)
+    return StandKopf(info.nr, fmt.ortszeit(info.veroeffentlicht).date(), info.bezeichnung, datum_geschaetzt=True)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Stand wird für den Verlauf gelesen …")

@@ -55,20 +55,16 @@ def seitenkopf(titel: str) -> Anzeige:
         )
     # One grey line (Stand, source, assumptions of every kind), the details behind its "?": three
     # lines pushed the Übersicht's first chart below the fold at 1280×720.
-    zeile = (
-        f"**Stand:** {fmt.datum(anlage.stand)} · {literal(anlage.titel)} · "
-        f"**Datenquelle:** {literal(anzeige.quelle_kurz or anzeige.quelle)}"
-    )
-    hilfe = f"**Datenquelle:** {literal(anzeige.quelle)}"
+    zeile = f"**Stand:** {fmt.datum(anlage.stand)} · **Datenquelle:** {literal(anzeige.quelle_kurz or anzeige.quelle)}"
+    hilfe = f"**{literal(anlage.titel)}**\n\n**Datenquelle:** {literal(anzeige.quelle)}"
     annahmen = anzeige.auswertung.annahmen
     if annahmen.anzahl:
-        zeile += " · :material/warning: **Annahmen:** " + literal(
-            ", ".join(ansicht.annahmen_teile(annahmen, kurz=True))
-        )
+        zeile += f" · :material/warning: **Annahmen:** {fmt.zahl(annahmen.anzahl)} gekennzeichnete Zeilen"
         hilfe += (
             f"\n\n**Annahmen:** {literal(ansicht.annahmen_satz(annahmen))} Gekennzeichnet mit „Annahme“ bzw. "
             "„Platzhalter“ in den Spalten Quelle und Bemerkung der Arbeitsmappe; in Diagrammen mit *, in Tabellen "
-            "und Kennzahlen mit „(Annahme)“. Sie sind nicht die Angaben des Landkreises."
+            "mit „(Annahme)“, bei Kennzahlen mit „Annahme“ unter dem Wert. Sie sind nicht die Angaben des "
+            "Landkreises."
         )
     st.caption(zeile, help=hilfe)
     return anzeige

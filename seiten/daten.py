@@ -9,7 +9,7 @@ from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
 from oberflaeche import amtliche_statistik, quelle, sitzungsvorlage, staende, veroeffentlichung, zuordnen
-from oberflaeche.literal import literal
+from oberflaeche.literal import literal, literal_tabelle
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
@@ -96,6 +96,14 @@ st.write(
 )
 
 
+def _befunde(befunde, alt: str) -> None:
+    """Findings as an HTML table whose text wraps (the data grid cut each message off at 1280 px),
+    without the columns that are empty for every finding (e.g. Blatt/Zeile of a file-level one)."""
+    tabelle = befunde_tabelle(befunde)
+    tabelle = tabelle.loc[:, (tabelle.astype(str) != "").any()]
+    st.table(literal_tabelle(tabelle), hide_index=True, alt=alt)
+
+
 def _neue_datei() -> None:
     """Runs before the script on every change of the upload, so this run already shows the preview."""
     neu = st.session_state.get("anlage_upload")
@@ -127,7 +135,7 @@ if datei is not None:
             icon=":material/block:",
         )
         zuordnen.zuordnungs_schritt(daten, datei.name, zuordnung)
-        st.dataframe(befunde_tabelle(pruefung.fehler), hide_index=True, alt="Tabelle der Fehler in der Datei")
+        _befunde(pruefung.fehler, "Tabelle der Fehler in der Datei")
     elif (vorhanden := ablage.stand_zu_sha(quelle.sha256(daten))) is not None:
         st.info(
             f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
@@ -138,7 +146,7 @@ if datei is not None:
         st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
     if pruefung.warnungen:
         st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
-        st.dataframe(befunde_tabelle(pruefung.warnungen), hide_index=True, alt="Tabelle der Hinweise zur Datei")
+        _befunde(pruefung.warnungen, "Tabelle der Hinweise zur Datei")
 
 amtliche_statistik.abschnitt(ablage, neuester)
 

@@ -17,8 +17,12 @@ anlage = auswertung.anlage
 # 0.9 s on a first visit) only once a chart arrives, and meanwhile draws the figures.
 kennzahlen_bereich = st.container()
 
-st.header("Umsetzungsstand je Handlungsfeld", anchor=False)
-darstellung = st.radio("Darstellung", [ANTEILE, ANZAHL], horizontal=True, key="uebersicht_darstellung")
+# Heading and switch in one row: at 1280×720 (projector) the chart then starts above the fold.
+kopf, schalter = st.columns([3, 2], vertical_alignment="bottom")
+kopf.subheader("Umsetzungsstand je Handlungsfeld", anchor=False)
+darstellung = schalter.radio(
+    "Darstellung", [ANTEILE, ANZAHL], horizontal=True, key="uebersicht_darstellung", label_visibility="collapsed"
+)
 figur = auswertung.status_diagramm(absolut=darstellung == ANZAHL)
 auswahl = zeige_diagramm(
     figur,

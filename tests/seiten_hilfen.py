@@ -40,8 +40,12 @@ def starte(seite: str | None = None, *, mappe: bytes | None = None, query: dict 
 
 
 def kennzahlen(at: AppTest) -> dict[str, str]:
-    """Every st.metric on the page: label (markdown escapes of literal() removed) → value as shown."""
-    return {re.sub(r"\\(.)", r"\1", text(m.label)): text(m.value) for m in at.metric}
+    """Every st.metric on the page: label (markdown escapes of literal() removed) → value as shown.
+    A figure marked "Annahme" under its value is keyed "label (Annahme)"."""
+    return {
+        re.sub(r"\\(.)", r"\1", text(m.label)) + (" (Annahme)" if m.delta == "Annahme" else ""): text(m.value)
+        for m in at.metric
+    }
 
 
 def diagramme(at: AppTest) -> list[dict]:

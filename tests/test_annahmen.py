@@ -65,7 +65,7 @@ def test_seite_und_titelfolie_zaehlen_dieselben_annahmen():
     daten = mappe_bytes(handlungsfelder=[[1, "A", "L", ""], [2, "B", "L", ""]], empfehlungen=DREI)
     seite = texte(starte("seiten/uebersicht.py", mappe=daten))
     titel = folien.praesentation(Auswertung(lade_anlage(daten))).folien[0]
-    assert "**Annahmen:** 1 von 3 Empfehlungen" in seite
+    assert "**Annahmen:** 1 gekennzeichnete Zeilen" in seite
     assert "1 von 3 Empfehlungen" in titel.punkte[0].text
     assert "2 von 3" not in seite + titel.punkte[0].text
 
@@ -122,7 +122,8 @@ def test_haushalt_seite_kennzeichnet_zuordnung_und_betrag():
     assert "* beruht auf einer Annahme" in bild_feld["layout"]["xaxis"]["title"]["text"]
     beschriftungen = [y for spur in bild_massnahmen["data"] for y in spur["y"]]
     assert sorted(beschriftungen) == ["Interkulturelle Öffnung", "Unternehmerpreis *", "Wohnraum-Expertise *"]
-    assert "Haushaltsposten" in texte(at)  # the banner counts budget lines too
+    (zeile,) = [c for c in at.caption if c.value.startswith("**Stand:**")]
+    assert "2 von 3 Haushaltsposten" in zeile.help  # the banner counts budget lines too
 
 
 def test_einbuergerung_seite_kennzeichnet_quote_rang_und_tabelle():
@@ -143,8 +144,9 @@ def test_uebersicht_kennzeichnet_feld_mit_angenommener_anzahl():
     assert zahlen["Haushalt 2017 (Annahme)"] == "100.000 €"
     (bild,) = diagramme(at)
     assert list(bild["data"][0]["y"]) == ["1 Aufbrechen und Ankommen", "2 Wohnen *", "3 Sprache"]
-    zeile = texte(at)
-    assert "**Annahmen:** 1 von 3 Handlungsfeldern, 2 von 3 Haushaltsposten, 1 von 2 Einbürgerungsquoten" in zeile
+    (zeile,) = [c for c in at.caption if c.value.startswith("**Stand:**")]
+    assert zeile.value.endswith("**Annahmen:** 4 gekennzeichnete Zeilen")
+    assert "1 von 3 Handlungsfeldern" in zeile.help and "2 von 3 Haushaltsposten" in zeile.help
 
 
 def test_folien_pptx_und_excel_kennzeichnen_annahmen():
@@ -186,5 +188,5 @@ def test_folien_pptx_und_excel_kennzeichnen_annahmen():
 def test_mappe_ohne_markierungen_hat_keine_kennzeichnung():
     auswertung = Auswertung(lade_anlage(mappe_bytes()))
     assert auswertung.annahmen.anzahl == 0
-    assert not any("(Annahme)" in k.bezeichnung for k in auswertung.kopfzahlen)
+    assert not any(k.annahme for k in auswertung.kopfzahlen)
     assert folien.praesentation(auswertung).folien[0].punkte == ()

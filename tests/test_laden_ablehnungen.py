@@ -58,7 +58,7 @@ def test_fehlendes_blatt_und_fehlende_spalte_zugleich():
             "Handlungsfeld",
             "Nr | Name | Leitsatz | Seiten",
             "Die Kopfzeile enthält nicht alle Pflichtspalten; es fehlt: „Handlungsfeld“.",
-            "Spalten „Nr“, „Handlungsfeld“, „Leitsatz“ (optional: „Seiten“, „Bericht“)",
+            "Spalten „Nr“, „Handlungsfeld“, „Leitsatz“ (optional: „Seiten“, „Bericht“, „Quelle“)",
         ),
         (
             "Empfehlungen",
@@ -94,7 +94,7 @@ def test_fehlende_spalten_in_optionalem_blatt():
             "Betrag",
             "Maßnahme | Euro | Jahr",
             "Die Kopfzeile enthält nicht alle Pflichtspalten; es fehlt: „Betrag“.",
-            "Spalten „Maßnahme“, „Betrag“, „Jahr“ (optional: „Handlungsfeld“, „Ist“)",
+            "Spalten „Maßnahme“, „Betrag“, „Jahr“ (optional: „Handlungsfeld“, „Ist“, „Quelle“)",
         )
     ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -49,9 +50,15 @@ def _ablage() -> Ablage:
     return Ablage(ablage_verzeichnis(), STANDARD_PFAD)
 
 
+def _befund_tabellen(at: AppTest) -> list:
+    """Every findings table on the page (HTML tables), as the user reads them (escapes removed)."""
+    tabellen = [t.value for t in at.table if "Meldung" in t.value.columns]
+    return [t.map(lambda w: re.sub(r"\\(.)", r"\1", w) if isinstance(w, str) else w) for t in tabellen]
+
+
 def _befund_meldungen(at: AppTest) -> list[str]:
     """The column Meldung of every findings table on the page."""
-    return [m for tabelle in at.dataframe if "Meldung" in tabelle.value.columns for m in tabelle.value["Meldung"]]
+    return [m for tabelle in _befund_tabellen(at) for m in tabelle["Meldung"]]
 
 
 def _zip_bombe() -> bytes:
@@ -268,7 +275,7 @@ def test_hinweise_zu_schreibweisen_und_summenzeilen_als_tabelle():
     meldungen = _befund_meldungen(at)
     assert any(m.startswith("Status „teilweise umgesetzt“ wurde als „in Arbeit“ gelesen") for m in meldungen), meldungen
     assert "Die Summenzeile wurde nicht als Maßnahme gezählt." in meldungen
-    tabelle = next(t.value for t in at.dataframe if "Meldung" in t.value.columns)
+    (tabelle,) = _befund_tabellen(at)
     assert list(tabelle.columns) == ["Art", "Blatt", "Zeile", "Spalte", "Gefundener Wert", "Meldung", "Erlaubt"]
     assert set(tabelle["Art"]) == {"Warnung"}
 

@@ -35,21 +35,21 @@ _SUCHSPALTEN = ("empfehlung", "ziel", "bemerkung", "quelle")
 
 @dataclass(frozen=True)
 class Kopfzahl:
-    """One headline figure: label, value as German text and an explaining line."""
+    """One headline figure: label, value as German text and an explaining line; `annahme`:
+    it rests on a marked assumption (shown as a grey "Annahme" under the value)."""
 
     bezeichnung: str
     wert: str
     hilfe: str
+    annahme: bool = False
 
 
 def markiere(zahl: Kopfzahl, annahme: object) -> Kopfzahl:
-    """The figure with ANNAHME_MARKE in its label and why in its help, when it rests on an assumption."""
+    """The figure marked as resting on an assumption (and why, in its help) when `annahme`."""
     if not bool(annahme):
         return zahl
     hilfe = zahl.hilfe.rstrip(".")
-    return Kopfzahl(
-        zahl.bezeichnung + ANNAHME_MARKE, zahl.wert, f"{hilfe}. {ANNAHME_HILFE}" if hilfe else ANNAHME_HILFE
-    )
+    return Kopfzahl(zahl.bezeichnung, zahl.wert, f"{hilfe}. {ANNAHME_HILFE}" if hilfe else ANNAHME_HILFE, annahme=True)
 
 
 def annahmen_teile(a: Annahmen, *, kurz: bool = False) -> list[str]:
