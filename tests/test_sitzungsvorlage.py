@@ -358,8 +358,8 @@ def pruefe_dokument(gelesen: Gelesen, jetzt: Auswertung, vorher: Auswertung | No
 
 def _veraenderung(alt: float, neu: float, diff: float) -> str:
     if round(abs(diff), 1) == 0:
-        return f"mit {fmt.anteil(neu, 1)} unverändert geblieben."
-    return f"{punkte_text(diff)} (von {fmt.anteil(alt, 1)} auf {fmt.anteil(neu, 1)})."
+        return f"mit {fmt.anteil(neu)} unverändert geblieben."
+    return f"{punkte_text(diff)} (von {fmt.anteil(alt)} auf {fmt.anteil(neu)})."
 
 
 @pytest.fixture(scope="module")
@@ -409,11 +409,11 @@ def test_neuntes_handlungsfeld_und_zwei_staende(standard, herbst):
     )
     assert (
         "Seit dem Stand vom 6. März 2017 ist der Anteil umgesetzter Empfehlungen um 5 Prozentpunkte gestiegen "
-        "(von 30,0 % auf 35,0 %)." in gelesen.absaetze
+        "(von 30 % auf 35 %)." in gelesen.absaetze
     )
     assert gelesen.absatz("Gegenüber dem Stand vom") == (
         "Gegenüber dem Stand vom 6. März 2017 ist der Anteil umgesetzter Empfehlungen insgesamt um 0,7 Prozentpunkte "
-        "gestiegen (von 32,0 % auf 32,8 %). Eine Empfehlung hat seitdem den Status gewechselt: 1 von „in Arbeit“ zu "
+        "gestiegen (von 32 % auf 33 %). Eine Empfehlung hat seitdem den Status gewechselt: 1 von „in Arbeit“ zu "
         "„umgesetzt“. 2 Empfehlungen sind neu hinzugekommen."
     )
     # the Sitzung (27.11.2017) is the next committee date after the Stand; nothing else follows

@@ -23,9 +23,9 @@ import pandas as pd
 from ipdaten import format as fmt
 from ipdaten.amtlich.quellenangabe import quellen_des_jahres
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige, falte
-from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation.folien import Diagramm, benannte_empfehlungen, praesentation
+from ipdaten.zahlen.annahmen import kennzeichnung
 
 # At most this many named recommendations per status as examples ("wie z. B. „…“ und „…“").
 MAX_BEISPIELE = 2
@@ -137,12 +137,12 @@ def punkte_text(diff_pp: float) -> str:
 
 
 def veraenderung(alt: float, neu: float, diff_pp: float) -> str:
-    """The end of a progress sentence: 'um 5 Prozentpunkte gestiegen (von 30,0 % auf 35,0 %).'
-    or 'mit 18,2 % unverändert geblieben.' Shares with one decimal, as the comparison table."""
+    """The end of a progress sentence: 'um 5 Prozentpunkte gestiegen (von 30 % auf 35 %).'
+    or 'mit 18 % unverändert geblieben.' Shares in whole percent (a sentence: the rounding rule, README)."""
     text = punkte_text(diff_pp)
     if text == "unverändert geblieben":
-        return f"mit {fmt.anteil(neu, 1)} unverändert geblieben."
-    return f"{text} (von {fmt.anteil(alt, 1)} auf {fmt.anteil(neu, 1)})."
+        return f"mit {fmt.anteil(neu)} unverändert geblieben."
+    return f"{text} (von {fmt.anteil(alt)} auf {fmt.anteil(neu)})."
 
 
 def artikel(gebiet: str) -> str:
