@@ -25,7 +25,7 @@ GITTER = "#D9D9D9"
 # A category that rests on a marked assumption carries MARKE; the figure then says what it means
 # below the axis (also in the PNG the camera saves).
 MARKE = "*"
-FUSSNOTE = "* beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“ bzw. „Bemerkung“ der Arbeitsmappe)"
+FUSSNOTE = "* beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“)"
 
 
 def sicher(text: object) -> str:
@@ -253,7 +253,12 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     hoechste = vergleich_jahr["quote_prozent"].max()
     fig.update_layout(barmode="overlay", bargap=0.3)
     grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"))
+    # Legend above the bars, left (the mean's label stands at the mean): under the axis it ran
+    # into the axis title's footnote line.
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        margin=dict(t=(60 if titel else 40) + 16),
+    )
     fig.update_yaxes(
         categoryorder="array", categoryarray=gebiete, autorange="reversed", ticksuffix="  ", automargin=True
     )
