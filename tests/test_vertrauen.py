@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 from openpyxl import load_workbook
 
@@ -61,3 +62,43 @@ def test_excel_export_erstellt_in_berliner_zeit():
     info = {z[0].value: z[1].value for z in mappe["Info"].iter_rows(min_row=2)}
     moeglich = {f"{fmt.datum(t.date())}, {t:%H:%M} Uhr" for t in (vorher, nachher)}
     assert info["Erstellt"] in moeglich
+
+
+def test_pptx_fortschritt_eine_beschriftung_je_feld_und_legende_in_balkenfolge():
+    from pptx import Presentation
+
+    from ipdaten.praesentation.export_pptx import pptx_bytes
+
+    vorher = Auswertung(lade_anlage(STANDARD_PFAD))
+    jetzt = Auswertung(lade_anlage(ueberarbeitete_standard_bytes()))
+    p = folien.praesentation(jetzt, vorher=vorher)
+    nummer = next(i for i, f in enumerate(p.folien) if f.art == "fortschritt")
+    folie = Presentation(io.BytesIO(pptx_bytes(p))).slides[nummer]
+    (rahmen,) = [s for s in folie.shapes if s.has_chart]
+    chart = rahmen.chart
+    alt, neu = chart.plots[0].series
+    assert not chart.has_legend  # PowerPoint lists bar series bottom-up: our own legend instead
+    legende = next(s for s in folie.shapes if s.has_text_frame and "umgesetzt 6. März 2017" in s.text_frame.text)
+    text = legende.text_frame.text
+    assert text.index("umgesetzt 6. März 2017") < text.index("umgesetzt 30. September 2017")
+    assert chart.category_axis.reverse_order  # first series on top: the legend's order
+    xml = alt._element.xml
+    assert '<c:showVal val="0"/>' in xml  # the earlier bar carries no label
+    beschriftungen = [
+        neu.points[i].data_label.text_frame.text for i in range(len(p.folien[nummer].diagramm.kategorien))
+    ]
+    assert beschriftungen[0] == "35\xa0% (+5,0\xa0Pp.)" and beschriftungen[-1] == "50\xa0% (neu)"
+    assert neu._element.xml.count('wrap="none"') == len(beschriftungen)  # one line each
+
+
+def test_hochladen_nur_xlsx_und_diagrammleiste_deutsch():
+    at = starte("seiten/daten.py")
+    (hochladen,) = [f for f in at.get("file_uploader") if f.proto.id.endswith("anlage_upload")]
+    assert list(hochladen.proto.type) == [".xlsx"]
+    assert "als „Excel-Arbeitsmappe (.xlsx)“ speichern" in hochladen.proto.help
+    haushalt = starte("seiten/haushalt.py")
+    konfiguration = json.loads(haushalt.get("plotly_chart")[0].proto.config)
+    assert konfiguration["locale"] == "de"
+    woerter = konfiguration["locales"]["de"]["dictionary"]
+    assert woerter["Download plot as a PNG"] == "Diagramm als PNG herunterladen"
+    assert woerter["Zoom in"] == "Vergrößern"
