@@ -19,13 +19,13 @@ from docx import Document
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import bereinige, lade_anlage
-from ipdaten.darstellung.ansicht import kennzeichnung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation import export_docx
 from ipdaten.praesentation.diagramm_bild import png_bytes, wert_text
 from ipdaten.praesentation.export_docx import VorlagenFehler, docx_bytes, pruefe_vorlage
 from ipdaten.praesentation.folien import benannte_empfehlungen
 from ipdaten.praesentation.sitzungsvorlage import feld_text, punkte_text, sitzungsvorlage, zahlwort
+from ipdaten.zahlen.annahmen import kennzeichnung
 from ipdaten.zahlen.kennzahlen import einbuergerung_vergleich, haushalt_summen, status_gesamt, status_verteilung
 from ipdaten.zahlen.vergleich import vergleiche
 from tests.arbeitsmappen import (
@@ -177,7 +177,7 @@ def pruefe_dokument(gelesen: Gelesen, jetzt: Auswertung, vorher: Auswertung | No
     assert stand in gelesen.fuss
 
     # Hints: the number of assumptions
-    annahmen = int(jetzt.annahmen)
+    annahmen = jetzt.annahmen.empfehlungen
     if annahmen:
         hinweis = gelesen.absatz("[Annahmen: ")
         assert f"{annahmen} von {gesamt['empfehlungen']} Empfehlungen" in hinweis

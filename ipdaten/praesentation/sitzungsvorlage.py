@@ -553,7 +553,7 @@ def sitzungsvorlage(
         hinweise.append(Markierung("Vorschau – nicht veröffentlicht: diese Zahlen sind noch kein Stand."))
     if hinweis:
         hinweise.append(Markierung(hinweis))
-    annahmen = auswertung.annahmen
+    annahmen = auswertung.annahmen.empfehlungen
     gesamt = auswertung.gesamt["empfehlungen"]
     if annahmen:
         hinweise.append(
