@@ -75,12 +75,12 @@ def prozent(wert: float | None, stellen: int = 2) -> str:
 # headline figure, slide, chart label, hover – in whole percent; a share in a table (page
 # tables, Excel export) with one decimal; a change of a share in percentage points with one
 # decimal everywhere (whole points would hide changes and need not add up).
-def anteil(wert: float | None, stellen: int = 0) -> str:
-    """A share 0–1 as a headline figure, whole percent: 0.6188 → '62 %'. (`stellen` is kept for
-    callers not yet moved to anteil_tabelle; new code follows the rule above.)"""
+def anteil(wert: float | None) -> str:
+    """A share 0–1 standing alone (headline figure, slide, chart label, tooltip), whole percent:
+    0.6188 → '62 %'."""
     if _fehlt(wert):
         return "–"
-    return prozent(wert * 100, stellen)
+    return prozent(wert * 100, 0)
 
 
 def anteil_tabelle(wert: float | None) -> str:

@@ -74,7 +74,7 @@ if plan_ist.positionen:
                 "Plan", fmt.euro(plan_ist.plan_eur), f"{fmt.zahl(plan_ist.positionen)} Positionen mit Ist"
             ),
             ansicht.Kopfzahl("Ist (verausgabt)", fmt.euro(plan_ist.ist_eur), "Summe der angegebenen Ist-Beträge"),
-            ansicht.Kopfzahl("Ist in % des Plans", fmt.anteil(plan_ist.quote, 1), "derselben Positionen"),
+            ansicht.Kopfzahl("Ist in % des Plans", fmt.anteil(plan_ist.quote), "derselben Positionen"),
         ]
     )
     zeige_diagramm(

@@ -74,7 +74,7 @@ def test_verlauf_auf_der_seite_fortschritt():
     assert gesamt["name"] == "Alle Handlungsfelder"
     assert gesamt["x"] == ["2017-03-06", "2017-06-30", "2017-09-30", "2018-03-01"]
     assert gesamt["y"][1:] == pytest.approx([100 * 2 / 6, 100 * 2 / 6, 100 * 3 / 7])
-    assert gesamt["customdata"][3][2:5] == ["42,9\u00a0%", "3", "7"]
+    assert gesamt["customdata"][3][2:5] == ["43\u00a0%", "3", "7"]  # tooltip: whole percent (the rounding rule)
 
     at.radio(key="verlauf_mass").set_value("umgesetzt_oder_in_arbeit").run()
     assert _tabelle(at, "Handlungsfeld").iloc[0].tolist()[2:] == [

@@ -43,7 +43,7 @@ def verlauf_tabelle(anteile: pd.DataFrame, mass: str) -> pd.DataFrame:
                 continue
             z = nach.loc[(feld, stand)]
             werte.append(
-                f"{fmt.anteil(z[mass], 1)} ({fmt.zahl(z[f'{mass}_anzahl'])} von {fmt.zahl(z['empfehlungen'])})"
+                f"{fmt.anteil_tabelle(z[mass])} ({fmt.zahl(z[f'{mass}_anzahl'])} von {fmt.zahl(z['empfehlungen'])})"
             )
         spalten[titel] = werte
     return pd.DataFrame(spalten, dtype=object)
@@ -106,7 +106,7 @@ def unveraendert_feld_tabelle(je_feld: pd.DataFrame) -> pd.DataFrame:
             "Handlungsfeld": [f"{int(n)} {name}" for n, name in zip(je_feld["nr"], je_feld["name"])],
             "Empfehlungen": [fmt.zahl(n) for n in je_feld["empfehlungen"]],
             "unverändert": [fmt.zahl(n) for n in je_feld["unveraendert"]],
-            "Anteil": [fmt.anteil(a, 1) for a in je_feld["anteil"]],
+            "Anteil": [fmt.anteil_tabelle(a) for a in je_feld["anteil"]],
         },
         dtype=object,
     )
@@ -120,7 +120,7 @@ def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: 
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
     for mass, name in FORTSCHRITT_TITEL.items():
-        spalten[name] = [fmt.anteil(a, 1) for a in verteilung[f"anteil_{mass}"]]
+        spalten[name] = [fmt.anteil_tabelle(a) for a in verteilung[f"anteil_{mass}"]]
     for s in status:
         spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]
     return pd.DataFrame(spalten, dtype=object)
@@ -184,7 +184,7 @@ def _plan_ist_spalten(frame: pd.DataFrame) -> dict[str, list]:
         "Plan": [fmt.euro(b) for b in frame["plan"]],
         "Ist": [fmt.euro(b) for b in frame["ist"]],
         "Ist − Plan": [("+" if d > 0 else "") + fmt.euro(d).replace("-", "−") for d in frame["differenz"]],
-        "Ist in % des Plans": [fmt.anteil(q, 1) for q in frame["quote"]],
+        "Ist in % des Plans": [fmt.anteil_tabelle(q) for q in frame["quote"]],
     }
 
 

@@ -40,7 +40,7 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
                 x=[d.isoformat() for d in zeilen["datum"]],
                 y=(zeilen[mass] * 100).tolist(),
                 mode="lines+markers+text" if gesamt else "lines+markers",
-                text=[fmt.anteil(a, 1) for a in zeilen[mass]] if gesamt else None,
+                text=[fmt.anteil(a) for a in zeilen[mass]] if gesamt else None,
                 textposition="top center",
                 line=dict(
                     color=HERVORHEBUNG if gesamt else FELD_FARBEN[(index - 1) % len(FELD_FARBEN)],
@@ -48,7 +48,7 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
                 ),
                 marker=dict(size=10 if gesamt else 6),
                 customdata=[
-                    [sicher(t), fmt.datum(d), fmt.anteil(a, 1), fmt.zahl(z), fmt.zahl(n), beschriftung]
+                    [sicher(t), fmt.datum(d), fmt.anteil(a), fmt.zahl(z), fmt.zahl(n), beschriftung]
                     for t, d, a, z, n in zip(
                         zeilen["titel"], zeilen["datum"], zeilen[mass], zeilen[f"{mass}_anzahl"], zeilen["empfehlungen"]
                     )
@@ -138,7 +138,7 @@ def plan_ist_balken(zeilen: pd.DataFrame, *, namen: list[str] | None = None, tit
     for spalte, name, farbe in (("plan", "Plan (Betrag)", NEUTRAL), ("ist", "Ist (verausgabt)", HERVORHEBUNG)):
         texte = [fmt.euro(b) for b in zeilen[spalte]]
         if spalte == "ist":
-            texte = [f"{t} ({fmt.anteil(q, 1)} des Plans)" for t, q in zip(texte, zeilen["quote"])]
+            texte = [f"{t} ({fmt.anteil(q)} des Plans)" for t, q in zip(texte, zeilen["quote"])]
         fig.add_trace(
             go.Bar(
                 name=name,

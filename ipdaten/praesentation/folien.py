@@ -628,7 +628,7 @@ def _plan_ist_folien(auswertung: Auswertung) -> list[Folie]:
             fmt.OHNE_ZUORDNUNG if n is None or pd.isna(n) else f"{int(n)} {name}" for n, name in zip(f["nr"], f["name"])
         )
         kern = (
-            f"Verausgabt {fmt.euro(p.ist_eur)} von geplanten {fmt.euro(p.plan_eur)} ({fmt.anteil(p.quote, 1)}) "
+            f"Verausgabt {fmt.euro(p.ist_eur)} von geplanten {fmt.euro(p.plan_eur)} ({fmt.anteil(p.quote)}) "
             f"in {fmt.zahl(p.positionen)} Positionen mit Ist"
             + (f"; {fmt.zahl(p.positionen_ohne_ist)} Positionen noch ohne Ist." if p.positionen_ohne_ist else ".")
         )
