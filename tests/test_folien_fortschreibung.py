@@ -69,7 +69,7 @@ def test_folien_mit_allen_daten(anlagen, verlauf):
     p = folien["plan_ist"]
     assert p.titel == "Haushalt 2017: Plan und Ist"
     assert p.kernaussage == (
-        "Verausgabt 67.000\u00a0€ von geplanten 70.000\u00a0€ (95,7\u00a0%) in 2 Positionen mit Ist; "
+        "Verausgabt 67.000\u00a0€ von geplanten 70.000\u00a0€ (96\u00a0%) in 2 Positionen mit Ist; "
         "1 Positionen noch ohne Ist."
     )
     assert [r.werte for r in p.diagramm.reihen] == [(60000.0, 10000.0), (55000.0, 12000.0)]
