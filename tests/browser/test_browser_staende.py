@@ -169,7 +169,8 @@ def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
         try:
             oeffne(seite, url, diagramme=1)
             text = _text(seite)
-            assert "Stand: 30. September 2017 · Vor dem Neustart" in text
+            assert "Stand: 30. September 2017 · Datenquelle: Veröffentlichter Stand Nr. 2" in text
+            assert "Vor dem Neustart" in text  # the label, under the Stand in the sidebar
             seite.locator(".st-key-stand").click()
             optionen = seite.locator('[role="option"]').all_inner_texts()
             assert [o.replace("\xa0", " ") for o in optionen] == [
