@@ -25,6 +25,7 @@ import pandas as pd
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikdatei import StatistikUngueltig
 from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
+from ipdaten.arbeitsmappe.blattsuche import spaltenname
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _BEZUG = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -62,15 +63,6 @@ class Ueberarbeitung:
     zuordnung: Zuordnung | None = None  # the mapping the revised workbook is read with
 
 
-def _spalte(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
 def _text_zelle(ref: str, text: str) -> str:
     text = _STEUERZEICHEN.sub("", text)
     raum = ' xml:space="preserve"' if text != text.strip() else ""
@@ -86,7 +78,7 @@ def _zahl_zelle(ref: str, wert: float) -> str:
 
 def blatt_xml(ergebnis: Ergebnis) -> bytes:
     """The sheet Einbürgerung as worksheet XML: one row per Kreis and year, source in every row."""
-    zeilen = [[_text_zelle(f"{_spalte(i)}1", titel) for i, (titel, _) in enumerate(SPALTEN)]]
+    zeilen = [[_text_zelle(f"{spaltenname(i)}1", titel) for i, (titel, _) in enumerate(SPALTEN)]]
     quelle, definition = ergebnis.quelle, ergebnis.definition_text
     for nummer, z in enumerate(ergebnis.zeilen.itertuples(index=False), start=2):
         werte = [
@@ -109,7 +101,7 @@ def blatt_xml(ergebnis: Ergebnis) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<worksheet xmlns="{_HAUPT}" xmlns:r="{_BEZUG}">'
-        f'<dimension ref="A1:{_spalte(len(SPALTEN) - 1)}{letzte}"/>'
+        f'<dimension ref="A1:{spaltenname(len(SPALTEN) - 1)}{letzte}"/>'
         '<sheetViews><sheetView workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
         '<sheetFormatPr defaultRowHeight="15"/>'
