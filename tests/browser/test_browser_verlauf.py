@@ -60,8 +60,9 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
         warte_bis_fertig(seite)
         warte_auf_diagramme(seite, 1)
         bild = " ".join(seite.locator('[data-testid="stPlotlyChart"] svg').all_text_contents()).replace("\xa0", " ")
-        # The labelled points of the line over all fields: default workbook, then Stände 1–3.
-        for wert in ("32,0 %", "33,3 %", "42,9 %"):
+        # The labelled points of the line over all fields (whole percent, the rounding rule):
+        # default workbook, then Stände 1–3.
+        for wert in ("32 %", "33 %", "43 %"):
             assert wert in bild, wert
         assert "Alle Handlungsfelder" in bild
         # Hover on the last point of the total line shows the figures of that Stand.
@@ -70,7 +71,7 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
         seite.mouse.move(kasten["x"] + kasten["width"] / 2, kasten["y"] + kasten["height"] / 2)
         seite.locator(".hoverlayer .hovertext").first.wait_for()
         hover = " ".join(seite.locator(".hoverlayer").all_text_contents()).replace("\xa0", " ")
-        assert "42,9 % (3 von 7 Empfehlungen)" in hover and "Fortschreibung 3" in hover
+        assert "43 % (3 von 7 Empfehlungen)" in hover and "Fortschreibung 3" in hover
         bildschirmfoto(seite, "verlauf-1-fortschritt")
 
         seite.get_by_text("Verlauf als Tabelle").click()
