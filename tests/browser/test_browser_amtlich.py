@@ -6,6 +6,8 @@ Runs its own server with its own empty store. Screenshots go to test-artefakte/.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ipdaten.ablage import Ablage
@@ -74,6 +76,8 @@ def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigen
         assert "Tabelle 12511-01-01-4 „Einbürgerungen von Ausländern nach Kontinenten - Jahr“" in text
         assert "Datenlizenz Deutschland - Namensnennung - Version 2.0" in text
         assert "Definition: Einbürgerungen eines Jahres je 100 Ausländerinnen und Ausländer" in text
+        # The grid's hidden cells are filled after the page has rendered: wait for the value.
+        seite.locator('[role="gridcell"]', has_text=re.compile(r"1,55\s%")).first.wait_for(state="attached")
         zellen = " ".join(seite.locator('[role="gridcell"]').all_inner_texts()).replace("\xa0", " ")
         assert "1,55 %" in zellen and "Landkreis Böblingen" in zellen
         bildschirmfoto(seite, "amtlich-2-einbuergerung")
