@@ -7,13 +7,9 @@ import tomllib
 import pytest
 
 from ipdaten.arbeitsmappe.xlsx_lesen import lies_mappe
-from ipdaten.arbeitsmappe.zuordnung import (
-    Zuordnung,
-    ZuordnungUngueltig,
-    aus_toml,
-    kopf_signatur,
-    status_vermutung,
-)
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung, ZuordnungUngueltig, aus_toml
+from ipdaten.arbeitsmappe.zuordnung_erkennung import kopf_signatur
+from ipdaten.arbeitsmappe.zuordnung_vorschlag import status_vermutung
 from tests.arbeitsmappen import KOPF, empfehlung, mappe_bytes
 
 

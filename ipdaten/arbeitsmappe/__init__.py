@@ -11,7 +11,8 @@ from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.texte import bereinige, falte
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, EINBUERGERUNG, MAX_DATEI_BYTES, REFERENZ_GEBIET, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.vorlage import vorlage_bytes
-from ipdaten.arbeitsmappe.zuordnung import Kandidat, Vorschlag, Zuordnung, ZuordnungUngueltig, aus_toml
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung, ZuordnungUngueltig, aus_toml
+from ipdaten.arbeitsmappe.zuordnung_vorschlag import Kandidat, Vorschlag
 
 __all__ = [
     "BLAETTER",

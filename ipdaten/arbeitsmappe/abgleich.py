@@ -10,7 +10,9 @@ from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, RohMappe, lies_mappe
-from ipdaten.arbeitsmappe.zuordnung import Erkennung, Kandidat, Vorschlag, Zuordnung, kopf_signatur, schlage_vor
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung
+from ipdaten.arbeitsmappe.zuordnung_erkennung import Erkennung, kopf_signatur
+from ipdaten.arbeitsmappe.zuordnung_vorschlag import Kandidat, Vorschlag, schlage_vor
 
 RUNDEN = 3
 
@@ -25,7 +27,7 @@ def _alle_blaetter(daten: bytes) -> RohMappe | None:
 
 
 def signatur(daten: bytes) -> str | None:
-    """The header signature of xlsx bytes (`zuordnung.kopf_signatur`); None if unreadable."""
+    """The header signature of xlsx bytes (`zuordnung_erkennung.kopf_signatur`); None if unreadable."""
     mappe = _alle_blaetter(daten)
     return kopf_signatur(mappe) if mappe is not None else None
 

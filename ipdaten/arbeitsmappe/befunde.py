@@ -151,7 +151,7 @@ class Befundliste:
 class AnlageUngueltig(Exception):
     """The workbook was rejected; `befunde` says why (all findings, errors first).
 
-    `erkennung` (a `zuordnung.Erkennung`, None when the file was not even read as a workbook)
+    `erkennung` (a `zuordnung_erkennung.Erkennung`, None when the file was not even read as a workbook)
     says which sheets, columns and status words were recognised, for a proposed mapping.
     """
 

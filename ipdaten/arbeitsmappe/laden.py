@@ -35,7 +35,9 @@ from ipdaten.arbeitsmappe.xlsx_lesen import (
     RohMappe,
     lies_mappe,
 )
-from ipdaten.arbeitsmappe.zuordnung import Zuordnung, erkenne, wende_an, zu_lesende_blaetter
+from ipdaten.arbeitsmappe.zuordnung import Zuordnung
+from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
+from ipdaten.arbeitsmappe.zuordnung_erkennung import erkenne
 from ipdaten.format import zahl as tausender
 
 
