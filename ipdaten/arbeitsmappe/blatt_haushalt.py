@@ -12,7 +12,8 @@ import pandas as pd
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
 from ipdaten.arbeitsmappe.sichtbarkeit import summenformel_zeilen
-from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle, tausender_einheit
+from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
+from ipdaten.arbeitsmappe.tabellenkopf import tausender_einheit
 from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten
 from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN

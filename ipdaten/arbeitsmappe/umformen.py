@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ipdaten.arbeitsmappe.befunde import Befundliste
-from ipdaten.arbeitsmappe.tabellen import KOPFZEILE_SUCHTIEFE, kopf_schluessel, kopf_text, namen
+from ipdaten.arbeitsmappe.tabellenkopf import KOPFZEILE_SUCHTIEFE, kopf_schluessel, kopf_text, namen
 from ipdaten.arbeitsmappe.texte import falte, ganze_zahl, ist_leer, zahl
 from ipdaten.arbeitsmappe.vertrag import Blatt
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
