@@ -21,10 +21,11 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import bereinige, lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation import export_docx
+from ipdaten.praesentation.bilanz_saetze import feld_text, punkte_text, zahlwort
 from ipdaten.praesentation.diagramm_bild import png_bytes, wert_text
 from ipdaten.praesentation.export_docx import VorlagenFehler, docx_bytes, pruefe_vorlage
 from ipdaten.praesentation.folien import benannte_empfehlungen
-from ipdaten.praesentation.sitzungsvorlage import feld_text, punkte_text, sitzungsvorlage, zahlwort
+from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
 from ipdaten.zahlen.annahmen import kennzeichnung
 from ipdaten.zahlen.kennzahlen import einbuergerung_vergleich, haushalt_summen, status_gesamt, status_verteilung
 from ipdaten.zahlen.vergleich import vergleiche
