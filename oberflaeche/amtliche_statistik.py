@@ -20,10 +20,8 @@ from ipdaten.amtlich.quote import (
     REGION_STUTTGART,
     Ergebnis,
     berechne,
-    moegliche_definitionen,
-    ordne_dateien,
-    verfuegbare_jahre,
 )
+from ipdaten.amtlich.quote_auswahl import moegliche_definitionen, ordne_dateien, verfuegbare_jahre
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
 from ipdaten.arbeitsmappe import Befund, Zuordnung
 

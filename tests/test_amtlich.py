@@ -23,17 +23,12 @@ from statistikdateien import (
     gestorbene_csv,
 )
 
-from ipdaten.amtlich import quote
+from ipdaten.amtlich import quote, quote_auswahl
 from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik, jahre_aus_text
 from ipdaten.amtlich.mappe import geaenderte_teile, ueberarbeite
-from ipdaten.amtlich.statistikdatei import (
-    FORMAT_FLATFILE,
-    FORMAT_TABELLE,
-    StatistikUngueltig,
-    befund_text,
-    lies_statistik,
-    wert_und_zeichen,
-)
+from ipdaten.amtlich.statistik_formate import FORMAT_FLATFILE, FORMAT_TABELLE
+from ipdaten.amtlich.statistikdatei import lies_statistik
+from ipdaten.amtlich.statistikwerte import StatistikUngueltig, befund_text, wert_und_zeichen
 from ipdaten.arbeitsmappe.laden import lade_anlage
 
 LIZENZ_ZEILE = "Dieses Werk ist lizenziert unter der Datenlizenz Deutschland - Namensnennung - Version 2.0."
@@ -164,7 +159,7 @@ def test_rangfolge_wie_von_hand_gerechnet(ff):
 def test_quote_aus_der_tabelle():
     werte = {(2016, "08115"): (806, "1,55"), (2016, "08111"): (2000, "1,33"), (2016, "08125"): (500, "1,25")}
     einb = _lies(einbuergerungsquote_csv(werte), "12511-04-01-4.csv")
-    assert quote.moegliche_definitionen(einb, None) == [quote.TABELLE]
+    assert quote_auswahl.moegliche_definitionen(einb, None) == [quote.TABELLE]
     ergebnis = quote.berechne(einb, None, ["08111", "08115", "08125"], [2016], quote.TABELLE)
     assert list(zip(ergebnis.zeilen["gebiet"], ergebnis.zeilen["quote_prozent"])) == [
         ("Stadtkreis Stuttgart", 1.33),
@@ -333,7 +328,7 @@ def test_zip_mit_einer_csv_wird_gelesen():
 def test_tabelle_einer_anderen_statistik():
     andere = _lies(gestorbene_csv(), "12613-02-02-4.csv")
     with pytest.raises(StatistikUngueltig) as e:
-        quote.ordne_dateien([andere])
+        quote_auswahl.ordne_dateien([andere])
     assert _befunde(e.value) == [
         "Datei „12613-02-02-4.csv“: Die Datei enthält Tabelle 12613-02-02-4 „Gestorbene nach Geschlecht, Nationalität "
         "und Altersgruppen - Jahressumme“. Darin stehen weder Einbürgerungen noch eine Einbürgerungsquote noch die "
@@ -342,7 +337,7 @@ def test_tabelle_einer_anderen_statistik():
         "Nationalität je Kreis (Tabellen 12411-…, Merkmal „Ausländer“)."
     ]
     with pytest.raises(StatistikUngueltig) as e:
-        quote.ordne_dateien([_lies(bevoelkerung_csv(), "b.csv")])
+        quote_auswahl.ordne_dateien([_lies(bevoelkerung_csv(), "b.csv")])
     assert _befunde(e.value)[0].startswith("Datei „b.csv“: Es fehlt die Tabelle mit den Einbürgerungen.")
 
 

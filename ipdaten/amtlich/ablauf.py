@@ -13,18 +13,16 @@ from ipdaten.amtlich.quote import (
     VORJAHR,
     Ergebnis,
     berechne,
-    moegliche_definitionen,
-    ordne_dateien,
     rangfolge,
-    verfuegbare_jahre,
 )
-from ipdaten.amtlich.statistikdatei import (
+from ipdaten.amtlich.quote_auswahl import moegliche_definitionen, ordne_dateien, verfuegbare_jahre
+from ipdaten.amtlich.statistikdatei import lies_statistik
+from ipdaten.amtlich.statistikwerte import (
     AUSLAENDER,
     EINBUERGERUNGEN,
     StatistikDatei,
     StatistikUngueltig,
     befund_text,
-    lies_statistik,
 )
 from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, fehler, lade_anlage
 

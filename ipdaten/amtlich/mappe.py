@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 import pandas as pd
 
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
-from ipdaten.amtlich.statistikdatei import StatistikUngueltig
+from ipdaten.amtlich.statistikwerte import StatistikUngueltig
 from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 
