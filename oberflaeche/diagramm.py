@@ -94,7 +94,7 @@ def zeige_diagramm(fig: go.Figure, *, alt: str, dateiname: str, **kwargs):
 
 
 def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None = None) -> None:
-    """Headline figures (ipdaten.darstellung.ansicht.Kopfzahl) as st.metric with German text values, at most
+    """Headline figures (ipdaten.darstellung.kopfzahl.Kopfzahl) as st.metric with German text values, at most
     `je_zeile` side by side (or one row with relative `breiten`); labels and help are escaped
     because they may contain workbook text."""
     if breiten:

@@ -4,7 +4,7 @@
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import ansicht, diagramme
+from ipdaten.darstellung import ansicht, diagramme, kopfzahl
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
@@ -33,17 +33,17 @@ st.caption(
 )
 zeige_kennzahlen(
     [
-        ansicht.Kopfzahl(
+        kopfzahl.Kopfzahl(
             "Empfehlungen mit Bezug Geflüchtete",
             fmt.zahl(gesamt["empfehlungen"]),
             f"von {fmt.zahl(g.alle)} Empfehlungen insgesamt",
         ),
-        ansicht.Kopfzahl(
+        kopfzahl.Kopfzahl(
             "davon umgesetzt",
             fmt.anteil(gesamt["umgesetzt"]),
             f"{fmt.zahl(gesamt['umgesetzt_anzahl'])} von {fmt.zahl(gesamt['empfehlungen'])} Empfehlungen",
         ),
-        ansicht.Kopfzahl(
+        kopfzahl.Kopfzahl(
             "umgesetzt oder in Arbeit",
             fmt.anteil(gesamt["umgesetzt_oder_in_arbeit"]),
             f"{fmt.zahl(gesamt['umgesetzt_oder_in_arbeit_anzahl'])} von {fmt.zahl(gesamt['empfehlungen'])} Empfehlungen",

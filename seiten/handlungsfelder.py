@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import ansicht
+from ipdaten.darstellung import ansicht, kopfzahl
 from ipdaten.format import kuerzen
 from oberflaeche import quelle
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
@@ -52,7 +52,7 @@ if feld != ALLE:
     if feld in auswertung.annahmen.felder:
         st.caption(f":material/warning: **Annahme:** {literal(zeile['quelle'])}")
     annahme = feld in auswertung.annahmen.felder_betroffen
-    zeige_kennzahlen(ansicht.feld_kennzahlen(verteilung, status_liste, annahme=annahme), je_zeile=4)
+    zeige_kennzahlen(kopfzahl.feld_kennzahlen(verteilung, status_liste, annahme=annahme), je_zeile=4)
     zeige_diagramm(
         auswertung.feld_diagramm(feld),
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "

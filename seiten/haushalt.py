@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import ansicht, diagramme_verlauf
 from ipdaten.darstellung import ansicht_fortschreibung as af
+from ipdaten.darstellung import diagramme_verlauf, kopfzahl
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seite_beenden, seitenkopf
 
@@ -70,11 +70,11 @@ if plan_ist.positionen:
     )
     zeige_kennzahlen(
         [
-            ansicht.Kopfzahl(
+            kopfzahl.Kopfzahl(
                 "Plan", fmt.euro(plan_ist.plan_eur), f"{fmt.zahl(plan_ist.positionen)} Positionen mit Ist"
             ),
-            ansicht.Kopfzahl("Ist (verausgabt)", fmt.euro(plan_ist.ist_eur), "Summe der angegebenen Ist-Beträge"),
-            ansicht.Kopfzahl("Ist in % des Plans", fmt.anteil(plan_ist.quote), "derselben Positionen"),
+            kopfzahl.Kopfzahl("Ist (verausgabt)", fmt.euro(plan_ist.ist_eur), "Summe der angegebenen Ist-Beträge"),
+            kopfzahl.Kopfzahl("Ist in % des Plans", fmt.anteil(plan_ist.quote), "derselben Positionen"),
         ]
     )
     zeige_diagramm(

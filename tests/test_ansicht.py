@@ -1,4 +1,4 @@
-"""Pure helpers of the pages (ipdaten.darstellung.ansicht): headline figures, filters, display tables."""
+"""Pure helpers of the pages (ipdaten.darstellung.ansicht, .kopfzahl): headline figures, filters, display tables."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ipdaten.arbeitsmappe import lade_anlage
-from ipdaten.darstellung import ansicht
+from ipdaten.darstellung import ansicht, kopfzahl
 from ipdaten.darstellung.auswertung import Auswertung
 from tests.arbeitsmappen import empfehlung, mappe_bytes
 
@@ -127,7 +127,7 @@ def test_einbuergerung_und_haushalt_als_text():
         ["2.", "Landkreis Esslingen", "1,36\xa0%", "−0,09\xa0Pp.", "−0,18\xa0Pp."],
         ["–", "Landkreis Göppingen", "keine Angabe", "–", "–"],
     ]
-    assert [(k.bezeichnung, k.wert) for k in ansicht.einbuergerung_kennzahlen(a.einbuergerung_im_jahr(2016))] == [
+    assert [(k.bezeichnung, k.wert) for k in kopfzahl.einbuergerung_kennzahlen(a.einbuergerung_im_jahr(2016))] == [
         ("Quote Landkreis Böblingen", "1,54\xa0%"),
         ("Rang in der Region", "1 von 2"),
         ("Mittel der Gebiete", "1,45\xa0%"),
@@ -137,7 +137,7 @@ def test_einbuergerung_und_haushalt_als_text():
     assert ansicht.haushalt_tabelle(h.massnahmen)["Betrag"].tolist() == ["60.000\xa0€", "30.000\xa0€", "10.000\xa0€"]
     assert [
         (k.bezeichnung, k.wert)
-        for k in ansicht.haushalt_kennzahlen(h.summe_eur, h.positionen, h.ohne_handlungsfeld_eur)
+        for k in kopfzahl.haushalt_kennzahlen(h.summe_eur, h.positionen, h.ohne_handlungsfeld_eur)
     ] == [
         ("Summe der im Bericht aufgeführten Positionen", "100.000\xa0€"),
         ("Positionen", "3"),

@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 import pandas as pd
 
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.darstellung import ansicht, diagramme
+from ipdaten.darstellung import ansicht, diagramme, kopfzahl
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen import fortschreibung, kennzahlen
 from ipdaten.zahlen.annahmen import Annahmen
@@ -69,12 +69,12 @@ class Auswertung:
         return self._einbuergerung_jahr[jahr]
 
     @cached_property
-    def kopfzahlen(self) -> list[ansicht.Kopfzahl]:
+    def kopfzahlen(self) -> list[kopfzahl.Kopfzahl]:
         """Headline figures of the Übersicht (latest naturalisation and budget year)."""
         e_jahre, h_jahre = self.einbuergerung_jahre, self.haushalt_jahre
         einbuergerung = self.einbuergerung_im_jahr(e_jahre[-1]) if e_jahre else self.einbuergerung.iloc[0:0]
         haushalt = self.haushalt(h_jahre[-1]) if h_jahre else None
-        return ansicht.kopfzahlen(
+        return kopfzahl.kopfzahlen(
             self.gesamt,
             len(self.anlage.handlungsfelder),
             einbuergerung,
@@ -148,7 +148,7 @@ class Auswertung:
         return self._merke(
             ("einbuergerung", jahr),
             lambda: (
-                ansicht.einbuergerung_kennzahlen(self.einbuergerung_im_jahr(jahr)),
+                kopfzahl.einbuergerung_kennzahlen(self.einbuergerung_im_jahr(jahr)),
                 diagramme.einbuergerung_balken(self.einbuergerung_im_jahr(jahr)),
                 ansicht.einbuergerung_tabelle(self.einbuergerung_im_jahr(jahr)),
             ),
@@ -164,7 +164,7 @@ class Auswertung:
         def berechne():
             h = self.haushalt(jahr)
             return (
-                ansicht.haushalt_kennzahlen(
+                kopfzahl.haushalt_kennzahlen(
                     h.summe_eur,
                     h.positionen,
                     h.ohne_handlungsfeld_eur,
