@@ -3,76 +3,37 @@
 Every figure speaks German independently of the viewer's browser: separators ",." plus explicit
 tick, text and hover formats; texts shown in a figure are formatted with ipdaten.format. Status
 colours come from ipdaten.darstellung.farben and every colour is named by a legend entry or a label.
-Workbook text is escaped (plotly renders a subset of HTML in labels).
+Workbook text is escaped (plotly renders a subset of HTML in labels). The shared conventions
+(layout, escaping, the assumption mark) are in ipdaten.darstellung.diagramm_stil.
 """
 
 from __future__ import annotations
-
-import html
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
+from ipdaten.darstellung import diagramm_stil
+from ipdaten.darstellung.diagramm_stil import (
+    GITTER,
+    feld_beschriftung,
+    fussnote,
+    grundlayout,
+    mit_marke,
+    sicher,
+    umbrechen,
+)
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
 from ipdaten.zahlen.kennzahlen import anteil_an
 
-SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
-HINTERGRUND = "#FFFFFF"
-GITTER = "#D9D9D9"
-# A category that rests on a marked assumption carries MARKE; the figure then says what it means
-# below the axis (also in the PNG the camera saves).
-MARKE = "*"
-FUSSNOTE = "* beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“)"
-
-
-def sicher(text: object) -> str:
-    """Workbook text escaped for plotly labels: `<b>` appears as typed, never as markup."""
-    return html.escape(fmt.ohne_steuerzeichen(text), quote=False)
-
-
-def umbrechen(text: object, breite: int = 38) -> str:
-    """Escaped workbook text wrapped onto lines of about `breite` characters (plotly `<br>`)."""
-    zeilen = textwrap.wrap(str(text), breite, break_long_words=False) or [""]
-    return "<br>".join(sicher(z) for z in zeilen)
-
-
-def feld_beschriftung(nr: int, name: str) -> str:
-    """Axis label of a Handlungsfeld: '6 Gesellschaft' (escaped)."""
-    return f"{int(nr)} {sicher(name)}"
-
-
-def mit_marke(text: str, annahme: object) -> str:
-    """An (already escaped) label with MARKE when it rests on an assumption."""
-    return f"{text} {MARKE}" if bool(annahme) else text
-
-
-def fussnote(fig: go.Figure, annahme: bool) -> go.Figure:
-    """Explain MARKE under the x axis when any category of `fig` carries it: as a second line of
-    the axis title, so that the axis makes room for it at every size (call it last)."""
-    if annahme:
-        titel = fig.layout.xaxis.title.text or ""
-        zeile = f"<span style='font-size:12px;color:#4D4D4D'>{sicher(FUSSNOTE)}</span>"
-        fig.update_xaxes(title_text=f"{titel}<br>{zeile}" if titel else zeile, automargin=True)
-    return fig
-
-
-def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
-    """The layout every chart shares: German separators, font, background, height, title."""
-    fig.update_layout(
-        separators=fmt.PLOTLY_TRENNZEICHEN,
-        font=SCHRIFT,
-        paper_bgcolor=HINTERGRUND,
-        plot_bgcolor=HINTERGRUND,
-        height=hoehe,
-        margin=dict(l=10, r=30, t=60 if titel else 40, b=40),
-        hoverlabel=dict(font=dict(family=SCHRIFT["family"], size=14), bgcolor="#FFFFFF"),
-    )
-    if titel:
-        fig.update_layout(title=dict(text=titel, x=0, xanchor="left", font=dict(size=16)))
-    return fig
+# The slides (praesentation.folien, folien_figuren) name these as diagramme.X.
+FUSSNOTE, HINTERGRUND, MARKE, SCHRIFT = (
+    diagramm_stil.FUSSNOTE,
+    diagramm_stil.HINTERGRUND,
+    diagramm_stil.MARKE,
+    diagramm_stil.SCHRIFT,
+)
 
 
 def status_balken(

@@ -1,4 +1,4 @@
-"""Figures of the Fortschritt comparison (two Stände), in the conventions of ipdaten.darstellung.diagramme:
+"""Figures of the Fortschritt comparison (two Stände), in the conventions of ipdaten.darstellung.diagramm_stil:
 graph_objects only, German separators and texts from ipdaten.format, status colours from
 ipdaten.darstellung.farben, every colour named by a label, workbook text escaped.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.darstellung.diagramme import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
+from ipdaten.darstellung.diagramm_stil import GITTER, SCHRIFT, feld_beschriftung, grundlayout, sicher
 from ipdaten.darstellung.farben import STATUS_FARBEN, status_farbe
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL
 from ipdaten.zahlen.vergleich import Vergleich

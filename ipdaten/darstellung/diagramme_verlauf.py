@@ -1,5 +1,5 @@
 """Figures of the Fortschreibung (history over all Stände, one recommendation's timeline,
-budget planned against spent), in the conventions of ipdaten.darstellung.diagramme:
+budget planned against spent), in the conventions of ipdaten.darstellung.diagramm_stil:
 graph_objects only, German separators and texts from ipdaten.format, status colours from
 ipdaten.darstellung.farben, every colour named by a legend entry or a label, workbook text escaped.
 """
@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.darstellung.diagramme import GITTER, feld_beschriftung, grundlayout, sicher, umbrechen
+from ipdaten.darstellung.diagramm_stil import GITTER, feld_beschriftung, grundlayout, sicher, umbrechen
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
