@@ -15,10 +15,15 @@ if str(WURZEL) not in sys.path:
     sys.path.insert(0, str(WURZEL))
 
 # Bytecode of this run (and of the servers and scripts it starts) goes to a temporary folder,
-# not into the checkout.
+# not into the checkout. It must also be *written* there even when PYTHONDONTWRITEBYTECODE is set:
+# with a prefix Python no longer reads the venv's own __pycache__, so without a written cache every
+# process (each xdist worker, each CLI or server subprocess) compiled pandas, streamlit & co. from
+# source again, about 10 s each.
 _BYTECODE = str(Path(tempfile.gettempdir()) / "ipdaten-test-bytecode")
 sys.pycache_prefix = _BYTECODE
 os.environ["PYTHONPYCACHEPREFIX"] = _BYTECODE
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # A test that calls LibreOffice (about 2–10 s each) is marked `libreoffice` by what it calls, so a
 # new one cannot be forgotten; `./scripts/test --schnell` leaves these, `benchmark` and `browser` out.
