@@ -3,12 +3,14 @@ the checkout, and the markers that let the quick run leave out the slow parts.""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 WURZEL = Path(__file__).resolve().parent.parent
 if str(WURZEL) not in sys.path:
@@ -24,6 +26,10 @@ sys.pycache_prefix = _BYTECODE
 os.environ["PYTHONPYCACHEPREFIX"] = _BYTECODE
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# Every new AppTest scans the metadata of all installed packages for Streamlit components (about
+# 0,3 s each, a few hundred AppTests per run); the installed packages do not change during a run.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 # A test that calls LibreOffice (about 2–10 s each) is marked `libreoffice` by what it calls, so a
 # new one cannot be forgotten; `./scripts/test --schnell` leaves these, `benchmark` and `browser` out.
