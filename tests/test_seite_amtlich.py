@@ -18,6 +18,7 @@ from ipdaten.amtlich.quote import DEFINITIONEN, VORJAHR
 from oberflaeche.quelle import VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.conftest import TEST_PASSWORT
+from tests.seiten_hilfen import oeffne
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 CSV = "text/csv"
@@ -29,8 +30,7 @@ def texte(at: AppTest) -> str:
 
 
 def _daten_seite() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/daten.py").run()
+    at = oeffne("seiten/daten.py").run()
     assert not at.exception
     return at
 

@@ -20,14 +20,14 @@ from tests.arbeitsmappen import (
     ueberarbeitete_standard_bytes,
 )
 from tests.conftest import TEST_PASSWORT
+from tests.seiten_hilfen import oeffne
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _daten_seite() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/daten.py").run()
+    at = oeffne("seiten/daten.py").run()
     assert not at.exception
     return at
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
+from tests.seiten_hilfen import oeffne
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,8 +21,8 @@ def _ablage() -> Ablage:
 
 
 def _fortschritt(at: AppTest | None = None) -> AppTest:
-    at = at or AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/fortschritt.py").run()
+    at = at.switch_page("seiten/fortschritt.py") if at else oeffne("seiten/fortschritt.py")
+    at.run()
     assert not at.exception
     return at
 
@@ -107,8 +108,7 @@ def test_umgekehrte_richtung_und_gleiche_auswahl():
 
 
 def test_vorschau_laesst_sich_schon_vergleichen():
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/daten.py").run()
+    at = oeffne("seiten/daten.py").run()
     at.file_uploader(key="anlage_upload").set_value(("neu.xlsx", ueberarbeitete_standard_bytes(), XLSX)).run()
     at = _fortschritt(at)
     waehler = [s for s in at.selectbox if s.label in ("Früherer Stand", "Späterer Stand")]

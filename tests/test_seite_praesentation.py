@@ -11,17 +11,17 @@ from streamlit.testing.v1 import AppTest
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from oberflaeche import quelle
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, ueberarbeitete_standard_bytes
+from tests.seiten_hilfen import oeffne
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SEITE = "seiten/praesentation.py"
 
 
 def _praesentation(folie: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = oeffne(SEITE)
     if folie is not None:
         at.query_params["folie"] = folie
     at.run()
-    at.switch_page(SEITE).run()
     assert not at.exception
     return at
 
@@ -121,10 +121,9 @@ def test_fortschritt_mit_zwei_staenden():
 def test_vorschau_ist_gekennzeichnet_und_text_bleibt_text():
     felder = [[1, "<b>Fett</b> **x**", "„Leitsatz“", ""], [2, "Wohnen", "L", ""], [3, "Sprache", "L", ""]]
     daten = mappe_bytes(handlungsfelder=felder)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = oeffne(SEITE)
     at.session_state[quelle.VORSCHAU_SCHLUESSEL] = quelle.Vorschau(daten, "vorschau.xlsx", "sha-test")
     at.run()
-    at.switch_page(SEITE).run()
     assert not at.exception
     html = _html(at)
     assert "Stand: 6. März 2017 (Vorschau – nicht veröffentlicht)" in html  # on every slide

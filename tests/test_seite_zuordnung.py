@@ -11,6 +11,7 @@ from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from oberflaeche.quelle import VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.conftest import TEST_PASSWORT
+from tests.seiten_hilfen import oeffne
 from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -18,8 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _hochgeladen(daten: bytes, name: str = "umsetzung.xlsx") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/daten.py").run()
+    at = oeffne("seiten/daten.py").run()
     at.file_uploader(key="anlage_upload").set_value((name, daten, XLSX)).run()
     assert not at.exception, at.exception
     return at

@@ -16,14 +16,14 @@ from oberflaeche import veroeffentlichung
 from oberflaeche.veroeffentlichung import Drossel, passwort_stimmt
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.conftest import TEST_PASSWORT
+from tests.seiten_hilfen import oeffne
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _vorschau() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("seiten/daten.py").run()
+    at = oeffne("seiten/daten.py").run()
     at.file_uploader(key="anlage_upload").set_value(("herbst.xlsx", ueberarbeitete_standard_bytes(), XLSX)).run()
     assert not at.exception
     return at
