@@ -25,13 +25,34 @@ def _tabelle(at, spalte: str):
     return next(t.value for t in at.dataframe if spalte in t.value.columns)
 
 
+def test_zustaendig_tabelle_zeigt_anteil_und_anzahl_umgesetzt_nebeneinander():
+    """The share "Anteil umgesetzt" and the count of the status "umgesetzt" are two columns: the
+    count column of the same name once overwrote the share."""
+    at = starte("seiten/zustaendigkeit.py", mappe=STAND3)
+    je_stelle = _tabelle(at, "Zuständig")
+    assert je_stelle.columns.tolist()[:5] == [
+        "Zuständig",
+        "Empfehlungen",
+        "Anteil umgesetzt",
+        "Anteil umgesetzt oder in Arbeit",
+        "umgesetzt",
+    ]
+    assert je_stelle.iloc[:, :5].values.tolist() == [
+        ["Jobcenter", "2", "50,0\u00a0%", "50,0\u00a0%", "1 (50\u00a0%)"],
+        ["Kreisbau", "2", "50,0\u00a0%", "50,0\u00a0%", "1 (50\u00a0%)"],
+        ["Integrationsbeauftragte", "1", "100,0\u00a0%", "100,0\u00a0%", "1 (100\u00a0%)"],
+        ["Sozialamt", "1", "0,0\u00a0%", "100,0\u00a0%", "0 (0\u00a0%)"],
+        ["nicht benannt", "1", "0,0\u00a0%", "100,0\u00a0%", "0 (0\u00a0%)"],
+    ]
+
+
 def test_zustaendigkeit_verteilung_und_ueberfaellige():
     at = starte("seiten/zustaendigkeit.py", mappe=STAND3)
     anlage = lade_anlage(STAND3)
     status = ansicht.vorhandene_status(status_gesamt(anlage))
     je_stelle = _tabelle(at, "Zuständig")
     assert _gleich(je_stelle, af.status_nach_tabelle(fs.status_nach(anlage, "zustaendig"), status, "Zuständig"))
-    assert je_stelle[["Zuständig", "Empfehlungen", "umgesetzt oder in Arbeit"]].values.tolist() == [
+    assert je_stelle[["Zuständig", "Empfehlungen", "Anteil umgesetzt oder in Arbeit"]].values.tolist() == [
         ["Jobcenter", "2", "50,0\u00a0%"],
         ["Kreisbau", "2", "50,0\u00a0%"],
         ["Integrationsbeauftragte", "1", "100,0\u00a0%"],

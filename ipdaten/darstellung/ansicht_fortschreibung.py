@@ -114,13 +114,15 @@ def unveraendert_feld_tabelle(je_feld: pd.DataFrame) -> pd.DataFrame:
 
 def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: str) -> pd.DataFrame:
     """fortschreibung.status_nach as text: `titel` (Zuständig/Arbeitsgruppe), Empfehlungen, the
-    measures and per status '3 (25 %)'."""
+    measures as 'Anteil umgesetzt' … and per status '3 (25 %)'.
+
+    The measures are titled with "Anteil": the status "umgesetzt" has a column of its own."""
     spalten: dict[str, list] = {
         titel: verteilung["name"].astype(str).tolist(),
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
     for mass, name in FORTSCHRITT_TITEL.items():
-        spalten[name] = [fmt.anteil_tabelle(a) for a in verteilung[f"anteil_{mass}"]]
+        spalten[f"Anteil {name}"] = [fmt.anteil_tabelle(a) for a in verteilung[f"anteil_{mass}"]]
     for s in status:
         spalten[s] = [f"{fmt.zahl(a)} ({fmt.anteil(t)})" for a, t in zip(verteilung[s], verteilung[f"anteil_{s}"])]
     return pd.DataFrame(spalten, dtype=object)
