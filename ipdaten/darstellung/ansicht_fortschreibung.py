@@ -135,50 +135,56 @@ def termin_text(datum: object, genauigkeit: object) -> str:
     return fmt.ungefaehres_datum(datum, str(genauigkeit))
 
 
-def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> pd.DataFrame:
-    """fortschreibung.ueberfaellig as text."""
+def _empfehlungen_text(empfehlungen: pd.DataFrame, weitere: dict[str, list]) -> pd.DataFrame:
+    """Handlungsfeld, Nr, Empfehlung and Status of recommendations (with feldname) as text,
+    followed by the columns `weitere`."""
     return pd.DataFrame(
         {
-            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(ueberfaellig["handlungsfeld"], ueberfaellig["feldname"])],
-            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(ueberfaellig["handlungsfeld"], ueberfaellig["nr"])],
-            "Empfehlung": ueberfaellig["empfehlung"].astype(str).tolist(),
-            "Status": ueberfaellig["status"].tolist(),
-            "Zuständig": ueberfaellig["zustaendig"].fillna("").astype(str).tolist(),
-            "Termin": [termin_text(d, g) for d, g in zip(ueberfaellig["termin"], ueberfaellig["termin_genauigkeit"])],
-            "überfällig seit": [f"{fmt.zahl(t)} Tagen" for t in ueberfaellig["tage"]],
+            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
+            "Empfehlung": empfehlungen["empfehlung"].astype(str).tolist(),
+            "Status": empfehlungen["status"].tolist(),
+            **weitere,
         },
         dtype=object,
+    )
+
+
+def _texte(spalte: pd.Series) -> list[str]:
+    return spalte.fillna("").astype(str).tolist()
+
+
+def _termine(empfehlungen: pd.DataFrame) -> list[str]:
+    return [termin_text(d, g) for d, g in zip(empfehlungen["termin"], empfehlungen["termin_genauigkeit"])]
+
+
+def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> pd.DataFrame:
+    """fortschreibung.ueberfaellig as text."""
+    return _empfehlungen_text(
+        ueberfaellig,
+        {
+            "Zuständig": _texte(ueberfaellig["zustaendig"]),
+            "Termin": _termine(ueberfaellig),
+            "überfällig seit": [f"{fmt.zahl(t)} Tagen" for t in ueberfaellig["tage"]],
+        },
     )
 
 
 def zustaendig_empfehlungen_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
     """fortschreibung.empfehlungen_von as text."""
-    return pd.DataFrame(
+    return _empfehlungen_text(
+        empfehlungen,
         {
-            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])],
-            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
-            "Empfehlung": empfehlungen["empfehlung"].astype(str).tolist(),
-            "Status": empfehlungen["status"].tolist(),
-            "Beteiligte": empfehlungen["beteiligte"].fillna("").astype(str).tolist(),
-            "Arbeitsgruppe": empfehlungen["arbeitsgruppe"].fillna("").astype(str).tolist(),
-            "Termin": [termin_text(d, g) for d, g in zip(empfehlungen["termin"], empfehlungen["termin_genauigkeit"])],
+            "Beteiligte": _texte(empfehlungen["beteiligte"]),
+            "Arbeitsgruppe": _texte(empfehlungen["arbeitsgruppe"]),
+            "Termin": _termine(empfehlungen),
         },
-        dtype=object,
     )
 
 
 def gefluechtete_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
     """fortschreibung.Gefluechtete.empfehlungen as text."""
-    return pd.DataFrame(
-        {
-            "Handlungsfeld": [f"{int(f)} {n}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])],
-            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
-            "Empfehlung": empfehlungen["empfehlung"].astype(str).tolist(),
-            "Status": empfehlungen["status"].tolist(),
-            "Bemerkung": empfehlungen["bemerkung"].fillna("").astype(str).tolist(),
-        },
-        dtype=object,
-    )
+    return _empfehlungen_text(empfehlungen, {"Bemerkung": _texte(empfehlungen["bemerkung"])})
 
 
 def _plan_ist_spalten(frame: pd.DataFrame) -> dict[str, list]:
