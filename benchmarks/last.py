@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +44,12 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
 
 WURZEL = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(WURZEL))
+# tests/browser/streamlit_browser.py imports `artefakte` from tests/, which pytest puts on the path.
+sys.path.insert(1, str(WURZEL / "tests"))
+
+from tests.browser.streamlit_browser import beende, freier_port, warte_bis_gesund  # noqa: E402
+
 HOST = "127.0.0.1"  # loopback only
 ANSICHT_GRENZE_S = 30.0  # a page view slower than this counts as an error
 ANKUNFT_GRENZE_S = 30.0  # a Stand that has not arrived by then counts as missing
@@ -71,27 +76,11 @@ _ABGEBROCHEN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 # --- the server --------------------------------------------------------------------------
 
 
-def _freier_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def _gesund(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://{HOST}:{port}/_stcore/health", timeout=2) as antwort:
-            return antwort.status == 200
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def server(ablage: str) -> Iterator[tuple[subprocess.Popen, int]]:
     """`streamlit run app.py` as in the README (project folder, its config), on a free port of
     127.0.0.1 with the store in `ablage`; yields (process, port) once /_stcore/health answers."""
-    port = _freier_port()
+    port = freier_port()
     befehl = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     # The config binds to 127.0.0.1 already; said again so that the benchmark never listens elsewhere.
     befehl += ["--server.address", HOST]
@@ -104,20 +93,16 @@ def server(ablage: str) -> Iterator[tuple[subprocess.Popen, int]]:
             stderr=subprocess.STDOUT,
         )
         try:
-            start = time.monotonic()
-            while not _gesund(port):
-                if prozess.poll() is not None or time.monotonic() - start > START_GRENZE_S:
-                    log.seek(0)
-                    raise RuntimeError("Server startet nicht:\n" + log.read().decode(errors="replace")[-3000:])
-                time.sleep(0.1)
+            try:
+                warte_bis_gesund(prozess, f"http://{HOST}:{port}", START_GRENZE_S)
+            except RuntimeError as e:
+                log.seek(0)
+                raise RuntimeError(
+                    f"Server startet nicht ({e}):\n" + log.read().decode(errors="replace")[-3000:]
+                ) from None
             yield prozess, port
         finally:
-            prozess.terminate()
-            try:
-                prozess.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                prozess.kill()
-                prozess.wait()
+            beende(prozess)
 
 
 class Messgeraet:
@@ -542,5 +527,4 @@ def main(argumente: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(WURZEL))
     sys.exit(main())

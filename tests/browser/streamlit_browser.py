@@ -28,6 +28,8 @@ CHROMIUM_ARGUMENTE = [
     "--no-first-run",
 ]
 FERTIG = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PASSWORT = "Browser-Passwort-17"  # to publish on a test server with its own store (conftest.eigener_server)
 START_GRENZE_S = 60
 
 
@@ -79,27 +81,69 @@ def streamlit_prozess(
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            ende = time.monotonic() + START_GRENZE_S
-            while True:
-                if prozess.poll() is not None:
-                    raise RuntimeError(f"Streamlit endete beim Start (Code {prozess.returncode}); siehe {log}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwort:
-                        if antwort.status == 200:
-                            break
-                except OSError:
-                    pass
-                if time.monotonic() > ende:
-                    raise RuntimeError(f"Streamlit antwortete nicht in {START_GRENZE_S} s; siehe {log}")
-                time.sleep(0.05)  # fine enough for the start times of benchmark part 7
+            try:
+                warte_bis_gesund(prozess, url)
+            except RuntimeError as e:
+                raise RuntimeError(f"{e}; siehe {log}") from None
             yield prozess, url
         finally:
-            prozess.terminate()
-            try:
-                prozess.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                prozess.kill()
-                prozess.wait()
+            beende(prozess)
+
+
+def warte_bis_gesund(prozess: subprocess.Popen, url: str, grenze_s: float = START_GRENZE_S) -> None:
+    """Wait until the server at `url` answers /_stcore/health; RuntimeError when the process ends
+    first or after `grenze_s` seconds."""
+    ende = time.monotonic() + grenze_s
+    while True:
+        if prozess.poll() is not None:
+            raise RuntimeError(f"Streamlit endete beim Start (Code {prozess.returncode})")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwort:
+                if antwort.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > ende:
+            raise RuntimeError(f"Streamlit antwortete nicht in {grenze_s:g} s")
+        time.sleep(0.05)  # fine enough for the start times of benchmark part 7
+
+
+def beende(prozess: subprocess.Popen) -> None:
+    """Stop this one server process: terminate, and kill it when it has not ended after 10 s."""
+    prozess.terminate()
+    try:
+        prozess.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        prozess.kill()
+        prozess.wait()
+
+
+def neuer_kontext(browser, *, timeout_ms: int = 30_000, **optionen):
+    """A German (de-DE) browser context, 1400×1000 unless `optionen` say otherwise, and a page in it
+    with `timeout_ms` as its default timeout: (context, page). Close the context after use."""
+    kontext = browser.new_context(**{"locale": "de-DE", "viewport": {"width": 1400, "height": 1000}, **optionen})
+    seite = kontext.new_page()
+    seite.set_default_timeout(timeout_ms)
+    return kontext, seite
+
+
+def lade_arbeitsmappe_hoch(seite, name: str, daten: bytes) -> None:
+    """Choose the workbook `daten` (file name `name`) in the upload field of the page Daten & Stände."""
+    seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": XLSX, "buffer": daten}]
+    )
+
+
+def veroeffentliche(seite) -> None:
+    """Publish the preview with PASSWORT and wait until the page says it was published."""
+    seite.locator(".st-key-passwort input").fill(PASSWORT)
+    seite.locator(".st-key-veroeffentlichen button:visible").first.click()
+    seite.get_by_text("Veröffentlicht als").wait_for()
+
+
+def seitentext(seite) -> str:
+    """The visible text of the page, non-breaking spaces as plain spaces."""
+    return seite.inner_text("body").replace("\xa0", " ")
 
 
 def warte_bis_fertig(seite, timeout_ms: int = 30_000) -> None:
