@@ -3,6 +3,9 @@
 - ``server_url``: the dashboard (app.py) served on 127.0.0.1 and a free port, with an empty
   temporary store (IPDATEN_ABLAGE), once per test session.
 - ``browser``: one headless Chromium per session.
+- ``eigener_server``: the dashboard with its own empty store for one test module, (base URL,
+  store directory); publishing takes streamlit_browser.PASSWORT. For tests that publish, so that
+  ``server_url`` stays on the default Stand.
 - ``seite``: a new page in a fresh de-DE browser context (1400×1000), closed after the test.
 Helpers (``oeffne``, ``warte_bis_fertig``, ``bildschirmfoto``, ``axe_befunde`` …) are in
 tests/browser/streamlit_browser.py.
@@ -15,7 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.streamlit_browser import CHROMIUM, CHROMIUM_ARGUMENTE, WURZEL, streamlit_server
+from tests.browser.streamlit_browser import (
+    CHROMIUM,
+    CHROMIUM_ARGUMENTE,
+    PASSWORT,
+    WURZEL,
+    neuer_kontext,
+    streamlit_server,
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +44,14 @@ def server_url(tmp_path_factory) -> str:
         yield url
 
 
+@pytest.fixture(scope="module")
+def eigener_server(tmp_path_factory, request):
+    """The dashboard with its own empty store for the test module: (base URL, store directory)."""
+    ablage = tmp_path_factory.mktemp("ablage_" + request.module.__name__.rsplit(".", 1)[-1])
+    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": PASSWORT}) as url:
+        yield url, ablage
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's /usr/bin/chromium) for the whole session."""
@@ -49,8 +67,6 @@ def browser():
 @pytest.fixture
 def seite(browser):
     """A new page in a German (de-DE) browser context."""
-    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
-    page = kontext.new_page()
-    page.set_default_timeout(30_000)
+    kontext, page = neuer_kontext(browser)
     yield page
     kontext.close()

@@ -13,10 +13,11 @@ import pytest
 from ipdaten.ablage import Ablage
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.browser.streamlit_browser import (
-    WURZEL,
     bildschirmfoto,
+    neuer_kontext,
     oeffne,
-    streamlit_server,
+    seitentext,
+    veroeffentliche,
     warte_bis_fertig,
 )
 from tests.statistikdateien import STAND_EINB, bevoelkerung_ffcsv, einbuergerungen_csv
@@ -25,25 +26,9 @@ pytestmark = pytest.mark.browser
 ZEIT_MS = 90_000  # generous: on a shared, busy machine a rerun with two files took over 30 s
 
 
-@pytest.fixture(scope="module")
-def eigener_server(tmp_path_factory):
-    """The dashboard with its own empty store: (base URL, store directory)."""
-    ablage = tmp_path_factory.mktemp("ablage_amtlich")
-    with streamlit_server(
-        WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": "Browser-Passwort-17"}
-    ) as url:
-        yield url, ablage
-
-
-def _text(seite) -> str:
-    return seite.inner_text("body").replace("\xa0", " ")
-
-
 def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigener_server):
     url, ablage_ordner = eigener_server
-    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000})
-    seite = kontext.new_page()
-    seite.set_default_timeout(ZEIT_MS)
+    kontext, seite = neuer_kontext(browser, timeout_ms=ZEIT_MS)
     try:
         oeffne(seite, f"{url}/daten", timeout_ms=ZEIT_MS)
         seite.locator('.st-key-amtlich_einbuergerung input[type="file"]').set_input_files(
@@ -55,7 +40,7 @@ def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigen
         )
         seite.get_by_text("Ergebnis neben dem bisherigen Blatt").wait_for()
         warte_bis_fertig(seite, ZEIT_MS)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Definition: Einbürgerungen eines Jahres je 100 Ausländerinnen und Ausländer" in text
         assert STAND_EINB in text
         assert "Flatfile (ffcsv)" in text
@@ -65,13 +50,11 @@ def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigen
         seite.locator(".st-key-amtlich_uebernehmen button:visible").first.click()
         seite.get_by_text("Vorschau – nicht veröffentlicht").first.wait_for()
         warte_bis_fertig(seite, ZEIT_MS)
-        seite.locator(".st-key-passwort input").fill("Browser-Passwort-17")
-        seite.locator(".st-key-veroeffentlichen button:visible").first.click()
-        seite.get_by_text("Veröffentlicht als").wait_for()
+        veroeffentliche(seite)
         assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1, 2]
 
         oeffne(seite, f"{url}/einbuergerung", diagramme=1, timeout_ms=ZEIT_MS)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Quelle und Definition der Quoten 2016" in text
         assert "Tabelle 12511-01-01-4 „Einbürgerungen von Ausländern nach Kontinenten - Jahr“" in text
         assert "Datenlizenz Deutschland - Namensnennung - Version 2.0" in text

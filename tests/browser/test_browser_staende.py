@@ -14,37 +14,21 @@ from ipdaten.ablage import Ablage
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.browser.streamlit_browser import (
     AXE,
+    PASSWORT,
     WURZEL,
     axe_befunde,
     bildschirmfoto,
+    lade_arbeitsmappe_hoch,
+    neuer_kontext,
     oeffne,
+    seitentext,
     streamlit_server,
+    veroeffentliche,
     warte_auf_diagramme,
     warte_bis_fertig,
 )
 
 pytestmark = pytest.mark.browser
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PASSWORT = "Browser-Passwort-17"
-
-
-@pytest.fixture(scope="module")
-def eigener_server(tmp_path_factory):
-    """The dashboard with its own empty store: (base URL, store directory)."""
-    ablage = tmp_path_factory.mktemp("ablage_staende")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": PASSWORT}) as url:
-        yield url, ablage
-
-
-def _kontext(browser):
-    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    seite = kontext.new_page()
-    seite.set_default_timeout(30_000)
-    return kontext, seite
-
-
-def _text(seite) -> str:
-    return seite.inner_text("body").replace("\xa0", " ")
 
 
 def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server):
@@ -52,21 +36,19 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
     daten = ueberarbeitete_standard_bytes()
 
     # The committee screen: a second browser on the Übersicht, showing the newest Stand.
-    kontext_b, ausschuss = _kontext(browser)
+    kontext_b, ausschuss = neuer_kontext(browser, accept_downloads=True)
     oeffne(ausschuss, url, diagramme=1)
-    text_b = _text(ausschuss)
+    text_b = seitentext(ausschuss)
     assert "Stand: 6. März 2017" in text_b
     assert "183" not in text_b
 
-    kontext_a, seite = _kontext(browser)
+    kontext_a, seite = neuer_kontext(browser, accept_downloads=True)
     try:
         oeffne(seite, f"{url}/daten")
-        seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
-            files=[{"name": "Anlage1_Herbst.xlsx", "mimeType": XLSX, "buffer": daten}]
-        )
+        lade_arbeitsmappe_hoch(seite, "Anlage1_Herbst.xlsx", daten)
         seite.get_by_text("ist gültig").wait_for()
         warte_bis_fertig(seite)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Vorschau – nicht veröffentlicht" in text
         assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
         assert "Neue Handlungsfelder: 9 Flüchtlingsperspektive." in text
@@ -77,9 +59,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         # Nothing is published yet: the other browser still shows Stand 1.
         assert [s.nr for s in Ablage(ablage_ordner, STANDARD_PFAD).staende()] == [1]
 
-        seite.locator(".st-key-passwort input").fill(PASSWORT)
-        seite.locator(".st-key-veroeffentlichen button").click()
-        seite.get_by_text("Veröffentlicht als").wait_for()
+        veroeffentliche(seite)
         warte_bis_fertig(seite)
         bildschirmfoto(seite, "staende-2-veroeffentlicht")
         staende = Ablage(ablage_ordner, STANDARD_PFAD).staende()
@@ -95,7 +75,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
 
         # Übersicht of this browser: the new figures.
         oeffne(seite, url, diagramme=1)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Stand: 30. September 2017" in text
         assert "183" in text
         assert "9 Flüchtlingsperspektive" in " ".join(
@@ -105,7 +85,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
 
         # Fortschritt: the transition 1.3 in Arbeit → umgesetzt, drawn as a Sankey.
         oeffne(seite, f"{url}/fortschritt", diagramme=2)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
         assert "Neu: Handlungsfeld 9 – Flüchtlingsperspektive" in text
         assert seite.locator('[data-testid="stPlotlyChart"] g.sankey').count() == 1
@@ -121,7 +101,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
         )
         warte_bis_fertig(ausschuss)
         warte_auf_diagramme(ausschuss, 1)
-        text_b = _text(ausschuss)
+        text_b = seitentext(ausschuss)
         assert "183" in text_b
         assert "Vorschau" not in text_b
         bildschirmfoto(ausschuss, "staende-5-zweiter-browser-live")
@@ -135,10 +115,10 @@ def test_deep_link_auf_aelteren_stand(browser, eigener_server):
     ablage = Ablage(ablage_ordner, STANDARD_PFAD)
     if len(ablage.staende()) < 2:
         ablage.veroeffentliche(ueberarbeitete_standard_bytes())
-    kontext, seite = _kontext(browser)
+    kontext, seite = neuer_kontext(browser, accept_downloads=True)
     try:
         oeffne(seite, f"{url}/?stand=1", diagramme=1)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "Stand: 6. März 2017" in text
         assert "Es gibt einen neueren Stand" in text
         bildschirmfoto(seite, "staende-6-deep-link")
@@ -151,24 +131,20 @@ def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
     daten = ueberarbeitete_standard_bytes(bezeichnung="Vor dem Neustart")
     umgebung = {"IPDATEN_ABLAGE": str(tmp_path), "IPDATEN_PASSWORT": PASSWORT}
     with streamlit_server(WURZEL / "app.py", umgebung) as url:
-        kontext, seite = _kontext(browser)
+        kontext, seite = neuer_kontext(browser, accept_downloads=True)
         try:
             oeffne(seite, f"{url}/daten")
-            seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
-                files=[{"name": "neu.xlsx", "mimeType": XLSX, "buffer": daten}]
-            )
+            lade_arbeitsmappe_hoch(seite, "neu.xlsx", daten)
             seite.get_by_text("ist gültig").wait_for()
             warte_bis_fertig(seite)
-            seite.locator(".st-key-passwort input").fill(PASSWORT)
-            seite.locator(".st-key-veroeffentlichen button").click()
-            seite.get_by_text("Veröffentlicht als").wait_for()
+            veroeffentliche(seite)
         finally:
             kontext.close()
     with streamlit_server(WURZEL / "app.py", umgebung) as url:
-        kontext, seite = _kontext(browser)
+        kontext, seite = neuer_kontext(browser, accept_downloads=True)
         try:
             oeffne(seite, url, diagramme=1)
-            text = _text(seite)
+            text = seitentext(seite)
             assert "Stand: 30. September 2017 · Datenquelle: Veröffentlichter Stand Nr. 2" in text
             assert "Vor dem Neustart" in text  # the label, under the Stand in the sidebar
             seite.locator(".st-key-stand").click()

@@ -9,48 +9,30 @@ import re
 import pytest
 
 from tests.browser.streamlit_browser import (
-    WURZEL,
     bildschirmfoto,
+    lade_arbeitsmappe_hoch,
+    neuer_kontext,
     oeffne,
-    streamlit_server,
+    seitentext,
+    veroeffentliche,
     warte_auf_diagramme,
     warte_bis_fertig,
 )
 from tests.fortschreibung_mappen import stand_bytes
 
 pytestmark = pytest.mark.browser
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PASSWORT = "Verlauf-Passwort-12"
-
-
-@pytest.fixture(scope="module")
-def eigener_server(tmp_path_factory):
-    """The dashboard with its own empty store."""
-    ablage = tmp_path_factory.mktemp("ablage_verlauf")
-    with streamlit_server(WURZEL / "app.py", {"IPDATEN_ABLAGE": str(ablage), "IPDATEN_PASSWORT": PASSWORT}) as url:
-        yield url
-
-
-def _text(seite) -> str:
-    return seite.inner_text("body").replace("\xa0", " ")
 
 
 def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server):
-    url = eigener_server
-    kontext = browser.new_context(locale="de-DE", viewport={"width": 1400, "height": 1100})
-    seite = kontext.new_page()
-    seite.set_default_timeout(60_000)
+    url, _ablage = eigener_server
+    kontext, seite = neuer_kontext(browser, viewport={"width": 1400, "height": 1100}, timeout_ms=60_000)
     try:
         for stufe in (1, 2, 3):
             oeffne(seite, f"{url}/daten")
-            seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
-                files=[{"name": f"Fortschreibung{stufe}.xlsx", "mimeType": XLSX, "buffer": stand_bytes(stufe)}]
-            )
+            lade_arbeitsmappe_hoch(seite, f"Fortschreibung{stufe}.xlsx", stand_bytes(stufe))
             seite.get_by_text("ist gültig").wait_for()
             warte_bis_fertig(seite)
-            seite.locator(".st-key-passwort input").fill(PASSWORT)
-            seite.locator(".st-key-veroeffentlichen button").click()
-            seite.get_by_text("Veröffentlicht als").wait_for()
+            veroeffentliche(seite)
             warte_bis_fertig(seite)
 
         # Fortschritt: the comparison first, the Verlauf one click away.
@@ -92,7 +74,7 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
         seite.get_by_text("Verlauf der Empfehlung 1.2 über 4 Stände").wait_for()
         warte_bis_fertig(seite)
         warte_auf_diagramme(seite, 2)
-        text = _text(seite)
+        text = seitentext(seite)
         assert "30. September 2017: (leer) → „Kurse laufen“" in text
         assert "1. März 2018: „Kurse laufen“ → „Kurse abgeschlossen“" in text
         zeitstrahl = " ".join(seite.locator('[data-testid="stPlotlyChart"]').last.locator("svg").all_text_contents())
