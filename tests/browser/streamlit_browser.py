@@ -127,11 +127,14 @@ def neuer_kontext(browser, *, timeout_ms: int = 30_000, **optionen):
     return kontext, seite
 
 
-def lade_arbeitsmappe_hoch(seite, name: str, daten: bytes) -> None:
-    """Choose the workbook `daten` (file name `name`) in the upload field of the page Daten & Stände."""
+def lade_arbeitsmappe_hoch(seite, name: str, daten: bytes, *, warte_auf: str) -> None:
+    """Choose the workbook `daten` (file name `name`) in the upload field of the page Daten & Stände,
+    then wait until the page shows the text `warte_auf` and the run has finished."""
     seite.locator('.st-key-anlage_upload input[type="file"]').set_input_files(
         files=[{"name": name, "mimeType": XLSX, "buffer": daten}]
     )
+    seite.get_by_text(warte_auf).wait_for()
+    warte_bis_fertig(seite)
 
 
 def veroeffentliche(seite) -> None:

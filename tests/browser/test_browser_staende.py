@@ -45,9 +45,7 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
     kontext_a, seite = neuer_kontext(browser, accept_downloads=True)
     try:
         oeffne(seite, f"{url}/daten")
-        lade_arbeitsmappe_hoch(seite, "Anlage1_Herbst.xlsx", daten)
-        seite.get_by_text("ist gültig").wait_for()
-        warte_bis_fertig(seite)
+        lade_arbeitsmappe_hoch(seite, "Anlage1_Herbst.xlsx", daten, warte_auf="ist gültig")
         text = seitentext(seite)
         assert "Vorschau – nicht veröffentlicht" in text
         assert "Statuswechsel: 1 × in Arbeit → umgesetzt." in text
@@ -134,9 +132,7 @@ def test_nach_neustart_des_servers_sind_alle_staende_da(browser, tmp_path):
         kontext, seite = neuer_kontext(browser, accept_downloads=True)
         try:
             oeffne(seite, f"{url}/daten")
-            lade_arbeitsmappe_hoch(seite, "neu.xlsx", daten)
-            seite.get_by_text("ist gültig").wait_for()
-            warte_bis_fertig(seite)
+            lade_arbeitsmappe_hoch(seite, "neu.xlsx", daten, warte_auf="ist gültig")
             veroeffentliche(seite)
         finally:
             kontext.close()

@@ -29,9 +29,7 @@ def test_drei_staende_veroeffentlichen_und_verlauf_lesen(browser, eigener_server
     try:
         for stufe in (1, 2, 3):
             oeffne(seite, f"{url}/daten")
-            lade_arbeitsmappe_hoch(seite, f"Fortschreibung{stufe}.xlsx", stand_bytes(stufe))
-            seite.get_by_text("ist gültig").wait_for()
-            warte_bis_fertig(seite)
+            lade_arbeitsmappe_hoch(seite, f"Fortschreibung{stufe}.xlsx", stand_bytes(stufe), warte_auf="ist gültig")
             veroeffentliche(seite)
             warte_bis_fertig(seite)
 

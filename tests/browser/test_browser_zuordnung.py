@@ -56,9 +56,9 @@ def test_zuordnen_vorschau_veroeffentlichen_und_beim_naechsten_mal_automatisch(b
     kontext, seite = neuer_kontext(browser)
     try:
         oeffne(seite, f"{url}/daten")
-        lade_arbeitsmappe_hoch(seite, "Umsetzungsliste_September.xlsx", _wie_excel(buero_mappe()))
-        seite.get_by_text("Arbeitsmappe einmal zuordnen").wait_for()
-        warte_bis_fertig(seite)
+        lade_arbeitsmappe_hoch(
+            seite, "Umsetzungsliste_September.xlsx", _wie_excel(buero_mappe()), warte_auf="Arbeitsmappe einmal zuordnen"
+        )
         text = seitentext(seite)
         assert "wurde nicht übernommen" in text
         assert "Welches Blatt enthält „Empfehlungen“?" in text
@@ -99,9 +99,12 @@ def test_zuordnen_vorschau_veroeffentlichen_und_beim_naechsten_mal_automatisch(b
     kontext, seite = neuer_kontext(browser)
     try:
         oeffne(seite, f"{url}/daten")
-        lade_arbeitsmappe_hoch(seite, "Umsetzungsliste_November.xlsx", _wie_excel(buero_mappe(naechster_stand=True)))
-        seite.get_by_text("automatisch übernommen von Nr. 2").wait_for()
-        warte_bis_fertig(seite)
+        lade_arbeitsmappe_hoch(
+            seite,
+            "Umsetzungsliste_November.xlsx",
+            _wie_excel(buero_mappe(naechster_stand=True)),
+            warte_auf="automatisch übernommen von Nr. 2",
+        )
         text = seitentext(seite)
         assert "Vorschau – nicht veröffentlicht" in text
         assert "ist gültig" in text
