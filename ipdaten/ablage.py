@@ -9,7 +9,11 @@ Concurrency: WAL mode and a busy timeout let several threads and server processe
 the same time; `BEGIN IMMEDIATE` serialises writers so the duplicate check and the insert see
 the same state. Writers open their own connection; readers share one connection per `Ablage`
 behind a lock (opening a connection costs about a millisecond, and every page rerun reads).
-Stände are append-only, so the list of Stände is cached until the highest number changes.
+Stände are append-only, so the list of Stände is cached until the highest number changes, and
+that number itself is asked of SQLite at most every `FRISCH_S` seconds per store: every page view
+of every session reads it two or three times, and with 50 open sessions those queries queued on
+the shared connection. A publication from this process is seen at once; one from another
+process (the command line) after at most `FRISCH_S` – well within the poll interval of the UI.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import hashlib
 import os
 import sqlite3
@@ -32,6 +37,7 @@ DATEINAME_DB = "staende.sqlite3"
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
 STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
 WARTEZEIT_MS = 30_000
+FRISCH_S = 0.5
 MAX_BEZEICHNUNG = 200
 
 _SCHEMA = """
@@ -93,8 +99,20 @@ def sha256(daten: bytes) -> str:
 
 def ablage_verzeichnis() -> Path:
     """The store directory: the environment variable IPDATEN_ABLAGE or `daten/ablage/`."""
-    wert = os.environ.get(UMGEBUNGSVARIABLE, "").strip()
+    return _verzeichnis(os.environ.get(UMGEBUNGSVARIABLE, "").strip())
+
+
+@functools.lru_cache(maxsize=8)
+def _verzeichnis(wert: str) -> Path:
+    # Resolving walks the path with a system call per part; every page view asks several times.
     return Path(wert).expanduser().resolve() if wert else STANDARD_VERZEICHNIS
+
+
+# The newest Stand number per database file and when its query started (see the module
+# docstring), and when this process last wrote to the file: a number read before is stale.
+_neueste: dict[Path, tuple[float, int]] = {}
+_geschrieben: dict[Path, float] = {}
+_neueste_sperre = threading.Lock()
 
 
 def bereinige_bezeichnung(text: str) -> str:
@@ -235,6 +253,8 @@ class Ablage:
                 verbindung.execute("ROLLBACK")
                 raise
             verbindung.execute("COMMIT")
+            with _neueste_sperre:
+                _geschrieben[self.pfad] = time.monotonic()  # a newest number read before is stale
 
     def _einrichten(self) -> None:
         with self._verbindung() as verbindung:
@@ -355,10 +375,13 @@ class Ablage:
 
     def staende(self) -> list[StandInfo]:
         """All Stände in publish order (Stand 1, the default workbook, first)."""
+        neueste = self.neueste_nr()
         with self._lesen() as verbindung:
-            neueste = int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
             if self._staende is None or self._staende[0] != neueste:
-                zeilen = verbindung.execute(f"SELECT {_SPALTEN} FROM staende ORDER BY nr").fetchall()
+                # Up to the number just read, so that the list and neueste_nr() agree.
+                zeilen = verbindung.execute(
+                    f"SELECT {_SPALTEN} FROM staende WHERE nr <= ? ORDER BY nr", (neueste,)
+                ).fetchall()
                 self._staende = (neueste, tuple(_zeile_zu_info(z) for z in zeilen))
             return list(self._staende[1])
 
@@ -384,9 +407,19 @@ class Ablage:
         return _zeile_zu_info(zeile) if zeile else None
 
     def neueste_nr(self) -> int:
-        """The number of the newest (last published) Stand: a cheap query for polling."""
+        """The number of the newest (last published) Stand, read from SQLite at most every
+        `FRISCH_S` seconds (a publication through this process is seen at once)."""
+        jetzt = time.monotonic()
+        with _neueste_sperre:
+            gelesen = _neueste.get(self.pfad)
+            geschrieben = _geschrieben.get(self.pfad, -1.0)
+        if gelesen is not None and gelesen[0] > geschrieben and jetzt - gelesen[0] < FRISCH_S:
+            return gelesen[1]
         with self._lesen() as verbindung:
-            return int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
+            nr = int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
+        with _neueste_sperre:
+            _neueste[self.pfad] = (jetzt, nr)
+        return nr
 
     def lies(self, pruefsumme: str) -> bytes:
         """The stored bytes with this SHA-256, exactly as uploaded (checked against the sum)."""
