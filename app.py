@@ -4,6 +4,7 @@ import contextlib
 
 import streamlit as st
 
+from oberflaeche.navigation import seiten
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
@@ -15,23 +16,31 @@ st.set_page_config(
     layout="wide",
 )
 
-SEITEN = [
-    st.Page("seiten/uebersicht.py", title="Übersicht", icon=":material/home:", url_path="uebersicht", default=True),
-    st.Page(
-        "seiten/handlungsfelder.py", title="Handlungsfelder", icon=":material/folder_open:", url_path="handlungsfelder"
-    ),
-    st.Page(
-        "seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"
-    ),
-    st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
-    st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
-    st.Page(
-        "seiten/zustaendigkeit.py", title="Zuständigkeit", icon=":material/assignment_ind:", url_path="zustaendigkeit"
-    ),
-    st.Page("seiten/gefluechtete.py", title="Geflüchtete", icon=":material/diversity_3:", url_path="gefluechtete"),
-    st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
-    st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
-]
+SEITEN = seiten(
+    lambda: [
+        st.Page("seiten/uebersicht.py", title="Übersicht", icon=":material/home:", url_path="uebersicht", default=True),
+        st.Page(
+            "seiten/handlungsfelder.py",
+            title="Handlungsfelder",
+            icon=":material/folder_open:",
+            url_path="handlungsfelder",
+        ),
+        st.Page(
+            "seiten/einbuergerung.py", title="Einbürgerung", icon=":material/account_balance:", url_path="einbuergerung"
+        ),
+        st.Page("seiten/haushalt.py", title="Haushalt", icon=":material/euro:", url_path="haushalt"),
+        st.Page("seiten/fortschritt.py", title="Fortschritt", icon=":material/trending_up:", url_path="fortschritt"),
+        st.Page(
+            "seiten/zustaendigkeit.py",
+            title="Zuständigkeit",
+            icon=":material/assignment_ind:",
+            url_path="zustaendigkeit",
+        ),
+        st.Page("seiten/gefluechtete.py", title="Geflüchtete", icon=":material/diversity_3:", url_path="gefluechtete"),
+        st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
+        st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
+    ]
+)
 
 langlebige_objekte_einfrieren()
 passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
