@@ -27,6 +27,7 @@ from ipdaten.arbeitsmappe import Befund, Zuordnung
 
 from . import quelle
 from .literal import literal
+from .tabelle import zeige_tabelle
 
 MELDUNG = "_ipdaten_amtlich_meldung"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -55,7 +56,7 @@ def befunde_tabelle(befunde: list[Befund] | tuple[Befund, ...]) -> pd.DataFrame:
 
 def _zeige_befunde(befunde, titel: str) -> None:
     st.error(f"**{titel}** Die Arbeitsmappe bleibt unverändert.", icon=":material/block:")
-    st.dataframe(befunde_tabelle(befunde), hide_index=True, alt="Tabelle der Befunde zu den Statistikdateien")
+    zeige_tabelle(befunde_tabelle(befunde), hide_index=True, alt="Tabelle der Befunde zu den Statistikdateien")
 
 
 def _quote_text(wert: float) -> str:
@@ -215,7 +216,7 @@ def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None
         return
     st.subheader("Ergebnis neben dem bisherigen Blatt „Einbürgerung“", anchor=False)
     st.caption(f"Grundlage ist {grundlage_text}. Quoten in Prozent, auf zwei Stellen gerundet.")
-    st.dataframe(
+    zeige_tabelle(
         vergleichstabelle(vorher, ergebnis),
         hide_index=True,
         alt="Tabelle: bisherige und neue Einbürgerungsquoten je Gebiet und Jahr",

@@ -11,6 +11,7 @@ from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 
 from .diagramm import zeige_diagramm
 from .literal import literal
+from .tabelle import zeige_tabelle
 
 # Figures and tables of the comparisons shown recently, built once each: a comparison of two
 # large Stände costs a few hundred milliseconds to draw. Holding the Vergleich itself keeps its
@@ -97,7 +98,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         dateiname=f"Veränderung je Handlungsfeld {vorher} bis {nachher}",
         key=f"{schluessel}_felder",
     )
-    st.dataframe(
+    zeige_tabelle(
         _merke(v, ("felder",), lambda: vg.felder_tabelle(v)),
         hide_index=True,
         alt="Tabelle: Anteile je Handlungsfeld vorher und nachher",
@@ -134,7 +135,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             dateiname=f"Statuswechsel {vorher} bis {nachher}",
             key=f"{schluessel}_sankey",
         )
-    st.dataframe(
+    zeige_tabelle(
         _merke(v, ("matrix",), lambda: vg.matrix_tabelle(v)),
         hide_index=True,
         alt="Übergangsmatrix: Status vorher (Zeilen) und nachher (Spalten)",
@@ -144,7 +145,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
     if v.geaendert.empty:
         st.write("Keine Empfehlung hat Status oder Wortlaut geändert.")
     else:
-        st.dataframe(
+        zeige_tabelle(
             _merke(v, ("aenderungen",), lambda: vg.aenderungen_tabelle(v)),
             hide_index=True,
             alt="Tabelle der geänderten Empfehlungen",
@@ -158,7 +159,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             st.write(leer)
         else:
             tabelle = _merke(v, ("empfehlungen", titel), lambda frame=frame: vg.empfehlungen_tabelle(frame))
-            st.dataframe(tabelle, hide_index=True, alt=f"Tabelle: {titel}")
+            zeige_tabelle(tabelle, hide_index=True, alt=f"Tabelle: {titel}")
     st.subheader("Handlungsfelder", anchor=False)
     if v.neue_felder.empty and v.entfallene_felder.empty:
         st.write("Die Handlungsfelder sind in beiden Ständen dieselben.")

@@ -11,6 +11,7 @@ from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 
 from .diagramm import zeige_diagramm
 from .literal import literal
+from .tabelle import zeige_tabelle
 
 
 def zeige_verlauf(va: VerlaufAuswertung) -> None:
@@ -45,7 +46,7 @@ def zeige_verlauf(va: VerlaufAuswertung) -> None:
         key="verlauf_linien",
     )
     with st.expander("Verlauf als Tabelle"):
-        st.dataframe(va.tabelle(mass), hide_index=True, alt=f"Tabelle: Anteil {FORTSCHRITT_TITEL[mass]} je Stand")
+        zeige_tabelle(va.tabelle(mass), hide_index=True, alt=f"Tabelle: Anteil {FORTSCHRITT_TITEL[mass]} je Stand")
 
 
 def zeige_unveraendert(va: VerlaufAuswertung) -> None:
@@ -69,10 +70,10 @@ def zeige_unveraendert(va: VerlaufAuswertung) -> None:
         f"**{fmt.zahl(len(roh))} Empfehlungen** des Stands vom {fmt.datum(letzter.datum)} haben ihren Status "
         f"seit mindestens {fmt.zahl(int(mindestens))} {'Stand' if mindestens == 1 else 'Ständen'} nicht geändert."
     )
-    st.dataframe(je_feld, hide_index=True, alt="Tabelle: unveränderte Empfehlungen je Handlungsfeld")
+    zeige_tabelle(je_feld, hide_index=True, alt="Tabelle: unveränderte Empfehlungen je Handlungsfeld")
     # The list can hold every recommendation of the plan: it is sent only on request.
     if len(roh) and st.toggle(f"Die {fmt.zahl(len(roh))} Empfehlungen einzeln zeigen", key="unveraendert_liste"):
-        st.dataframe(
+        zeige_tabelle(
             liste,
             hide_index=True,
             column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
@@ -99,6 +100,6 @@ def zeige_historie(va: VerlaufAuswertung, handlungsfeld: int, nr: int) -> None:
             st.markdown(f"- {literal(datum)}: {alt} → {neu}")
     else:
         st.caption("Die Bemerkung ist in allen Ständen gleich.")
-    st.dataframe(
+    zeige_tabelle(
         tabelle, hide_index=True, alt=f"Tabelle: Status und Bemerkung der Empfehlung {handlungsfeld}.{nr} je Stand"
     )

@@ -11,6 +11,7 @@ from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
 from oberflaeche import amtliche_statistik, quelle, sitzungsvorlage, staende, veroeffentlichung, zuordnen
 from oberflaeche.literal import literal, literal_tabelle
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,7 +63,7 @@ if quelle.standard_sha256() != alle[0].sha256:
         "Bedarf hochladen und veröffentlichen."
     )
 st.subheader("Veröffentlichte Stände", anchor=False)
-st.dataframe(
+zeige_tabelle(
     staende.staende_tabelle(alle),
     hide_index=True,
     alt="Tabelle aller veröffentlichten Stände",

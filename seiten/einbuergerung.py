@@ -6,6 +6,7 @@ from ipdaten.amtlich.quellenangabe import quellen_des_jahres
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 
 anzeige = seitenkopf("Einbürgerung")
 auswertung = anzeige.auswertung
@@ -34,7 +35,7 @@ st.caption(
     "Quote in Prozent; Abstände in Prozentpunkten (Pp.). Das Mittel ist das ungewichtete Mittel der Gebiete "
     "mit Angabe. Gebiete ohne Wert stehen als „keine Angabe“ am Ende und zählen nicht ins Mittel."
 )
-st.dataframe(tabelle, hide_index=True, height="content", alt=f"Tabelle der Einbürgerungsquoten {jahr}")
+zeige_tabelle(tabelle, hide_index=True, height="content", alt=f"Tabelle der Einbürgerungsquoten {jahr}")
 angaben = quellen_des_jahres(auswertung.anlage.einbuergerung, jahr)
 if angaben:
     st.subheader(f"Quelle und Definition der Quoten {jahr}", anchor=False)

@@ -10,6 +10,7 @@ from ipdaten.zahlen import fortschreibung as fs
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 
 anzeige = seitenkopf("Geflüchtete")
 auswertung = anzeige.auswertung
@@ -60,7 +61,7 @@ zeige_diagramm(
     key="gefluechtete_verteilung",
 )
 status_liste = ansicht.vorhandene_status(gesamt)
-st.dataframe(
+zeige_tabelle(
     ansicht.verteilung_tabelle(mit, status_liste),
     hide_index=True,
     alt="Tabelle: Empfehlungen mit Bezug Geflüchtete je Handlungsfeld und Status",
@@ -73,7 +74,7 @@ if len(ohne):
         + "."
     )
 st.subheader("Die Empfehlungen", anchor=False)
-st.dataframe(
+zeige_tabelle(
     af.gefluechtete_tabelle(g.empfehlungen),
     hide_index=True,
     column_config={"Empfehlung": st.column_config.TextColumn(width="large")},

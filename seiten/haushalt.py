@@ -7,6 +7,7 @@ from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.darstellung import diagramme_verlauf, kopfzahl
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 
 anzeige = seitenkopf("Haushalt")
 auswertung = anzeige.auswertung
@@ -31,7 +32,7 @@ zeige_diagramm(
     dateiname=f"Haushalt {jahr} Maßnahmen",
     key="haushalt_massnahmen",
 )
-st.dataframe(
+zeige_tabelle(
     massnahmen_tabelle,
     hide_index=True,
     height="content",
@@ -46,7 +47,7 @@ zeige_diagramm(
     dateiname=f"Haushalt {jahr} je Handlungsfeld",
     key="haushalt_je_feld",
 )
-st.dataframe(
+zeige_tabelle(
     feld_tabelle,
     hide_index=True,
     height="content",
@@ -84,10 +85,10 @@ if plan_ist.positionen:
         dateiname=f"Haushalt {jahr} Plan und Ist",
         key="haushalt_plan_ist",
     )
-    st.dataframe(
+    zeige_tabelle(
         af.plan_ist_feld_tabelle(plan_ist), hide_index=True, alt=f"Tabelle: Plan und Ist {jahr} je Handlungsfeld"
     )
-    st.dataframe(
+    zeige_tabelle(
         af.plan_ist_massnahmen_tabelle(plan_ist),
         hide_index=True,
         column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
@@ -96,4 +97,4 @@ if plan_ist.positionen:
 alle_jahre = auswertung.fortschreibung("plan_ist", None)
 if alle_jahre.positionen and len(jahre) > 1:
     st.subheader("Plan und Ist je Jahr", anchor=False)
-    st.dataframe(af.plan_ist_jahr_tabelle(alle_jahre), hide_index=True, alt="Tabelle: Plan und Ist je Haushaltsjahr")
+    zeige_tabelle(af.plan_ist_jahr_tabelle(alle_jahre), hide_index=True, alt="Tabelle: Plan und Ist je Haushaltsjahr")

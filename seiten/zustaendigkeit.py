@@ -10,6 +10,7 @@ from ipdaten.zahlen import fortschreibung as fs
 from oberflaeche.diagramm import zeige_diagramm
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 
 WAHL = "zustaendigkeit_wahl"
 URL_ZULETZT = "_zustaendigkeit_url"
@@ -46,7 +47,7 @@ def _verteilung(spalte: str, titel: str, schluessel: str) -> None:
         dateiname=f"Status je {titel}",
         key=f"zustaendigkeit_{schluessel}",
     )
-    st.dataframe(
+    zeige_tabelle(
         af.status_nach_tabelle(verteilung, status_liste, titel),
         hide_index=True,
         alt=f"Tabelle: Status der Empfehlungen je {titel}",
@@ -86,7 +87,7 @@ if hat_zustaendig:
         st.session_state[URL_ZULETZT] = gewaehlt
         von = fs.empfehlungen_von(anlage, gewaehlt)
         st.markdown(f"**{fmt.zahl(len(von))} Empfehlungen** mit der Zuständigkeit „{literal(gewaehlt)}“")
-        st.dataframe(
+        zeige_tabelle(
             af.zustaendig_empfehlungen_tabelle(von),
             hide_index=True,
             column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
@@ -119,7 +120,7 @@ if hat_termin:
             st.success(f"Keine überfällige Empfehlung{wessen}.", icon=":material/check_circle:")
         else:
             st.markdown(f"**{fmt.zahl(len(ueberfaellig))} überfällige Empfehlungen**{wessen}")
-            st.dataframe(
+            zeige_tabelle(
                 af.ueberfaellig_tabelle(ueberfaellig),
                 hide_index=True,
                 column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
