@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht, kopfzahl
 from ipdaten.format import kuerzen
 from oberflaeche import quelle
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
+from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.verlaufsansicht import zeige_historie
 
 ALLE = 0
@@ -87,7 +87,7 @@ suche = spalten[-1].text_input(
     help="Sucht in Empfehlung, Ziel, Bemerkung und Quelle; Groß-/Kleinschreibung egal.",
 )
 
-tabelle, zeilen = auswertung.empfehlungen_auswahl(
+tabelle, zeilen, beschriftung = auswertung.empfehlungen_auswahl(
     feld=None if feld == ALLE else feld,
     status=tuple(status_wahl),
     bezug=None if bezug_wahl is None else tuple(bezug_wahl),
@@ -100,7 +100,7 @@ if not im_feld:
 elif tabelle.empty:
     st.info("Keine Empfehlung passt zu diesen Filtern.")
 else:
-    st.dataframe(
+    zeige_tabelle(
         tabelle,
         hide_index=True,
         column_config={
@@ -122,7 +122,7 @@ else:
         "Empfehlung im vollen Wortlaut",
         list(zeilen),
         index=None,
-        format_func=lambda n: fmt.kuerzen(f"{n} – {zeilen[n]['Empfehlung']}", 110),
+        format_func=beschriftung.__getitem__,
         placeholder="Nummer oder Stichwort eingeben …",
         key="handlungsfelder_wortlaut",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -39,9 +40,9 @@ class Anlage:
     warnungen: tuple[Befund, ...] = field(default_factory=tuple)
     zuordnung: Zuordnung | None = None  # the user's mapping this workbook was read with
 
-    @property
+    @cached_property
     def feldnamen(self) -> dict[int, str]:
-        """Handlungsfeld number → name, in workbook order."""
+        """Handlungsfeld number → name, in workbook order (built once: pages ask on every rerun)."""
         return dict(zip(self.handlungsfelder["nr"], self.handlungsfelder["name"]))
 
     @property

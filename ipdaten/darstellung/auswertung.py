@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 
 import pandas as pd
 
+from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
 from ipdaten.darstellung import ansicht, diagramme, kopfzahl
 from ipdaten.zahlen import annahmen as annahmen_regel
@@ -208,20 +209,24 @@ class Auswertung:
         status: tuple[str, ...] | None,
         bezug: tuple[str, ...] | None,
         suche: str,
-    ) -> tuple[pd.DataFrame, dict[str, dict]]:
+    ) -> tuple[pd.DataFrame, dict[str, dict], dict[str, str]]:
         """The display table of the recommendations matching the filters (see
-        ansicht.empfehlungen_filtern) and its rows by Nr, for the full-wording view.
+        ansicht.empfehlungen_filtern), its rows by Nr for the full-wording view, and the label
+        of each Nr in the chooser ("1.5 – Wortlaut…", shortened).
 
         `feld` None = all fields (the table then has the column Handlungsfeld).
         """
         return self._auswahl(feld, status, bezug, suche)
 
-    def _berechne_auswahl(self, feld, status, bezug, suche) -> tuple[pd.DataFrame, dict[str, dict]]:
+    def _berechne_auswahl(self, feld, status, bezug, suche) -> tuple[pd.DataFrame, dict[str, dict], dict[str, str]]:
         auswahl = ansicht.empfehlungen_filtern(
             self.anlage.empfehlungen, feld=feld, status=status, bezug=bezug, suche=suche, suchtext=self.suchtexte
         )
         tabelle = self.empfehlungen_tabelle(auswahl, mit_feld=feld is None)
-        return tabelle, dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
+        zeilen = dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
+        # Built once per filter, not per rerun: a large workbook has thousands of options.
+        beschriftung = {nr: fmt.kuerzen(f"{nr} – {zeile['Empfehlung']}", 110) for nr, zeile in zeilen.items()}
+        return tabelle, zeilen, beschriftung
 
     def fortschreibung(self, was: str, *argumente):
         """The figure `was` of ipdaten.zahlen.fortschreibung (e.g. "status_nach", "ueberfaellig")
