@@ -337,7 +337,11 @@ def _abriss(pruefsumme: str, nr: int | None, datum: dt.date, titel: str, geschae
 
 
 @st.cache_resource(max_entries=4, show_spinner="Verlauf aller Stände wird berechnet …")
-def _verlauf(schluessel: tuple, _quellen: tuple) -> VerlaufAuswertung:
+def _verlauf(kennung: str, _schluessel: tuple, _quellen: tuple) -> VerlaufAuswertung:
+    # Keyed by the text of the key: Streamlit hashes one string much faster than a tuple of
+    # tuples, and the key is looked up on every rerun of the pages that show the history.
+    del kennung
+    schluessel = _schluessel
     abrisse = [_abriss(*k, daten) for k, daten in zip(schluessel[:-1], _quellen)]
     return VerlaufAuswertung(verlauf(abrisse), dict(schluessel[-1]))
 
@@ -377,4 +381,4 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
         return lambda: (quelle_ablage.lies(quelle_eintrag.sha256), quelle_eintrag.zuordnung)
 
     schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
-    return _verlauf(schluessel, tuple(lader(q) for _, q in eintraege))
+    return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
