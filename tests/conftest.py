@@ -36,11 +36,29 @@ manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.sca
 _LIBREOFFICE_AUFRUFE = {"mit_libreoffice", "_soffice", "soffice", "libreoffice_pdf"}
 
 
+def _ruft(funktion, namen: set[str], gesehen: set | None = None) -> bool:
+    """Whether `funktion` names one of `namen`, itself or through the helpers of its own module it
+    calls (a helper that saves through LibreOffice is enough)."""
+    gesehen = set() if gesehen is None else gesehen
+    funktion = getattr(funktion, "__wrapped__", funktion)  # functools.cache
+    code = getattr(funktion, "__code__", None)
+    if code is None or code in gesehen:
+        return False
+    gesehen.add(code)
+    if namen & set(code.co_names):
+        return True
+    umgebung = getattr(funktion, "__globals__", {})
+    return any(
+        _ruft(umgebung[name], namen, gesehen)
+        for name in code.co_names
+        if getattr(umgebung.get(name), "__module__", None) == funktion.__module__
+    )
+
+
 def pytest_collection_modifyitems(items):
     """Mark tests by what they call (see _LIBREOFFICE_AUFRUFE)."""
     for item in items:
-        code = getattr(getattr(item, "function", None), "__code__", None)
-        if code is not None and _LIBREOFFICE_AUFRUFE & set(code.co_names):
+        if _ruft(getattr(item, "function", None), _LIBREOFFICE_AUFRUFE):
             item.add_marker(pytest.mark.libreoffice)
 
 
