@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +15,7 @@ from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from tests.arbeitsmappen import KOPF, STANDARD_PFAD, empfehlung, mappe_bytes, mit_libreoffice
-
-WURZEL = Path(__file__).resolve().parent.parent
+from tests.kommandozeile import rufe
 
 BUERO_KOPF = ["Feld", "Nummer", "Ziel", "Kurzbeschreibung", "Erledigungsstand", "Notiz", "Geflüchtete", "Beleg"]
 # "Nummer", "Geflüchtete" and "läuft" the contract reads by itself (header aliases, status synonym
@@ -266,20 +262,16 @@ def test_cli_schlechte_zuordnungsdatei(tmp_path, capsys, inhalt, meldung):
     assert meldung.format(pfad=toml) in capsys.readouterr().err
 
 
-def test_cli_als_prozess(tmp_path):
+def test_cli_mit_zuordnungsdatei_wie_aufgerufen(tmp_path):
+    """Through the command line's entry (`starte`, as `python -m ipdaten` runs it; the real
+    process runs once in tests/test_golden.py)."""
     datei = tmp_path / "umsetzung.xlsx"
     datei.write_bytes(buero_mappe())
     toml = tmp_path / "zuordnung.toml"
     toml.write_text(BUERO_ZUORDNUNG.als_toml(), encoding="utf-8")
-    lauf = subprocess.run(
-        [sys.executable, "-m", "ipdaten", "kennzahlen", str(datei), "--zuordnung", str(toml)],
-        cwd=WURZEL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert lauf.returncode == 0, lauf.stderr
-    assert "ist gültig" in lauf.stdout
+    lauf = rufe("kennzahlen", str(datei), "--zuordnung", str(toml))
+    assert (lauf.returncode, lauf.stderr) == (0, "")
+    assert lauf.stdout.startswith("Die Arbeitsmappe „umsetzung.xlsx“ ist gültig.")
 
 
 def test_zwei_blaetter_eines_namens_die_zuordnung_waehlt_eines():
