@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import runpy
 import subprocess
 import sys
 
@@ -163,9 +164,12 @@ def test_kennzahlen_json_kommandozeile():
     assert _ohne_zusatz(json.loads(ergebnis.stdout)) == ERWARTET_JSON
 
 
-def test_bauskript_erzeugt_dieselben_kennzahlen(tmp_path):
+def test_bauskript_erzeugt_dieselben_kennzahlen(tmp_path, monkeypatch, capsys):
     ziel = tmp_path / "anlage1.xlsx"
-    subprocess.run([sys.executable, "daten/erzeuge_anlage1.py", str(ziel)], cwd=WURZEL, check=True, capture_output=True)
+    monkeypatch.setattr(sys, "argv", ["erzeuge_anlage1.py", str(ziel)])
+    with pytest.raises(SystemExit) as ende:  # run as `python daten/erzeuge_anlage1.py ZIEL`, in this process
+        runpy.run_path(str(WURZEL / "daten" / "erzeuge_anlage1.py"), run_name="__main__")
+    assert (ende.value.code, capsys.readouterr().out) == (0, f"geschrieben: {ziel}\n")
     assert kennzahlen_json(lade_anlage(ziel)) == kennzahlen_json(lade_anlage(STANDARD_PFAD))
 
 
