@@ -341,6 +341,19 @@ def test_tabelle_einer_anderen_statistik():
     assert _befunde(e.value)[0].startswith("Datei „b.csv“: Es fehlt die Tabelle mit den Einbürgerungen.")
 
 
+def test_zwei_dateien_derselben_art_werden_nicht_geraten():
+    einb = [_lies(einbuergerungen_csv(), "a.csv"), _lies(einbuergerungen_ffcsv(), "b.csv")]
+    bev = [_lies(bevoelkerung_csv(), "c.csv"), _lies(bevoelkerung_ffcsv(), "d.csv")]
+    with pytest.raises(StatistikUngueltig) as e:
+        quote_auswahl.ordne_dateien(einb + bev)
+    erwartet = "Erwartet: eine Datei mit Einbürgerungen und höchstens eine mit der Bevölkerung."
+    assert _befunde(e.value) == [
+        f"Datei „a.csv, b.csv“: Mehrere Dateien enthalten Einbürgerungen; es ist unklar, welche gilt. {erwartet}",
+        "Datei „c.csv, d.csv“: Mehrere Dateien enthalten die ausländische Bevölkerung; es ist unklar, welche gilt. "
+        + erwartet,
+    ]
+
+
 def test_gebiet_und_jahr_fehlen():
     einb = _lies(einbuergerungen_csv(), "einb.csv")
     bev = _lies(bevoelkerung_csv(), "bev.csv")

@@ -27,22 +27,15 @@ def ordne_dateien(dateien: list[StatistikDatei]) -> tuple[StatistikDatei, Statis
                     "Bevölkerung nach Nationalität je Kreis (Tabellen 12411-…, Merkmal „Ausländer“)",
                 )
             )
-    if len(einbuergerung) > 1:
-        befunde.append(
-            fehler(
-                "Mehrere Dateien enthalten Einbürgerungen; es ist unklar, welche gilt.",
-                blatt=", ".join(d.dateiname for d in einbuergerung),
-                erlaubt="eine Datei mit Einbürgerungen und höchstens eine mit der Bevölkerung",
+    for gleiche, was in ((einbuergerung, "Einbürgerungen"), (bevoelkerung, "die ausländische Bevölkerung")):
+        if len(gleiche) > 1:
+            befunde.append(
+                fehler(
+                    f"Mehrere Dateien enthalten {was}; es ist unklar, welche gilt.",
+                    blatt=", ".join(d.dateiname for d in gleiche),
+                    erlaubt="eine Datei mit Einbürgerungen und höchstens eine mit der Bevölkerung",
+                )
             )
-        )
-    if len(bevoelkerung) > 1:
-        befunde.append(
-            fehler(
-                "Mehrere Dateien enthalten die ausländische Bevölkerung; es ist unklar, welche gilt.",
-                blatt=", ".join(d.dateiname for d in bevoelkerung),
-                erlaubt="eine Datei mit Einbürgerungen und höchstens eine mit der Bevölkerung",
-            )
-        )
     if not einbuergerung and not befunde:
         befunde.append(
             fehler(
