@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ipdaten.arbeitsmappe import Anlage, lade_anlage
+from ipdaten.zahlen import verlauf as vl
 from tests.arbeitsmappen import KOPF, empfehlung, mappe_bytes
 
 KOPF_NEU = [*KOPF["Empfehlungen"], "Zuständig", "Beteiligte", "Arbeitsgruppe", "Termin"]
@@ -88,3 +90,13 @@ def stand_bytes(stufe: int) -> bytes:
             ["Interkulturelle Öffnung", 65000, 2018, 1, None],
         ]
     return mappe_bytes(empfehlungen=zeilen, haushalt=haushalt, info=info, koepfe=koepfe)
+
+
+def anlagen() -> list[Anlage]:
+    """Stände 1, 2 and 3, loaded."""
+    return [lade_anlage(stand_bytes(i)) for i in (1, 2, 3)]
+
+
+def abrisse(geladen: list[Anlage]) -> list[vl.Abriss]:
+    """The Abriss of each loaded Stand: Nr 1–3, its date from DATEN, labelled "Fortschreibung N"."""
+    return [vl.abriss(vl.StandKopf(i + 1, DATEN[i], f"Fortschreibung {i + 1}"), a) for i, a in enumerate(geladen)]

@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.export_excel import excel_bytes
@@ -18,19 +17,19 @@ from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import praesentation
 from ipdaten.praesentation.folien_figuren import figur
 from ipdaten.zahlen import verlauf as vl
-from tests.fortschreibung_mappen import DATEN, stand_bytes
+from tests import fortschreibung_mappen as fm
 
 NEU = ("gefluechtete", "zustaendigkeit", "plan_ist", "verlauf")
 
 
 @pytest.fixture(scope="module")
 def anlagen():
-    return [lade_anlage(stand_bytes(i)) for i in (1, 2, 3)]
+    return fm.anlagen()
 
 
 @pytest.fixture(scope="module")
 def verlauf(anlagen):
-    abrisse = [vl.abriss(vl.StandKopf(i + 1, DATEN[i], f"Fortschreibung {i + 1}"), a) for i, a in enumerate(anlagen)]
+    abrisse = fm.abrisse(anlagen)
     return VerlaufAuswertung(vl.verlauf(abrisse), anlagen[2].feldnamen)
 
 

@@ -11,18 +11,19 @@ from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen import verlauf as vl
+from tests import fortschreibung_mappen as fm
 from tests.arbeitsmappen import KOPF, empfehlung, mappe_bytes
-from tests.fortschreibung_mappen import DATEN, KOPF_NEU, stand_bytes
+from tests.fortschreibung_mappen import DATEN, KOPF_NEU
 
 
 @pytest.fixture(scope="module")
 def anlagen():
-    return [lade_anlage(stand_bytes(i)) for i in (1, 2, 3)]
+    return fm.anlagen()
 
 
 @pytest.fixture(scope="module")
 def verlauf(anlagen):
-    abrisse = [vl.abriss(vl.StandKopf(i + 1, DATEN[i], f"Fortschreibung {i + 1}"), a) for i, a in enumerate(anlagen)]
+    abrisse = fm.abrisse(anlagen)
     # Any order in, time order out.
     return vl.verlauf(list(reversed(abrisse)))
 
