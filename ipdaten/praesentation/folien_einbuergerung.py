@@ -1,0 +1,59 @@
+"""The naturalisation slide: the latest year's quotas of the Region Stuttgart, ranked."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ipdaten import format as fmt
+from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.diagramme import FUSSNOTE, mit_marke
+from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL
+from ipdaten.praesentation.folien_daten import FORMAT_PROZENT, Diagramm, Folie, Reihe
+
+
+def einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
+    """The latest year with quotas, ranked, the reference area highlighted; None without quotas."""
+    vergleich = auswertung.einbuergerung
+    jahre = [
+        j
+        for j in auswertung.einbuergerung_jahre
+        if vergleich.loc[vergleich["jahr"] == j, "quote_prozent"].notna().any()
+    ]
+    if not jahre:
+        return None
+    jahr = jahre[-1]
+    teil = vergleich[vergleich["jahr"] == jahr]
+    mit_wert = int(teil["quote_prozent"].notna().sum())
+    referenz = teil[teil["ist_referenz"]]
+    mittel = teil["mittel_prozent"].dropna()
+    if len(referenz) and pd.notna(referenz["quote_prozent"].iloc[0]):
+        r = referenz.iloc[0]
+        kern = f"{r['gebiet']}: Rang {int(r['rang'])} von {fmt.zahl(mit_wert)} mit {fmt.prozent(r['quote_prozent'])}"
+    else:
+        kern = f"Einbürgerungsquoten von {fmt.zahl(mit_wert)} Gebieten"
+    if len(mittel):
+        kern += f" (Mittel der Gebiete: {fmt.prozent(float(mittel.iloc[0]))})."
+    else:
+        kern += "."
+    kategorien = tuple(
+        mit_marke(g if pd.notna(q) else f"{g} ({fmt.KEINE_ANGABE})", a)
+        for g, q, a in zip(teil["gebiet"], teil["quote_prozent"], teil["annahme"])
+    )
+    werte = tuple(None if pd.isna(q) else float(q) for q in teil["quote_prozent"])
+    farben = tuple(HERVORHEBUNG if ref else NEUTRAL for ref in teil["ist_referenz"])
+    return Folie(
+        "einbuergerung",
+        f"Einbürgerung in der Region Stuttgart {jahr}",
+        kernaussage=kern,
+        diagramm=Diagramm(
+            "balken",
+            kategorien,
+            (Reihe("Einbürgerungsquote in %", werte, NEUTRAL, farben),),
+            FORMAT_PROZENT,
+            '0.0" %"',
+            "Einbürgerungsquote in %",
+            f"Einbürgerungsquoten {jahr} nach Gebiet, absteigend",
+            fussnote=FUSSNOTE if teil["annahme"].any() else "",
+        ),
+        jahr=jahr,
+    )
