@@ -110,11 +110,11 @@ def folien_zu(
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _figur(folien_schluessel: tuple, nummer: int, _folie: Folie, _auswertung: Auswertung):
+def _figur(folien_schluessel: tuple, nummer: int, _folie: Folie):
     """A slide's figure, built once per Stand (with the Stand it is compared with) and slide:
     building it costs more than the rest of the page, on every rerun and for every viewer.
     Bounded: 64 figures are several presentations' worth."""
-    return folien_figuren.figur(_folie, _auswertung)
+    return folien_figuren.figur(_folie)
 
 
 def _liste(folie: Folie) -> str:
@@ -146,8 +146,8 @@ def _kopf(folie: Folie) -> None:
     st.html("".join(teile))
 
 
-def _diagramm(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung, hoehe_vh: int) -> None:
-    fig = _figur(*figur_schluessel, folie, auswertung)
+def _diagramm(folie: Folie, figur_schluessel: tuple, hoehe_vh: int) -> None:
+    fig = _figur(*figur_schluessel, folie)
     if fig is None:
         return
     st.html(f"<style>.st-key-folie_diagramm {{ flex: 0 0 auto !important; height: {hoehe_vh}vh !important; }}</style>")
@@ -161,7 +161,7 @@ def _diagramm(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung, hoe
         )
 
 
-def zeige_folie(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung) -> None:
+def zeige_folie(folie: Folie, figur_schluessel: tuple) -> None:
     """Slide `folie` on screen: title, key message, big figures, its chart and its list.
     `figur_schluessel` is (the key from `folien_zu`, slide number): the chart is built once for it."""
     if folie.art == "titel":
@@ -194,8 +194,8 @@ def zeige_folie(folie: Folie, figur_schluessel: tuple, auswertung: Auswertung) -
             gap="large",
         )
         with links:
-            _diagramm(folie, figur_schluessel, auswertung, hoehe)
+            _diagramm(folie, figur_schluessel, hoehe)
         with rechts:
             st.html(_liste(folie))
     else:
-        _diagramm(folie, figur_schluessel, auswertung, hoehe)
+        _diagramm(folie, figur_schluessel, hoehe)

@@ -130,5 +130,5 @@ folien, folien_schluessel = folienansicht.folien_zu(
 nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):
     st.query_params[FOLIE_PARAMETER] = str(nummer)
-folienansicht.zeige_folie(folien.folien[nummer - 1], (folien_schluessel, nummer), anzeige.auswertung)
+folienansicht.zeige_folie(folien.folien[nummer - 1], (folien_schluessel, nummer))
 _leiste(folien, nummer, anzeige, vorher)

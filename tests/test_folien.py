@@ -207,7 +207,7 @@ def test_workbook_text_bleibt_unveraendert():
 @pytest.mark.parametrize("art", ["bilanz", "status", "feld", "einbuergerung", "haushalt"])
 def test_bildschirmfiguren_gross_und_ohne_feste_hoehe(standard, art):
     folie = next(f for f in fl.praesentation(standard).folien if f.art == art)
-    fig = figur(folie, standard)
+    fig = figur(folie)
     assert fig is not None
     assert fig.layout.height is None
     assert fig.layout.font.size >= 21
@@ -218,12 +218,12 @@ def test_bildschirmfiguren_gross_und_ohne_feste_hoehe(standard, art):
 
 def test_bildschirmfigur_zahlen_wie_kennzahlen(standard):
     folien = fl.praesentation(standard).folien
-    status = figur(next(f for f in folien if f.art == "status"), standard)
+    status = figur(next(f for f in folien if f.art == "status"))
     assert [t.name for t in status.data] == list(STATUS_REIHENFOLGE)
     assert list(status.data[0].text) == [str(int(v)) if v else "" for v in standard.verteilung["umgesetzt"]]
-    feld = figur(next(f for f in folien if f.feld_nr == 6), standard)
+    feld = figur(next(f for f in folien if f.feld_nr == 6))
     assert list(feld.data[0].x) == [5, 5, 0, 17, 0]
-    bilanz = figur(next(f for f in folien if f.art == "bilanz"), standard)
+    bilanz = figur(next(f for f in folien if f.art == "bilanz"))
     assert list(bilanz.data[0].x) == [58, 54, 2, 44, 23]
     assert "58 (32\u00a0%) *" in list(bilanz.data[0].text)  # rests on assumptions
 
@@ -231,7 +231,7 @@ def test_bildschirmfigur_zahlen_wie_kennzahlen(standard):
 def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
     neu = _auswertung(ueberarbeitete_standard_bytes())
     folien = fl.praesentation(neu, vorher=standard).folien
-    fig = figur(next(f for f in folien if f.art == "fortschritt"), neu)
+    fig = figur(next(f for f in folien if f.art == "fortschritt"))
     assert [t.name for t in fig.data] == ["umgesetzt 30. September 2017", "umgesetzt 6. März 2017"]
     assert fig.data[0].text[0] == "35\u00a0% (+5,0\u00a0Pp.)"  # field 1: 6 → 7 of 20
     assert fig.data[0].text[1] == "18\u00a0% (±0,0\u00a0Pp.)"
@@ -239,8 +239,8 @@ def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
     assert list(fig.data[1].x)[:2] == [30.0, pytest.approx(18.1818, abs=1e-3)]
     assert fig.data[1].x[-1] is None
     assert list(fig.layout.xaxis.ticktext)[1] == "20\u00a0%"
-    assert figur(next(f for f in folien if f.art == "meilensteine"), neu) is None
-    assert figur(folien[0], neu) is None
+    assert figur(next(f for f in folien if f.art == "meilensteine")) is None
+    assert figur(folien[0]) is None
 
 
 def test_lange_texte_werden_auf_folien_gekuerzt():
@@ -269,7 +269,7 @@ def test_viele_felder_kleinere_schrift_aber_jede_beschriftung():
     viele = _auswertung(grosse_mappe_bytes(400, felder=20))
     folien = fl.praesentation(viele).folien
     assert len([f for f in folien if f.art == "feld"]) == 20  # no placeholder marks: every field
-    fig = figur(next(f for f in folien if f.art == "status"), viele)
+    fig = figur(next(f for f in folien if f.art == "status"))
     assert fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tickmode == "linear"
     assert fig.layout.font.size < 22
     assert len(fig.data[0].y) == 20

@@ -74,7 +74,7 @@ def test_folien_mit_allen_daten(anlagen, verlauf):
     assert [r.werte for r in p.diagramm.reihen] == [(60000.0, 10000.0), (55000.0, 12000.0)]
 
     for art in NEU:
-        assert figur(folien[art], auswertung) is not None, art
+        assert figur(folien[art]) is not None, art
 
     datei = Presentation(io.BytesIO(pptx_bytes(praesentation(auswertung, verlauf=verlauf))))
     titel = [

@@ -138,7 +138,7 @@ def test_diagramm_einer_folie_wird_je_stand_einmal_gebaut(monkeypatch):
 
     gebaut = []
     original = folien_figuren.figur
-    monkeypatch.setattr(folien_figuren, "figur", lambda folie, a: gebaut.append(folie.titel) or original(folie, a))
+    monkeypatch.setattr(folien_figuren, "figur", lambda folie: gebaut.append(folie.titel) or original(folie))
     at = _praesentation("2")
     vorher = at.get("plotly_chart")[0].proto.spec
     at.run()

@@ -26,6 +26,14 @@ class Reihe:
     punktfarben: tuple[str, ...] = ()
     # Label texts instead of the formatted values ("35 % (+5,0 Pp.)"); None = no labels.
     beschriftungen: tuple[str, ...] | None = ()
+    # Each value written out where a label has room (on screen): with its share and the
+    # assumption mark ("60 (33 %) *", "90.000 € (25,3 %)"), or what stands for a missing value
+    # ("keine Angabe"). The PowerPoint's labels stay short: the value in `zahlenformat`.
+    texte: tuple[str, ...] = ()
+    # What pointing at a value tells (lines separated by "\n"); () = its label.
+    hinweise: tuple[str, ...] = ()
+    # Points drawn hatched: the reference area, an amount assigned by assumption.
+    schraffiert: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +53,15 @@ class Diagramm:
     alt: str
     legende: bool = False
     fussnote: str = ""  # explains MARKE when a category rests on an assumption
+    # The category labels where a chart writes the mark or "keine Angabe" at the bar
+    # (`Reihe.texte`) rather than at the category; () = `kategorien`.
+    achse: tuple[str, ...] = ()
+    # The value axis from, to (in the unit of the values) with room for the long labels.
+    bereich: tuple[float, float] | None = None
+    # A dashed line across the bars at a value, with its label: (1.34, "Mittel: 1,34 %").
+    linie: tuple[float, str] | None = None
+    # What the point colours mean, as legend entries: (("Landkreis Böblingen", "#1F4E79"), …).
+    farbschluessel: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

@@ -41,6 +41,14 @@ def einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
     )
     werte = tuple(None if pd.isna(q) else float(q) for q in teil["quote_prozent"])
     farben = tuple(HERVORHEBUNG if ref else NEUTRAL for ref in teil["ist_referenz"])
+    texte = tuple(fmt.KEINE_ANGABE if w is None else fmt.prozent(w) for w in werte)
+    hinweise = tuple(
+        f"Einbürgerungsquote: {t}"
+        + ("" if w is None else f"\nRang {int(r)}.\nAbstand zum Mittel: {fmt.prozentpunkte(d)}")
+        for t, w, r, d in zip(texte, werte, teil["rang"], teil["diff_mittel_pp"])
+    )
+    schluessel = ((str(referenz["gebiet"].iloc[0]), HERVORHEBUNG),) if len(referenz) else ()
+    hoechste = max((w for w in werte if w is not None), default=1.0)
     return Folie(
         "einbuergerung",
         f"Einbürgerung in der Region Stuttgart {jahr}",
@@ -48,12 +56,27 @@ def einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
         diagramm=Diagramm(
             "balken",
             kategorien,
-            (Reihe("Einbürgerungsquote in %", werte, NEUTRAL, farben),),
+            (
+                Reihe(
+                    "Einbürgerungsquote in %",
+                    werte,
+                    NEUTRAL,
+                    farben,
+                    texte=texte,
+                    hinweise=hinweise,
+                    schraffiert=tuple(bool(ref) for ref in teil["ist_referenz"]),
+                ),
+            ),
             FORMAT_PROZENT,
             '0.0" %"',
             "Einbürgerungsquote in %",
             f"Einbürgerungsquoten {jahr} nach Gebiet, absteigend",
             fussnote=FUSSNOTE if teil["annahme"].any() else "",
+            # The missing value's note stands at its (empty) bar, not at the area's name.
+            achse=tuple(mit_marke(g, a) for g, a in zip(teil["gebiet"], teil["annahme"])),
+            bereich=(0.0, hoechste * 1.22),
+            linie=(float(mittel.iloc[0]), f"Mittel: {fmt.prozent(float(mittel.iloc[0]))}") if len(mittel) else None,
+            farbschluessel=(*schluessel, ("weitere Gebiete", NEUTRAL)),
         ),
         jahr=jahr,
     )

@@ -1,21 +1,20 @@
-"""The charts of the presentation slides on screen: the dashboard's figures (ipdaten.darstellung.diagramme),
-enlarged for a projector; the progress and Verlauf charts of the slides are drawn here from the
-slide's data. Milestones are text (a timeline list), not a chart."""
+"""The charts of the presentation slides on screen, drawn only from the slide's `Diagramm`
+(the object the PowerPoint export draws too) in large type for a projector. Labels, marks,
+hatching and axis ranges come from the data (ipdaten.praesentation.folien); this module only
+draws them. Milestones are text (a timeline list), not a chart."""
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
-from ipdaten.darstellung import diagramme, diagramme_verlauf
-from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung import diagramme
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE
-from ipdaten.praesentation.folien import Diagramm, Folie
+from ipdaten.praesentation.folien_daten import Diagramm, Folie, Reihe
 
 SCHRIFTGROESSE = 24
 ACHSENSCHRIFT = 20
+UMRANDUNG = dict(color="#1A1A1A", width=1)
 
 
 def _schrift_fuer_zeilen(zeilen: int, groesste: int) -> int:
@@ -54,55 +53,207 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
     return gross
 
 
+def _einheit(diagramm: Diagramm) -> str:
+    """The unit the value axis's ticks carry, as its number format says."""
+    return " €" if "€" in diagramm.achsenformat else (" %" if "%" in diagramm.achsenformat else "")
+
+
+def _beschriftungen(reihe: Reihe) -> list[str]:
+    return [diagramme.sicher(t) for t in (reihe.texte or reihe.beschriftungen or ())]
+
+
+def _hinweise(reihe: Reihe, mit_name: bool) -> list[str]:
+    """Escaped hover lines per value: the series' own, else its label (after its name)."""
+    if reihe.hinweise:
+        return [diagramme.sicher(h).replace("\n", "<br>") for h in reihe.hinweise]
+    vorne = f"{diagramme.sicher(reihe.name)}: " if mit_name else ""
+    return [vorne + t for t in _beschriftungen(reihe)]
+
+
+def _wertachse(fig: go.Figure, diagramm: Diagramm, *, faktor: float = 1.0) -> go.Figure:
+    """The horizontal value axis: title, German ticks with the unit, the data's range."""
+    fig.update_xaxes(
+        title_text=diagramm.achsentitel,
+        tickformat=",.0f",
+        ticksuffix=_einheit(diagramm),
+        gridcolor=diagramme.GITTER,
+    )
+    if diagramm.bereich is not None:
+        fig.update_xaxes(range=[diagramm.bereich[0] * faktor, diagramm.bereich[1] * faktor])
+    return fig
+
+
+def _kategorienachse(fig: go.Figure) -> go.Figure:
+    """Categories top to bottom in the data's order, every one labelled."""
+    return fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True, tickmode="linear", dtick=1)
+
+
+def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
+    """Horizontal bars labelled outside: one series with a colour per bar, or several side by
+    side with a legend."""
+    kategorien = [diagramme.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
+    mehrere = len(diagramm.reihen) > 1
+    fig = go.Figure()
+    for reihe in diagramm.reihen:
+        fig.add_trace(
+            go.Bar(
+                name=diagramme.sicher(reihe.name),
+                orientation="h",
+                y=kategorien,
+                x=list(reihe.werte),
+                text=_beschriftungen(reihe),
+                textposition="outside",
+                cliponaxis=False,
+                marker=dict(
+                    color=list(reihe.punktfarben) or reihe.farbe,
+                    line=UMRANDUNG if umrandet else None,
+                    pattern=dict(shape=["/" if s else "" for s in reihe.schraffiert], fgcolor="#FFFFFF")
+                    if any(reihe.schraffiert)
+                    else None,
+                ),
+                customdata=_hinweise(reihe, mehrere),
+                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+                showlegend=mehrere,
+            )
+        )
+    if mehrere:
+        fig.update_layout(barmode="group", bargap=0.25)
+    diagramme.grundlayout(fig, hoehe=400)
+    _kategorienachse(fig)
+    _wertachse(fig, diagramm)
+    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+
+
+def _gestapelt(diagramm: Diagramm) -> go.Figure:
+    """Each category's series stacked to 100 %, labelled inside with the counts."""
+    kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
+    summen = [sum(r.werte[i] or 0 for r in diagramm.reihen) for i in range(len(kategorien))]
+    fig = go.Figure()
+    for reihe in diagramm.reihen:
+        fig.add_trace(
+            go.Bar(
+                name=diagramme.sicher(reihe.name),
+                orientation="h",
+                y=kategorien,
+                x=[(w or 0) / s * 100 if s else 0 for w, s in zip(reihe.werte, summen)],
+                text=_beschriftungen(reihe),
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                textfont=dict(color=STATUS_TEXTFARBE),
+                constraintext="none",
+                marker=dict(color=reihe.farbe, line=dict(color="#FFFFFF", width=1)),
+                customdata=_hinweise(reihe, False),
+                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
+    diagramme.grundlayout(fig, hoehe=400)
+    _kategorienachse(fig)
+    _wertachse(fig, diagramm).update_xaxes(range=[0, 100])
+    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+
+
+def _einbuergerung(diagramm: Diagramm) -> go.Figure:
+    """Quotas ranked, one legend entry per point colour (the reference area, the others), the
+    note of a missing value at its empty bar and the mean as a dashed line."""
+    (reihe,) = diagramm.reihen
+    kategorien = [diagramme.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
+    texte = _beschriftungen(reihe)
+    hinweise = _hinweise(reihe, False)
+    fig = go.Figure()
+    for name, farbe in diagramm.farbschluessel:
+        teil = [i for i, (w, f) in enumerate(zip(reihe.werte, reihe.punktfarben)) if w is not None and f == farbe]
+        if teil:
+            fig.add_trace(
+                go.Bar(
+                    name=diagramme.sicher(name),
+                    orientation="h",
+                    y=[kategorien[i] for i in teil],
+                    x=[reihe.werte[i] for i in teil],
+                    text=[texte[i] for i in teil],
+                    textposition="outside",
+                    cliponaxis=False,
+                    marker=dict(color=farbe, pattern_shape=["/" if reihe.schraffiert[i] else "" for i in teil]),
+                    customdata=[hinweise[i] for i in teil],
+                    hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+                )
+            )
+    ohne = [i for i, w in enumerate(reihe.werte) if w is None]
+    if ohne:
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=[kategorien[i] for i in ohne],
+                x=[0] * len(ohne),
+                marker=dict(color="rgba(0,0,0,0)"),
+                customdata=[hinweise[i] for i in ohne],
+                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+                showlegend=False,
+            )
+        )
+        for i in ohne:
+            fig.add_annotation(
+                x=0, y=kategorien[i], text=texte[i], showarrow=False, xanchor="left", font=dict(color="#4D4D4D")
+            )
+    if diagramm.linie is not None:
+        wert, text = diagramm.linie
+        fig.add_vline(x=wert, line=dict(color="#1A1A1A", dash="dash", width=2))
+        fig.add_annotation(
+            x=wert,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=diagramme.sicher(text),
+            font=dict(color="#1A1A1A"),
+        )
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    diagramme.grundlayout(fig, hoehe=400)
+    _kategorienachse(fig).update_yaxes(categoryorder="array", categoryarray=kategorien)
+    _wertachse(fig, diagramm).update_xaxes(tickformat=",.1f")
+    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+
+
 def _fortschritt(diagramm: Diagramm) -> go.Figure:
     """Share umgesetzt per field now (bars, labelled with the change in percentage points) and
     before (a grey mark on each bar): one row per field stays readable on a projector."""
     alt, jetzt = diagramm.reihen
     kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
-    neu_werte = [None if w is None else w * 100 for w in jetzt.werte]
-    alt_werte = [None if w is None else w * 100 for w in alt.werte]
-    texte = list(jetzt.beschriftungen or ())
     fig = go.Figure(
         [
             go.Bar(
                 name=diagramme.sicher(jetzt.name),
                 orientation="h",
                 y=kategorien,
-                x=neu_werte,
-                text=texte,
+                x=[None if w is None else w * 100 for w in jetzt.werte],
+                text=_beschriftungen(jetzt),
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
-                marker=dict(color=jetzt.farbe, line=dict(color="#1A1A1A", width=1)),
+                marker=dict(color=jetzt.farbe, line=UMRANDUNG),
                 textfont=dict(color=STATUS_TEXTFARBE),
-                hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(jetzt.name) + ": %{text}<extra></extra>",
+                customdata=_hinweise(jetzt, True),
+                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
             ),
             go.Scatter(
                 name=diagramme.sicher(alt.name),
                 y=kategorien,
-                x=alt_werte,
+                x=[None if w is None else w * 100 for w in alt.werte],
                 mode="markers",
                 marker=dict(symbol="line-ns", size=22, line=dict(width=5, color="#4D4D4D")),
-                customdata=[fmt.anteil(a) for a in alt.werte],
-                hovertemplate="<b>%{y}</b><br>" + diagramme.sicher(alt.name) + ": %{customdata}<extra></extra>",
+                customdata=_hinweise(alt, True),
+                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
             ),
         ]
     )
-    fig.update_layout(
-        bargap=0.3,
-        separators=fmt.PLOTLY_TRENNZEICHEN,
-        font=diagramme.SCHRIFT,
-        paper_bgcolor=diagramme.HINTERGRUND,
-        plot_bgcolor=diagramme.HINTERGRUND,
-    )
-    fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True, tickmode="linear", dtick=1)
-    fig.update_xaxes(
-        title_text=diagramm.achsentitel,
-        tickformat=",.0f",
-        range=[0, 125],
+    fig.update_layout(bargap=0.3)
+    diagramme.grundlayout(fig, hoehe=400)
+    _kategorienachse(fig)
+    _wertachse(fig, diagramm, faktor=100).update_xaxes(
+        ticksuffix="",
         tickvals=[0, 20, 40, 60, 80, 100],
         ticktext=[fmt.prozent(v, 0) for v in (0, 20, 40, 60, 80, 100)],
-        gridcolor=diagramme.GITTER,
     )
     return fig
 
@@ -111,14 +262,13 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
     """The shares over all fields per Stand as lines with a labelled point per Stand."""
     fig = go.Figure()
     for reihe in diagramm.reihen:
-        werte = [None if w is None else w * 100 for w in reihe.werte]
         fig.add_trace(
             go.Scatter(
                 name=diagramme.sicher(reihe.name),
                 x=list(diagramm.kategorien),
-                y=werte,
+                y=[None if w is None else w * 100 for w in reihe.werte],
                 mode="lines+markers+text",
-                text=[fmt.prozent(w, 0) if w is not None else "" for w in werte],
+                text=_beschriftungen(reihe),
                 textposition="top center",
                 line=dict(color=reihe.farbe, width=5),
                 marker=dict(size=14),
@@ -126,69 +276,37 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
             )
         )
     diagramme.grundlayout(fig, hoehe=400)
+    bereich = diagramm.bereich or (0.0, 1.1)
     fig.update_yaxes(
-        title_text=diagramm.achsentitel, range=[0, 110], tickformat=",.0f", ticksuffix=" %", gridcolor=diagramme.GITTER
+        title_text=diagramm.achsentitel,
+        range=[bereich[0] * 100, bereich[1] * 100],
+        tickformat=",.0f",
+        ticksuffix=" %",
+        gridcolor=diagramme.GITTER,
     )
     fig.update_xaxes(type="category")
     return fig
 
 
-def figur(folie: Folie, auswertung: Auswertung) -> go.Figure | None:
-    """The on-screen chart of a slide (large type), or None for a slide without one."""
-    if folie.art in ("bilanz", "feld"):
-        if folie.art == "feld":
-            verteilung = auswertung.verteilung
-            zeile = verteilung[verteilung["nr"] == folie.feld_nr].iloc[0]
-        else:
-            gesamt = auswertung.gesamt
-            zeile = pd.Series({**gesamt["status"], **{f"anteil_{s}": a for s, a in gesamt["anteil"].items()}})
-        if folie.art == "feld":
-            annahme = folie.feld_nr in auswertung.annahmen.felder_betroffen
-        else:
-            annahme = auswertung.annahmen.empfehlungszahlen
-        hoechste = max([float(zeile[s]) for s in STATUS_REIHENFOLGE] + [1.0])
-        # Room right of the longest bar for a large label such as "100 (100 %)".
-        return leinwand(diagramme.feld_verteilung(zeile, annahme=annahme)).update_xaxes(range=[0, hoechste * 1.6])
-    if folie.art == "status":
-        felder = len(auswertung.verteilung)
-        fig = leinwand(
-            diagramme.status_balken(auswertung.verteilung, annahme_felder=auswertung.annahmen.felder_betroffen),
-            schrift=_schrift_fuer_zeilen(felder, 22),
-        )
-        return fig.update_yaxes(tickmode="linear", dtick=1)
+def figur(folie: Folie) -> go.Figure | None:
+    """The on-screen chart of a slide (large type), drawn from `folie.diagramm` alone; None for
+    a slide without one."""
+    diagramm = folie.diagramm
+    if diagramm is None:
+        return None
+    zeilen = _schrift_fuer_zeilen(len(diagramm.kategorien), 22)
+    if folie.art == "fortschritt":
+        return leinwand(_fortschritt(diagramm), schrift=zeilen).update_yaxes(tickfont_size=zeilen - 3)
+    if folie.art == "verlauf":
+        return leinwand(_verlauf(diagramm), schrift=22)
     if folie.art == "einbuergerung":
-        vergleich = auswertung.einbuergerung
-        return leinwand(diagramme.einbuergerung_balken(vergleich[vergleich["jahr"] == folie.jahr]))
+        return leinwand(_einbuergerung(diagramm))
+    if diagramm.art == "gestapelt_100":
+        return leinwand(_gestapelt(diagramm), schrift=zeilen)
     if folie.art == "haushalt":
-        summen = auswertung.haushalt(folie.jahr)
-        fig = leinwand(
-            diagramme.haushalt_je_feld(
-                summen.nach_handlungsfeld,
-                summen.ohne_handlungsfeld_eur,
-                summen.summe_eur,
-                ohne_annahme=summen.ohne_handlungsfeld_annahme,
-            ),
-            schrift=21,
-        )
-        # Large labels like "90.000 € (25,3 %)" need more room right of the longest bar.
-        hoechster = max([float(b) for b in summen.nach_handlungsfeld["betrag"]] + [summen.ohne_handlungsfeld_eur, 1.0])
-        return fig.update_xaxes(range=[0, hoechster * 2.0], tickangle=0, nticks=4)
-    if folie.art == "verlauf" and folie.diagramm is not None:
-        return leinwand(_verlauf(folie.diagramm), schrift=22)
-    if folie.art == "gefluechtete":
-        g = auswertung.fortschreibung("gefluechtete")
-        mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
-        return leinwand(diagramme.status_balken(mit), schrift=_schrift_fuer_zeilen(len(mit), 22))
-    if folie.art == "zustaendigkeit":
-        verteilung = auswertung.fortschreibung("status_nach", "zustaendig").head(len(folie.diagramm.kategorien))
-        return leinwand(
-            diagramme.status_balken(verteilung, nur_namen=True), schrift=_schrift_fuer_zeilen(len(verteilung), 22)
-        )
+        return leinwand(_balken(diagramm), schrift=21).update_xaxes(tickangle=0, nticks=4)
     if folie.art == "plan_ist":
-        p = auswertung.fortschreibung("plan_ist", folie.jahr)
-        return leinwand(diagramme_verlauf.plan_ist_balken(p.nach_handlungsfeld), schrift=20)
-    if folie.art == "fortschritt" and folie.diagramm is not None:
-        schrift = _schrift_fuer_zeilen(len(folie.diagramm.kategorien), 22)
-        fig = leinwand(_fortschritt(folie.diagramm), schrift=schrift)
-        return fig.update_yaxes(tickfont_size=schrift - 3)
-    return None
+        return leinwand(_balken(diagramm), schrift=20)
+    # One bar per status: a count axis with about five whole-number steps.
+    hoechster = max((w for w in diagramm.reihen[0].werte if w is not None), default=0)
+    return leinwand(_balken(diagramm, umrandet=True)).update_xaxes(dtick=max(1, round(max(1, hoechster) / 5)))

@@ -8,10 +8,11 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.darstellung.diagramme import FUSSNOTE, MARKE, mit_marke
+from ipdaten.darstellung.diagramme import FUSSNOTE, mit_marke
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL
 from ipdaten.praesentation.folien_daten import FORMAT_EURO, Diagramm, Folie, Punkt, Reihe
 from ipdaten.praesentation.folien_texte import kuerzen
+from ipdaten.zahlen.kennzahlen import anteil_an
 
 
 def haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
@@ -27,10 +28,15 @@ def haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
             for n, name, a in zip(nach_feld["nr"], nach_feld["name"], nach_feld["annahme"])
         ]
         werte = [float(b) for b in nach_feld["betrag"]]
+        anteile = list(nach_feld["anteil"])
+        annahme = [bool(a) for a in nach_feld["annahme"]]
         farben = [HERVORHEBUNG] * len(werte)
+        # The amount without a field as its own grey bar, whenever it is not 0.
         if summen.ohne_handlungsfeld_eur:
             kategorien.append(mit_marke(fmt.OHNE_ZUORDNUNG, summen.ohne_handlungsfeld_annahme))
-            werte.append(summen.ohne_handlungsfeld_eur)
+            werte.append(float(summen.ohne_handlungsfeld_eur))
+            anteile.append(anteil_an(summen.ohne_handlungsfeld_eur, summen.summe_eur))
+            annahme.append(bool(summen.ohne_handlungsfeld_annahme))
             farben.append(NEUTRAL)
         groesste = summen.massnahmen.sort_values("betrag", ascending=False, kind="stable").head(3)
         punkte = tuple(
@@ -52,12 +58,23 @@ def haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
                 diagramm=Diagramm(
                     "balken",
                     tuple(kategorien),
-                    (Reihe("Betrag in Euro", tuple(werte), HERVORHEBUNG, tuple(farben)),),
+                    (
+                        Reihe(
+                            "Betrag in Euro",
+                            tuple(werte),
+                            HERVORHEBUNG,
+                            tuple(farben),
+                            texte=tuple(f"{fmt.euro(b)} ({fmt.anteil(a)})" for b, a in zip(werte, anteile)),
+                            schraffiert=tuple(annahme),
+                        ),
+                    ),
                     FORMAT_EURO,
                     '#,##0" €"',
                     "Betrag in Euro",
                     f"Haushalt {jahr} je Handlungsfeld in Euro",
-                    fussnote=FUSSNOTE if any(MARKE in k for k in kategorien) else "",
+                    fussnote=FUSSNOTE if any(annahme) else "",
+                    # Large labels like "90.000 € (25,3 %)" need room right of the longest bar.
+                    bereich=(0.0, max([*werte, 1.0]) * 2.0),
                 ),
                 jahr=jahr,
             )
@@ -90,14 +107,27 @@ def plan_ist_folien(auswertung: Auswertung) -> list[Folie]:
                     "gruppiert",
                     kategorien,
                     (
-                        Reihe("Plan", tuple(float(v) for v in f["plan"]), NEUTRAL),
-                        Reihe("Ist", tuple(float(v) for v in f["ist"]), HERVORHEBUNG),
+                        Reihe(
+                            "Plan (Betrag)",
+                            tuple(float(v) for v in f["plan"]),
+                            NEUTRAL,
+                            texte=tuple(fmt.euro(b) for b in f["plan"]),
+                        ),
+                        Reihe(
+                            "Ist (verausgabt)",
+                            tuple(float(v) for v in f["ist"]),
+                            HERVORHEBUNG,
+                            texte=tuple(
+                                f"{fmt.euro(b)} ({fmt.anteil(q)} des Plans)" for b, q in zip(f["ist"], f["quote"])
+                            ),
+                        ),
                     ),
                     FORMAT_EURO,
                     '#,##0" €"',
                     "Betrag in Euro",
                     f"Haushalt {jahr}: Plan und Ist je Handlungsfeld in Euro (Positionen mit Ist)",
                     legende=True,
+                    bereich=(0.0, (float(max(f["plan"].max(), f["ist"].max())) if len(f) else 1.0) * 1.5),
                 ),
                 jahr=jahr,
             )

@@ -25,25 +25,63 @@ def benannte_empfehlungen(empfehlungen: pd.DataFrame) -> pd.DataFrame:
     return empfehlungen[~annahmen.maske(empfehlungen)]
 
 
-def _status_reihen_gesamt(status: dict[str, int]) -> Reihe:
-    return Reihe(
+def _status_diagramm(status: dict[str, int], anteile: dict[str, float], alt: str, annahme: bool = False) -> Diagramm:
+    """One bar per status, labelled on screen with count, share and mark ("60 (33 %) *")."""
+    anzahlen = [status[s] for s in STATUS_REIHENFOLGE]
+    reihe = Reihe(
         "Empfehlungen",
-        tuple(float(status[s]) for s in STATUS_REIHENFOLGE),
+        tuple(float(a) for a in anzahlen),
         HERVORHEBUNG,
         tuple(status_farbe(s) for s in STATUS_REIHENFOLGE),
+        texte=tuple(
+            mit_marke(f"{fmt.zahl(a)} ({fmt.anteil(anteile[s])})", annahme and a)
+            for s, a in zip(STATUS_REIHENFOLGE, anzahlen)
+        ),
     )
-
-
-def _status_diagramm(status: dict[str, int], alt: str, annahme: bool = False) -> Diagramm:
     return Diagramm(
         "balken",
         tuple(mit_marke(s, annahme and status[s]) for s in STATUS_REIHENFOLGE),
-        (_status_reihen_gesamt(status),),
+        (reihe,),
         FORMAT_ANZAHL,
         "#,##0",
         "Anzahl der Empfehlungen",
         alt,
         fussnote=FUSSNOTE if annahme and any(status.values()) else "",
+        achse=tuple(STATUS_REIHENFOLGE),
+        # Room right of the longest bar for a large label such as "100 (100 %)".
+        bereich=(0.0, max([float(a) for a in anzahlen] + [1.0]) * 1.6),
+    )
+
+
+def _status_reihen(verteilung: pd.DataFrame) -> tuple[Reihe, ...]:
+    """One series per status over the rows of a status distribution (kennzahlen), labelled
+    with the count; pointing at a value tells count, total and share."""
+    return tuple(
+        Reihe(
+            s,
+            tuple(float(v) for v in verteilung[s]),
+            status_farbe(s),
+            texte=tuple(fmt.zahl(a) if a else "" for a in verteilung[s].astype("int64")),
+            hinweise=tuple(
+                f"{s}: {fmt.zahl(a)} von {fmt.zahl(n)} Empfehlungen ({fmt.anteil(q)})"
+                for a, n, q in zip(verteilung[s].astype("int64"), verteilung["empfehlungen"], verteilung[f"anteil_{s}"])
+            ),
+        )
+        for s in STATUS_REIHENFOLGE
+    )
+
+
+def _gestapelt(verteilung: pd.DataFrame, kategorien: tuple[str, ...], alt: str, fussnote: str = "") -> Diagramm:
+    return Diagramm(
+        "gestapelt_100",
+        kategorien,
+        _status_reihen(verteilung),
+        FORMAT_ANZAHL,
+        FORMAT_ANTEIL,
+        "Anteil der Empfehlungen",
+        alt,
+        legende=True,
+        fussnote=fussnote,
     )
 
 
@@ -76,7 +114,7 @@ def bilanzfolie(auswertung: Auswertung) -> Folie | None:
                 annahme,
             ),
         ),
-        diagramm=_status_diagramm(status, alt, annahme),
+        diagramm=_status_diagramm(status, gesamt["anteil"], alt, annahme),
     )
 
 
@@ -95,21 +133,16 @@ def statusfolie(auswertung: Auswertung) -> Folie | None:
     kategorien = tuple(
         mit_marke(f"{int(n)} {name}", int(n) in betroffen) for n, name in zip(verteilung["nr"], verteilung["name"])
     )
-    reihen = tuple(Reihe(s, tuple(float(v) for v in verteilung[s]), status_farbe(s)) for s in STATUS_REIHENFOLGE)
+    markiert = any(int(n) in betroffen for n in verteilung["nr"])
     return Folie(
         "status",
         "Stand der Umsetzung je Handlungsfeld",
         kernaussage=kern,
-        diagramm=Diagramm(
-            "gestapelt_100",
+        diagramm=_gestapelt(
+            verteilung,
             kategorien,
-            reihen,
-            FORMAT_ANZAHL,
-            FORMAT_ANTEIL,
-            "Anteil der Empfehlungen",
             "Status der Empfehlungen je Handlungsfeld als gestapelte Balken; Beschriftung: Anzahl",
-            legende=True,
-            fussnote=FUSSNOTE if betroffen else "",
+            fussnote=FUSSNOTE if markiert else "",
         ),
     )
 
@@ -145,18 +178,16 @@ def feldfolien(auswertung: Auswertung) -> list[Folie]:
                 punkte=punkte,
                 liste_titel="Empfehlungen im Einzelnen",
                 weitere=max(0, len(eigene) - MAX_PUNKTE),
-                diagramm=_status_diagramm(status, alt, nr in auswertung.annahmen.felder_betroffen),
+                diagramm=_status_diagramm(
+                    status,
+                    {s: zeile[f"anteil_{s}"] for s in STATUS_REIHENFOLGE},
+                    alt,
+                    nr in auswertung.annahmen.felder_betroffen,
+                ),
                 feld_nr=nr,
             )
         )
     return folien
-
-
-def _gestapelt(verteilung: pd.DataFrame, kategorien: tuple[str, ...], alt: str) -> Diagramm:
-    reihen = tuple(Reihe(s, tuple(float(v) for v in verteilung[s]), status_farbe(s)) for s in STATUS_REIHENFOLGE)
-    return Diagramm(
-        "gestapelt_100", kategorien, reihen, FORMAT_ANZAHL, FORMAT_ANTEIL, "Anteil der Empfehlungen", alt, True
-    )
 
 
 def gefluechtetenfolie(auswertung: Auswertung) -> Folie | None:

@@ -72,7 +72,13 @@ def fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | Non
             "gruppiert",
             kategorien,
             (
-                Reihe(f"umgesetzt {alt_datum}", werte("umgesetzt_alt"), NEUTRAL, beschriftungen=None),
+                Reihe(
+                    f"umgesetzt {alt_datum}",
+                    werte("umgesetzt_alt"),
+                    NEUTRAL,
+                    beschriftungen=None,
+                    hinweise=tuple(f"umgesetzt {alt_datum}: {fmt.anteil(a)}" for a in werte("umgesetzt_alt")),
+                ),
                 Reihe(
                     f"umgesetzt {neu_datum}",
                     werte("umgesetzt_neu"),
@@ -86,6 +92,7 @@ def fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | Non
             f"Anteil umgesetzter Empfehlungen je Handlungsfeld am {alt_datum} und am {neu_datum}",
             legende=True,
             fussnote=FUSSNOTE if any(int(n) in betroffen for n in felder["nr"]) else "",
+            bereich=(0.0, 1.25),  # room right of 100 % for "100 % (+5,0 Pp.)"
         ),
     )
 
@@ -131,14 +138,17 @@ def verlaufsfolie(verlauf: VerlaufAuswertung) -> Folie | None:
         f"{fmt.anteil(erster['umgesetzt_oder_in_arbeit'])} → {fmt.anteil(letzter['umgesetzt_oder_in_arbeit'])}."
     )
     kategorien = tuple(f"{d:%d.%m.%Y}" for d in gesamt["datum"])
-    reihen = tuple(
-        Reihe(
-            titel,
-            tuple(None if pd.isna(v) else float(v) for v in gesamt[mass]),
-            status_farbe("umgesetzt") if mass == "umgesetzt" else status_farbe("in Arbeit"),
+    reihen = []
+    for mass, titel in FORTSCHRITT_TITEL.items():
+        werte = tuple(None if pd.isna(v) else float(v) for v in gesamt[mass])
+        reihen.append(
+            Reihe(
+                titel,
+                werte,
+                status_farbe("umgesetzt") if mass == "umgesetzt" else status_farbe("in Arbeit"),
+                texte=tuple("" if w is None else fmt.prozent(w * 100, 0) for w in werte),
+            )
         )
-        for mass, titel in FORTSCHRITT_TITEL.items()
-    )
     return Folie(
         "verlauf",
         f"Verlauf über {fmt.zahl(len(gesamt))} Stände",
@@ -147,11 +157,12 @@ def verlaufsfolie(verlauf: VerlaufAuswertung) -> Folie | None:
         diagramm=Diagramm(
             "gruppiert",
             kategorien,
-            reihen,
+            tuple(reihen),
             "0 %",
             FORMAT_ANTEIL,
             "Anteil der Empfehlungen",
             "Anteile umgesetzt und umgesetzt oder in Arbeit über alle Handlungsfelder in jedem Stand",
             legende=True,
+            bereich=(0.0, 1.1),  # room above 100 % for the labels
         ),
     )
