@@ -88,6 +88,20 @@ def _kategorienachse(fig: go.Figure) -> go.Figure:
     return fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True, tickmode="linear", dtick=1)
 
 
+def _spur(name: str, y: list, x: list, text: list[str], hinweise: list[str], **art) -> go.Bar:
+    """A horizontal bar series; pointing at a bar names its category and tells its `hinweise`."""
+    return go.Bar(
+        name=diagramme.sicher(name),
+        orientation="h",
+        y=y,
+        x=x,
+        text=text,
+        customdata=hinweise,
+        hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+        **art,
+    )
+
+
 def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
     """Horizontal bars labelled outside: one series with a colour per bar, or several side by
     side with a legend."""
@@ -96,12 +110,12 @@ def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
     fig = go.Figure()
     for reihe in diagramm.reihen:
         fig.add_trace(
-            go.Bar(
-                name=diagramme.sicher(reihe.name),
-                orientation="h",
-                y=kategorien,
-                x=list(reihe.werte),
-                text=_beschriftungen(reihe),
+            _spur(
+                reihe.name,
+                kategorien,
+                list(reihe.werte),
+                _beschriftungen(reihe),
+                _hinweise(reihe, mehrere),
                 textposition="outside",
                 cliponaxis=False,
                 marker=dict(
@@ -111,8 +125,6 @@ def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
                     if any(reihe.schraffiert)
                     else None,
                 ),
-                customdata=_hinweise(reihe, mehrere),
-                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
                 showlegend=mehrere,
             )
         )
@@ -131,20 +143,18 @@ def _gestapelt(diagramm: Diagramm) -> go.Figure:
     fig = go.Figure()
     for reihe in diagramm.reihen:
         fig.add_trace(
-            go.Bar(
-                name=diagramme.sicher(reihe.name),
-                orientation="h",
-                y=kategorien,
-                x=[(w or 0) / s * 100 if s else 0 for w, s in zip(reihe.werte, summen)],
-                text=_beschriftungen(reihe),
+            _spur(
+                reihe.name,
+                kategorien,
+                [(w or 0) / s * 100 if s else 0 for w, s in zip(reihe.werte, summen)],
+                _beschriftungen(reihe),
+                _hinweise(reihe, False),
                 textposition="inside",
                 insidetextanchor="middle",
                 textangle=0,
                 textfont=dict(color=STATUS_TEXTFARBE),
                 constraintext="none",
                 marker=dict(color=reihe.farbe, line=dict(color="#FFFFFF", width=1)),
-                customdata=_hinweise(reihe, False),
-                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
@@ -166,29 +176,27 @@ def _einbuergerung(diagramm: Diagramm) -> go.Figure:
         teil = [i for i, (w, f) in enumerate(zip(reihe.werte, reihe.punktfarben)) if w is not None and f == farbe]
         if teil:
             fig.add_trace(
-                go.Bar(
-                    name=diagramme.sicher(name),
-                    orientation="h",
-                    y=[kategorien[i] for i in teil],
-                    x=[reihe.werte[i] for i in teil],
-                    text=[texte[i] for i in teil],
+                _spur(
+                    name,
+                    [kategorien[i] for i in teil],
+                    [reihe.werte[i] for i in teil],
+                    [texte[i] for i in teil],
+                    [hinweise[i] for i in teil],
                     textposition="outside",
                     cliponaxis=False,
                     marker=dict(color=farbe, pattern_shape=["/" if reihe.schraffiert[i] else "" for i in teil]),
-                    customdata=[hinweise[i] for i in teil],
-                    hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
                 )
             )
     ohne = [i for i, w in enumerate(reihe.werte) if w is None]
     if ohne:
         fig.add_trace(
-            go.Bar(
-                orientation="h",
-                y=[kategorien[i] for i in ohne],
-                x=[0] * len(ohne),
+            _spur(
+                fmt.KEINE_ANGABE,
+                [kategorien[i] for i in ohne],
+                [0] * len(ohne),
+                [],
+                [hinweise[i] for i in ohne],
                 marker=dict(color="rgba(0,0,0,0)"),
-                customdata=[hinweise[i] for i in ohne],
-                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
                 showlegend=False,
             )
         )
@@ -222,19 +230,17 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
     kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
     fig = go.Figure(
         [
-            go.Bar(
-                name=diagramme.sicher(jetzt.name),
-                orientation="h",
-                y=kategorien,
-                x=[None if w is None else w * 100 for w in jetzt.werte],
-                text=_beschriftungen(jetzt),
+            _spur(
+                jetzt.name,
+                kategorien,
+                [None if w is None else w * 100 for w in jetzt.werte],
+                _beschriftungen(jetzt),
+                _hinweise(jetzt, True),
                 textposition="outside",
                 constraintext="none",
                 cliponaxis=False,
                 marker=dict(color=jetzt.farbe, line=UMRANDUNG),
                 textfont=dict(color=STATUS_TEXTFARBE),
-                customdata=_hinweise(jetzt, True),
-                hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
             ),
             go.Scatter(
                 name=diagramme.sicher(alt.name),
