@@ -6,7 +6,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.darstellung.diagramme import FUSSNOTE, mit_marke
+from ipdaten.darstellung.diagramm_stil import FUSSNOTE, mit_marke
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL
 from ipdaten.praesentation.folien_daten import FORMAT_PROZENT, Diagramm, Folie, Reihe
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import diagramme
+from ipdaten.darstellung import diagramm_stil
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE
 from ipdaten.praesentation.folien_daten import Diagramm, Folie, Reihe
 
@@ -59,14 +59,14 @@ def _einheit(diagramm: Diagramm) -> str:
 
 
 def _beschriftungen(reihe: Reihe) -> list[str]:
-    return [diagramme.sicher(t) for t in (reihe.texte or reihe.beschriftungen or ())]
+    return [diagramm_stil.sicher(t) for t in (reihe.texte or reihe.beschriftungen or ())]
 
 
 def _hinweise(reihe: Reihe, mit_name: bool) -> list[str]:
     """Escaped hover lines per value: the series' own, else its label (after its name)."""
     if reihe.hinweise:
-        return [diagramme.sicher(h).replace("\n", "<br>") for h in reihe.hinweise]
-    vorne = f"{diagramme.sicher(reihe.name)}: " if mit_name else ""
+        return [diagramm_stil.sicher(h).replace("\n", "<br>") for h in reihe.hinweise]
+    vorne = f"{diagramm_stil.sicher(reihe.name)}: " if mit_name else ""
     return [vorne + t for t in _beschriftungen(reihe)]
 
 
@@ -76,7 +76,7 @@ def _wertachse(fig: go.Figure, diagramm: Diagramm, *, faktor: float = 1.0) -> go
         title_text=diagramm.achsentitel,
         tickformat=",.0f",
         ticksuffix=_einheit(diagramm),
-        gridcolor=diagramme.GITTER,
+        gridcolor=diagramm_stil.GITTER,
     )
     if diagramm.bereich is not None:
         fig.update_xaxes(range=[diagramm.bereich[0] * faktor, diagramm.bereich[1] * faktor])
@@ -91,7 +91,7 @@ def _kategorienachse(fig: go.Figure) -> go.Figure:
 def _spur(name: str, y: list, x: list, text: list[str], hinweise: list[str], **art) -> go.Bar:
     """A horizontal bar series; pointing at a bar names its category and tells its `hinweise`."""
     return go.Bar(
-        name=diagramme.sicher(name),
+        name=diagramm_stil.sicher(name),
         orientation="h",
         y=y,
         x=x,
@@ -105,7 +105,7 @@ def _spur(name: str, y: list, x: list, text: list[str], hinweise: list[str], **a
 def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
     """Horizontal bars labelled outside: one series with a colour per bar, or several side by
     side with a legend."""
-    kategorien = [diagramme.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
+    kategorien = [diagramm_stil.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
     mehrere = len(diagramm.reihen) > 1
     fig = go.Figure()
     for reihe in diagramm.reihen:
@@ -130,15 +130,15 @@ def _balken(diagramm: Diagramm, *, umrandet: bool = False) -> go.Figure:
         )
     if mehrere:
         fig.update_layout(barmode="group", bargap=0.25)
-    diagramme.grundlayout(fig, hoehe=400)
+    diagramm_stil.grundlayout(fig, hoehe=400)
     _kategorienachse(fig)
     _wertachse(fig, diagramm)
-    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+    return diagramm_stil.fussnote(fig, bool(diagramm.fussnote))
 
 
 def _gestapelt(diagramm: Diagramm) -> go.Figure:
     """Each category's series stacked to 100 %, labelled inside with the counts."""
-    kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
+    kategorien = [diagramm_stil.sicher(k) for k in diagramm.kategorien]
     summen = [sum(r.werte[i] or 0 for r in diagramm.reihen) for i in range(len(kategorien))]
     fig = go.Figure()
     for reihe in diagramm.reihen:
@@ -158,17 +158,17 @@ def _gestapelt(diagramm: Diagramm) -> go.Figure:
             )
         )
     fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
-    diagramme.grundlayout(fig, hoehe=400)
+    diagramm_stil.grundlayout(fig, hoehe=400)
     _kategorienachse(fig)
     _wertachse(fig, diagramm).update_xaxes(range=[0, 100])
-    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+    return diagramm_stil.fussnote(fig, bool(diagramm.fussnote))
 
 
 def _einbuergerung(diagramm: Diagramm) -> go.Figure:
     """Quotas ranked, one legend entry per point colour (the reference area, the others), the
     note of a missing value at its empty bar and the mean as a dashed line."""
     (reihe,) = diagramm.reihen
-    kategorien = [diagramme.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
+    kategorien = [diagramm_stil.sicher(k) for k in (diagramm.achse or diagramm.kategorien)]
     texte = _beschriftungen(reihe)
     hinweise = _hinweise(reihe, False)
     fig = go.Figure()
@@ -213,21 +213,21 @@ def _einbuergerung(diagramm: Diagramm) -> go.Figure:
             yref="paper",
             yanchor="bottom",
             showarrow=False,
-            text=diagramme.sicher(text),
+            text=diagramm_stil.sicher(text),
             font=dict(color="#1A1A1A"),
         )
     fig.update_layout(barmode="overlay", bargap=0.3)
-    diagramme.grundlayout(fig, hoehe=400)
+    diagramm_stil.grundlayout(fig, hoehe=400)
     _kategorienachse(fig).update_yaxes(categoryorder="array", categoryarray=kategorien)
     _wertachse(fig, diagramm).update_xaxes(tickformat=",.1f")
-    return diagramme.fussnote(fig, bool(diagramm.fussnote))
+    return diagramm_stil.fussnote(fig, bool(diagramm.fussnote))
 
 
 def _fortschritt(diagramm: Diagramm) -> go.Figure:
     """Share umgesetzt per field now (bars, labelled with the change in percentage points) and
     before (a grey mark on each bar): one row per field stays readable on a projector."""
     alt, jetzt = diagramm.reihen
-    kategorien = [diagramme.sicher(k) for k in diagramm.kategorien]
+    kategorien = [diagramm_stil.sicher(k) for k in diagramm.kategorien]
     fig = go.Figure(
         [
             _spur(
@@ -243,7 +243,7 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
                 textfont=dict(color=STATUS_TEXTFARBE),
             ),
             go.Scatter(
-                name=diagramme.sicher(alt.name),
+                name=diagramm_stil.sicher(alt.name),
                 y=kategorien,
                 x=[None if w is None else w * 100 for w in alt.werte],
                 mode="markers",
@@ -254,7 +254,7 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
         ]
     )
     fig.update_layout(bargap=0.3)
-    diagramme.grundlayout(fig, hoehe=400)
+    diagramm_stil.grundlayout(fig, hoehe=400)
     _kategorienachse(fig)
     _wertachse(fig, diagramm, faktor=100).update_xaxes(
         ticksuffix="",
@@ -270,7 +270,7 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
     for reihe in diagramm.reihen:
         fig.add_trace(
             go.Scatter(
-                name=diagramme.sicher(reihe.name),
+                name=diagramm_stil.sicher(reihe.name),
                 x=list(diagramm.kategorien),
                 y=[None if w is None else w * 100 for w in reihe.werte],
                 mode="lines+markers+text",
@@ -278,17 +278,17 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
                 textposition="top center",
                 line=dict(color=reihe.farbe, width=5),
                 marker=dict(size=14),
-                hovertemplate="%{x}: %{text}<extra>" + diagramme.sicher(reihe.name) + "</extra>",
+                hovertemplate="%{x}: %{text}<extra>" + diagramm_stil.sicher(reihe.name) + "</extra>",
             )
         )
-    diagramme.grundlayout(fig, hoehe=400)
+    diagramm_stil.grundlayout(fig, hoehe=400)
     bereich = diagramm.bereich or (0.0, 1.1)
     fig.update_yaxes(
         title_text=diagramm.achsentitel,
         range=[bereich[0] * 100, bereich[1] * 100],
         tickformat=",.0f",
         ticksuffix=" %",
-        gridcolor=diagramme.GITTER,
+        gridcolor=diagramm_stil.GITTER,
     )
     fig.update_xaxes(type="category")
     return fig

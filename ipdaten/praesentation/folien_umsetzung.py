@@ -10,7 +10,7 @@ import pandas as pd
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.darstellung.diagramme import FUSSNOTE, mit_marke
+from ipdaten.darstellung.diagramm_stil import FUSSNOTE, mit_marke
 from ipdaten.darstellung.farben import HERVORHEBUNG, status_farbe
 from ipdaten.praesentation.folien_daten import FORMAT_ANTEIL, FORMAT_ANZAHL, Diagramm, Folie, Kennzahl, Punkt, Reihe
 from ipdaten.praesentation.folien_texte import MAX_PUNKTE, MAX_ZUSTAENDIGE, anteil_text, feld_titel, kennzahl, kuerzen

@@ -9,7 +9,7 @@ import pandas as pd
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import bereinige
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.darstellung.diagramme import FUSSNOTE, mit_marke
+from ipdaten.darstellung.diagramm_stil import FUSSNOTE, mit_marke
 from ipdaten.darstellung.farben import NEUTRAL, status_farbe
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.folien_daten import FORMAT_ANTEIL, Diagramm, Folie, Punkt, Reihe
