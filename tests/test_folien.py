@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -226,6 +227,37 @@ def test_bildschirmfigur_zahlen_wie_kennzahlen(standard):
     bilanz = figur(next(f for f in folien if f.art == "bilanz"))
     assert list(bilanz.data[0].x) == [58, 54, 2, 44, 23]
     assert "58 (32\u00a0%) *" in list(bilanz.data[0].text)  # rests on assumptions
+
+
+def test_bildschirm_zeichnet_nur_die_daten_der_folie(standard):
+    """The screen chart is drawn from the Folie alone: what the PowerPoint reads (values, labels,
+    marks, range, mean line) is what the screen shows, and a changed Folie shows the change."""
+    folien = fl.praesentation(standard).folien
+    haushalt = next(f for f in folien if f.art == "haushalt")
+    reihe = haushalt.diagramm.reihen[0]
+    assert reihe.texte[2] == "90.000\u00a0€ (25\u00a0%)"
+    fig = figur(haushalt)
+    assert list(fig.data[0].x) == list(reihe.werte) and list(fig.data[0].text) == list(reihe.texte)
+    assert list(fig.layout.xaxis.range) == [0, max(reihe.werte) * 2.0]
+
+    einb = next(f for f in folien if f.art == "einbuergerung")
+    assert einb.diagramm.linie == (pytest.approx(1.34, abs=0.005), "Mittel: 1,34\u00a0%")
+    fig = figur(einb)
+    assert [t.name for t in fig.data if t.showlegend is not False] == ["Landkreis Böblingen", "weitere Gebiete"]
+    assert [a.text for a in fig.layout.annotations][:2] == ["keine Angabe", "Mittel: 1,34\u00a0%"]
+
+    bilanz = next(f for f in folien if f.art == "bilanz")
+    geaendert = replace(
+        bilanz,
+        diagramm=replace(
+            bilanz.diagramm,
+            reihen=(replace(bilanz.diagramm.reihen[0], werte=(1.0, 2.0, 3.0, 4.0, 5.0), texte=("a",) * 5),),
+            bereich=(0.0, 10.0),
+        ),
+    )
+    fig = figur(geaendert)
+    assert (list(fig.data[0].x), list(fig.data[0].text)) == ([1.0, 2.0, 3.0, 4.0, 5.0], ["a"] * 5)
+    assert list(fig.layout.xaxis.range) == [0, 10]
 
 
 def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
