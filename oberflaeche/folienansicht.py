@@ -15,6 +15,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import status_farbe
+from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation import folien_figuren
 from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
 
@@ -97,7 +98,7 @@ def folien_zu(
     auswertung: Auswertung,
     *,
     vorher: tuple[str, Auswertung] | None,
-    verlauf,
+    verlauf: VerlaufAuswertung | None,
     hinweis: str,
     vorschau: bool,
 ) -> tuple[Praesentation, tuple]:
