@@ -1,6 +1,6 @@
 """The building blocks that keep a page view cheap under load (issue 16): the newest Stand read
 from SQLite at most every FRISCH_S, pages built once per process, tables converted to Arrow once
-per table, and the trimmed plotly template."""
+per table."""
 
 from __future__ import annotations
 
@@ -8,15 +8,11 @@ import gc
 import sqlite3
 
 import pandas as pd
-import plotly.io as pio
 import pytest
 from streamlit import dataframe_util
 
 from ipdaten import ablage as ablage_modul
 from ipdaten.ablage import DATEINAME_DB, Ablage
-from ipdaten.arbeitsmappe import lade_anlage
-from ipdaten.darstellung import diagrammvorlage
-from ipdaten.darstellung.auswertung import Auswertung
 from oberflaeche import navigation, tabelle
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes
 
@@ -114,25 +110,3 @@ def test_tabelle_einmal_je_objekt_nach_streamlits_regeln():
     del df, erste
     gc.collect()
     assert schluessel not in tabelle._arrow  # gone with its DataFrame
-
-
-def _alle_diagramme(auswertung: Auswertung):
-    yield auswertung.status_diagramm()
-    for nr in auswertung.anlage.feldnamen:
-        yield auswertung.feld_diagramm(nr)
-    yield auswertung.einbuergerung_verlauf()
-
-
-def test_diagrammvorlage_enthaelt_jede_genutzte_spurart_wie_plotly():
-    voll = pio.templates["plotly"]
-    for art in diagrammvorlage.GENUTZTE_SPUREN:
-        assert diagrammvorlage.VORLAGE.data[art] == voll.data[art]
-    assert diagrammvorlage.VORLAGE.layout.xaxis == voll.layout.xaxis
-    assert diagrammvorlage.VORLAGE.layout.colorway == voll.layout.colorway
-    assert len(diagrammvorlage.VORLAGE.to_plotly_json().__repr__()) < len(voll.to_plotly_json().__repr__()) / 3
-    auswertung = Auswertung(lade_anlage(STANDARD_PFAD))
-    arten = set()
-    for fig in _alle_diagramme(auswertung):
-        assert fig.layout.template == diagrammvorlage.VORLAGE
-        arten |= {spur.type for spur in fig.data}
-    assert arten and arten <= set(diagrammvorlage.GENUTZTE_SPUREN)
