@@ -25,11 +25,10 @@ from ipdaten.amtlich.quote_auswahl import moegliche_definitionen, ordne_dateien,
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
 from ipdaten.arbeitsmappe import Befund, Zuordnung
 
-from . import quelle
+from . import quelle, sitzung
 from .literal import literal
 from .tabelle import zeige_tabelle
 
-MELDUNG = "_ipdaten_amtlich_meldung"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -114,7 +113,7 @@ def _datei_beschreibung(datei: StatistikDatei, rolle: str) -> str:
 def abschnitt(ablage: Ablage, neuester: StandInfo) -> None:
     """The whole section on the Daten page."""
     st.header("Einbürgerung aus amtlicher Statistik", anchor=False)
-    meldung = st.session_state.pop(MELDUNG, None)
+    meldung = st.session_state.pop(sitzung.AMTLICH_MELDUNG, None)
     if meldung:
         st.success(meldung, icon=":material/check_circle:")
     st.write(
@@ -235,11 +234,13 @@ def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None
             _zeige_befunde(e.befunde, "Die überarbeitete Arbeitsmappe wurde nicht übernommen.")
             return
         name = f"Anlage1_Einbuergerung_amtlich_{dt.date.today().isoformat()}.xlsx"
-        if quelle.vorschau_aus_upload(ueberarbeitung.daten, name, ueberarbeitung.zuordnung):
-            st.session_state[MELDUNG] = (
+        if quelle.vorschau_aus_upload(quelle.hochladung(ueberarbeitung.daten, name), ueberarbeitung.zuordnung):
+            st.session_state[sitzung.AMTLICH_MELDUNG] = (
                 "Die überarbeitete Arbeitsmappe ist jetzt die **Vorschau** dieser Sitzung (nur das Blatt "
                 "„Einbürgerung“ ist ersetzt). Unten prüfen und veröffentlichen."
             )
         else:
-            st.session_state[MELDUNG] = "Diese Arbeitsmappe ist bereits veröffentlicht; es gibt nichts Neues."
+            st.session_state[sitzung.AMTLICH_MELDUNG] = (
+                "Diese Arbeitsmappe ist bereits veröffentlicht; es gibt nichts Neues."
+            )
         st.rerun()

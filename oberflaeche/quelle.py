@@ -26,6 +26,7 @@ from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 from ipdaten.zahlen.verlauf import Abriss, StandKopf, abriss, verlauf
 
+from . import sitzung
 from .veroeffentlichung import protokoll
 
 STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
@@ -36,10 +37,6 @@ STANDARD_QUELLE = (
 )
 
 STANDARD_KURZ = "Standard-Arbeitsmappe (Rekonstruktion)"
-
-# Session state: the sidebar selectbox (a Stand number) and the preview of an upload.
-STAND_SCHLUESSEL = "stand"
-VORSCHAU_SCHLUESSEL = "_ipdaten_vorschau"
 
 
 @dataclass(frozen=True)
@@ -62,12 +59,19 @@ class Anzeige:
 
 
 @dataclass(frozen=True)
-class Vorschau:
-    """An upload that this session looks at before it is published."""
+class Hochladung:
+    """Uploaded bytes with their file name and SHA-256, hashed once: every cache of an upload
+    is keyed by the checksum, so Streamlit never hashes the bytes themselves."""
 
     daten: bytes = field(repr=False)
     dateiname: str
     sha256: str
+
+
+@dataclass(frozen=True)
+class Vorschau(Hochladung):
+    """An upload that this session looks at before it is published."""
+
     zuordnung: Zuordnung | None = None  # the mapping the upload is read with
     signatur: str | None = None  # its header signature, stored with the mapping
 
@@ -142,26 +146,57 @@ def auswertung_zu_stand(pruefsumme: str, _ablage: Ablage) -> Auswertung:
     return Auswertung(lade_anlage(_ablage.lies(pruefsumme), zuordnung=zuordnung))
 
 
+def hochladung(daten: bytes, dateiname: str) -> Hochladung:
+    """Bytes from anywhere (e.g. the workbook revised with the official statistics), hashed once."""
+    daten = bytes(daten)
+    return Hochladung(daten, dateiname, sha256(daten))
+
+
+def hochgeladen() -> Hochladung | None:
+    """The workbook in the uploader of Daten & Stände, read and hashed once per uploaded file:
+    the change callback before the script and every rerun after it get the same object."""
+    datei = st.session_state.get(sitzung.UPLOAD)
+    if datei is None:
+        st.session_state.pop(sitzung.HOCHLADUNG, None)
+        return None
+    gemerkt = st.session_state.get(sitzung.HOCHLADUNG)
+    if gemerkt is not None and gemerkt[0] == datei.file_id:
+        return gemerkt[1]
+    neu = hochladung(datei.getvalue(), datei.name)
+    st.session_state[sitzung.HOCHLADUNG] = (datei.file_id, neu)
+    return neu
+
+
 @st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …", scope="session")
-def pruefe_upload(daten: bytes, zuordnung: Zuordnung | None = None) -> Pruefung:
-    """Validate uploaded bytes once per mapping; the same bytes are not validated again in
-    this session. Released with the session: an upload must not outlive it."""
+def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None) -> Pruefung:
+    del pruefsumme  # the cache key of the bytes
     try:
-        anlage = lade_anlage(daten, zuordnung=zuordnung)
+        anlage = lade_anlage(_daten, zuordnung=zuordnung)
     except AnlageUngueltig as e:
         return Pruefung(None, tuple(e.befunde))
     return Pruefung(Auswertung(anlage), tuple(anlage.warnungen))
 
 
+def pruefe_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Pruefung:
+    """Validate an upload once per mapping; the same bytes are not validated again in this
+    session. Released with the session: an upload must not outlive it."""
+    return _pruefe(hoch.sha256, hoch.daten, zuordnung)
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
-def signatur(daten: bytes) -> str | None:
-    """The header signature of uploaded bytes (None when they are no readable workbook)."""
-    return kopf_signatur(daten)
+def _signatur(pruefsumme: str, _daten: bytes) -> str | None:
+    del pruefsumme  # the cache key of the bytes
+    return kopf_signatur(_daten)
 
 
-def gespeicherte_zuordnung(daten: bytes) -> StandInfo | None:
+def signatur(hoch: Hochladung) -> str | None:
+    """The header signature of an upload (None when it is no readable workbook)."""
+    return _signatur(hoch.sha256, hoch.daten)
+
+
+def gespeicherte_zuordnung(hoch: Hochladung) -> StandInfo | None:
     """The newest Stand whose workbook had the same headers and was published with a mapping."""
-    wert = signatur(daten)
+    wert = signatur(hoch)
     if wert is None:
         return None
     try:
@@ -172,40 +207,40 @@ def gespeicherte_zuordnung(daten: bytes) -> StandInfo | None:
 
 def vorschau() -> Vorschau | None:
     """The preview of this session, if any."""
-    return st.session_state.get(VORSCHAU_SCHLUESSEL)
+    return st.session_state.get(sitzung.VORSCHAU)
 
 
-def setze_vorschau(daten: bytes, dateiname: str, zuordnung: Zuordnung | None = None) -> Vorschau:
+def setze_vorschau(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Vorschau:
     """Show this (valid) upload, read with `zuordnung`, in this session only, on every page."""
     zuordnung = zuordnung if zuordnung is not None and not zuordnung.leer else None
-    neu = Vorschau(bytes(daten), dateiname, sha256(daten), zuordnung, signatur(daten) if zuordnung else None)
-    st.session_state[VORSCHAU_SCHLUESSEL] = neu
+    neu = Vorschau(hoch.daten, hoch.dateiname, hoch.sha256, zuordnung, signatur(hoch) if zuordnung else None)
+    st.session_state[sitzung.VORSCHAU] = neu
     return neu
 
 
-def vorschau_aus_upload(daten: bytes, dateiname: str, zuordnung: Zuordnung | None = None) -> bool:
+def vorschau_aus_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> bool:
     """Make a new upload this session's preview when it is valid and not already a Stand.
 
     Without an explicit `zuordnung`, the mapping stored for workbooks of the same headers is
     applied. Returns True when the preview was set. A file with errors changes nothing.
     """
     if zuordnung is None:
-        gespeichert = gespeicherte_zuordnung(daten)
+        gespeichert = gespeicherte_zuordnung(hoch)
         zuordnung = gespeichert.zuordnung if gespeichert is not None else None
-    if pruefe_upload(daten, zuordnung).auswertung is None:
+    if pruefe_upload(hoch, zuordnung).auswertung is None:
         return False
     try:
-        if ablage().stand_zu_sha(sha256(daten)) is not None:
+        if ablage().stand_zu_sha(hoch.sha256) is not None:
             return False
     except (AblageFehler, sqlite3.Error):
         return False
-    setze_vorschau(daten, dateiname, zuordnung)
+    setze_vorschau(hoch, zuordnung)
     return True
 
 
 def verwirf_vorschau() -> None:
     """Back to the published Stände."""
-    st.session_state.pop(VORSCHAU_SCHLUESSEL, None)
+    st.session_state.pop(sitzung.VORSCHAU, None)
 
 
 def stand_titel(info: StandInfo) -> str:
@@ -218,7 +253,7 @@ def stand_titel(info: StandInfo) -> str:
 
 def gewaehlter_stand(staende: list[StandInfo]) -> StandInfo:
     """The Stand this session selected in the sidebar; the newest when none (or an unknown one)."""
-    nr = st.session_state.get(STAND_SCHLUESSEL)
+    nr = st.session_state.get(sitzung.STAND)
     for info in staende:
         if info.nr == nr:
             return info
@@ -252,7 +287,7 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
 
 def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
     """The Anzeige of a preview (None if the bytes are, unexpectedly, not valid)."""
-    pruefung = pruefe_upload(eintrag.daten, eintrag.zuordnung)
+    pruefung = pruefe_upload(eintrag, eintrag.zuordnung)
     if pruefung.auswertung is None:
         return None
     quelle = f"Vorschau der hochgeladenen Datei „{eintrag.dateiname}“ – nicht veröffentlicht."

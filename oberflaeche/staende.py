@@ -17,16 +17,13 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
 
-from . import quelle
+from . import quelle, sitzung
 from .literal import literal
 
 # A new Stand must reach every open screen within 6 s. Sessions opened together poll together,
 # so all of them rerun at once after their poll has seen it: 3 s leaves room for that burst
 # (5 s did not, with 25 sessions). A poll costs a few milliseconds of server time.
 ABFRAGE_SEKUNDEN = 3
-FOLGT = "_ipdaten_stand_folgt"  # True: this session shows whatever is newest
-NEUESTE = "_ipdaten_stand_neueste"  # the newest Stand number this session has seen
-LINK_GELESEN = "_ipdaten_stand_link_gelesen"
 
 
 def kurztitel(info: StandInfo) -> str:
@@ -36,33 +33,33 @@ def kurztitel(info: StandInfo) -> str:
 
 def _lies_link(nummern: list[int]) -> None:
     """On the first run of a session, take `?stand=N` from the URL (pins that Stand)."""
-    if st.session_state.get(LINK_GELESEN):
+    if st.session_state.get(sitzung.LINK_GELESEN):
         return
-    st.session_state[LINK_GELESEN] = True
-    wert = st.query_params.get(quelle.STAND_SCHLUESSEL)
+    st.session_state[sitzung.LINK_GELESEN] = True
+    wert = st.query_params.get(sitzung.STAND)
     if wert is None:
         return
     nr = fmt.nummer_aus_parameter(wert, nummern)
     if nr is not None:
-        st.session_state[quelle.STAND_SCHLUESSEL] = nr
-        st.session_state[FOLGT] = False
+        st.session_state[sitzung.STAND] = nr
+        st.session_state[sitzung.FOLGT] = False
     else:
-        st.session_state["_ipdaten_stand_link_fehler"] = fmt.kuerzen(str(wert), 40)
+        st.session_state[sitzung.LINK_FEHLER] = fmt.kuerzen(str(wert), 40)
 
 
 def _gewaehlt() -> None:
-    neueste = st.session_state.get(NEUESTE)
-    st.session_state[FOLGT] = st.session_state.get(quelle.STAND_SCHLUESSEL) == neueste
+    neueste = st.session_state.get(sitzung.NEUESTE)
+    st.session_state[sitzung.FOLGT] = st.session_state.get(sitzung.STAND) == neueste
 
 
 def _schreibe_link(gewaehlt: int, folgt: bool) -> None:
     """The URL carries `?stand=N` exactly when the session is pinned to a Stand."""
-    vorhanden = st.query_params.get(quelle.STAND_SCHLUESSEL)
+    vorhanden = st.query_params.get(sitzung.STAND)
     if folgt:
         if vorhanden is not None:
-            del st.query_params[quelle.STAND_SCHLUESSEL]
+            del st.query_params[sitzung.STAND]
     elif vorhanden != str(gewaehlt):
-        st.query_params[quelle.STAND_SCHLUESSEL] = str(gewaehlt)
+        st.query_params[sitzung.STAND] = str(gewaehlt)
 
 
 @st.fragment(run_every=ABFRAGE_SEKUNDEN)
@@ -72,7 +69,7 @@ def _wache() -> None:
         neueste = quelle.ablage().neueste_nr()
     except (AblageFehler, sqlite3.Error):
         return
-    if neueste != st.session_state.get(NEUESTE):
+    if neueste != st.session_state.get(sitzung.NEUESTE):
         st.rerun(scope="app")
 
 
@@ -96,11 +93,11 @@ def stand_festlegen() -> Auswahl:
     nummern = [s.nr for s in staende]
     neueste = nummern[-1]
     _lies_link(nummern)
-    folgt = st.session_state.get(FOLGT, True)
-    if folgt or st.session_state.get(quelle.STAND_SCHLUESSEL) not in nummern:
-        st.session_state[quelle.STAND_SCHLUESSEL] = neueste
-        st.session_state[FOLGT] = folgt = True
-    st.session_state[NEUESTE] = neueste
+    folgt = st.session_state.get(sitzung.FOLGT, True)
+    if folgt or st.session_state.get(sitzung.STAND) not in nummern:
+        st.session_state[sitzung.STAND] = neueste
+        st.session_state[sitzung.FOLGT] = folgt = True
+    st.session_state[sitzung.NEUESTE] = neueste
     return Auswahl(tuple(staende), folgt)
 
 
@@ -129,14 +126,14 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
                 "Stand der Daten",
                 options=list(reversed(nach_nr)),
                 format_func=lambda nr: kurztitel(nach_nr[nr]) + (" (neuester)" if nr == neueste else ""),
-                key=quelle.STAND_SCHLUESSEL,
+                key=sitzung.STAND,
                 on_change=_gewaehlt,
                 help="Jeder veröffentlichte Stand der Anlage 1 bleibt erhalten. Ohne Auswahl zeigt das "
                 "Dashboard immer den neuesten Stand und übernimmt neu veröffentlichte Stände von selbst.",
             )
         if nach_nr[gewaehlt].bezeichnung:
             st.caption(literal(nach_nr[gewaehlt].bezeichnung))
-        link_fehler = st.session_state.pop("_ipdaten_stand_link_fehler", None)
+        link_fehler = st.session_state.pop(sitzung.LINK_FEHLER, None)
         if link_fehler is not None:
             st.warning(f"Einen Stand „{literal(link_fehler)}“ gibt es nicht; angezeigt wird der neueste Stand.")
         if quelle.vorschau() is not None:

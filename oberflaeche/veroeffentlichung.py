@@ -21,8 +21,9 @@ from collections.abc import Callable, MutableMapping
 
 import streamlit as st
 
+from . import sitzung
+
 PASSWORT_NAME = "IPDATEN_PASSWORT"
-FEHLVERSUCHE = "_ipdaten_passwort_fehlversuche"  # session state: [count, moment of the last]
 
 ANLEITUNG_PASSWORT = (
     "Ein festes Passwort wird entweder in der Datei `.streamlit/secrets.toml` eingetragen "
@@ -101,10 +102,10 @@ class Drossel:
         self._fehler: collections.deque[float] = collections.deque()
         self._sperre = threading.Lock()
 
-    def wartezeit(self, sitzung: MutableMapping) -> float:
+    def wartezeit(self, zustand: MutableMapping) -> float:
         """Seconds until this session may try again (0: now)."""
         jetzt = self.uhr()
-        anzahl, zuletzt = sitzung.get(FEHLVERSUCHE, (0, 0.0))
+        anzahl, zuletzt = zustand.get(sitzung.FEHLVERSUCHE, (0, 0.0))
         eigene = max(0.0, zuletzt + min(2 ** (anzahl - 2), 300) - jetzt) if anzahl >= 3 else 0.0
         with self._sperre:
             while self._fehler and self._fehler[0] <= jetzt - 60:
@@ -112,18 +113,18 @@ class Drossel:
             alle = self._fehler[0] + 60 - jetzt if len(self._fehler) >= self.je_minute else 0.0
         return max(eigene, alle)
 
-    def fehlversuch(self, sitzung: MutableMapping) -> int:
+    def fehlversuch(self, zustand: MutableMapping) -> int:
         """Count a wrong guess; returns how many this session has made."""
         jetzt = self.uhr()
-        anzahl = sitzung.get(FEHLVERSUCHE, (0, 0.0))[0] + 1
-        sitzung[FEHLVERSUCHE] = (anzahl, jetzt)
+        anzahl = zustand.get(sitzung.FEHLVERSUCHE, (0, 0.0))[0] + 1
+        zustand[sitzung.FEHLVERSUCHE] = (anzahl, jetzt)
         with self._sperre:
             self._fehler.append(jetzt)
         return anzahl
 
-    def erfolg(self, sitzung: MutableMapping) -> None:
+    def erfolg(self, zustand: MutableMapping) -> None:
         """The right password: the session starts afresh."""
-        sitzung.pop(FEHLVERSUCHE, None)
+        zustand.pop(sitzung.FEHLVERSUCHE, None)
 
     def zuruecksetzen(self) -> None:
         """Forget all wrong guesses of the server (tests)."""

@@ -13,28 +13,27 @@ import streamlit as st
 
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Kandidat, Vorschlag, Zuordnung, schlage_zuordnung_vor
 
-from . import quelle
+from . import quelle, sitzung
 from .literal import literal
 
-SITZUNG = "_ipdaten_zuordnung_"  # + the first 16 hex digits of the upload's SHA-256
 KEINE = "– nicht zuordnen –"
 WAEHLEN = "– bitte wählen –"
 
 
-def _schluessel(daten: bytes) -> str:
-    return SITZUNG + quelle.sha256(daten)[:16]
+def _schluessel(hoch: quelle.Hochladung) -> str:
+    return sitzung.ZUORDNUNG + hoch.sha256[:16]
 
 
-def zuordnung_fuer(daten: bytes) -> tuple[Zuordnung | None, str]:
+def zuordnung_fuer(hoch: quelle.Hochladung) -> tuple[Zuordnung | None, str]:
     """The mapping to read these bytes with and where it comes from (a sentence).
 
     The user's own mapping in this session comes first (an empty one: she discarded the stored
     one), then the mapping stored with the newest Stand of the same headers.
     """
-    eigene = st.session_state.get(_schluessel(daten))
+    eigene = st.session_state.get(_schluessel(hoch))
     if eigene is not None:
         return (None, "") if eigene.leer else (eigene, "in dieser Sitzung zugeordnet")
-    gespeichert = quelle.gespeicherte_zuordnung(daten)
+    gespeichert = quelle.gespeicherte_zuordnung(hoch)
     if gespeichert is None:
         return None, ""
     return gespeichert.zuordnung, (
@@ -43,17 +42,18 @@ def zuordnung_fuer(daten: bytes) -> tuple[Zuordnung | None, str]:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Zuordnung wird vorgeschlagen …")
-def _vorschlag(daten: bytes, bisher: Zuordnung | None) -> Vorschlag | None:
-    return schlage_zuordnung_vor(daten, bisher)
+def _vorschlag(pruefsumme: str, _daten: bytes, bisher: Zuordnung | None) -> Vorschlag | None:
+    del pruefsumme  # the cache key of the bytes
+    return schlage_zuordnung_vor(_daten, bisher)
 
 
-def zeige_angewandte(zuordnung: Zuordnung, herkunft: str, daten: bytes) -> None:
+def zeige_angewandte(zuordnung: Zuordnung, herkunft: str, hoch: quelle.Hochladung) -> None:
     """Say which mapping the upload is read with, and offer to discard it."""
     with st.container(border=True, key="zuordnung_angewandt"):
         st.markdown(f":material/link: **Gelesen mit einer Zuordnung** – {literal(herkunft)}:")
         st.markdown("\n".join(f"- {literal(z)}" for z in zuordnung.beschreibung()))
         if st.button("Zuordnung verwerfen und neu zuordnen", key="zuordnung_verwerfen", icon=":material/link_off:"):
-            st.session_state[_schluessel(daten)] = Zuordnung()
+            st.session_state[_schluessel(hoch)] = Zuordnung()
             quelle.verwirf_vorschau()
             st.rerun()
 
@@ -95,13 +95,13 @@ def _auswahl(kandidat: Kandidat, index: int) -> str | None:
     return None if wahl == leer else wahl
 
 
-def zuordnungs_schritt(daten: bytes, dateiname: str, bisher: Zuordnung | None) -> bool:
+def zuordnungs_schritt(hoch: quelle.Hochladung, bisher: Zuordnung | None) -> bool:
     """The mapping form for a refused upload; False when a mapping cannot help.
 
     "Zuordnung anwenden" keeps the mapping for these bytes in the session, checks again at
     once and, when the workbook is valid now, makes it the preview.
     """
-    vorschlag = _vorschlag(daten, bisher)
+    vorschlag = _vorschlag(hoch.sha256, hoch.daten, bisher)
     if vorschlag is None:
         return False
     kandidaten = vorschlag.kandidaten
@@ -113,7 +113,7 @@ def zuordnungs_schritt(daten: bytes, dateiname: str, bisher: Zuordnung | None) -
             "passt. Die Zuordnung wird mit dem Stand gespeichert und beim nächsten Hochladen einer "
             "gleich aufgebauten Arbeitsmappe automatisch angewandt."
         )
-        with st.form(key=f"zuordnung_form_{quelle.sha256(daten)[:16]}", border=False):
+        with st.form(key=f"zuordnung_form_{hoch.sha256[:16]}", border=False):
             wahlen = []
             for titel, art in (("Blätter", "blatt"), ("Spalten", "spalte"), ("Statuswörter", "status")):
                 eigene = [(i, k) for i, k in enumerate(kandidaten) if k.art == art]
@@ -147,7 +147,7 @@ def zuordnungs_schritt(daten: bytes, dateiname: str, bisher: Zuordnung | None) -
                     eintraege[wahl] = k.ziel
         status = {k.ziel: wahl for k, wahl in wahlen if k.art == "status"}
         zuordnung = (bisher or Zuordnung()).mit(blaetter=blaetter, spalten=spalten, status=status)
-        st.session_state[_schluessel(daten)] = zuordnung
-        quelle.vorschau_aus_upload(daten, dateiname, zuordnung)
+        st.session_state[_schluessel(hoch)] = zuordnung
+        quelle.vorschau_aus_upload(hoch, zuordnung)
         st.rerun()
     return True

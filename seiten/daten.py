@@ -8,17 +8,16 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
-from oberflaeche import amtliche_statistik, quelle, sitzungsvorlage, staende, veroeffentlichung, zuordnen
+from oberflaeche import amtliche_statistik, quelle, sitzung, sitzungsvorlage, staende, veroeffentlichung, zuordnen
 from oberflaeche.literal import literal, literal_tabelle
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MELDUNG = "_ipdaten_daten_meldung"
 
 anzeige = seitenkopf("Daten & Stände")
-meldung = st.session_state.pop(MELDUNG, None)
+meldung = st.session_state.pop(sitzung.DATEN_MELDUNG, None)
 if meldung:
     st.success(meldung, icon=":material/check_circle:")
 ablage, alle = ablage_oder_ende()
@@ -107,37 +106,37 @@ def _befunde(befunde, alt: str) -> None:
 
 def _neue_datei() -> None:
     """Runs before the script on every change of the upload, so this run already shows the preview."""
-    neu = st.session_state.get("anlage_upload")
+    neu = quelle.hochgeladen()
     if neu is not None:
-        quelle.vorschau_aus_upload(neu.getvalue(), neu.name)
+        quelle.vorschau_aus_upload(neu)
 
 
-datei = st.file_uploader(
+st.file_uploader(
     "Arbeitsmappe auswählen",
     type=["xlsx"],  # what is read; the widget's hint names exactly these formats
-    key="anlage_upload",
+    key=sitzung.UPLOAD,
     on_change=_neue_datei,
     help=(
         "Excel-Arbeitsmappe (.xlsx) nach der Vorlage. Eine .xls-, .xlsm-, .ods- oder .csv-Datei zuerst in "
         "Excel oder LibreOffice mit „Speichern unter“ als „Excel-Arbeitsmappe (.xlsx)“ speichern."
     ),
 )
-if datei is not None:
-    daten = datei.getvalue()
-    zuordnung, herkunft = zuordnen.zuordnung_fuer(daten)
-    pruefung = quelle.pruefe_upload(daten, zuordnung)
-    name = literal(datei.name)
+hoch = quelle.hochgeladen()
+if hoch is not None:
+    zuordnung, herkunft = zuordnen.zuordnung_fuer(hoch)
+    pruefung = quelle.pruefe_upload(hoch, zuordnung)
+    name = literal(hoch.dateiname)
     if zuordnung is not None:
-        zuordnen.zeige_angewandte(zuordnung, herkunft, daten)
+        zuordnen.zeige_angewandte(zuordnung, herkunft, hoch)
     if pruefung.fehler:
         st.error(
             f"**Die Datei „{name}“ wurde nicht übernommen** – {fmt.zahl(len(pruefung.fehler))} "
             f"Fehler. Der veröffentlichte Stand bleibt unverändert.",
             icon=":material/block:",
         )
-        zuordnen.zuordnungs_schritt(daten, datei.name, zuordnung)
+        zuordnen.zuordnungs_schritt(hoch, zuordnung)
         _befunde(pruefung.fehler, "Tabelle der Fehler in der Datei")
-    elif (vorhanden := ablage.stand_zu_sha(quelle.sha256(daten))) is not None:
+    elif (vorhanden := ablage.stand_zu_sha(hoch.sha256)) is not None:
         st.info(
             f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
             "(gleiche Bytes). Sie kann in der Seitenleiste unter „Stand der Daten“ gewählt werden.",
@@ -234,9 +233,9 @@ if abgeschickt:
                 info.nr, info.stand, info.bezeichnung, info.dateiname, ergebnis.neu
             )
             quelle.verwirf_vorschau()
-            st.session_state[staende.FOLGT] = True
+            st.session_state[sitzung.FOLGT] = True
             titel = quelle.stand_titel(info)
-            st.session_state[MELDUNG] = (
+            st.session_state[sitzung.DATEN_MELDUNG] = (
                 f"Veröffentlicht als **{literal(titel)}**. Alle Seiten zeigen jetzt diesen Stand."
                 if ergebnis.neu
                 else f"Diese Datei war bereits als **{literal(titel)}** veröffentlicht; es wurde nichts doppelt gespeichert."

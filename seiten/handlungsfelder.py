@@ -4,7 +4,7 @@ import streamlit as st
 
 from ipdaten.darstellung import ansicht, kopfzahl
 from ipdaten.format import kuerzen
-from oberflaeche import quelle
+from oberflaeche import quelle, sitzung
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -12,8 +12,6 @@ from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.verlaufsansicht import zeige_historie
 
 ALLE = 0
-WAHL = "handlungsfelder_feld"
-URL_ZULETZT = "_handlungsfelder_url"
 
 anzeige = seitenkopf("Handlungsfelder")
 auswertung = anzeige.auswertung
@@ -23,22 +21,22 @@ feldnamen = anlage.feldnamen
 # A numeric deep link (?feld=2) is read before the widget and written back after it; a new
 # link (another field clicked on the Übersicht) overrides what the widget remembered.
 parameter = st.query_params.get("feld")
-if WAHL not in st.session_state or parameter != st.session_state.get(URL_ZULETZT):
-    st.session_state[WAHL] = ansicht.feld_aus_parameter(parameter, feldnamen) or ALLE
+if sitzung.HANDLUNGSFELD not in st.session_state or parameter != st.session_state.get(sitzung.HANDLUNGSFELD_URL):
+    st.session_state[sitzung.HANDLUNGSFELD] = ansicht.feld_aus_parameter(parameter, feldnamen) or ALLE
     if parameter is not None and ansicht.feld_aus_parameter(parameter, feldnamen) is None:
         st.warning(f"Ein Handlungsfeld „{literal(kuerzen(parameter, 40))}“ gibt es in dieser Arbeitsmappe nicht.")
 feld = st.selectbox(
     "Handlungsfeld",
     [ALLE, *feldnamen],
     format_func=lambda nr: "Alle Handlungsfelder" if nr == ALLE else f"{nr} – {feldnamen[nr]}",
-    key=WAHL,
+    key=sitzung.HANDLUNGSFELD,
 )
 if feld == ALLE:
     st.query_params.pop("feld", None)
-    st.session_state[URL_ZULETZT] = None
+    st.session_state[sitzung.HANDLUNGSFELD_URL] = None
 else:
     st.query_params["feld"] = str(feld)
-    st.session_state[URL_ZULETZT] = str(feld)
+    st.session_state[sitzung.HANDLUNGSFELD_URL] = str(feld)
 
 status_liste = ansicht.vorhandene_status(auswertung.gesamt)
 

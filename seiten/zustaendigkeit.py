@@ -7,13 +7,12 @@ from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht, diagramme
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
+from oberflaeche import sitzung
 from oberflaeche.diagramm import zeige_diagramm
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
 
-WAHL = "zustaendigkeit_wahl"
-URL_ZULETZT = "_zustaendigkeit_url"
 PARAMETER = "zustaendig"
 
 anzeige = seitenkopf("Zuständigkeit")
@@ -65,11 +64,11 @@ if hat_zustaendig:
     namen = [n for n in auswertung.fortschreibung("status_nach", "zustaendig")["name"] if n != fs.NICHT_BENANNT]
     # A deep link (?zustaendig=Jobcenter) is read before the widget and written back after it.
     parameter = st.query_params.get(PARAMETER)
-    if WAHL not in st.session_state or parameter != st.session_state.get(URL_ZULETZT):
+    if sitzung.ZUSTAENDIG not in st.session_state or parameter != st.session_state.get(sitzung.ZUSTAENDIG_URL):
         treffer = next(
             (n for n in namen if parameter is not None and n.casefold() == str(parameter).strip().casefold()), None
         )
-        st.session_state[WAHL] = treffer
+        st.session_state[sitzung.ZUSTAENDIG] = treffer
         if parameter is not None and treffer is None:
             st.warning(f"Eine zuständige Stelle „{literal(str(parameter)[:80])}“ nennt dieser Stand nicht.")
     gewaehlt = st.selectbox(
@@ -77,14 +76,14 @@ if hat_zustaendig:
         namen,
         index=None,
         placeholder="Stelle wählen …",
-        key=WAHL,
+        key=sitzung.ZUSTAENDIG,
     )
     if gewaehlt is None:
         st.query_params.pop(PARAMETER, None)
-        st.session_state[URL_ZULETZT] = None
+        st.session_state[sitzung.ZUSTAENDIG_URL] = None
     else:
         st.query_params[PARAMETER] = gewaehlt
-        st.session_state[URL_ZULETZT] = gewaehlt
+        st.session_state[sitzung.ZUSTAENDIG_URL] = gewaehlt
         von = fs.empfehlungen_von(anlage, gewaehlt)
         st.markdown(f"**{fmt.zahl(len(von))} Empfehlungen** mit der Zuständigkeit „{literal(gewaehlt)}“")
         zeige_tabelle(

@@ -10,7 +10,8 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import sha256
-from oberflaeche.quelle import VORSCHAU_SCHLUESSEL, Vorschau
+from oberflaeche.quelle import Vorschau
+from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 
 WURZEL = Path(__file__).resolve().parent.parent
 APP = str(WURZEL / "app.py")

@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
-from oberflaeche import quelle
+from oberflaeche import quelle, sitzung
 from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, ueberarbeitete_standard_bytes
 from tests.seiten_hilfen import oeffne
 
@@ -122,7 +122,7 @@ def test_vorschau_ist_gekennzeichnet_und_text_bleibt_text():
     felder = [[1, "<b>Fett</b> **x**", "„Leitsatz“", ""], [2, "Wohnen", "L", ""], [3, "Sprache", "L", ""]]
     daten = mappe_bytes(handlungsfelder=felder)
     at = oeffne(SEITE)
-    at.session_state[quelle.VORSCHAU_SCHLUESSEL] = quelle.Vorschau(daten, "vorschau.xlsx", "sha-test")
+    at.session_state[sitzung.VORSCHAU] = quelle.Vorschau(daten, "vorschau.xlsx", "sha-test")
     at.run()
     assert not at.exception
     html = _html(at)

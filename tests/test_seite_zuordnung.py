@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
-from oberflaeche.quelle import VORSCHAU_SCHLUESSEL
+from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.conftest import TEST_PASSWORT
 from tests.seiten_hilfen import oeffne

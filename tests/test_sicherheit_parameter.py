@@ -9,7 +9,7 @@ import random
 import pytest
 
 from ipdaten.format import nummer_aus_parameter
-from oberflaeche import staende
+from oberflaeche import sitzung
 from tests.seiten_hilfen import starte, texte
 
 SEITEN = [
@@ -49,7 +49,7 @@ def test_seltsame_parameter_auf_jeder_seite(seite):
     for wert in [*SELTSAM, *_zufaellig(3)]:
         for name in ("feld", "stand", "folie"):
             at.query_params[name] = wert
-        at.session_state[staende.LINK_GELESEN] = False  # the Stand link is read again
+        at.session_state[sitzung.LINK_GELESEN] = False  # the Stand link is read again
         at.run()
         assert not at.exception, (repr(wert)[:40], at.exception)
         if wert.strip() != "" and seite.endswith("handlungsfelder.py"):

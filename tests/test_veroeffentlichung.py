@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
-from oberflaeche import veroeffentlichung
+from oberflaeche import sitzung, veroeffentlichung
 from oberflaeche.veroeffentlichung import Drossel, passwort_stimmt
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.conftest import TEST_PASSWORT
@@ -124,7 +124,7 @@ def test_falsche_versuche_werden_gebremst_und_protokolliert(caplog):
         "Sekunden erneut versuchen. Es wurde nichts veröffentlicht."
     )
     assert _staende() == [1]
-    at.session_state[veroeffentlichung.FEHLVERSUCHE] = (3, 0.0)  # the wait is over
+    at.session_state[sitzung.FEHLVERSUCHE] = (3, 0.0)  # the wait is over
     assert _veroeffentlichen(at, TEST_PASSWORT) == []
     assert _staende() == [1, 2]
     protokoll = [r.getMessage() for r in caplog.records if r.name == "ipdaten.sicherheit"]

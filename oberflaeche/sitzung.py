@@ -1,0 +1,30 @@
+"""Every key this app keeps in `st.session_state`, in one place, with what it holds.
+
+Widgets whose value is only read where they are drawn keep their key there; the keys below are
+read or written outside their widget, or are not widgets at all. Names starting with
+`_ipdaten_` are never shown and never collide with a widget key.
+"""
+
+from __future__ import annotations
+
+# --- Which Stand a session sees (oberflaeche.quelle, oberflaeche.staende) ---------------------
+STAND = "stand"  # the sidebar's Stand selector: a Stand number; also the URL parameter ?stand=N
+FOLGT = "_ipdaten_stand_folgt"  # True: the session shows whatever Stand is newest
+NEUESTE = "_ipdaten_stand_neueste"  # the newest Stand number this session has seen
+LINK_GELESEN = "_ipdaten_stand_link_gelesen"  # ?stand=N was read on this session's first run
+LINK_FEHLER = "_ipdaten_stand_link_fehler"  # an unknown ?stand=… to report once, shortened
+VORSCHAU = "_ipdaten_vorschau"  # quelle.Vorschau: an upload this session looks at, unpublished
+
+# --- The upload on Daten & Stände ---------------------------------------------------------------
+UPLOAD = "anlage_upload"  # the file uploader of the workbook
+HOCHLADUNG = "_ipdaten_hochladung"  # (file id, quelle.Hochladung): the upload's bytes, hashed once
+ZUORDNUNG = "_ipdaten_zuordnung_"  # + 16 hex digits of an upload's SHA-256: the user's mapping
+FEHLVERSUCHE = "_ipdaten_passwort_fehlversuche"  # (count, moment of the last) of wrong passwords
+DATEN_MELDUNG = "_ipdaten_daten_meldung"  # the outcome of a publication, shown after the rerun
+AMTLICH_MELDUNG = "_ipdaten_amtlich_meldung"  # the same for the official-statistics step
+
+# --- Deep links read before their widget (?feld=2, ?zustaendig=…) -------------------------------
+HANDLUNGSFELD = "handlungsfelder_feld"  # the field chooser on Handlungsfelder
+HANDLUNGSFELD_URL = "_handlungsfelder_url"  # the ?feld= last applied to it
+ZUSTAENDIG = "zustaendigkeit_wahl"  # the chooser on Zuständigkeit
+ZUSTAENDIG_URL = "_zustaendigkeit_url"  # the ?zustaendig= last applied to it
