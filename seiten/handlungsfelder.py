@@ -3,8 +3,7 @@
 import streamlit as st
 
 from ipdaten.darstellung import ansicht, kopfzahl
-from ipdaten.format import kuerzen
-from oberflaeche import quelle, sitzung
+from oberflaeche import quelle, sitzung, tiefer_link
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -18,25 +17,22 @@ auswertung = anzeige.auswertung
 anlage = auswertung.anlage
 feldnamen = anlage.feldnamen
 
-# A numeric deep link (?feld=2) is read before the widget and written back after it; a new
-# link (another field clicked on the Übersicht) overrides what the widget remembered.
-parameter = st.query_params.get("feld")
-if sitzung.HANDLUNGSFELD not in st.session_state or parameter != st.session_state.get(sitzung.HANDLUNGSFELD_URL):
-    st.session_state[sitzung.HANDLUNGSFELD] = ansicht.feld_aus_parameter(parameter, feldnamen) or ALLE
-    if parameter is not None and ansicht.feld_aus_parameter(parameter, feldnamen) is None:
-        st.warning(f"Ein Handlungsfeld „{literal(kuerzen(parameter, 40))}“ gibt es in dieser Arbeitsmappe nicht.")
+unbekannt = tiefer_link.vor_dem_widget(
+    "feld",
+    sitzung.HANDLUNGSFELD,
+    sitzung.HANDLUNGSFELD_URL,
+    lambda wert: ansicht.feld_aus_parameter(wert, feldnamen),
+    leer=ALLE,
+)
+if unbekannt is not None:
+    st.warning(f"Ein Handlungsfeld „{literal(unbekannt)}“ gibt es in dieser Arbeitsmappe nicht.")
 feld = st.selectbox(
     "Handlungsfeld",
     [ALLE, *feldnamen],
     format_func=lambda nr: "Alle Handlungsfelder" if nr == ALLE else f"{nr} – {feldnamen[nr]}",
     key=sitzung.HANDLUNGSFELD,
 )
-if feld == ALLE:
-    st.query_params.pop("feld", None)
-    st.session_state[sitzung.HANDLUNGSFELD_URL] = None
-else:
-    st.query_params["feld"] = str(feld)
-    st.session_state[sitzung.HANDLUNGSFELD_URL] = str(feld)
+tiefer_link.nach_dem_widget("feld", sitzung.HANDLUNGSFELD_URL, None if feld == ALLE else str(feld))
 
 status_liste = ansicht.vorhandene_status(auswertung.gesamt)
 

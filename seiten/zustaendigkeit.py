@@ -7,7 +7,7 @@ from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht, diagramme
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
-from oberflaeche import sitzung
+from oberflaeche import sitzung, tiefer_link
 from oberflaeche.diagramm import zeige_diagramm
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
@@ -62,15 +62,14 @@ if hat_zustaendig:
     )
     _verteilung("zustaendig", "Zuständig", "zustaendig")
     namen = [n for n in auswertung.fortschreibung("status_nach", "zustaendig")["name"] if n != fs.NICHT_BENANNT]
-    # A deep link (?zustaendig=Jobcenter) is read before the widget and written back after it.
-    parameter = st.query_params.get(PARAMETER)
-    if sitzung.ZUSTAENDIG not in st.session_state or parameter != st.session_state.get(sitzung.ZUSTAENDIG_URL):
-        treffer = next(
-            (n for n in namen if parameter is not None and n.casefold() == str(parameter).strip().casefold()), None
-        )
-        st.session_state[sitzung.ZUSTAENDIG] = treffer
-        if parameter is not None and treffer is None:
-            st.warning(f"Eine zuständige Stelle „{literal(str(parameter)[:80])}“ nennt dieser Stand nicht.")
+    unbekannt = tiefer_link.vor_dem_widget(
+        PARAMETER,
+        sitzung.ZUSTAENDIG,
+        sitzung.ZUSTAENDIG_URL,
+        lambda wert: next((n for n in namen if wert is not None and n.casefold() == wert.strip().casefold()), None),
+    )
+    if unbekannt is not None:
+        st.warning(f"Eine zuständige Stelle „{literal(unbekannt)}“ nennt dieser Stand nicht.")
     gewaehlt = st.selectbox(
         "Empfehlungen einer zuständigen Stelle",
         namen,
@@ -78,12 +77,8 @@ if hat_zustaendig:
         placeholder="Stelle wählen …",
         key=sitzung.ZUSTAENDIG,
     )
-    if gewaehlt is None:
-        st.query_params.pop(PARAMETER, None)
-        st.session_state[sitzung.ZUSTAENDIG_URL] = None
-    else:
-        st.query_params[PARAMETER] = gewaehlt
-        st.session_state[sitzung.ZUSTAENDIG_URL] = gewaehlt
+    tiefer_link.nach_dem_widget(PARAMETER, sitzung.ZUSTAENDIG_URL, gewaehlt)
+    if gewaehlt is not None:
         von = fs.empfehlungen_von(anlage, gewaehlt)
         st.markdown(f"**{fmt.zahl(len(von))} Empfehlungen** mit der Zuständigkeit „{literal(gewaehlt)}“")
         zeige_tabelle(
