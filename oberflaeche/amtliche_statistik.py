@@ -110,8 +110,8 @@ def _datei_beschreibung(datei: StatistikDatei, rolle: str) -> str:
     return "  \n".join(teile)
 
 
-def abschnitt(ablage: Ablage, neuester: StandInfo) -> None:
-    """The whole section on the Daten page."""
+def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> None:
+    """The whole section on the Daten page (`anzeige`: what the session shows, maybe a preview)."""
     st.header("Einbürgerung aus amtlicher Statistik", anchor=False)
     meldung = st.session_state.pop(sitzung.AMTLICH_MELDUNG, None)
     if meldung:
@@ -159,14 +159,16 @@ def abschnitt(ablage: Ablage, neuester: StandInfo) -> None:
     if bevoelkerung is not None:
         beschreibung += "  \n" + _datei_beschreibung(bevoelkerung, "Ausländische Bevölkerung")
     st.caption(beschreibung)
-    _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung)
+    _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung)
 
 
-def _grundlage(ablage: Ablage, neuester: StandInfo) -> tuple[bytes, str, pd.DataFrame, Zuordnung | None]:
+def _grundlage(
+    anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo
+) -> tuple[bytes, str, pd.DataFrame, Zuordnung | None]:
     """The workbook whose sheet is replaced (this session's preview, else the newest Stand),
     with the mapping it is read with."""
-    vorschau = quelle.vorschau()
-    if vorschau is not None and (anzeige := quelle.anzeige_zu_vorschau(vorschau)) is not None:
+    vorschau = anzeige.vorschau
+    if vorschau is not None:
         text = f"die Vorschau „{literal(vorschau.dateiname)}“"
         return vorschau.daten, text, anzeige.anlage.einbuergerung, vorschau.zuordnung
     anzeige = quelle.anzeige_zu_stand(neuester, ablage)
@@ -174,7 +176,7 @@ def _grundlage(ablage: Ablage, neuester: StandInfo) -> tuple[bytes, str, pd.Data
     return ablage.lies(neuester.sha256), text, anzeige.anlage.einbuergerung, neuester.zuordnung
 
 
-def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None:
+def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung) -> None:
     moeglich = moegliche_definitionen(einbuergerung, bevoelkerung)
     if not moeglich:
         try:
@@ -207,7 +209,7 @@ def _auswahl_und_ergebnis(ablage, neuester, einbuergerung, bevoelkerung) -> None
     jahre = st.multiselect(
         "Jahre", jahre_moeglich, default=jahre_moeglich, key=f"amtlich_jahre_{definition}", format_func=str
     )
-    grundlage, grundlage_text, vorher, zuordnung = _grundlage(ablage, neuester)
+    grundlage, grundlage_text, vorher, zuordnung = _grundlage(anzeige, ablage, neuester)
     try:
         ergebnis = berechne(einbuergerung, bevoelkerung, gebiete, jahre, definition, tuple(vorher["gebiet"]))
     except StatistikUngueltig as e:

@@ -45,7 +45,7 @@ class Anzeige:
 
     auswertung: Auswertung
     quelle: str
-    ist_vorschau: bool = False
+    vorschau: Vorschau | None = None  # the upload shown instead of a Stand (this session only)
     ist_rekonstruktion: bool = False
     stand_info: StandInfo | None = None
     hinweis: str = ""  # e.g. why the store could not be used
@@ -56,6 +56,11 @@ class Anzeige:
     def anlage(self):
         """The loaded workbook."""
         return self.auswertung.anlage
+
+    @property
+    def ist_vorschau(self) -> bool:
+        """True when this session shows an unpublished upload."""
+        return self.vorschau is not None
 
 
 @dataclass(frozen=True)
@@ -298,7 +303,7 @@ def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:
     return Anzeige(
         pruefung.auswertung,
         quelle,
-        ist_vorschau=True,
+        vorschau=eintrag,
         schluessel=eintrag.sha256,
     )
 
@@ -395,7 +400,7 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
         eintraege.append(((info.sha256, kopf.nr, kopf.datum, kopf.titel, kopf.datum_geschaetzt), info))
     if anzeige.ist_vorschau:
         datum = anzeige.anlage.stand or dt.date.today()
-        eintrag = vorschau()
+        eintrag = anzeige.vorschau
         kopf = (anzeige.schluessel, None, datum, "Vorschau (nicht veröffentlicht)", anzeige.anlage.stand is None)
         eintraege.append((kopf, eintrag))
         grenze = None

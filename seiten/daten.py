@@ -148,11 +148,12 @@ if hoch is not None:
         st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
         _befunde(pruefung.warnungen, "Tabelle der Hinweise zur Datei")
 
-amtliche_statistik.abschnitt(ablage, neuester)
+amtliche_statistik.abschnitt(anzeige, ablage, neuester)
 
 # --- Vorschau und Veröffentlichen ---------------------------------------------------------
-vorschau = quelle.vorschau()
-vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
+# What this session shows (seitenkopf decided it): the preview, if there is one.
+vorschau = anzeige.vorschau
+vorschau_anzeige = anzeige if vorschau is not None else None
 if vorschau_anzeige is None:
     st.caption("Zum Veröffentlichen zuerst eine gültige Arbeitsmappe hochladen.")
     seite_beenden()

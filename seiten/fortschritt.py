@@ -31,8 +31,8 @@ if verlauf is not None:
         zeige_unveraendert(verlauf)
         seite_beenden()
 
-vorschau = quelle.vorschau()
-vorschau_anzeige = quelle.anzeige_zu_vorschau(vorschau) if vorschau is not None else None
+vorschau = anzeige.vorschau
+vorschau_anzeige = anzeige if vorschau is not None else None
 optionen: list = ([VORSCHAU] if vorschau_anzeige is not None else []) + [s.nr for s in reversed(alle)]
 if len(optionen) < 2:
     st.info(
