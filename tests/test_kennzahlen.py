@@ -10,6 +10,7 @@ from arbeitsmappen import HANDLUNGSFELDER, empfehlung, mappe_bytes
 
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
+from ipdaten.zahlen import kennzahlen
 from ipdaten.zahlen.kennzahlen import (
     einbuergerung_jahre,
     einbuergerung_vergleich,
@@ -201,3 +202,17 @@ def test_funktionen_veraendern_die_anlage_nicht():
     haushalt_summen(anlage, 2017)
     for name, frame in vorher.items():
         pd.testing.assert_frame_equal(getattr(anlage, name), frame)
+
+
+def test_ein_jahresfilter_und_die_jahre_mit_quote():
+    vergleich = pd.DataFrame(
+        {
+            "jahr": [2015, 2015, 2016, 2016, 2014],
+            "gebiet": ["Böblingen", "Esslingen", "Böblingen", "Esslingen", "Böblingen"],
+            "quote_prozent": [1.5, float("nan"), float("nan"), float("nan"), 1.2],
+        }
+    )
+    assert kennzahlen.im_jahr(vergleich, 2016)["gebiet"].tolist() == ["Böblingen", "Esslingen"]
+    assert kennzahlen.im_jahr(vergleich, None) is vergleich
+    assert kennzahlen.im_jahr(vergleich, 2030).empty
+    assert kennzahlen.jahre_mit_quote(vergleich) == [2014, 2015]  # 2016 has rows but no rate

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ipdaten.zahlen.kennzahlen import im_jahr
+
 
 @dataclass(frozen=True)
 class Quellenangabe:
@@ -18,7 +20,7 @@ class Quellenangabe:
 
 def quellen_des_jahres(einbuergerung: pd.DataFrame, jahr: int | None = None) -> list[Quellenangabe]:
     """The distinct (source, definition) pairs of one year (or all years), in sheet order."""
-    zeilen = einbuergerung if jahr is None else einbuergerung[einbuergerung["jahr"] == jahr]
+    zeilen = im_jahr(einbuergerung, jahr)
     if "quelle" not in zeilen.columns:
         return []
     gruppen: dict[tuple[str, str], list[str]] = {}

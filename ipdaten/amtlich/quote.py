@@ -27,6 +27,7 @@ from ipdaten.amtlich.statistikwerte import (
     StatistikUngueltig,
 )
 from ipdaten.arbeitsmappe import Befund, falte, fehler
+from ipdaten.zahlen.kennzahlen import im_jahr
 
 REGION_STUTTGART: dict[str, str] = {
     "08111": "Stuttgart",
@@ -339,7 +340,7 @@ def _gerundet(wert: float) -> float:
 
 def rangfolge(ergebnis: Ergebnis, jahr: int) -> pd.DataFrame:
     """The areas of one year ranked by quota (highest first; keine Angabe last), with rank 1, 2, …"""
-    jahr_zeilen = ergebnis.zeilen[ergebnis.zeilen["jahr"] == jahr]
+    jahr_zeilen = im_jahr(ergebnis.zeilen, jahr)
     sortiert = jahr_zeilen.sort_values("quote_prozent", ascending=False, na_position="last", kind="stable")
     sortiert = sortiert.reset_index(drop=True)
     sortiert.insert(0, "rang", [i + 1 if not math.isnan(q) else pd.NA for i, q in enumerate(sortiert["quote_prozent"])])

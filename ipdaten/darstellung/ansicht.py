@@ -15,7 +15,7 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import falte
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen.annahmen import Annahmen
-from ipdaten.zahlen.kennzahlen import anteil_an
+from ipdaten.zahlen.kennzahlen import anteil_an, im_jahr
 
 # Choices of the "Bezug Geflüchtete" filter, as the page offers them.
 BEZUG_JA = "ja"
@@ -135,7 +135,7 @@ def _texte(spalte: pd.Series) -> list[str]:
 
 def einbuergerung_jahr(vergleich: pd.DataFrame, jahr: int) -> pd.DataFrame:
     """The ranking of one year from kennzahlen.einbuergerung_vergleich."""
-    return vergleich[vergleich["jahr"] == jahr].reset_index(drop=True)
+    return im_jahr(vergleich, jahr).reset_index(drop=True)
 
 
 def einbuergerung_tabelle(vergleich_jahr: pd.DataFrame) -> pd.DataFrame:

@@ -51,6 +51,11 @@ class Auswertung:
         return kennzahlen.einbuergerung_jahre(self.anlage)
 
     @cached_property
+    def einbuergerung_jahre_mit_quote(self) -> list[int]:
+        """Years in which at least one area has a naturalisation rate (the latest is reported)."""
+        return kennzahlen.jahre_mit_quote(self.einbuergerung)
+
+    @cached_property
     def haushalt_jahre(self) -> list[int]:
         """Budget years present."""
         return kennzahlen.haushalt_jahre(self.anlage)

@@ -13,16 +13,11 @@ from ipdaten.praesentation.folien_daten import FORMAT_PROZENT, Diagramm, Folie, 
 
 def einbuergerungsfolie(auswertung: Auswertung) -> Folie | None:
     """The latest year with quotas, ranked, the reference area highlighted; None without quotas."""
-    vergleich = auswertung.einbuergerung
-    jahre = [
-        j
-        for j in auswertung.einbuergerung_jahre
-        if vergleich.loc[vergleich["jahr"] == j, "quote_prozent"].notna().any()
-    ]
+    jahre = auswertung.einbuergerung_jahre_mit_quote
     if not jahre:
         return None
     jahr = jahre[-1]
-    teil = vergleich[vergleich["jahr"] == jahr]
+    teil = auswertung.einbuergerung_im_jahr(jahr)
     mit_wert = int(teil["quote_prozent"].notna().sum())
     referenz = teil[teil["ist_referenz"]]
     mittel = teil["mittel_prozent"].dropna()

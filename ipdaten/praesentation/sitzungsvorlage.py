@@ -158,12 +158,7 @@ def sitzungstermin(auswertung: Auswertung) -> tuple[dt.date | None, str]:
 
 
 def _einbuergerung(auswertung: Auswertung) -> tuple[str, tuple[Zeile, ...], int | None]:
-    vergleich = auswertung.einbuergerung
-    jahre = [
-        j
-        for j in auswertung.einbuergerung_jahre
-        if vergleich.loc[vergleich["jahr"] == j, "quote_prozent"].notna().any()
-    ]
+    jahre = auswertung.einbuergerung_jahre_mit_quote
     if not jahre:
         return "Die Arbeitsmappe enthält keine Einbürgerungsquoten.", (), None
     jahr = jahre[-1]

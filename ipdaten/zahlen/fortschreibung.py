@@ -21,6 +21,7 @@ from ipdaten.zahlen.kennzahlen import (
     FORTSCHRITT,
     anteile_gesamt,
     anteile_je_feld,
+    im_jahr,
     status_gesamt,
     status_verteilung,
 )
@@ -218,8 +219,7 @@ def plan_ist(anlage: Anlage, jahr: int | None = None) -> PlanIst:
     posten = anlage.haushalt
     if "ist" not in posten.columns:
         posten = posten.assign(ist=np.nan)
-    if jahr is not None:
-        posten = posten[posten["jahr"] == jahr]
+    posten = im_jahr(posten, jahr)
     mit = posten[posten["ist"].notna()]
     ohne = posten[posten["ist"].isna()]
     massnahmen = pd.DataFrame(

@@ -130,9 +130,21 @@ def einbuergerung_vergleich(anlage: Anlage) -> pd.DataFrame:
     return daten.reset_index(drop=True)
 
 
+def im_jahr(tabelle: pd.DataFrame, jahr: int | None) -> pd.DataFrame:
+    """The rows of one year of a table with a column "jahr" (naturalisation, budget, official
+    statistics); `jahr` None: all rows. The one year filter of the package."""
+    return tabelle if jahr is None else tabelle[tabelle["jahr"] == jahr]
+
+
 def einbuergerung_jahre(anlage: Anlage) -> list[int]:
     """The years of the naturalisation table, ascending."""
     return sorted(int(j) for j in anlage.einbuergerung["jahr"].unique())
+
+
+def jahre_mit_quote(vergleich: pd.DataFrame) -> list[int]:
+    """The years (ascending) in which at least one area of `einbuergerung_vergleich` has a rate."""
+    mit = vergleich[vergleich["quote_prozent"].notna()]
+    return sorted(int(j) for j in mit["jahr"].unique())
 
 
 @dataclass(frozen=True)
@@ -162,8 +174,7 @@ def haushalt_summen(anlage: Anlage, jahr: int | None = None) -> HaushaltSummen:
     any line of a field) is marked as an assumption, e.g. its assignment to the field.
     """
     posten = anlage.haushalt
-    if jahr is not None:
-        posten = posten[posten["jahr"] == jahr]
+    posten = im_jahr(posten, jahr)
     summe = float(posten["betrag"].sum())
     massnahmen = posten[["massnahme", "betrag", "jahr", "handlungsfeld"]].reset_index(drop=True)
     massnahmen["feldname"] = massnahmen["handlungsfeld"].map(anlage.feldnamen).fillna(fmt.OHNE_ZUORDNUNG)
