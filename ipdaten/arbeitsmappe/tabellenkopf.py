@@ -13,8 +13,9 @@ import re
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
+from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
-from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE, STATUS_VARIANTEN, Blatt, Spalte
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE, Blatt, Spalte
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
 
 KOPFZEILE_SUCHTIEFE = 30
@@ -144,7 +145,7 @@ def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str])
     """
     schluessel = namen(vertrag)
     frei = {i: z for i, z in enumerate(blatt.zeilen[kopf]) if not ist_leer(z) and kopf_schluessel(z) not in schluessel}
-    status_woerter = {falte(w) for w in STATUS_VARIANTEN if w} | {falte(s) for s in STATUS_REIHENFOLGE}
+    status_woerter = (set(STATUS_GEFALTET) - {""}) | {falte(s) for s in STATUS_REIHENFOLGE}
     vorschlaege = []
     for spalte in vertrag.pflichtspalten:
         if spalte.feld in gefunden:
