@@ -1,5 +1,6 @@
 """Reading side: the workbook contract, checks before parsing, the XLSX reader, finding tables,
-reading each sheet, loading into an Anlage, and the template.
+reading each sheet, loading into an Anlage, the mapping of an office's own workbook onto the
+contract, and the template.
 
 Other packages import only the names below.
 """

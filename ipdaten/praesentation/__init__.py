@@ -1,1 +1,2 @@
-"""Slides as data, their on-screen figures, and the PowerPoint and Excel exports."""
+"""Slides as data, their on-screen figures, the PowerPoint and Excel exports, and the committee report
+(Sitzungsvorlage) as data, its sentences, chart images and Word document."""
