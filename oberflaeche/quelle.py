@@ -10,7 +10,6 @@ Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the defa
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,7 @@ from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, 
 from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, lade_anlage
 from ipdaten.arbeitsmappe import signatur as kopf_signatur
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
-from ipdaten.zahlen.verlauf import Abriss, StandKopf, abriss, verlauf
 
 from . import sitzung
 from .veroeffentlichung import protokoll
@@ -357,68 +354,3 @@ def vorherige_auswertung(anzeige: Anzeige) -> tuple[str, Auswertung] | None:
     if not frueher:
         return None
     return frueher[-1].sha256, auswertung_zu_stand(frueher[-1].sha256, quelle_ablage)
-
-
-# --- The history over all Stände (issue 12) ---------------------------------------------------
-
-
-def _kopf(info: StandInfo) -> StandKopf:
-    if info.stand is not None:
-        return StandKopf(info.nr, info.stand, info.bezeichnung)
-    return StandKopf(info.nr, fmt.ortszeit(info.veroeffentlicht).date(), info.bezeichnung, datum_geschaetzt=True)
-
-
-@st.cache_resource(max_entries=16, show_spinner="Stand wird für den Verlauf gelesen …")
-def _abriss(pruefsumme: str, nr: int | None, datum: dt.date, titel: str, geschaetzt: bool, _daten) -> Abriss:
-    # Loads the workbook itself instead of going through auswertung_zu_stand: walking ten Stände
-    # must not evict the Stände the sessions are looking at from that (smaller) cache.
-    daten, zuordnung = _daten()
-    return abriss(StandKopf(nr, datum, titel, geschaetzt), lade_anlage(daten, zuordnung=zuordnung))
-
-
-@st.cache_resource(max_entries=4, show_spinner="Verlauf aller Stände wird berechnet …")
-def _verlauf(kennung: str, _schluessel: tuple, _quellen: tuple) -> VerlaufAuswertung:
-    # Keyed by the text of the key: Streamlit hashes one string much faster than a tuple of
-    # tuples, and the key is looked up on every rerun of the pages that show the history.
-    del kennung
-    schluessel = _schluessel
-    abrisse = [_abriss(*k, daten) for k, daten in zip(schluessel[:-1], _quellen)]
-    return VerlaufAuswertung(verlauf(abrisse), dict(schluessel[-1]))
-
-
-def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
-    """The history of the published Stände up to the shown one in time order (a preview: all
-    published Stände and the preview); None when there are fewer than two or the store is down."""
-    try:
-        quelle_ablage = ablage()
-        staende = quelle_ablage.staende()
-    except (AblageFehler, sqlite3.Error):
-        return None
-    eintraege = []
-    for info in staende:
-        kopf = _kopf(info)
-        eintraege.append(((info.sha256, kopf.nr, kopf.datum, kopf.titel, kopf.datum_geschaetzt), info))
-    if anzeige.ist_vorschau:
-        datum = anzeige.anlage.stand or dt.date.today()
-        eintrag = anzeige.vorschau
-        kopf = (anzeige.schluessel, None, datum, "Vorschau (nicht veröffentlicht)", anzeige.anlage.stand is None)
-        eintraege.append((kopf, eintrag))
-        grenze = None
-    elif anzeige.stand_info is not None:
-        eigen = _kopf(anzeige.stand_info)
-        grenze = (eigen.datum, eigen.nr)
-    else:
-        return None
-    if grenze is not None:
-        eintraege = [e for e in eintraege if (e[0][2], e[0][1]) <= grenze]
-    if len(eintraege) < 2:
-        return None
-
-    def lader(quelle_eintrag):
-        # (bytes, the mapping they are read with), as the Stand itself is read.
-        if isinstance(quelle_eintrag, Vorschau):
-            return lambda: (quelle_eintrag.daten, quelle_eintrag.zuordnung)
-        return lambda: (quelle_ablage.lies(quelle_eintrag.sha256), quelle_eintrag.zuordnung)
-
-    schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
-    return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from oberflaeche import quelle
+from oberflaeche import quelle, verlauf_quelle
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich
@@ -17,7 +17,7 @@ ablage, alle = ablage_oder_ende()
 
 # With two or more Stände: the comparison of two, or the history over all of them (one at a
 # time: each draws several charts and tables).
-verlauf = quelle.verlauf_zu(anzeige)
+verlauf = verlauf_quelle.verlauf_zu(anzeige)
 if verlauf is not None:
     ansicht = st.radio(
         "Ansicht",

@@ -14,7 +14,7 @@ from ipdaten import format as fmt
 from ipdaten.praesentation.export_excel import excel_bytes
 from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import Praesentation
-from oberflaeche import folienansicht, quelle, sitzungsvorlage
+from oberflaeche import folienansicht, quelle, sitzungsvorlage, verlauf_quelle
 from oberflaeche.folienansicht import als_html
 from oberflaeche.literal import literal
 
@@ -113,7 +113,7 @@ if anzeige.hinweis:  # the sidebar, which says it elsewhere, is hidden here
         icon=":material/warning:",
     )
 vorher = quelle.vorherige_auswertung(anzeige)
-verlauf = quelle.verlauf_zu(anzeige)
+verlauf = verlauf_quelle.verlauf_zu(anzeige)
 hinweis = (
     "Vorschau – nicht veröffentlicht."
     if anzeige.ist_vorschau
