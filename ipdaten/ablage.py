@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import functools
 import hashlib
 import os
@@ -31,10 +30,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, oeffnen_fehler
 from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Zuordnung, ZuordnungUngueltig, aus_toml, lade_anlage
 
 DATEINAME_DB = "staende.sqlite3"
-UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
 STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
 WARTEZEIT_MS = 30_000
 FRISCH_S = 0.5
@@ -62,10 +61,6 @@ CREATE INDEX IF NOT EXISTS staende_signatur ON staende(signatur);
 # Columns added after the first release; an older store gets them on its first open.
 _NACHGETRAGEN = (("zuordnung", "TEXT"), ("signatur", "TEXT"))
 SCHEMA_VERSION = 2
-
-
-class AblageFehler(Exception):
-    """The store cannot be opened or read; the message is German and meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -165,52 +160,7 @@ class Ablage:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
             self._einrichten()
         except (OSError, sqlite3.Error, AnlageUngueltig) as e:
-            raise AblageFehler(self._oeffnen_fehler(e)) from e
-
-    def _oeffnen_fehler(self, fehler: Exception) -> str:
-        """Why the store cannot be opened and what to do, by the cause: a corrupt file is not
-        a question of write permissions."""
-        kopf = f"Die Ablage der Stände im Verzeichnis „{self.verzeichnis}“ kann nicht geöffnet werden"
-        anderes = f"oder mit der Umgebungsvariable {UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben"
-        text = str(fehler).lower()
-        if isinstance(fehler, AnlageUngueltig) or (
-            isinstance(fehler, FileNotFoundError) and Path(fehler.filename or "") == self._standard_mappe
-        ):
-            return (
-                f"{kopf}: Die Standard-Arbeitsmappe „{self._standard_mappe}“ fehlt oder ist ungültig. "
-                "So geht es weiter: die Datei aus dem Projekt wiederherstellen (oder mit "
-                "`python daten/erzeuge_anlage1.py` neu erzeugen) und die Seite neu laden."
-            )
-        if isinstance(fehler, (NotADirectoryError, FileExistsError)):
-            return (
-                f"{kopf}: Unter diesem Pfad liegt eine Datei, kein Ordner. So geht es weiter: "
-                f"die Datei umbenennen {anderes}."
-            )
-        if isinstance(fehler, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
-            return (
-                f"{kopf}: Die Datei „{self.pfad.name}“ ist beschädigt oder keine SQLite-Datenbank – "
-                "an den Schreibrechten liegt es nicht. So geht es weiter: die letzte Sicherung des Ordners "
-                f"zurückkopieren, oder die Datei umbenennen (z. B. in „{self.pfad.stem}-defekt"
-                f"{self.pfad.suffix}“), dann legt der Server beim nächsten Laden eine neue Ablage mit der "
-                f"Standard-Arbeitsmappe als Stand Nr. 1 an, {anderes}."
-            )
-        if "locked" in text or "busy" in text:
-            return (
-                f"{kopf}: Ein anderes Programm hält die Datenbank gesperrt. So geht es weiter: in einigen "
-                "Sekunden neu laden; bleibt die Sperre, das andere Programm (z. B. eine laufende Sicherung) "
-                "beenden."
-            )
-        if isinstance(fehler, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
-            return (
-                f"{kopf}: Der Server darf dort nicht schreiben. So geht es weiter: dem Benutzerkonto des "
-                f"Servers Schreibrechte für das Verzeichnis geben {anderes}."
-            )
-        if isinstance(fehler, OSError) and fehler.errno == errno.ENOSPC:
-            return f"{kopf}: Auf dem Datenträger ist kein Platz mehr. So geht es weiter: Platz schaffen {anderes}."
-        return (
-            f"{kopf} ({type(fehler).__name__}: {fehler}). So geht es weiter: prüfen, ob das Verzeichnis "
-            f"erreichbar und beschreibbar ist, {anderes}."
-        )
+            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e)) from e
 
     def _oeffne(self) -> sqlite3.Connection:
         verbindung = sqlite3.connect(

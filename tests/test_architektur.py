@@ -88,6 +88,7 @@ SCHICHTEN = {
     "arbeitsmappe": 1,
     "zahlen": 2,
     "ablage": 2,
+    "ablage_fehler": 2,
     "amtlich": 2,
     "darstellung": 3,
     "praesentation": 4,

@@ -1,0 +1,61 @@
+"""Why the store of Stände cannot be used, in German, with what to do next (by the cause)."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from ipdaten.arbeitsmappe import AnlageUngueltig
+
+UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
+
+
+class AblageFehler(Exception):
+    """The store cannot be opened or read; the message is German and meant for the user."""
+
+
+def oeffnen_fehler(verzeichnis: Path, pfad: Path, standard_mappe: Path, fehler: Exception) -> str:
+    """Why the store cannot be opened and what to do, by the cause: a corrupt file is not
+    a question of write permissions."""
+    kopf = f"Die Ablage der Stände im Verzeichnis „{verzeichnis}“ kann nicht geöffnet werden"
+    anderes = f"oder mit der Umgebungsvariable {UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben"
+    text = str(fehler).lower()
+    if isinstance(fehler, AnlageUngueltig) or (
+        isinstance(fehler, FileNotFoundError) and Path(fehler.filename or "") == standard_mappe
+    ):
+        return (
+            f"{kopf}: Die Standard-Arbeitsmappe „{standard_mappe}“ fehlt oder ist ungültig. "
+            "So geht es weiter: die Datei aus dem Projekt wiederherstellen (oder mit "
+            "`python daten/erzeuge_anlage1.py` neu erzeugen) und die Seite neu laden."
+        )
+    if isinstance(fehler, (NotADirectoryError, FileExistsError)):
+        return (
+            f"{kopf}: Unter diesem Pfad liegt eine Datei, kein Ordner. So geht es weiter: "
+            f"die Datei umbenennen {anderes}."
+        )
+    if isinstance(fehler, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
+        return (
+            f"{kopf}: Die Datei „{pfad.name}“ ist beschädigt oder keine SQLite-Datenbank – "
+            "an den Schreibrechten liegt es nicht. So geht es weiter: die letzte Sicherung des Ordners "
+            f"zurückkopieren, oder die Datei umbenennen (z. B. in „{pfad.stem}-defekt"
+            f"{pfad.suffix}“), dann legt der Server beim nächsten Laden eine neue Ablage mit der "
+            f"Standard-Arbeitsmappe als Stand Nr. 1 an, {anderes}."
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            f"{kopf}: Ein anderes Programm hält die Datenbank gesperrt. So geht es weiter: in einigen "
+            "Sekunden neu laden; bleibt die Sperre, das andere Programm (z. B. eine laufende Sicherung) "
+            "beenden."
+        )
+    if isinstance(fehler, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
+        return (
+            f"{kopf}: Der Server darf dort nicht schreiben. So geht es weiter: dem Benutzerkonto des "
+            f"Servers Schreibrechte für das Verzeichnis geben {anderes}."
+        )
+    if isinstance(fehler, OSError) and fehler.errno == errno.ENOSPC:
+        return f"{kopf}: Auf dem Datenträger ist kein Platz mehr. So geht es weiter: Platz schaffen {anderes}."
+    return (
+        f"{kopf} ({type(fehler).__name__}: {fehler}). So geht es weiter: prüfen, ob das Verzeichnis "
+        f"erreichbar und beschreibbar ist, {anderes}."
+    )
