@@ -168,8 +168,15 @@ def als_bytes(wb: Workbook) -> bytes:
 
 
 def mappe_bytes(*args, **kwargs) -> bytes:
-    """``mappe(...)`` saved as xlsx bytes."""
+    """``mappe(...)`` saved as xlsx bytes (the default workbook, without arguments, built once)."""
+    if not args and not kwargs:
+        return _kleine_mappe_bytes()
     return als_bytes(mappe(*args, **kwargs))
+
+
+@functools.cache
+def _kleine_mappe_bytes() -> bytes:
+    return als_bytes(mappe())
 
 
 def standard_bytes() -> bytes:
@@ -324,6 +331,7 @@ def _luege_groesse(daten: bytearray, name: bytes, groesse: int) -> None:
             start = daten.find(kennung, start + 4)
 
 
+@functools.lru_cache(maxsize=8)
 def ueberarbeitete_standard_bytes(
     *,
     stand: dt.date = dt.date(2017, 9, 30),
@@ -334,6 +342,7 @@ def ueberarbeitete_standard_bytes(
     Recommendation 1.3 moves from "in Arbeit" to "umgesetzt"; a ninth field
     "Flüchtlingsperspektive" with two recommendations (9.1 umgesetzt, 9.2 in Arbeit) is added;
     Info gets the new Stand and Bezeichnung. Totals afterwards: 183 recommendations, 60 umgesetzt.
+    Built once per run and arguments (openpyxl reads and writes the whole default workbook).
     """
 
     def anpassen(wb: Workbook) -> None:
