@@ -3,8 +3,11 @@ the checkout, and the markers that let the quick run leave out the slow parts.""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import shutil
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -78,10 +81,26 @@ def _leere_streamlit_caches():
     st.cache_resource.clear()
 
 
+@pytest.fixture(scope="session")
+def _ablage_vorlage(tmp_path_factory) -> Path:
+    """The database of a store that holds only Stand 1 (the default workbook), set up once:
+    setting up a store reads and checks the default workbook (about 0,1 s per test)."""
+    from ipdaten.ablage import DATEINAME_DB, Ablage
+
+    ordner = tmp_path_factory.mktemp("ablage-vorlage")
+    Ablage(ordner, WURZEL / "daten" / "anlage1.xlsx")
+    with contextlib.closing(sqlite3.connect(ordner / DATEINAME_DB)) as verbindung:
+        verbindung.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the one file
+    return ordner / DATEINAME_DB
+
+
 @pytest.fixture(autouse=True)
-def _eigene_ablage(tmp_path_factory, monkeypatch):
-    """Every test gets its own empty store of Stände, never the developer's daten/ablage/."""
-    monkeypatch.setenv("IPDATEN_ABLAGE", str(tmp_path_factory.mktemp("ablage")))
+def _eigene_ablage(tmp_path_factory, monkeypatch, _ablage_vorlage):
+    """Every test gets its own store of Stände with only Stand 1 (as after the server's first
+    start), never the developer's daten/ablage/."""
+    ordner = tmp_path_factory.mktemp("ablage")
+    shutil.copyfile(_ablage_vorlage, ordner / _ablage_vorlage.name)
+    monkeypatch.setenv("IPDATEN_ABLAGE", str(ordner))
 
 
 TEST_PASSWORT = "Test-Passwort-17"

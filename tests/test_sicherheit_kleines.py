@@ -39,10 +39,11 @@ def test_zu_grosse_datei_bekommt_die_deutsche_meldung():
     assert any("zu groß" in t for t in (str(v) for d in at.table for v in d.value.to_numpy().ravel()))
 
 
-def test_neue_ablage_wird_laut_gemeldet(tmp_path, caplog):
+def test_neue_ablage_wird_laut_gemeldet(tmp_path, caplog, monkeypatch):
     ablage = Ablage(tmp_path / "neu", STANDARD_PFAD)
     assert ablage.neu_angelegt
     assert not Ablage(tmp_path / "neu", STANDARD_PFAD).neu_angelegt  # after a restart with its Stände
+    monkeypatch.setenv("IPDATEN_ABLAGE", str(tmp_path / "leer"))  # the server starts on an empty one
     caplog.set_level(logging.WARNING, logger="ipdaten.sicherheit")
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
