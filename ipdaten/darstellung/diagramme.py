@@ -14,7 +14,6 @@ import plotly.graph_objects as go
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
-from ipdaten.darstellung import diagramm_stil
 from ipdaten.darstellung.diagramm_stil import (
     GITTER,
     feld_beschriftung,
@@ -26,14 +25,6 @@ from ipdaten.darstellung.diagramm_stil import (
 )
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_TEXTFARBE, status_farbe
 from ipdaten.zahlen.kennzahlen import anteil_an
-
-# The slides (praesentation.folien, folien_figuren) name these as diagramme.X.
-FUSSNOTE, HINTERGRUND, MARKE, SCHRIFT = (
-    diagramm_stil.FUSSNOTE,
-    diagramm_stil.HINTERGRUND,
-    diagramm_stil.MARKE,
-    diagramm_stil.SCHRIFT,
-)
 
 
 def status_balken(
