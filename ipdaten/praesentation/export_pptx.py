@@ -90,11 +90,7 @@ def _liste(folie, inhalt: Folie, links: int, oben: int, breite: int, hoehe: int,
 
 
 def _titelfolie(folie, inhalt: Folie) -> None:
-    band = folie.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(2.0), BREITE, Inches(2.6))
-    band.fill.solid()
-    band.fill.fore_color.rgb = rgb(HERVORHEBUNG)
-    band.line.fill.background()
-    band.shadow.inherit = False
+    balken(folie, 0, Inches(2.0), BREITE, Inches(2.6), HERVORHEBUNG)
     textfeld(
         folie,
         inhalt.titel,
@@ -121,11 +117,7 @@ def _kennzahlen(folie, inhalt: Folie, oben: int) -> int:
     breite = int((BREITE - 2 * RAND - abstand * (anzahl - 1)) / anzahl)
     for index, zahl in enumerate(inhalt.kennzahlen):
         links = RAND + index * (breite + abstand)
-        kasten = folie.shapes.add_shape(MSO_SHAPE.RECTANGLE, links, oben, breite, Inches(1.3))
-        kasten.fill.solid()
-        kasten.fill.fore_color.rgb = rgb("EEF2F6")
-        kasten.line.fill.background()
-        kasten.shadow.inherit = False
+        balken(folie, links, oben, breite, Inches(1.3), "EEF2F6")
         textfeld(
             folie,
             zahl.wert,

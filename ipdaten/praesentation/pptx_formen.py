@@ -63,7 +63,8 @@ def textlauf(absatz, text: str, *, groesse: int, fett: bool = False, farbe: str 
 
 
 def balken(folie, links: int, oben: int, breite: int, hoehe: int, farbe: str):
-    """A filled rectangle used as a line (connectors get a theme shadow in some office suites)."""
+    """A filled rectangle without outline or shadow: a band, a box, or a line (connectors get a
+    theme shadow in some office suites)."""
     form = folie.shapes.add_shape(MSO_SHAPE.RECTANGLE, links, oben, breite, hoehe)
     form.fill.solid()
     form.fill.fore_color.rgb = rgb(farbe)
