@@ -110,3 +110,26 @@ def test_tabelle_einmal_je_objekt_nach_streamlits_regeln():
     del df, erste
     gc.collect()
     assert schluessel not in tabelle._arrow  # gone with its DataFrame
+
+
+@pytest.mark.parametrize("standard", ["plotly", "streamlit"])
+def test_diagrammvorlage_ist_die_standardvorlage_ohne_ungenutztes(monkeypatch, standard):
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401  (registers Streamlit's template, as in the app)
+
+    from ipdaten.arbeitsmappe import lade_anlage
+    from ipdaten.darstellung import diagrammvorlage
+    from ipdaten.darstellung.auswertung import Auswertung
+    from tests.arbeitsmappen import STANDARD_PFAD
+
+    monkeypatch.setattr(pio.templates, "default", standard)
+    voll = pio.templates[standard].to_plotly_json()
+    schlank = diagrammvorlage.vorlage().to_plotly_json()
+    assert schlank["data"] == {a: s for a, s in voll["data"].items() if a in diagrammvorlage.GENUTZTE_SPUREN}
+    assert schlank["layout"] == {k: v for k, v in voll["layout"].items() if k not in diagrammvorlage.UNGENUTZTES_LAYOUT}
+    auswertung = Auswertung(lade_anlage(STANDARD_PFAD))
+    figuren = [auswertung.status_diagramm(), auswertung.einbuergerung_verlauf()]
+    figuren += [auswertung.feld_diagramm(nr) for nr in auswertung.anlage.feldnamen]
+    arten = {spur.type for fig in figuren for spur in fig.data}
+    assert arten and arten <= set(diagrammvorlage.GENUTZTE_SPUREN)
+    assert all(fig.layout.template.to_plotly_json() == schlank for fig in figuren)

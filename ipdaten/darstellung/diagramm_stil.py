@@ -13,6 +13,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
+from ipdaten.darstellung.diagrammvorlage import vorlage
 
 SCHRIFT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1A1A1A")
 HINTERGRUND = "#FFFFFF"
@@ -57,6 +58,7 @@ def fussnote(fig: go.Figure, annahme: bool) -> go.Figure:
 def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
     """The layout every chart shares: German separators, font, background, height, title."""
     fig.update_layout(
+        template=vorlage(),
         separators=fmt.PLOTLY_TRENNZEICHEN,
         font=SCHRIFT,
         paper_bgcolor=HINTERGRUND,
