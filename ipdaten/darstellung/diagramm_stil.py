@@ -55,6 +55,21 @@ def fussnote(fig: go.Figure, annahme: bool) -> go.Figure:
     return fig
 
 
+def mittellinie(fig: go.Figure, wert: float, text: str) -> go.Figure:
+    """A dashed vertical line at `wert` across the bars, labelled above the plot (the mean)."""
+    fig.add_vline(x=wert, line=dict(color="#1A1A1A", dash="dash", width=2))
+    fig.add_annotation(
+        x=wert,
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        showarrow=False,
+        text=sicher(text),
+        font=dict(color="#1A1A1A"),
+    )
+    return fig
+
+
 def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.Figure:
     """The layout every chart shares: German separators, font, background, height, title."""
     fig.update_layout(

@@ -20,6 +20,7 @@ from ipdaten.darstellung.diagramm_stil import (
     fussnote,
     grundlayout,
     mit_marke,
+    mittellinie,
     sicher,
     umbrechen,
 )
@@ -192,16 +193,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
     mittel = vergleich_jahr["mittel_prozent"].dropna()
     if not mittel.empty:
         wert = float(mittel.iloc[0])
-        fig.add_vline(x=wert, line=dict(color="#1A1A1A", dash="dash", width=2))
-        fig.add_annotation(
-            x=wert,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=f"Mittel: {fmt.prozent(wert)}",
-            font=dict(color="#1A1A1A"),
-        )
+        mittellinie(fig, wert, f"Mittel: {fmt.prozent(wert)}")
     hoechste = vergleich_jahr["quote_prozent"].max()
     fig.update_layout(barmode="overlay", bargap=0.3)
     grundlayout(fig, hoehe=190 + 44 * len(gebiete), titel=titel)

@@ -205,17 +205,7 @@ def _einbuergerung(diagramm: Diagramm) -> go.Figure:
                 x=0, y=kategorien[i], text=texte[i], showarrow=False, xanchor="left", font=dict(color="#4D4D4D")
             )
     if diagramm.linie is not None:
-        wert, text = diagramm.linie
-        fig.add_vline(x=wert, line=dict(color="#1A1A1A", dash="dash", width=2))
-        fig.add_annotation(
-            x=wert,
-            y=1,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=diagramm_stil.sicher(text),
-            font=dict(color="#1A1A1A"),
-        )
+        diagramm_stil.mittellinie(fig, *diagramm.linie)
     fig.update_layout(barmode="overlay", bargap=0.3)
     diagramm_stil.grundlayout(fig, hoehe=400)
     _kategorienachse(fig).update_yaxes(categoryorder="array", categoryarray=kategorien)
