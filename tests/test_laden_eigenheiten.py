@@ -12,7 +12,6 @@ from arbeitsmappen import (
     HAUSHALT,
     KOPF,
     empfehlung,
-    mappe,
     mappe_bytes,
     mit_libreoffice,
 )
@@ -420,10 +419,6 @@ def test_bytes_und_pfad_geben_dasselbe(tmp_path):
     pfad = tmp_path / "m.xlsx"
     pfad.write_bytes(mappe_bytes())
     assert kennzahlen_json(lade_anlage(pfad)) == kennzahlen_json(lade_anlage(str(pfad))) == STANDARD_JSON
-
-
-def test_arbeitsmappe_aus_openpyxl_objekt_unveraendert():
-    assert isinstance(mappe(), Workbook)
 
 
 def test_jede_statusschreibweise_des_vertrags_wird_gelesen():
