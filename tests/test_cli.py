@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, zipbombe_bytes
@@ -166,16 +167,48 @@ def test_innerer_fehler_wird_deutsch_gemeldet(monkeypatch, capsys):
     assert capsys.readouterr().err == "Interner Fehler beim Verarbeiten der Datei (RuntimeError): unerwartet\n"
 
 
-def test_riesige_datei_wird_nicht_eingelesen(tmp_path):
+def _riesige_datei(tmp_path, monkeypatch) -> tuple[str, list[Path]]:
+    """A sparse file of 3 GB (nothing on disk) and the list of files over 20 MB that
+    Path.read_bytes was asked to read (it refuses them with an OSError instead of reading 3 GB)."""
     pfad = tmp_path / "gross.xlsx"
     with pfad.open("wb") as datei:
-        datei.truncate(3 * 1024**3)  # sparse: 3 GB on paper, nothing on disk
-    ergebnis = rufe("pruefen", str(pfad))
-    assert ergebnis.returncode == 1
-    assert ergebnis.stderr.splitlines()[1] == (
-        "- Fehler: Die Datei ist mit 3.072,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB. "
-        "Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
-    )
+        datei.truncate(3 * 1024**3)
+    gelesen: list[Path] = []
+    lesen = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.stat().st_size > 20 * 1024**2:
+            gelesen.append(self)
+            raise OSError("im Test nicht eingelesen")
+        return lesen(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return str(pfad), gelesen
+
+
+RIESIG = (
+    "- Fehler: Die Datei ist mit 3.072,0 MB zu groß; eine Anlage 1 hat weit unter 20,0 MB. "
+    "Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+)
+
+
+def test_riesige_datei_wird_nicht_eingelesen(tmp_path, monkeypatch):
+    pfad, gelesen = _riesige_datei(tmp_path, monkeypatch)
+    ergebnis = rufe("kennzahlen", pfad)
+    assert (ergebnis.returncode, ergebnis.stderr.splitlines()[1]) == (1, RIESIG)
+    assert gelesen == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pruefen liest eine zu große Datei nach der Ablehnung für den Zuordnungsvorschlag doch ganz ein "
+    "(ipdaten/__main__.py, _schlage_vor: datei.read_bytes()); mit 3 GB kostete der Test 10–25 s und 3 GB Speicher",
+)
+def test_pruefen_liest_eine_riesige_datei_auch_fuer_den_vorschlag_nicht_ein(tmp_path, monkeypatch):
+    pfad, gelesen = _riesige_datei(tmp_path, monkeypatch)
+    ergebnis = rufe("pruefen", pfad)
+    assert (ergebnis.returncode, ergebnis.stderr.splitlines()[1]) == (1, RIESIG)
+    assert gelesen == []
 
 
 def test_einbuergerung_aus_statistikdateien(tmp_path):
