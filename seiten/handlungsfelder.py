@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ipdaten.darstellung import ansicht, kopfzahl
+from ipdaten.darstellung import ansicht
 from oberflaeche import sitzung, tiefer_link, verlauf_quelle
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
@@ -45,8 +45,7 @@ if feld != ALLE:
         st.caption(f"Seiten im Integrationsplan: {literal(zeile['seiten'])}")
     if feld in auswertung.annahmen.felder:
         st.caption(f":material/warning: **Annahme:** {literal(zeile['quelle'])}")
-    annahme = feld in auswertung.annahmen.felder_betroffen
-    zeige_kennzahlen(kopfzahl.feld_kennzahlen(verteilung, status_liste, annahme=annahme), je_zeile=4)
+    zeige_kennzahlen(auswertung.feld_kopfzahlen(feld), je_zeile=4)
     zeige_diagramm(
         auswertung.feld_diagramm(feld),
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "

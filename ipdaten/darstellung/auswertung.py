@@ -101,11 +101,23 @@ class Auswertung:
 
     def handlungsfeld(self, nr: int) -> pd.Series:
         """One Handlungsfeld's row (nr, name, leitsatz, seiten, bericht)."""
-        return self._felder_nach_nr.loc[nr]
+        return self._merke(("handlungsfeld", nr), lambda: self._felder_nach_nr.loc[nr])
 
     def verteilung_feld(self, nr: int) -> pd.Series:
         """One Handlungsfeld's row of the status distribution."""
-        return self._verteilung_nach_nr.loc[nr]
+        return self._merke(("verteilung_feld", nr), lambda: self._verteilung_nach_nr.loc[nr])
+
+    def feld_kopfzahlen(self, nr: int) -> list[kopfzahl.Kopfzahl]:
+        """The headline figures of one Handlungsfeld (kopfzahl.feld_kennzahlen), marked when
+        they rest on assumptions; formatted once, not on every rerun."""
+        return self._merke(
+            ("feld_kopfzahlen", nr),
+            lambda: kopfzahl.feld_kennzahlen(
+                self.verteilung_feld(nr),
+                ansicht.vorhandene_status(self.gesamt),
+                annahme=nr in self.annahmen.felder_betroffen,
+            ),
+        )
 
     @cached_property
     def suchtexte(self) -> pd.Series:
