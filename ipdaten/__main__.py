@@ -18,6 +18,7 @@ from ipdaten import format as fmt
 from ipdaten.amtlich.ablauf import BEDIENUNG_JAHRE, einbuergerung_aus_statistik, jahre_aus_text
 from ipdaten.amtlich.quote import REGION_STUTTGART, TABELLE, VORJAHR
 from ipdaten.arbeitsmappe import (
+    MAX_DATEI_BYTES,
     AnlageUngueltig,
     Zuordnung,
     ZuordnungUngueltig,
@@ -65,6 +66,8 @@ def _lies_zuordnung(pfad: str | None) -> Zuordnung | bool | None:
 def _schlage_vor(datei: Path, zuordnung: Zuordnung | None) -> None:
     """Print the proposed mapping (TOML on stdout) when a mapping can help."""
     try:
+        if datei.stat().st_size > MAX_DATEI_BYTES:
+            return  # refused for its size already; reading it for a proposal would cost as much
         vorschlag = schlage_zuordnung_vor(datei.read_bytes(), zuordnung)
     except OSError:
         return
