@@ -271,6 +271,9 @@ def test_fortschrittsfigur_und_meilensteine_ohne_figur(standard):
     assert list(fig.data[1].x)[:2] == [30.0, pytest.approx(18.1818, abs=1e-3)]
     assert fig.data[1].x[-1] is None
     assert list(fig.layout.xaxis.ticktext)[1] == "20\u00a0%"
+    # The fields marked * (assumptions of the reconstruction) get the line that explains the mark.
+    assert any(k.endswith("*") for k in fig.layout.yaxis.ticktext or fig.data[0].y)
+    assert "beruht auf einer Annahme" in fig.layout.xaxis.title.text
     assert figur(next(f for f in folien if f.art == "meilensteine")) is None
     assert figur(folien[0]) is None
 

@@ -251,7 +251,8 @@ def _fortschritt(diagramm: Diagramm) -> go.Figure:
         tickvals=[0, 20, 40, 60, 80, 100],
         ticktext=[fmt.prozent(v, 0) for v in (0, 20, 40, 60, 80, 100)],
     )
-    return fig
+    # A field marked * needs the line that says what * means, as on every other chart.
+    return diagramm_stil.fussnote(fig, bool(diagramm.fussnote))
 
 
 def _verlauf(diagramm: Diagramm) -> go.Figure:
