@@ -4,8 +4,7 @@
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import ansicht, diagramme, kopfzahl
-from ipdaten.darstellung import ansicht_fortschreibung as af
+from ipdaten.darstellung import kopfzahl
 from ipdaten.zahlen import fortschreibung as fs
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
@@ -51,18 +50,17 @@ zeige_kennzahlen(
         ),
     ]
 )
-mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
 st.subheader("Je Handlungsfeld", anchor=False)
 zeige_diagramm(
-    diagramme.status_balken(mit, absolut=True),
+    auswertung.gefluechtete_diagramm(),
     alt="Balken je Handlungsfeld: Anzahl der Empfehlungen mit Bezug Geflüchtete nach Status. Die Werte "
     "stehen auch in der Tabelle darunter.",
     dateiname="Geflüchtete je Handlungsfeld",
     key="gefluechtete_verteilung",
 )
-status_liste = ansicht.vorhandene_status(gesamt)
+je_feld, empfehlungen = auswertung.gefluechtete_tabellen()
 zeige_tabelle(
-    ansicht.verteilung_tabelle(mit, status_liste),
+    je_feld,
     hide_index=True,
     alt="Tabelle: Empfehlungen mit Bezug Geflüchtete je Handlungsfeld und Status",
 )
@@ -75,7 +73,7 @@ if len(ohne):
     )
 st.subheader("Die Empfehlungen", anchor=False)
 zeige_tabelle(
-    af.gefluechtete_tabelle(g.empfehlungen),
+    empfehlungen,
     hide_index=True,
     column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
     alt="Tabelle der Empfehlungen mit Bezug Geflüchtete",

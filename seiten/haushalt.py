@@ -4,7 +4,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht_fortschreibung as af
-from ipdaten.darstellung import diagramme_verlauf, kopfzahl
+from ipdaten.darstellung import kopfzahl
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.rahmen import seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
@@ -79,7 +79,7 @@ if plan_ist.positionen:
         ]
     )
     zeige_diagramm(
-        diagramme_verlauf.plan_ist_balken(plan_ist.nach_handlungsfeld),
+        auswertung.plan_ist_diagramm(jahr),
         alt=f"Balken je Handlungsfeld: Plan und Ist {jahr} nebeneinander, beschriftet mit den Beträgen. "
         "Die Werte stehen auch in den Tabellen darunter.",
         dateiname=f"Haushalt {jahr} Plan und Ist",

@@ -4,7 +4,7 @@ link ?zustaendig=Jobcenter shows one party's recommendations."""
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.darstellung import ansicht, diagramme
+from ipdaten.darstellung import ansicht
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
 from oberflaeche import sitzung, tiefer_link
@@ -40,7 +40,7 @@ status_liste = ansicht.vorhandene_status(auswertung.gesamt)
 def _verteilung(spalte: str, titel: str, schluessel: str) -> None:
     verteilung = auswertung.fortschreibung("status_nach", spalte)
     zeige_diagramm(
-        diagramme.status_balken(verteilung, nur_namen=True),
+        auswertung.status_nach_diagramm(spalte),
         alt=f"Balken je {titel}: Anteile der Status der Empfehlungen, beschriftet mit den Anzahlen. "
         "Die Werte stehen auch in der Tabelle darunter.",
         dateiname=f"Status je {titel}",

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.darstellung import ansicht, diagramme, kopfzahl
+from ipdaten.darstellung import ansicht, ansicht_fortschreibung, diagramme, diagramme_verlauf, kopfzahl
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen import fortschreibung, kennzahlen
 from ipdaten.zahlen.annahmen import Annahmen
@@ -244,6 +244,42 @@ class Auswertung:
         # Built once per filter, not per rerun: a large workbook has thousands of options.
         beschriftung = {nr: fmt.kuerzen(f"{nr} – {zeile['Empfehlung']}", 110) for nr, zeile in zeilen.items()}
         return tabelle, zeilen, beschriftung
+
+    def gefluechtete_diagramm(self):
+        """Status per field of the recommendations with Bezug Geflüchtete (counts; fields without
+        any left out), built once (page Geflüchtete)."""
+
+        def berechne():
+            verteilung = self.fortschreibung("gefluechtete").verteilung
+            return diagramme.status_balken(verteilung[verteilung["empfehlungen"] > 0], absolut=True)
+
+        return self._merke(("gefluechtete_diagramm",), berechne)
+
+    def gefluechtete_tabellen(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The Geflüchtete page's tables, built once: status per field (fields with such
+        recommendations) and the recommendations themselves."""
+
+        def berechne():
+            g = self.fortschreibung("gefluechtete")
+            mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
+            status = ansicht.vorhandene_status(g.gesamt)
+            return ansicht.verteilung_tabelle(mit, status), ansicht_fortschreibung.gefluechtete_tabelle(g.empfehlungen)
+
+        return self._merke(("gefluechtete_tabellen",), berechne)
+
+    def status_nach_diagramm(self, spalte: str):
+        """Status shares per value of `spalte` (e.g. "zustaendig"), built once (page Zuständigkeit)."""
+        return self._merke(
+            ("status_nach_diagramm", spalte),
+            lambda: diagramme.status_balken(self.fortschreibung("status_nach", spalte), nur_namen=True),
+        )
+
+    def plan_ist_diagramm(self, jahr: int | None):
+        """Plan against Ist per field of one budget year, built once (page Haushalt)."""
+        return self._merke(
+            ("plan_ist_diagramm", jahr),
+            lambda: diagramme_verlauf.plan_ist_balken(self.fortschreibung("plan_ist", jahr).nach_handlungsfeld),
+        )
 
     def fortschreibung(self, was: str, *argumente):
         """The figure `was` of ipdaten.zahlen.fortschreibung (e.g. "status_nach", "ueberfaellig")
