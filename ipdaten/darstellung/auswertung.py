@@ -66,6 +66,11 @@ class Auswertung:
             self._haushalt[jahr] = kennzahlen.haushalt_summen(self.anlage, jahr)
         return self._haushalt[jahr]
 
+    def haushalte_mit_posten(self) -> list[tuple[int, HaushaltSummen]]:
+        """(year, totals) of every budget year that has lines, ascending – what the slides and
+        the Sitzungsvorlage report, one slide or paragraph per year."""
+        return [(jahr, self.haushalt(jahr)) for jahr in self.haushalt_jahre if self.haushalt(jahr).positionen]
+
     # --- for the pages: computed once per Anlage, looked up per rerun ---
 
     def einbuergerung_im_jahr(self, jahr: int) -> pd.DataFrame:

@@ -18,10 +18,7 @@ from ipdaten.zahlen.kennzahlen import anteil_an
 def haushaltsfolien(auswertung: Auswertung) -> list[Folie]:
     """One slide per budget year with amounts: the sums per field and the three largest lines."""
     folien = []
-    for jahr in auswertung.haushalt_jahre:
-        summen = auswertung.haushalt(jahr)
-        if not summen.positionen:
-            continue
+    for jahr, summen in auswertung.haushalte_mit_posten():
         nach_feld = summen.nach_handlungsfeld
         kategorien = [
             mit_marke(f"{int(n)} {name}", a)

@@ -235,10 +235,7 @@ def _vorgehen(auswertung: Auswertung, ausgenommen: dt.date | None) -> tuple[str,
 
 def _haushalt(auswertung: Auswertung) -> tuple[str, tuple[Haushaltsjahr, ...]]:
     jahre = []
-    for jahr in auswertung.haushalt_jahre:
-        summen = auswertung.haushalt(jahr)
-        if not summen.positionen:
-            continue
+    for jahr, summen in auswertung.haushalte_mit_posten():
         anzahl = summen.positionen
         text = (
             f"Im Haushalt {jahr} ist eine Maßnahme mit {fmt.euro(summen.summe_eur)} eingeplant:"
