@@ -9,7 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from ipdaten.__main__ import starte
+from ipdaten.kommandozeile import starte
 
 WURZEL = Path(__file__).resolve().parent.parent
 

@@ -93,6 +93,7 @@ SCHICHTEN = {
     "darstellung": 3,
     "praesentation": 4,
     "__main__": 5,
+    "kommandozeile": 5,
     "__init__": 5,
 }
 

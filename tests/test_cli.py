@@ -157,7 +157,7 @@ def test_falscher_aufruf(argumente):
 
 
 def test_innerer_fehler_wird_deutsch_gemeldet(monkeypatch, capsys):
-    import ipdaten.__main__ as cli
+    import ipdaten.kommandozeile as cli
 
     def kaputt(argumente=None):
         raise RuntimeError("unerwartet")

@@ -8,12 +8,12 @@ import sqlite3
 
 import pytest
 
-from ipdaten.__main__ import main
 from ipdaten.ablage import Ablage
 from ipdaten.arbeitsmappe import Zuordnung, aus_toml
 from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
+from ipdaten.kommandozeile import main
 from tests.arbeitsmappen import KOPF, STANDARD_PFAD, empfehlung, mappe_bytes, mit_libreoffice
 from tests.kommandozeile import rufe
 
