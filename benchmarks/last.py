@@ -3,7 +3,7 @@
     python benchmarks/last.py            # full run (about 3 minutes)
     python benchmarks/last.py --schnell  # quick mode (the test suite runs it, no time limits)
 
-Also part 8 of benchmarks/run.py. One server is started the way the README says
+Also part 8 of benchmarks/run.py. One server is started the way docs/betrieb.md says
 (`streamlit run app.py` in the project folder, so `.streamlit/config.toml` applies), on
 127.0.0.1 with its own empty store. Each viewer is a websocket client speaking Streamlit's
 protocol (`/_stcore/stream`, the protobuf messages shipped with streamlit): it asks for a page

@@ -7,7 +7,7 @@
 Part 8, many viewers at once over the websocket, is benchmarks/last.py.
 
 Absolute times on shared machines drift; the ratios against a floor measured in the same
-run hold. Prints a Markdown table for the README.
+run hold. Prints a Markdown table for docs/messungen.md.
 """
 
 from __future__ import annotations

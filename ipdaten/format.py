@@ -71,7 +71,7 @@ def prozent(wert: float | None, stellen: int = 2) -> str:
     return f"{zahl(wert, stellen)}\u00a0%"
 
 
-# One rounding rule for shares (README, "Zahlen und Rundung"): a share standing on its own –
+# One rounding rule for shares (docs/handbuch.md, "Zahlen, Annahmen und Grenzen"): a share standing on its own –
 # headline figure, slide, chart label, hover – in whole percent; a share in a table (page
 # tables, Excel export) with one decimal; a change of a share in percentage points with one
 # decimal everywhere (whole points would hide changes and need not add up).

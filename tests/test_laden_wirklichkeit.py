@@ -531,7 +531,10 @@ def test_readme_listet_die_synonymtabelle_vollstaendig():
     from ipdaten.arbeitsmappe.texte import falte
     from ipdaten.arbeitsmappe.vertrag import STATUS_MEHRDEUTIG
 
-    zeilen = [falte(z) for z in (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8").splitlines()]
+    zeilen = [
+        falte(z)
+        for z in (Path(__file__).resolve().parent.parent / "docs" / "arbeitsmappe.md").read_text("utf-8").splitlines()
+    ]
     readme = " ".join(zeilen)
     for status, woerter in STATUS_SYNONYME.items():
         zeile = next(z for z in zeilen if z.startswith(f"| {falte(status)} |"))

@@ -1,7 +1,7 @@
 """The Anlage 1 workbook contract: sheets, columns and the status vocabulary.
 
 Everything that names a sheet, a column or a status lives here, so that the loader, the
-template export and the README table describe the same contract.
+template export and the table in docs/arbeitsmappe.md describe the same contract.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ STATUS_REIHENFOLGE: tuple[str, ...] = (
 )
 OHNE_ANGABE = "ohne Angabe"
 
-# THE status synonym table (the README lists it): every spelling an office writes for a status,
+# THE status synonym table (docs/arbeitsmappe.md lists it): every spelling an office writes for a status,
 # folded (lower case, single spaces). A word that is not here is never guessed.
 STATUS_SYNONYME: dict[str, tuple[str, ...]] = {
     "umgesetzt": (

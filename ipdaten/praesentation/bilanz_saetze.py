@@ -49,7 +49,7 @@ def punkte_text(diff_pp: float) -> str:
 
 def veraenderung(alt: float, neu: float, diff_pp: float) -> str:
     """The end of a progress sentence: 'um 5 Prozentpunkte gestiegen (von 30 % auf 35 %).'
-    or 'mit 18 % unverändert geblieben.' Shares in whole percent (a sentence: the rounding rule, README)."""
+    or 'mit 18 % unverändert geblieben.' Shares in whole percent (a sentence: the rounding rule, docs/handbuch.md)."""
     text = punkte_text(diff_pp)
     if text == "unverändert geblieben":
         return f"mit {fmt.anteil(neu)} unverändert geblieben."

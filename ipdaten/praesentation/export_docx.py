@@ -22,7 +22,7 @@ MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 BILD_BREITE_MM = 160
 MAX_VORLAGE_BYTES = 20 * 1024 * 1024
 
-# Every placeholder the data offers, with what it holds (the README lists the same).
+# Every placeholder the data offers, with what it holds (docs/handbuch.md lists the same).
 PLATZHALTER: dict[str, str] = {
     "titel": "Bezeichnung der Auswertung (Blatt Info)",
     "stand": "Stand der Daten, z. B. „6. März 2017“",
@@ -244,14 +244,14 @@ def pruefe_vorlage(quelle: Path | bytes | None = None) -> set[str]:
             + ", ".join(f"„{{{{ {n} }}}}“" for n in unbekannt)
             + ". Bekannt sind: "
             + ", ".join(sorted(PLATZHALTER))
-            + " (siehe README, Abschnitt „Sitzungsvorlage (Word)“)."
+            + " (siehe Handbuch docs/handbuch.md, Abschnitt „Sitzungsvorlage (Word)“)."
         )
     fehlend = [n for n in PFLICHT if n not in benutzt]
     if fehlend:
         raise VorlagenFehler(
             "In der Word-Vorlage fehlen Platzhalter, ohne die der Bericht unvollständig wäre: "
             + ", ".join(f"„{n}“" for n in fehlend)
-            + " (die Schleifen über die Handlungsfelder bzw. die Tabelle der Anlage 1, siehe README)."
+            + " (die Schleifen über die Handlungsfelder bzw. die Tabelle der Anlage 1, siehe Handbuch docs/handbuch.md)."
         )
     return benutzt
 
@@ -280,7 +280,7 @@ def docx_bytes(vorlage: Sitzungsvorlage, *, vorlage_datei: Path | bytes | None =
     except UndefinedError as e:
         raise VorlagenFehler(
             f"Die Word-Vorlage benutzt einen Platzhalter, den es nicht gibt ({e.message}). "
-            "Bitte die Schreibweise mit der README vergleichen (z. B. „{{ f.text }}“ in der Schleife über „felder“)."
+            "Bitte die Schreibweise mit dem Handbuch (docs/handbuch.md) vergleichen (z. B. „{{ f.text }}“ in der Schleife über „felder“)."
         ) from e
     except TemplateError as e:
         raise _syntaxfehler(e) from e
