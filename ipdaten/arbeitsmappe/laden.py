@@ -33,6 +33,7 @@ from ipdaten.arbeitsmappe.xlsx_lesen import (
     BlattZuGross,
     LesefehlerArbeitsmappe,
     RohMappe,
+    ZuVieleSpaltenangaben,
     lies_mappe,
 )
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
@@ -92,6 +93,14 @@ def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
             blatt=fehler_.blatt,
             wert=f"{tausender(fehler_.zeilen)} Zeilen × {tausender(fehler_.spalten)} Spalten",
             erlaubt=f"höchstens {tausender(MAX_ZELLEN)} Zellen (Zeilen × Spalten) je Blatt",
+        )
+    if isinstance(fehler_, ZuVieleSpaltenangaben):
+        return fehler(
+            "Das Blatt beschreibt mehr Spaltenbereiche (Breite, ausgeblendet), als ein Blatt Spalten hat; "
+            "so schreibt Excel keine Datei. Die Datei wird aus Sicherheitsgründen nicht gelesen. Bitte die "
+            "Arbeitsmappe in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut hochladen.",
+            blatt=fehler_.blatt,
+            erlaubt=f"höchstens {tausender(fehler_.anzahl)} Spaltenbereiche je Blatt",
         )
     if grund == "kennwort":
         return fehler(

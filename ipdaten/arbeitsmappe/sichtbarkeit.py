@@ -6,20 +6,38 @@ Calamine reads hidden content like any other; only the XML says it is hidden
 
 from __future__ import annotations
 
+import bisect
 import re
 import zipfile
+from dataclasses import dataclass
 
 from defusedxml import ElementTree as SicheresXml
 
-from ipdaten.arbeitsmappe.xlsx_lesen import NS_HAUPT
+from ipdaten.arbeitsmappe.xlsx_lesen import MAX_SPALTEN, NS_HAUPT
 
 _SPALTE = re.compile(rb"<col\s([^>]*?)/?>")
 _ZEILE = re.compile(rb"<row\s([^>]*?)>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-_MIN = re.compile(rb'\bmin="(\d+)"')
-_MAX = re.compile(rb'\bmax="(\d+)"')
-_R = re.compile(rb'\br="(\d+)"')
-MAX_AUSGEBLENDETE_SPALTEN = 16_384
+_MIN = re.compile(rb'\bmin="(\d{1,9})"')
+_MAX = re.compile(rb'\bmax="(\d{1,9})"')
+_R = re.compile(rb'\br="(\d{1,9})"')
+
+
+@dataclass(frozen=True)
+class Spaltenbereiche:
+    """Hidden columns as sorted, disjoint ranges [von, bis) from 0 – one entry per `<col>` range,
+    never one per column: `<col min="1" max="16384">` is one pair, not 16 384 numbers."""
+
+    bereiche: tuple[tuple[int, int], ...] = ()
+
+    def __contains__(self, spalte: object) -> bool:
+        if not isinstance(spalte, int):
+            return False
+        stelle = bisect.bisect_right(self.bereiche, (spalte, MAX_SPALTEN + 1)) - 1
+        return stelle >= 0 and self.bereiche[stelle][0] <= spalte < self.bereiche[stelle][1]
+
+    def __bool__(self) -> bool:
+        return bool(self.bereiche)
 
 
 def ausgeblendete_blaetter(archiv: zipfile.ZipFile) -> set[str]:
@@ -31,28 +49,44 @@ def ausgeblendete_blaetter(archiv: zipfile.ZipFile) -> set[str]:
     return {b.get("name", "") for b in mappe.iter(f"{NS_HAUPT}sheet") if b.get("state") in ("hidden", "veryHidden")}
 
 
-def ausgeblendete_spalten(xml: bytes) -> set[int]:
-    """0-based indices of the hidden columns of a sheet."""
-    spalten: set[int] = set()
-    for treffer in _SPALTE.finditer(xml.split(b"<sheetData", 1)[0]):
+def ausgeblendete_spalten(xml: bytes) -> Spaltenbereiche:
+    """The hidden columns of a sheet (0-based), as ranges within Excel's 16 384 columns.
+
+    Work and memory grow with the number of `<col>` elements (which `xlsx_lesen` bounds before
+    any sheet is parsed), never with the width of their ranges.
+    """
+    ende = xml.find(b"<sheetData")
+    bereiche = []
+    for treffer in _SPALTE.finditer(xml, 0, ende if ende >= 0 else len(xml)):
         attrs = treffer.group(1)
         if not _HIDDEN.search(attrs):
             continue
         von, bis = _MIN.search(attrs), _MAX.search(attrs)
         if von and bis:
-            anfang = int(von.group(1))
-            spalten.update(range(anfang - 1, min(int(bis.group(1)), anfang + MAX_AUSGEBLENDETE_SPALTEN)))
-    return spalten
+            anfang, schluss = max(int(von.group(1)) - 1, 0), min(int(bis.group(1)), MAX_SPALTEN)
+            if anfang < schluss:
+                bereiche.append((anfang, schluss))
+    vereint: list[tuple[int, int]] = []
+    for anfang, schluss in sorted(bereiche):
+        if vereint and anfang <= vereint[-1][1]:
+            vereint[-1] = (vereint[-1][0], max(vereint[-1][1], schluss))
+        else:
+            vereint.append((anfang, schluss))
+    return Spaltenbereiche(tuple(vereint))
 
 
-def ausgeblendete_zeilen(xml: bytes) -> set[int]:
-    """0-based indices of the hidden rows of a sheet (rows hidden by hand or by a filter)."""
+def ausgeblendete_zeilen(xml: bytes, bis: int | None = None) -> set[int]:
+    """0-based indices of the hidden rows of a sheet (rows hidden by hand or by a filter).
+
+    Only rows before `bis` (the rows the sheet's cells reach) count: empty hidden rows below the
+    table would otherwise cost memory per row without meaning anything.
+    """
     zeilen = set()
     for treffer in _ZEILE.finditer(xml):
         attrs = treffer.group(1)
         if _HIDDEN.search(attrs):
             nummer = _R.search(attrs)
-            if nummer:
+            if nummer and (bis is None or int(nummer.group(1)) <= bis):
                 zeilen.add(int(nummer.group(1)) - 1)
     return zeilen
 

@@ -117,7 +117,9 @@ def finde_tabelle(
         leer = False
         zeilen.append((index, zeile))
     zeilen = _ohne_anmerkungen_darunter(blatt.name, vertrag, spalten, zeilen, leer_davor, befunde)
-    versteckte_zeilen = ausgeblendete_zeilen(blatt.xml)
+    versteckte_zeilen = ausgeblendete_zeilen(
+        blatt.xml, max(blatt.zeilennummern, default=0) if blatt.zeilennummern else len(blatt.zeilen)
+    )
     mitgezaehlt = [n for n, _ in zeilen if n - 1 in versteckte_zeilen]
     if mitgezaehlt:
         befunde.warnung(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Container
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
@@ -170,7 +171,7 @@ def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str])
 
 
 def waehle_spalten(
-    blatt: RohBlatt, vertrag: Blatt, kopf: int, zweizeilig: bool, versteckt: set[int], befunde: Befundliste
+    blatt: RohBlatt, vertrag: Blatt, kopf: int, zweizeilig: bool, versteckt: Container[int], befunde: Befundliste
 ) -> tuple[dict[str, int] | None, dict[str, str]]:
     """The column of each field; never chosen silently.
 

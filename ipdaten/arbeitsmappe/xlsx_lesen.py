@@ -27,11 +27,20 @@ _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _FORMEL = re.compile(rb"<f[\s>/]")
 _WERT = re.compile(rb"<v>[^<]+</v>")
 MAX_ZELLEN = 1_000_000
+MAX_SPALTEN = 16_384  # Excel's last column, XFD
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
 class LesefehlerArbeitsmappe(Exception):
     """The container looked like xlsx, but its content could not be read."""
+
+
+class ZuVieleSpaltenangaben(LesefehlerArbeitsmappe):
+    """A sheet lists more `<col>` ranges than Excel has columns (Excel writes disjoint ranges)."""
+
+    def __init__(self, blatt: str, anzahl: int):
+        self.blatt, self.anzahl = blatt, anzahl
+        super().__init__(f"{blatt}: mehr als {anzahl} Spaltenangaben")
 
 
 class BlattZuGross(LesefehlerArbeitsmappe):
@@ -180,6 +189,7 @@ _Z_START = re.compile(rb"<c[\s>/]")
 _Z_MIT_R = re.compile(rb'<c\s[^>]*?\br="[A-Z]{1,3}[0-9]{1,7}"')
 _R_START = re.compile(rb"<row[\s>/]")
 _R_MIT_R = re.compile(rb'<row\s[^>]*?\br="([0-9]{1,7})"')
+_SPALTENANGABE = re.compile(rb"<col[\s/>]")
 STUECK_BYTES = 1 << 20
 MAX_REST_BYTES = 4 << 20  # one cell's XML; a real one stays far below (32 767 characters of text)
 
@@ -194,7 +204,7 @@ class _Ausdehnung:
 
     def __init__(self) -> None:
         self.max_zeile = self.max_spalte = self.max_zeile_r = 0
-        self.zellen = self.zellen_mit_r = self.zeilen = self.zeilen_mit_r = 0
+        self.zellen = self.zellen_mit_r = self.zeilen = self.zeilen_mit_r = self.spaltenangaben = 0
 
     def zaehle(self, xml: bytes) -> None:
         """Count the cells of a piece that ends before a cell's start tag (or at the end)."""
@@ -204,6 +214,7 @@ class _Ausdehnung:
         self.zellen += sum(1 for _ in _Z_START.finditer(xml))
         self.zellen_mit_r += sum(1 for _ in _Z_MIT_R.finditer(xml))
         self.zeilen += sum(1 for _ in _R_START.finditer(xml))
+        self.spaltenangaben += sum(1 for _ in _SPALTENANGABE.finditer(xml))
         for treffer in _R_MIT_R.finditer(xml):
             self.zeilen_mit_r += 1
             self.max_zeile_r = max(self.max_zeile_r, int(treffer.group(1)))
@@ -238,6 +249,9 @@ def _pruefe_ausdehnung(name: str, teil) -> None:
             if len(rest) > MAX_REST_BYTES:
                 raise BlattZuGross(name, 1_048_576, 16_384)  # one "cell" of megabytes: not a sheet Excel wrote
         zaehler.zaehle(puffer)
+        if zaehler.spaltenangaben > MAX_SPALTEN:
+            # Hidden-column ranges are read later (sichtbarkeit); their number is bounded here.
+            raise ZuVieleSpaltenangaben(name, MAX_SPALTEN)
         zeilen, spalten = zaehler.ergebnis()
         if zeilen * spalten > MAX_ZELLEN:
             raise BlattZuGross(name, zeilen, spalten)
