@@ -73,3 +73,27 @@ def speicherbombe_bytes(zeilen: int = 100_000, spalten: int = 25) -> bytes:
     zeilen_xml = b"".join(str(z).encode().join(teile).replace(b"\0", b"%d" % (z % 10)) for z in range(20, 20 + zeilen))
     xml = xml.replace(b"</sheetData>", zeilen_xml + b"</sheetData>")
     return ersetze_teile(daten, {"xl/worksheets/sheet2.xml": xml}, kompression=_zip.ZIP_DEFLATED)
+
+
+def blattbombe_bytes(anzahl: int = 2_000, empfehlungen: int = 1_000) -> bytes:
+    """A workbook whose `xl/workbook.xml` lists `anzahl` more sheets, all pointing at the one part
+    of the sheet Empfehlungen (about 0,5 MB of XML with 1 000 rows; 113 KB at 2 000 entries)."""
+    from tests.arbeitsmappen import ersetze_teile, grosse_mappe_bytes, lies_teil
+
+    daten = grosse_mappe_bytes(empfehlungen)
+    mappe = lies_teil(daten, "xl/workbook.xml")
+    rels = lies_teil(daten, "xl/_rels/workbook.xml.rels")
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    blaetter = "".join(
+        f'<sheet xmlns:r="{r}" name="Kopie {i}" sheetId="{i + 10}" r:id="rIdK{i}"/>' for i in range(anzahl)
+    )
+    ziele = "".join(
+        f'<Relationship Type="{r}/worksheet" Target="/xl/worksheets/sheet2.xml" Id="rIdK{i}"/>' for i in range(anzahl)
+    )
+    return ersetze_teile(
+        daten,
+        {
+            "xl/workbook.xml": mappe.replace(b"</sheets>", blaetter.encode() + b"</sheets>"),
+            "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", ziele.encode() + b"</Relationships>"),
+        },
+    )

@@ -12,8 +12,10 @@ import tracemalloc
 import pytest
 
 from ipdaten import AnlageUngueltig, lade_anlage
+from ipdaten.arbeitsmappe import signatur
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten
-from tests.arbeitsmappen import ersetze_teile, excel_bytes, lies_teil
+from tests.arbeitsmappen import aendere_mappe, ersetze_teile, excel_bytes, lies_teil, mappe_bytes
+from tests.feindlich import blattbombe_bytes
 
 BLATT = "xl/worksheets/sheet2.xml"  # Empfehlungen
 
@@ -79,3 +81,53 @@ def test_16384_spaltenangaben_sind_erlaubt():
         excel_bytes(), b"".join(b'<col min="%d" max="%d" width="3"/>' % (i, i) for i in range(1, 16_385))
     )
     assert lade_anlage(mappe).empfehlungen is not None
+
+
+def test_viele_blatteintraege_auf_einen_teil_werden_sofort_abgelehnt():
+    """Finding 2: every listed sheet was read, each time the same part (2 000 entries: 110 s, 2,9 GB)."""
+    bombe = blattbombe_bytes(40)
+    lade_anlage(excel_bytes())
+    tracemalloc.start()
+    try:
+        with pytest.raises(AnlageUngueltig) as fehler:
+            lade_anlage(bombe)
+        spitze = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert signatur(bombe) is None  # the upload's signature step refuses to read it, too
+    (befund,) = fehler.value.befunde
+    assert befund.meldung == (
+        "Die Blätter „Empfehlungen“ und „Kopie 0“ verweisen auf denselben Teil der Datei "
+        "(xl/worksheets/sheet2.xml); so schreiben Excel und LibreOffice keine Arbeitsmappe. "
+        "Die Datei wird aus Sicherheitsgründen nicht gelesen."
+    )
+    assert spitze < 15_000_000, f"{spitze / 1e6:.0f} MB"
+
+
+def test_mehr_als_250_blaetter_werden_vor_dem_lesen_abgelehnt():
+    def viele(wb):
+        for i in range(250):
+            wb.create_sheet(f"Alt {i}")
+
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(aendere_mappe(mappe_bytes(), viele))
+    (befund,) = fehler.value.befunde
+    assert befund.meldung.startswith("Die Arbeitsmappe hat 256 Blätter; erlaubt sind höchstens 250.")
+
+
+def test_alle_blaetter_zusammen_sind_begrenzt():
+    """Each sheet below the bound of a million cells, together above two million: a few KB of
+    file would make calamine allocate them all (about 40 MB per million cells)."""
+
+    def weit(wb):
+        for i in range(3):
+            wb.create_sheet(f"HF {i + 1}").cell(45_000, 20, 1)  # 900 000 cells each, read as field sheets
+
+    mappe = aendere_mappe(mappe_bytes(), weit)
+    assert len(mappe) < 30_000
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(mappe)
+    (befund,) = fehler.value.befunde
+    assert befund.erlaubt == "höchstens 2.000.000 Zellen (Zeilen × Spalten) in allen Blättern zusammen"
+    assert befund.wert.endswith(" Zellen") and befund.meldung.startswith("Die Blätter der Arbeitsmappe reichen")
+    assert signatur(mappe) is None

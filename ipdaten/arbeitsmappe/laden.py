@@ -30,8 +30,10 @@ from ipdaten.arbeitsmappe.vertrag import (
 )
 from ipdaten.arbeitsmappe.xlsx_lesen import (
     MAX_ZELLEN,
+    MAX_ZELLEN_GESAMT,
     BlattZuGross,
     LesefehlerArbeitsmappe,
+    MappeZuGross,
     RohMappe,
     ZuVieleSpaltenangaben,
     lies_mappe,
@@ -93,6 +95,14 @@ def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
             blatt=fehler_.blatt,
             wert=f"{tausender(fehler_.zeilen)} Zeilen × {tausender(fehler_.spalten)} Spalten",
             erlaubt=f"höchstens {tausender(MAX_ZELLEN)} Zellen (Zeilen × Spalten) je Blatt",
+        )
+    if isinstance(fehler_, MappeZuGross):
+        return fehler(
+            f"Die Blätter der Arbeitsmappe reichen zusammen über mehr als {tausender(fehler_.zellen)} Zellen; so "
+            "große Mappen werden aus Sicherheitsgründen nicht gelesen. Bitte nicht mehr benötigte Blätter "
+            "löschen (auch ausgeblendete) und leere Zeilen und Spalten unter und neben den Tabellen löschen.",
+            wert=f"{tausender(fehler_.blaetter)} Blätter, {tausender(fehler_.zellen)} Zellen",
+            erlaubt=f"höchstens {tausender(MAX_ZELLEN_GESAMT)} Zellen (Zeilen × Spalten) in allen Blättern zusammen",
         )
     if isinstance(fehler_, ZuVieleSpaltenangaben):
         return fehler(

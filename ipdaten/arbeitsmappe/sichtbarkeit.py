@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from defusedxml import ElementTree as SicheresXml
 
-from ipdaten.arbeitsmappe.xlsx_lesen import MAX_SPALTEN, NS_HAUPT
+from ipdaten.arbeitsmappe.blattliste import blattliste
+from ipdaten.arbeitsmappe.xlsx_lesen import MAX_SPALTEN
 
 _SPALTE = re.compile(rb"<col\s([^>]*?)/?>")
 _ZEILE = re.compile(rb"<row\s([^>]*?)>")
@@ -43,10 +44,9 @@ class Spaltenbereiche:
 def ausgeblendete_blaetter(archiv: zipfile.ZipFile) -> set[str]:
     """Names of the sheets marked hidden or very hidden in `xl/workbook.xml`."""
     try:
-        mappe = SicheresXml.fromstring(archiv.read("xl/workbook.xml"))
+        return {b.name for b in blattliste(archiv)[0] if b.ausgeblendet}
     except (KeyError, SicheresXml.ParseError):
         return set()
-    return {b.get("name", "") for b in mappe.iter(f"{NS_HAUPT}sheet") if b.get("state") in ("hidden", "veryHidden")}
 
 
 def ausgeblendete_spalten(xml: bytes) -> Spaltenbereiche:

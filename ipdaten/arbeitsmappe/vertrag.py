@@ -269,4 +269,5 @@ DAVON_WOERTER = ("davon", "darunter", "dav.", "hiervon")
 MAX_DATEI_BYTES = 20 * 1024 * 1024
 MAX_ENTPACKT_BYTES = 64 * 1024 * 1024
 MAX_KOMPRESSIONSRATE = 200
+MAX_BLAETTER = 250  # sheets per workbook (a real Anlage 1 has a dozen, with old hidden ones)
 MAX_EMPFEHLUNGEN = 20_000

@@ -8,7 +8,6 @@ directly, with defusedxml for the small parts and a byte search for the large sh
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from collections.abc import Callable
@@ -17,9 +16,7 @@ from dataclasses import dataclass, field
 import python_calamine
 from defusedxml import ElementTree as SicheresXml
 
-NS_HAUPT = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-NS_PAKET_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+from ipdaten.arbeitsmappe.blattliste import NS_HAUPT, blattliste, xml_elemente
 
 _ZELLE = re.compile(rb"<c\s([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
@@ -27,6 +24,7 @@ _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _FORMEL = re.compile(rb"<f[\s>/]")
 _WERT = re.compile(rb"<v>[^<]+</v>")
 MAX_ZELLEN = 1_000_000
+MAX_ZELLEN_GESAMT = 2 * MAX_ZELLEN  # all sheets read from one upload together
 MAX_SPALTEN = 16_384  # Excel's last column, XFD
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
@@ -41,6 +39,14 @@ class ZuVieleSpaltenangaben(LesefehlerArbeitsmappe):
     def __init__(self, blatt: str, anzahl: int):
         self.blatt, self.anzahl = blatt, anzahl
         super().__init__(f"{blatt}: mehr als {anzahl} Spaltenangaben")
+
+
+class MappeZuGross(LesefehlerArbeitsmappe):
+    """The sheets of a workbook together span more cells than the loader accepts per upload."""
+
+    def __init__(self, blaetter: int, zellen: int):
+        self.blaetter, self.zellen = blaetter, zellen
+        super().__init__(f"{blaetter} Blätter mit zusammen {zellen} Zellen")
 
 
 class BlattZuGross(LesefehlerArbeitsmappe):
@@ -122,41 +128,25 @@ def _spalten_index(buchstaben: bytes) -> int:
 
 
 def _lies_prozent_stile(archiv: zipfile.ZipFile) -> set[int]:
-    try:
-        wurzel = SicheresXml.fromstring(archiv.read("xl/styles.xml"))
-    except KeyError:
+    if "xl/styles.xml" not in archiv.namelist():
         return set()
-    eigene = {}
-    for fmt in wurzel.iter(f"{NS_HAUPT}numFmt"):
-        code = _FORMAT_TEXT.sub("", fmt.get("formatCode", ""))
-        eigene[int(fmt.get("numFmtId", "0"))] = "%" in code
-    stile = set()
-    xfs = wurzel.find(f"{NS_HAUPT}cellXfs")
-    if xfs is None:
-        return stile
-    for index, xf in enumerate(xfs.findall(f"{NS_HAUPT}xf")):
-        fmt_id = int(xf.get("numFmtId", "0"))
-        if fmt_id in (9, 10) or eigene.get(fmt_id, False):
-            stile.add(index)
+    eigene: dict[int, bool] = {}
+    stile: set[int] = set()
+    index = 0
+    for tag, a, eltern in xml_elemente(archiv, "xl/styles.xml", {f"{NS_HAUPT}numFmt", f"{NS_HAUPT}xf"}):
+        if tag == f"{NS_HAUPT}numFmt":
+            eigene[int(a.get("numFmtId", "0"))] = "%" in _FORMAT_TEXT.sub("", a.get("formatCode", ""))
+        elif eltern == f"{NS_HAUPT}cellXfs":
+            fmt_id = int(a.get("numFmtId", "0"))
+            if fmt_id in (9, 10) or eigene.get(fmt_id, False):
+                stile.add(index)
+            index += 1
     return stile
 
 
 def _blatt_pfade(archiv: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
-    mappe = SicheresXml.fromstring(archiv.read("xl/workbook.xml"))
-    try:
-        rels = SicheresXml.fromstring(archiv.read("xl/_rels/workbook.xml.rels"))
-        ziele = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PAKET_REL}Relationship")}
-    except KeyError:
-        ziele = {}
-    pfade = {}
-    for blatt in mappe.iter(f"{NS_HAUPT}sheet"):
-        ziel = ziele.get(blatt.get(f"{NS_REL}id"), "")
-        if ziel:
-            pfad = ziel.lstrip("/") if ziel.startswith("/") else posixpath.normpath(posixpath.join("xl", ziel))
-            pfade[blatt.get("name", "")] = pfad
-    calc = mappe.find(f"{NS_HAUPT}calcPr")
-    neu = calc is not None and calc.get("fullCalcOnLoad") in ("1", "true")
-    return pfade, neu
+    blaetter, neu = blattliste(archiv)
+    return {b.name: b.pfad for b in blaetter if b.pfad}, neu
 
 
 def _pruefe_und_setze_fehlerwerte(zeilen: list[list], xml: bytes, pfad: str) -> None:
@@ -227,12 +217,12 @@ class _Ausdehnung:
         return max_zeile + ohne_r_zeilen + ohne_r, self.max_spalte + ohne_r
 
 
-def _pruefe_ausdehnung(name: str, teil) -> None:
+def _pruefe_ausdehnung(name: str, teil) -> int:
     """Refuse a sheet whose cell range would not fit in memory (calamine allocates it densely),
     reading its XML piece by piece from the open zip member `teil` and stopping at the bound.
 
     One value in cell XFD1048576 of an 8 KB file would otherwise make calamine request 500 GB
-    and abort the whole process.
+    and abort the whole process. Returns the cells (rows × columns) calamine will allocate.
     """
     zaehler = _Ausdehnung()
     rest = b""
@@ -256,7 +246,7 @@ def _pruefe_ausdehnung(name: str, teil) -> None:
         if zeilen * spalten > MAX_ZELLEN:
             raise BlattZuGross(name, zeilen, spalten)
         if not stueck:
-            return
+            return zeilen * spalten
 
 
 def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None) -> RohMappe:
@@ -273,11 +263,16 @@ def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         pfade, neu = _blatt_pfade(archiv)
         stile = _lies_prozent_stile(archiv)
-        # Every sheet's span is counted before calamine opens anything.
+        # Every sheet's span is counted before calamine opens anything, and all of them together
+        # are bounded: calamine allocates each densely (a million cells about 40 MB).
+        zellen = blaetter = 0
         for name, pfad in pfade.items():
             if gewuenscht(name):
                 with archiv.open(pfad) as teil:  # KeyError (sheet without its part) means a broken file
-                    _pruefe_ausdehnung(name, teil)
+                    zellen += _pruefe_ausdehnung(name, teil)
+                blaetter += 1
+                if zellen > MAX_ZELLEN_GESAMT:
+                    raise MappeZuGross(blaetter, zellen)
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
         blaetter = {}
         for name in mappe.sheet_names:
