@@ -115,6 +115,8 @@ def test_einbuergerung_rang_je_jahr_gleichstand_und_differenzen():
         [2016, "Landkreis Böblingen", 1.54, 1, True, 1.45, 0.0, 0.09, False],
         [2016, "Landkreis Esslingen", 1.36, 2, False, 1.45, -0.18, -0.09, False],
         [2016, "Landkreis Göppingen", None, None, False, 1.45, None, None, False],
+        # Stuttgart has no row for 2016: every Kreis keeps every year („keine Angabe“, issue 22).
+        [2016, "Stadtkreis Stuttgart", None, None, False, 1.45, None, None, False],
     ]
     assert einbuergerung_jahre(_anlage(einbuergerung=EINBUERGERUNG_ZWEI_JAHRE)) == [2015, 2016]
 
@@ -192,6 +194,7 @@ def test_kennzahlen_json_ist_reines_json():
         (2016, "Landkreis Böblingen", 1),
         (2016, "Landkreis Esslingen", 2),
         (2016, "Landkreis Göppingen", None),
+        (2016, "Stadtkreis Stuttgart", None),
     ]
 
 

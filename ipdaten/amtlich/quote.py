@@ -27,16 +27,8 @@ from ipdaten.amtlich.statistikwerte import (
     StatistikUngueltig,
 )
 from ipdaten.arbeitsmappe import Befund, falte, fehler
+from ipdaten.arbeitsmappe.gebiete import REGION_STUTTGART
 from ipdaten.zahlen.kennzahlen import im_jahr
-
-REGION_STUTTGART: dict[str, str] = {
-    "08111": "Stuttgart",
-    "08115": "Böblingen",
-    "08116": "Esslingen",
-    "08117": "Göppingen",
-    "08118": "Ludwigsburg",
-    "08119": "Rems-Murr-Kreis",
-}
 
 TABELLE = "tabelle"
 VORJAHR = "vorjahr"

@@ -12,6 +12,31 @@ from ipdaten.format import kuerzen
 
 Schwere = Literal["Fehler", "Warnung"]
 
+# The causes a finding is grouped by (the receipt of an upload shows one group each). A finding
+# without its own cause is grouped by the sheet it is about (`ursache_des_blatts`).
+EINBUERGERUNG = "Einbürgerung"
+STAND = "Stand"
+EMPFEHLUNGEN = "Empfehlungen"
+HAUSHALT = "Haushalt"
+MEILENSTEINE = "Meilensteine"
+UNGELESEN = "Nicht gelesen"
+ZAHLEN = "Zahlen"
+ARBEITSMAPPE = "Arbeitsmappe"
+URSACHEN = (EMPFEHLUNGEN, EINBUERGERUNG, HAUSHALT, STAND, MEILENSTEINE, ZAHLEN, UNGELESEN, ARBEITSMAPPE)
+_URSACHE_DES_BLATTS = {
+    "Handlungsfelder": EMPFEHLUNGEN,
+    "Empfehlungen": EMPFEHLUNGEN,
+    "Einbürgerung": EINBUERGERUNG,
+    "Haushalt": HAUSHALT,
+    "Meilensteine": MEILENSTEINE,
+    "Info": STAND,
+}
+
+
+def ursache_des_blatts(vertragsblatt: str) -> str:
+    """The cause of a finding about a sheet of the contract (by its contract name)."""
+    return _URSACHE_DES_BLATTS.get(vertragsblatt, ARBEITSMAPPE)
+
 
 @dataclass(frozen=True)
 class Befund:
@@ -25,6 +50,7 @@ class Befund:
     wert: str = ""
     erlaubt: str = ""
     zeilen: tuple[int, ...] = ()  # every row of a finding that stands for several rows (one cause)
+    ursache: str = ""  # one of URSACHEN; "" = by the sheet it is about
 
     @property
     def zeilen_text(self) -> str:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ipdaten.arbeitsmappe.befunde import Befundliste
+from ipdaten.arbeitsmappe.befunde import EINBUERGERUNG as EINBUERGERUNG_URSACHE
+from ipdaten.arbeitsmappe.befunde import Befundliste, zeilen_wort
 from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
+from ipdaten.arbeitsmappe.gebiete import gebiet_art
+from ipdaten.arbeitsmappe.plausibel.einbuergerung import fehlende_jahre, gebiet_schluessel
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten, quote_aus_anzahlen
@@ -18,35 +21,46 @@ QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer
 
 
 def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame:
-    """The quota rows; an empty frame when the sheet is missing."""
+    """The quota rows; an empty frame when the sheet is missing.
+
+    Aggregates (Region, Land, Bund, means, totals) are left out of the ranking with a warning;
+    an area that has a value in one year and no row in another gets „keine Angabe“ for it.
+    """
     if blatt is not None:
-        blatt = jahre_als_spalten(blatt, EINBUERGERUNG, "Quote in %", befunde)
+        blatt = jahre_als_spalten(blatt, EINBUERGERUNG, "Quote in %", befunde, leere_behalten=_nennt_kreis)
         blatt = quote_aus_anzahlen(blatt, "Quote in %", befunde)
     tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde) if blatt is not None else None
     if tabelle is None:
         return leerer_rahmen("einbuergerung")
     prozent_zellen = mappe.zellen_meta(blatt).prozent
     datensaetze = []
-    gesehen: dict[tuple[str, int], int] = {}
+    gesehen: dict[tuple[str, int], tuple[int, str]] = {}
+    aggregate: dict[str, list[int]] = {}
     for nummer, zeile in tabelle.zeilen:
         gebiet = pflichttext(tabelle, nummer, zeile, "gebiet", "Das Gebiet fehlt.", "Name des Stadt- oder Landkreises")
+        if gebiet is not None and gebiet_art(gebiet).art == "aggregat":
+            aggregate.setdefault(gebiet, []).append(nummer)
+            continue
         wert_jahr = jahr(tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016)
         wert_quote = _quote_pruefen(
             tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen
         )
         if gebiet is None or wert_jahr is None or wert_quote is False:
             continue
-        schluessel = (falte(gebiet), wert_jahr)
+        schluessel = (gebiet_schluessel(gebiet), wert_jahr)
         if schluessel in gesehen:
+            frueher, name = gesehen[schluessel]
             tabelle.fehler(
                 nummer,
                 "gebiet",
-                f"{gebiet} {wert_jahr} steht doppelt (schon in Zeile {gesehen[schluessel]}).",
+                f"{gebiet} {wert_jahr} steht doppelt (schon in Zeile {frueher}"
+                + (f" als „{name}“" if falte(name) != falte(gebiet) else "")
+                + ").",
                 gebiet,
                 "jedes Gebiet nur einmal je Jahr",
             )
             continue
-        gesehen[schluessel] = nummer
+        gesehen[schluessel] = (nummer, gebiet)
         datensaetze.append(
             {
                 "gebiet": gebiet,
@@ -58,7 +72,61 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
             }
         )
     _anteile_als_prozent(tabelle, datensaetze, prozent_zellen)
+    _melde_aggregate(tabelle, aggregate)
+    _ergaenze_jahre(tabelle, datensaetze)
     return rahmen("einbuergerung", datensaetze)
+
+
+def _nennt_kreis(zellen: list) -> bool:
+    """Whether a row without any value names a Kreis (kept: „keine Angabe“) rather than a note."""
+    return any(isinstance(z, str) and gebiet_art(z).art in ("kreis", "kreisartig") for z in zellen)
+
+
+def _melde_aggregate(tabelle: Tabelle, aggregate: dict[str, list[int]]) -> None:
+    if not aggregate:
+        return
+    zeilen = sorted(n for nummern in aggregate.values() for n in nummern)
+    tabelle.befunde.warnung(
+        "Kein Kreis, sondern eine Summe, ein Mittel oder ein größeres Gebiet: "
+        + ", ".join(f"„{g}“" for g in aggregate)
+        + f" ({zeilen_wort(zeilen)}). Diese Zeilen wurden nicht in die Rangfolge der Kreise aufgenommen "
+        "und zählen nicht zum Mittel.",
+        blatt=tabelle.blatt,
+        zeile=zeilen[0],
+        spalte=tabelle.titel.get("gebiet", "Gebiet"),
+        zeilen=tuple(zeilen),
+        ursache=EINBUERGERUNG_URSACHE,
+    )
+
+
+def _ergaenze_jahre(tabelle: Tabelle, datensaetze: list[dict]) -> None:
+    """Every area keeps every year: a missing (area, year) becomes „keine Angabe“, with a warning."""
+    fehlend = fehlende_jahre([(d["gebiet"], d["jahr"]) for d in datensaetze])
+    if not fehlend:
+        return
+    erste = {}
+    for d in datensaetze:
+        erste.setdefault(d["gebiet"], d["zeile"])
+    for gebiet, wert_jahr in fehlend:
+        datensaetze.append(
+            {
+                "gebiet": gebiet,
+                "jahr": wert_jahr,
+                "quote_prozent": float("nan"),
+                "quelle": "",
+                "definition": "",
+                "zeile": erste[gebiet],
+            }
+        )
+    datensaetze.sort(key=lambda d: (d["zeile"], d["jahr"]))
+    tabelle.befunde.warnung(
+        "Für diese Gebiete fehlt eine Zeile eines Jahres; sie stehen in dem Jahr mit „keine Angabe“: "
+        + "; ".join(f"{g} {j}" for g, j in fehlend)
+        + ".",
+        blatt=tabelle.blatt,
+        spalte=tabelle.titel.get("gebiet", "Gebiet"),
+        ursache=EINBUERGERUNG_URSACHE,
+    )
 
 
 def _sagt_prozent(tabelle: Tabelle) -> bool:
@@ -67,10 +135,11 @@ def _sagt_prozent(tabelle: Tabelle) -> bool:
 
 
 def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zellen: set) -> None:
-    """Quotas that are all fractions (0,0154) in a column that says % are read as 1,54 %, with a warning.
+    """Quotas that are all fractions (0,0154) are read as 1,54 %, with a warning.
 
     A naturalisation quota under 0,1 % does not occur in any German district (they lie between
-    about 0,5 and 3 %); values that small in every row are shares of 1, not percentage points.
+    about 0,5 and 3 %); values that small in every row are shares of 1, not percentage points –
+    whether or not the column says „%“.
     """
     spalte = tabelle.spalten["quote_prozent"]
     zahlen = []
@@ -80,15 +149,20 @@ def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zell
             if not isinstance(roh, (int, float)) or (d["zeile"] - 1, spalte) in prozent_zellen:
                 return
             zahlen.append(d)
-    if not zahlen or not _sagt_prozent(tabelle) or not all(0 < d["quote_prozent"] < 0.1 for d in zahlen):
+    if not zahlen or not all(0 < d["quote_prozent"] < 0.1 for d in zahlen):
         return
     for d in zahlen:
         d["quote_prozent"] = round(d["quote_prozent"] * 100, 10)
     beispiel = zahlen[0]
+    grund = (
+        "die Spalte sagt aber „%“"
+        if _sagt_prozent(tabelle)
+        else "so kleine Einbürgerungsquoten kommen in keinem Kreis vor"
+    )
     tabelle.warnung(
         None,
         "quote_prozent",
-        "Alle Quoten sind Anteile kleiner als 0,1, die Spalte sagt aber „%“; sie wurden als Prozent gelesen "
+        f"Alle Quoten sind Anteile kleiner als 0,1, {grund}; sie wurden als Prozent gelesen "
         f"(mal 100, z. B. {zahl(beispiel['quote_prozent'] / 100, 4)} → {prozent(beispiel['quote_prozent'])})"
         ". Sind es wirklich Prozentpunkte, bitte als Prozent formatieren.",
     )

@@ -6,6 +6,7 @@ contract's sheets (blattsuche), read each sheet (blatt_*), then accept or refuse
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, Befundliste, fehler, gruppiert, wert_text
@@ -17,7 +18,8 @@ from ipdaten.arbeitsmappe.blatt_info import lies_info
 from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
 from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_kandidat
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
-from ipdaten.arbeitsmappe.modell import Anlage
+from ipdaten.arbeitsmappe.modell import Anlage, Lesebericht
+from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import (
     BLAETTER,
@@ -44,13 +46,17 @@ from ipdaten.arbeitsmappe.zuordnung_erkennung import erkenne
 from ipdaten.format import zahl as tausender
 
 
-def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None) -> Anlage:
+def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None, dateiname: str = "") -> Anlage:
     """Load and validate a workbook from bytes or a path, with the user's mapping applied first.
 
-    Returns the Anlage with its warnings; raises AnlageUngueltig with every finding when the
-    workbook has errors (then no data at all is returned). The refusal's `erkennung` says what
-    was not recognised, so that a mapping can be proposed (`abgleich.schlage_zuordnung_vor`).
+    Returns the Anlage with its warnings, those of the plausibility checks among them; raises
+    AnlageUngueltig with every finding when the workbook has errors (then no data at all is
+    returned). The refusal's `erkennung` says what was not recognised, so that a mapping can be
+    proposed (`abgleich.schlage_zuordnung_vor`). `dateiname` is the name the bytes came with
+    (a path gives its own); it may carry the Stand ("Anlage1_Stand_2017-03-06.xlsx").
     """
+    if isinstance(quelle, (str, Path)):
+        dateiname = dateiname or Path(quelle).name
     daten = _lies_datei(Path(quelle)) if isinstance(quelle, (str, Path)) else bytes(quelle)
     befund = pruefe_datei(daten)
     if befund is not None:
@@ -61,7 +67,7 @@ def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None) 
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([_lesefehler_befund(e)]) from None
     try:
-        return _pruefe_mappe(mappe, zuordnung)
+        return _pruefe_mappe(mappe, zuordnung, dateiname)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
         # Last resort, so that a user never sees a traceback; the tests pin every known case.
         raise AnlageUngueltig(
@@ -123,7 +129,7 @@ def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
     )
 
 
-def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage:
+def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname: str = "") -> Anlage:
     befunde = Befundliste()
     if zuordnung is not None and not zuordnung.leer:
         befunde.warnung("Gelesen mit der Zuordnung: " + "; ".join(zuordnung.beschreibung()) + ".")
@@ -146,7 +152,7 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
     reihenfolge.update({blatt.name: reihenfolge[EMPFEHLUNGEN.name] for _, blatt in feldblaetter(mappe)})
     if befunde.fehlerliste or felder is None or empfehlungen is None:
         raise AnlageUngueltig(_geordnet(befunde.eintraege, reihenfolge), erkennung=erkenne(blaetter, zuordnung, mappe))
-    return Anlage(
+    anlage = Anlage(
         handlungsfelder=felder,
         empfehlungen=empfehlungen,
         einbuergerung=einbuergerung,
@@ -156,9 +162,18 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None) -> Anlage
         bezeichnung=bezeichnung,
         hat_bezug_spalte=hat_bezug,
         vorhandene_blaetter=tuple(name for name, blatt in blaetter.items() if blatt is not None),
-        warnungen=tuple(_geordnet(befunde.warnungen, reihenfolge)),
         zuordnung=zuordnung if zuordnung is not None and not zuordnung.leer else None,
+        lesebericht=Lesebericht(
+            dateiname=dateiname,
+            blaetter={name: blatt.name for name, blatt in blaetter.items() if blatt is not None},
+            alle_blaetter=mappe.alle_blaetter,
+        ),
     )
+    # The plausibility layer: the figures themselves, whatever the layout they were read from.
+    plausibel = pruefe_plausibilitaet(anlage)
+    if plausibel.fehler:
+        raise AnlageUngueltig(_geordnet(befunde.eintraege + list(plausibel.befunde), reihenfolge))
+    return replace(anlage, warnungen=tuple(_geordnet(befunde.warnungen + plausibel.warnungen, reihenfolge)))
 
 
 def _geordnet(befunde: list[Befund], reihenfolge: dict[str, int]) -> list[Befund]:

@@ -13,6 +13,23 @@ from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 
 
 @dataclass(frozen=True)
+class Lesebericht:
+    """What the reader saw besides the figures, for the plausibility checks and the receipt.
+
+    `blaetter`: contract sheet → the workbook's sheet read as it; `alle_blaetter`: every sheet
+    of the workbook in its order; `dateiname`: the name the file came with ('' unknown).
+    """
+
+    dateiname: str = ""
+    blaetter: dict[str, str] = field(default_factory=dict)
+    alle_blaetter: tuple[str, ...] = ()
+
+    def blattname(self, vertragsblatt: str) -> str:
+        """The workbook's name of a contract sheet (the contract name when it was not read)."""
+        return self.blaetter.get(vertragsblatt, vertragsblatt)
+
+
+@dataclass(frozen=True)
 class Anlage:
     """A valid Anlage 1 workbook.
 
@@ -25,7 +42,8 @@ class Anlage:
     - haushalt: massnahme, betrag, jahr, handlungsfeld (nullable), quelle, zeile
     - meilensteine: datum, genauigkeit, ereignis, zeile
     `zeile` is the Excel row the record came from. `zuordnung` is the mapping applied, if any. Optional sheets that are missing are
-    empty frames with these columns.
+    empty frames with these columns. `warnungen` holds the reader's warnings and those of the
+    plausibility checks (`plausibel.pruefe_plausibilitaet`), `lesebericht` what else was seen.
     """
 
     handlungsfelder: pd.DataFrame
@@ -39,6 +57,7 @@ class Anlage:
     vorhandene_blaetter: tuple[str, ...] = ()
     warnungen: tuple[Befund, ...] = field(default_factory=tuple)
     zuordnung: Zuordnung | None = None  # the user's mapping this workbook was read with
+    lesebericht: Lesebericht | None = None  # None for an Anlage not read from a workbook (a merge)
 
     @cached_property
     def feldnamen(self) -> dict[int, str]:

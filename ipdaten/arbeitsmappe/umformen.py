@@ -7,6 +7,7 @@ quota, a tick per status column becomes the status.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ipdaten.arbeitsmappe.befunde import Befundliste
@@ -40,11 +41,20 @@ def _jahr_im_kopf(zelle: object) -> int | None:
     return jahr if jahr is not None and 1900 <= jahr <= 2100 else None
 
 
-def jahre_als_spalten(blatt: RohBlatt, vertrag: Blatt, wert_titel: str, befunde: Befundliste) -> RohBlatt:
+def jahre_als_spalten(
+    blatt: RohBlatt,
+    vertrag: Blatt,
+    wert_titel: str,
+    befunde: Befundliste,
+    leere_behalten: Callable[[list], bool] | None = None,
+) -> RohBlatt:
     """A sheet with one column per year ("Gebiet | 2014 | 2015") as one row per year and value.
 
     Applies when the header has no column "Jahr" but at least one year; the other columns are
-    kept in every row. Empty values give no row.
+    kept in every row. Empty values give no row – unless `leere_behalten` is given: then an empty
+    value in a row with a value in another year is kept as an empty row (keine Angabe, the area
+    keeps its year), and so is a row without any value for which `leere_behalten(other cells)`
+    is true (a Kreis without figures, not a note under the table).
     """
     schluessel = namen(vertrag)
     wert_feld = schluessel[kopf_schluessel(wert_titel)].feld
@@ -67,11 +77,16 @@ def jahre_als_spalten(blatt: RohBlatt, vertrag: Blatt, wert_titel: str, befunde:
     zeilen = [list(z) for z in blatt.zeilen[:kopf]] + [[kopfzeile[i] for i in andere] + ["Jahr", wert_titel]]
     nummern = list(range(1, kopf + 2))
     for position, zeile in enumerate(blatt.zeilen[kopf + 1 :], start=kopf + 1):
-        for i, jahr in jahre.items():
-            wert = zeile[i] if i < len(zeile) else None
-            if ist_leer(wert):
+        werte = {jahr: (zeile[i] if i < len(zeile) else None) for i, jahr in jahre.items()}
+        uebrige = [zeile[j] if j < len(zeile) else None for j in andere]
+        behalten = leere_behalten is not None and (
+            any(not ist_leer(w) for w in werte.values())
+            or (any(not ist_leer(u) for u in uebrige) and leere_behalten(uebrige))
+        )
+        for jahr, wert in werte.items():
+            if ist_leer(wert) and not behalten:
                 continue
-            zeilen.append([zeile[j] if j < len(zeile) else None for j in andere] + [jahr, wert])
+            zeilen.append([*uebrige, jahr, wert])
             nummern.append(position + 1)
     befunde.warnung(
         f"Die Jahre stehen als Spalten ({', '.join(str(j) for j in jahre.values())}); jede Spalte wurde als "

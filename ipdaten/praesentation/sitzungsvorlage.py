@@ -37,6 +37,7 @@ from ipdaten.praesentation.bilanz_saetze import (
 )
 from ipdaten.praesentation.folien import Diagramm, benannte_empfehlungen, praesentation
 from ipdaten.zahlen.annahmen import kennzeichnung
+from ipdaten.zahlen.kennzahlen import referenz_gebiet
 
 # Words in the Meilensteine that name a committee meeting (the Sitzungsdatum).
 SITZUNG_WOERTER = ("ausschuss", "sitzung", "kreistag", "sga")
@@ -301,6 +302,14 @@ def sitzungsvorlage(
         hinweise.append(Markierung("Vorschau – nicht veröffentlicht: diese Zahlen sind noch kein Stand."))
     if hinweis:
         hinweise.append(Markierung(hinweis))
+    if auswertung.einbuergerung_jahre_mit_quote and referenz_gebiet(anlage) is None:
+        # Böblingen must be found, or its sentence is refused (never another area in its place).
+        hinweise.append(
+            Markierung(
+                "Einbürgerung: Der Landkreis Böblingen steht nicht im Blatt „Einbürgerung“ der Arbeitsmappe; der Satz "
+                "zu seinem Rang entfällt, genannt werden nur die Quoten der Gebiete."
+            )
+        )
     annahmen = auswertung.annahmen.empfehlungen
     gesamt = auswertung.gesamt["empfehlungen"]
     if annahmen:

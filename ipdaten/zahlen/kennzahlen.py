@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe import REFERENZ_GEBIET, STATUS_REIHENFOLGE, Anlage, falte
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
+from ipdaten.arbeitsmappe.gebiete import gebiet_art
 from ipdaten.zahlen import annahmen
 
 # The two measures of progress that the report and every view use, each the sum of these statuses.
@@ -97,16 +98,10 @@ def status_gesamt(anlage: Anlage) -> dict:
 
 
 def referenz_gebiet(anlage: Anlage) -> str | None:
-    """The area the dashboard compares against (Böblingen), as spelled in the workbook."""
-    gebiete = anlage.einbuergerung["gebiet"].unique()
-    ziel = falte(REFERENZ_GEBIET)
-    for gebiet in gebiete:
-        if falte(gebiet) == ziel:
-            return gebiet
-    for gebiet in gebiete:
-        if "boeblingen" in falte(gebiet):
-            return gebiet
-    return None
+    """The area the dashboard compares against (the Landkreis Böblingen), as spelled in the
+    workbook: by name, variant or official key of the one area table (`gebiete`); a town
+    ("Stadt Böblingen") is not the Landkreis. None when the sheet has no such area."""
+    return next((g for g in anlage.einbuergerung["gebiet"].unique() if gebiet_art(g).ist_referenz), None)
 
 
 def einbuergerung_vergleich(anlage: Anlage) -> pd.DataFrame:
