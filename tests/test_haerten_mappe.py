@@ -131,3 +131,66 @@ def test_alle_blaetter_zusammen_sind_begrenzt():
     assert befund.erlaubt == "höchstens 2.000.000 Zellen (Zeilen × Spalten) in allen Blättern zusammen"
     assert befund.wert.endswith(" Zellen") and befund.meldung.startswith("Die Blätter der Arbeitsmappe reichen")
     assert signatur(mappe) is None
+
+
+LACHER = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol%d;" % (i - 1) * 10) for i in range(2, 10))
+    + b"]>"
+)
+DEKLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def _mit_teil(daten: bytes, teil: str, xml: bytes) -> bytes:
+    return ersetze_teile(daten, {teil: xml})
+
+
+def _hinter_pi(xml: bytes) -> bytes:
+    """A billion-laughs DTD behind a processing instruction that contains '<a' (looks like a root)."""
+    rumpf = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+    return DEKLARATION + b"<?versteck <a ?>" + LACHER + rumpf
+
+
+def _in_utf16(xml: bytes) -> bytes:
+    rumpf = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+    text = '<?xml version="1.0" encoding="UTF-16"?>' + (LACHER + rumpf).decode()
+    return b"\xff\xfe" + text.encode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    ("verpacken", "teil"), [(_hinter_pi, "xl/styles.xml"), (_in_utf16, "xl/_rels/workbook.xml.rels")]
+)
+def test_dtd_hinter_verarbeitungsanweisung_oder_in_utf16_wird_gefunden(verpacken, teil):
+    daten = mappe_bytes()
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(_mit_teil(daten, teil, verpacken(lies_teil(daten, teil))))
+    (befund,) = fehler.value.befunde
+    assert befund.meldung.startswith(f"Ein Teil der Arbeitsmappe ({teil}) enthält XML-Definitionen (DOCTYPE/ENTITY)")
+
+
+BLATT_RELS = (
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" '
+    b'Target="../comments1.xml"/></Relationships>'
+)
+
+
+def test_dtd_in_den_beziehungen_eines_blatts_erreicht_die_statistik_nicht():
+    """Low finding: the loader never reads a sheet's .rels, the statistics step did (ParseError)."""
+    from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik
+    from tests.statistikdateien import REGION, bevoelkerung_csv, einbuergerungen_csv
+
+    mappe = _mit_teil(mappe_bytes(), "xl/worksheets/_rels/sheet3.xml.rels", _hinter_pi(BLATT_RELS))
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(mappe)
+    assert "(xl/worksheets/_rels/sheet3.xml.rels) enthält XML-Definitionen" in fehler.value.befunde[0].meldung
+    dateien = [("einb.csv", einbuergerungen_csv()), ("bev.csv", bevoelkerung_csv())]
+    assert einbuergerung_aus_statistik(dateien, mappe_bytes(), REGION, []).ueberarbeitung is not None
+    lauf = einbuergerung_aus_statistik(dateien, mappe, REGION, [])
+    assert lauf.ueberarbeitung is None
+    assert lauf.befunde == [
+        "Die Arbeitsmappe, deren Blatt „Einbürgerung“ ersetzt werden soll, ist selbst keine gültige Anlage 1: Ein "
+        "Teil der Arbeitsmappe (xl/worksheets/_rels/sheet3.xml.rels) enthält XML-Definitionen (DOCTYPE/ENTITY), "
+        "wie sie Excel und LibreOffice nie schreiben. Die Datei wird aus Sicherheitsgründen nicht gelesen. Erwartet: "
+        "eine gültige Arbeitsmappe (z. B. den aktuellen Stand)."
+    ]

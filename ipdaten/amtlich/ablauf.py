@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
 
 from ipdaten import format as fmt
 from ipdaten.amtlich.mappe import Ueberarbeitung, ueberarbeite
@@ -125,5 +126,5 @@ def einbuergerung_aus_statistik(
         return Lauf([], ergebnis, ueberarbeite(mappe, ergebnis, zuordnung))
     except StatistikUngueltig as e:
         return Lauf(e.befunde)
-    except (ValueError, KeyError, OSError) as e:  # a workbook whose container is not as expected
+    except (ValueError, KeyError, OSError, ParseError) as e:  # a workbook whose container is not as expected
         return Lauf([fehler(f"Die Arbeitsmappe konnte nicht überarbeitet werden ({type(e).__name__}: {e}).")])

@@ -17,14 +17,15 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 import pandas as pd
+from defusedxml import ElementTree
 
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikwerte import StatistikUngueltig
 from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
+from ipdaten.arbeitsmappe.blattliste import blattliste
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -296,12 +297,5 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
 
 def _blattteile(mappe: bytes) -> dict[str, str]:
     """Folded sheet name → its part in the ZIP."""
-    archiv = zipfile.ZipFile(io.BytesIO(mappe))
-    wurzel = ElementTree.fromstring(archiv.read("xl/workbook.xml"))
-    beziehungen = {b["Id"]: b for b in _beziehungen(archiv.read(_rels_pfad("xl/workbook.xml")))}
-    ergebnis = {}
-    for blatt in wurzel.iter(f"{{{_HAUPT}}}sheet"):
-        rid = blatt.get(f"{{{_BEZUG}}}id", "")
-        if rid in beziehungen:
-            ergebnis[falte(blatt.get("name", ""))] = _ziel("xl", beziehungen[rid]["Target"])
-    return ergebnis
+    blaetter, _ = blattliste(zipfile.ZipFile(io.BytesIO(mappe)))
+    return {falte(b.name): b.pfad for b in blaetter if b.pfad}

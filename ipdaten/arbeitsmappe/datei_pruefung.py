@@ -8,10 +8,10 @@ millisecond) and anything that is not a plausible xlsx workbook is refused with 
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 import zlib
+from xml.parsers import expat
 
 from defusedxml import ElementTree as SicheresXml
 
@@ -23,8 +23,6 @@ from ipdaten.format import zahl
 OLE_KENNUNG = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 VERSCHLUESSELT_KENNUNG = "EncryptedPackage".encode("utf-16-le")
 SICHERHEIT = "Die Datei wird aus Sicherheitsgründen nicht gelesen."
-_KOMMENTAR = re.compile(rb"<!--.*?-->", re.S)
-_WURZEL = re.compile(rb"<[A-Za-z_]")
 PROLOG_BYTES = 65_536
 SPEICHERN_HINWEIS = "Bitte die Datei in Excel oder LibreOffice öffnen und als Excel-Arbeitsmappe (.xlsx) speichern."
 
@@ -221,11 +219,49 @@ def _entpackte_groesse(daten: bytes, eintrag: zipfile.ZipInfo, grenze: int) -> i
     return groesse
 
 
+class _PrologGelesen(Exception):
+    """Raised from expat's handlers: the prolog has been read far enough."""
+
+
 def _hat_dtd(archiv: zipfile.ZipFile, eintrag: zipfile.ZipInfo) -> bool:
-    """Whether an XML part declares a DOCTYPE or entities before its root element."""
+    """Whether an XML part declares a DOCTYPE or entities before its root element.
+
+    The prolog is read by expat as every XML parser reads it – behind processing instructions and
+    comments, in UTF-8 or UTF-16 – and reading stops at the root element or the DOCTYPE, so no
+    declaration is ever processed. A prolog expat cannot read is searched byte by byte; one
+    without a root element in its first 64 KB counts as hiding something.
+    """
+    funde: list[bool] = []
+
+    def doctype(*_args) -> None:
+        funde.append(True)
+        raise _PrologGelesen
+
+    def wurzel(*_args) -> None:
+        raise _PrologGelesen
+
+    leser = expat.ParserCreate()
+    leser.StartDoctypeDeclHandler = leser.EntityDeclHandler = doctype
+    leser.StartElementHandler = wurzel
+    kopf = b""
     with archiv.open(eintrag) as teil:
-        kopf = teil.read(PROLOG_BYTES)
-    kopf = _KOMMENTAR.sub(b"", kopf)
-    wurzel = _WURZEL.search(kopf)
-    prolog = kopf[: wurzel.start()] if wurzel else kopf
-    return b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper() or (wurzel is None and len(kopf) > 4096)
+        try:
+            while len(kopf) < PROLOG_BYTES:
+                stueck = teil.read(4096)
+                kopf += stueck
+                leser.Parse(stueck, not stueck)
+                if not stueck:
+                    break
+        except _PrologGelesen:
+            return bool(funde)
+        except expat.ExpatError:
+            return _dtd_in_bytes(kopf)
+    return True
+
+
+def _dtd_in_bytes(kopf: bytes) -> bool:
+    """A DOCTYPE or ENTITY anywhere in the first bytes of a part expat could not read (UTF-16 too)."""
+    texte = [kopf]
+    if kopf.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in kopf[:4]:
+        texte += [kopf.decode(kodierung, "ignore").encode() for kodierung in ("utf-16-le", "utf-16-be")]
+    return any(b"<!DOCTYPE" in t.upper() or b"<!ENTITY" in t.upper() for t in texte)
