@@ -4,6 +4,7 @@ import contextlib
 
 import streamlit as st
 
+from oberflaeche import dokument, seitenstil
 from oberflaeche.navigation import seiten
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
@@ -39,12 +40,20 @@ SEITEN = seiten(
         st.Page("seiten/gefluechtete.py", title="Geflüchtete", icon=":material/diversity_3:", url_path="gefluechtete"),
         st.Page("seiten/daten.py", title="Daten & Stände", icon=":material/upload_file:", url_path="daten"),
         st.Page("seiten/praesentation.py", title="Präsentation", icon=":material/slideshow:", url_path="praesentation"),
+        st.Page(
+            "seiten/barrierefreiheit.py",
+            title="Barrierefreiheit",
+            icon=":material/accessibility_new:",
+            url_path="barrierefreiheit",
+        ),
     ]
 )
 
 langlebige_objekte_einfrieren()
 passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
 seite = st.navigation(SEITEN)
+seitenstil.einrichten()
+dokument.einrichten()  # lang="de", charts' SVG hidden from screen readers
 auswahl = stand_festlegen()
 # The sidebar comes after the page, so that the page's chart reaches the browser first.
 with contextlib.suppress(SeitenEnde):

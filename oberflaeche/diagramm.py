@@ -1,14 +1,20 @@
 """Showing a plotly figure the same way on every page: no plotly logo, a PNG export with a
-German file name, alt text for screen readers."""
+German file name, alt text for screen readers, and the chart's figures as a table with a CSV
+download ("Daten zum Diagramm"), so that nobody has to read numbers off a picture."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .literal import literal
+from ipdaten.darstellung import diagramm_daten
+
+from . import sitzung
+from .literal import literal, literal_tabelle
 
 ANNAHME = "Annahme"
 
@@ -80,17 +86,84 @@ def diagramm_konfiguration(name: str) -> dict:
         "locales": {"de": {"dictionary": PLOTLY_DEUTSCH, "format": PLOTLY_FORMAT_DE}},
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": sicherer_dateiname(name), "scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+        # Only the PNG button (and Streamlit's full screen): zoom and pan buttons are of no use on
+        # these bar and line charts and were five stops each for keyboard users before the text.
+        "modeBarButtonsToRemove": [
+            "lasso2d",
+            "select2d",
+            "autoScale2d",
+            "zoom2d",
+            "pan2d",
+            "zoomIn2d",
+            "zoomOut2d",
+            "resetScale2d",
+        ],
         "scrollZoom": False,
     }
 
 
-def zeige_diagramm(fig: go.Figure, *, alt: str, dateiname: str, **kwargs):
-    """st.plotly_chart with the dashboard's config and alt text; kwargs go to st.plotly_chart
-    (key, on_select, selection_mode …). Returns what st.plotly_chart returns."""
-    return st.plotly_chart(
+def herkunft_merken(quelle: str, stand: str) -> None:
+    """Remember where the page's figures come from (source, Stand as text) for the CSV files
+    of its charts; rahmen.seitenkopf calls it for every page."""
+    st.session_state[sitzung.HERKUNFT] = (quelle, stand)
+
+
+def zeige_diagramm(
+    fig: go.Figure,
+    *,
+    alt: str,
+    dateiname: str,
+    bezeichnung: str = diagramm_daten.BEZEICHNUNG,
+    aussage: str | None = None,
+    tabelle: Callable[[], pd.DataFrame] | None = None,
+    **kwargs,
+):
+    """st.plotly_chart with the dashboard's config and alt text, its one-sentence `aussage`
+    (takeaway) under it, and its figures as a table; kwargs go to st.plotly_chart (key,
+    on_select, selection_mode …). `bezeichnung` heads the table's first column (what the bars
+    or points are); `tabelle` gives a table made for this chart instead of the one read from
+    the figure (diagramm_daten), called only when it is opened. Returns what st.plotly_chart returns."""
+    ergebnis = st.plotly_chart(
         fig, width="stretch", theme=None, config=diagramm_konfiguration(dateiname), alt=alt, **kwargs
     )
+    if aussage:
+        st.caption(aussage)
+    zeige_diagramm_daten(
+        fig, titel=dateiname, bezeichnung=bezeichnung, schluessel=kwargs.get("key") or dateiname, tabelle=tabelle
+    )
+    return ergebnis
+
+
+def zeige_diagramm_daten(
+    fig: go.Figure,
+    *,
+    titel: str,
+    bezeichnung: str,
+    schluessel: str,
+    tabelle: Callable[[], pd.DataFrame] | None = None,
+) -> None:
+    """The expander „Daten zum Diagramm“: the chart's figures as a real HTML table (read by
+    screen readers, every row reachable) and as CSV naming source, Stand and licence. Filled only
+    once opened, like the Übersicht's table: a closed one costs nothing."""
+    bereich = st.expander("Daten zum Diagramm", key=f"daten_{schluessel}", on_change="rerun")
+    if not bereich.open:
+        return
+    daten = tabelle() if tabelle is not None else diagramm_daten.diagramm_tabelle(fig, bezeichnung)
+    quelle, stand = st.session_state.get(sitzung.HERKUNFT, ("", ""))
+    with bereich:
+        st.table(literal_tabelle(daten), hide_index=True, alt=f"Daten zum Diagramm: {titel}")
+        for hinweis in diagramm_daten.diagramm_hinweise(fig):
+            st.caption(literal(hinweis))
+        st.caption(f"Quelle: {literal(quelle)} · Stand: {literal(stand)} · Lizenz: {literal(diagramm_daten.LIZENZ)}")
+        st.download_button(
+            "Als CSV herunterladen",
+            data=lambda: diagramm_daten.als_csv(daten, titel=titel, quelle=quelle, stand=stand),
+            file_name=f"{sicherer_dateiname(titel)}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"csv_{schluessel}",
+            icon=":material/download:",
+        )
 
 
 def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None = None) -> None:

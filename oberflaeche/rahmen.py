@@ -13,6 +13,7 @@ from ipdaten.ablage import Ablage, AblageFehler, StandInfo
 from ipdaten.darstellung import ansicht
 
 from . import quelle
+from .diagramm import herkunft_merken
 from .literal import literal
 from .quelle import Anzeige, aktuelle_anzeige
 
@@ -67,4 +68,5 @@ def seitenkopf(titel: str) -> Anzeige:
             "Landkreises."
         )
     st.caption(zeile, help=hilfe)
+    herkunft_merken(anzeige.quelle, fmt.datum(anlage.stand))
     return anzeige

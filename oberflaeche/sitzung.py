@@ -28,3 +28,6 @@ HANDLUNGSFELD = "handlungsfelder_feld"  # the field chooser on Handlungsfelder
 HANDLUNGSFELD_URL = "_handlungsfelder_url"  # the ?feld= last applied to it
 ZUSTAENDIG = "zustaendigkeit_wahl"  # the chooser on Zuständigkeit
 ZUSTAENDIG_URL = "_zustaendigkeit_url"  # the ?zustaendig= last applied to it
+
+# --- The page being drawn ----------------------------------------------------------------------
+HERKUNFT = "_ipdaten_herkunft"  # (source, Stand as text) of the page's data, for chart CSV files

@@ -96,6 +96,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             f"von {vorher} zu {nachher} in Prozentpunkten. Die Werte stehen auch in der Tabelle darunter."
         ),
         dateiname=f"Veränderung je Handlungsfeld {vorher} bis {nachher}",
+        bezeichnung="Handlungsfeld",
         key=f"{schluessel}_felder",
     )
     zeige_tabelle(

@@ -43,6 +43,7 @@ def zeige_verlauf(va: VerlaufAuswertung) -> None:
             "Handlungsfeld. Die Werte stehen auch in der Tabelle darunter."
         ),
         dateiname=f"Verlauf {FORTSCHRITT_TITEL[mass]}",
+        bezeichnung="Stand",
         key="verlauf_linien",
     )
     with st.expander("Verlauf als Tabelle"):
@@ -90,6 +91,7 @@ def zeige_historie(va: VerlaufAuswertung, handlungsfeld: int, nr: int) -> None:
         alt=f"Zeitstrahl: Status der Empfehlung {handlungsfeld}.{nr} in jedem Stand. Die Werte stehen auch in "
         "der Tabelle darunter.",
         dateiname=f"Verlauf Empfehlung {handlungsfeld}.{nr}",
+        bezeichnung="Stand",
         key="historie_zeitstrahl",
     )
     if aenderungen:

@@ -29,6 +29,7 @@ zeige_diagramm(
     alt=f"Balken: Einbürgerungsquoten {jahr} der Gebiete, absteigend sortiert, mit gestrichelter Linie für das "
     "Mittel. Die Werte stehen auch in der Tabelle darunter.",
     dateiname=f"Einbürgerungsquote {jahr}",
+    bezeichnung="Gebiet",
     key="einbuergerung_balken",
 )
 st.caption(
@@ -54,6 +55,7 @@ if len(jahre) > 1:
         auswertung.einbuergerung_verlauf(),
         alt=f"Linien: Einbürgerungsquoten der Gebiete von {jahre[0]} bis {jahre[-1]}.",
         dateiname="Einbürgerungsquote Verlauf",
+        bezeichnung="Jahr",
         key="einbuergerung_verlauf",
     )
     st.caption("Fehlende Werte sind Lücken in der Linie, nicht 0 %.")

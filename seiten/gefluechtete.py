@@ -56,6 +56,7 @@ zeige_diagramm(
     alt="Balken je Handlungsfeld: Anzahl der Empfehlungen mit Bezug Geflüchtete nach Status. Die Werte "
     "stehen auch in der Tabelle darunter.",
     dateiname="Geflüchtete je Handlungsfeld",
+    bezeichnung="Handlungsfeld",
     key="gefluechtete_verteilung",
 )
 je_feld, empfehlungen = auswertung.gefluechtete_tabellen()

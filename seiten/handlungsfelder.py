@@ -51,6 +51,7 @@ if feld != ALLE:
         alt=f"Balken: Status der {verteilung['empfehlungen']} Empfehlungen im Handlungsfeld {feld}, "
         "je Status Anzahl und Anteil als Beschriftung.",
         dateiname=f"Handlungsfeld {feld} Umsetzungsstand",
+        bezeichnung="Status",
         key="handlungsfelder_verteilung",
     )
     bericht = str(zeile.get("bericht") or "").strip()

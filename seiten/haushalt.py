@@ -30,6 +30,7 @@ zeige_diagramm(
     alt=f"Balken: {summen.positionen} Maßnahmen des Haushalts {jahr}, nach Betrag sortiert, "
     "beschriftet mit Betrag und Anteil an der Summe.",
     dateiname=f"Haushalt {jahr} Maßnahmen",
+    bezeichnung="Maßnahme",
     key="haushalt_massnahmen",
 )
 zeige_tabelle(
@@ -45,6 +46,7 @@ zeige_diagramm(
     feld_bild,
     alt=f"Balken: Beträge des Haushalts {jahr} je Handlungsfeld mit Anteil an der Summe.",
     dateiname=f"Haushalt {jahr} je Handlungsfeld",
+    bezeichnung="Handlungsfeld",
     key="haushalt_je_feld",
 )
 zeige_tabelle(
@@ -83,6 +85,7 @@ if plan_ist.positionen:
         alt=f"Balken je Handlungsfeld: Plan und Ist {jahr} nebeneinander, beschriftet mit den Beträgen. "
         "Die Werte stehen auch in den Tabellen darunter.",
         dateiname=f"Haushalt {jahr} Plan und Ist",
+        bezeichnung="Handlungsfeld",
         key="haushalt_plan_ist",
     )
     zeige_tabelle(

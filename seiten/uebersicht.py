@@ -3,7 +3,7 @@
 import streamlit as st
 
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
-from oberflaeche.literal import literal, literal_tabelle
+from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
 
 ANTEILE = "Anteile in %"
@@ -29,9 +29,10 @@ auswahl = zeige_diagramm(
     alt=(
         f"Gestapelte Balken: Umsetzungsstand der {auswertung.gesamt['empfehlungen']} Empfehlungen in "
         f"{len(anlage.handlungsfelder)} Handlungsfeldern, je Status ein Abschnitt mit der Anzahl als "
-        "Beschriftung. Die Zahlen stehen auch in der Tabelle unter dem Diagramm."
+        "Beschriftung. Die Zahlen stehen in der Tabelle „Daten zum Diagramm“."
     ),
     dateiname="Umsetzungsstand je Handlungsfeld",
+    tabelle=auswertung.verteilung_tabelle,
     key="uebersicht_status",
     on_select="rerun",
     selection_mode="points",
@@ -43,19 +44,9 @@ st.caption("Ein Klick auf einen Balken öffnet das Handlungsfeld mit seinen Empf
 with kennzahlen_bereich:
     zeige_kennzahlen(auswertung.kopfzahlen)
 
-tabelle_bereich = st.expander(
-    "Tabelle zum Diagramm und Links zu den Handlungsfeldern", key="uebersicht_tabelle", on_change="rerun"
-)
-# Filled only once opened: sent with the first run, the table and links would make the browser
-# fetch their code while it still waits for plotly (about 0.3 s of the start, benchmark part 7).
-if tabelle_bereich.open:
-    with tabelle_bereich:
-        # A real HTML table: read by screen readers, and no data-grid bundle on the start page.
-        st.table(
-            literal_tabelle(auswertung.verteilung_tabelle()),  # st.table renders Markdown in cells
-            hide_index=True,
-            alt="Tabelle: Anzahl der Empfehlungen je Status und Handlungsfeld",
-        )
+links_bereich = st.expander("Links zu den Handlungsfeldern", key="uebersicht_links", on_change="rerun")
+if links_bereich.open:
+    with links_bereich:
         for nr, name in anlage.feldnamen.items():
             st.page_link(
                 "seiten/handlungsfelder.py",

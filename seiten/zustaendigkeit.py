@@ -44,6 +44,7 @@ def _verteilung(spalte: str, titel: str, schluessel: str) -> None:
         alt=f"Balken je {titel}: Anteile der Status der Empfehlungen, beschriftet mit den Anzahlen. "
         "Die Werte stehen auch in der Tabelle darunter.",
         dateiname=f"Status je {titel}",
+        bezeichnung=titel,
         key=f"zustaendigkeit_{schluessel}",
     )
     zeige_tabelle(

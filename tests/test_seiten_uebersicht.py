@@ -61,11 +61,12 @@ def test_umschalten_auf_anzahlen():
 
 def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     at = starte()
-    (bereich,) = at.expander
-    assert bereich.label == "Tabelle zum Diagramm und Links zu den Handlungsfeldern"
+    assert [b.label for b in at.expander] == ["Daten zum Diagramm", "Links zu den Handlungsfeldern"]
     assert len(at.table) == 0 and at.get("page_link") == []
 
-    at.session_state["uebersicht_tabelle"] = True  # what a click on the expander does
+    # what a click on the expanders does
+    at.session_state["daten_uebersicht_status"] = True
+    at.session_state["uebersicht_links"] = True
     at.run()
     (tabelle,) = [t.value.map(gelesen) for t in at.table]
     assert list(tabelle.columns) == ["Handlungsfeld", "Empfehlungen", *STATUS]

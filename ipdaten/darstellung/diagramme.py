@@ -71,6 +71,8 @@ def status_balken(
                 textangle=0,
                 textfont=dict(color=STATUS_TEXTFARBE, size=13),
                 constraintext="none",
+                # What the table of the chart shows per cell (diagramm_daten): count and share.
+                meta=[f"{fmt.zahl(a)} ({fmt.anteil(s)})" for a, s in zip(anzahl, anteile)],
                 marker=dict(color=status_farbe(status), line=dict(color="#FFFFFF", width=1)),
                 customdata=customdata,
                 hovertemplate=(
@@ -176,6 +178,7 @@ def einbuergerung_balken(vergleich_jahr: pd.DataFrame, *, titel: str | None = No
                 orientation="h",
                 y=[beschriftung[g] for g in ohne["gebiet"]],
                 x=[0] * len(ohne),
+                meta=[fmt.KEINE_ANGABE] * len(ohne),
                 marker=dict(color="rgba(0,0,0,0)"),
                 hovertemplate="<b>%{y}</b><br>Einbürgerungsquote: keine Angabe<extra></extra>",
                 showlegend=False,

@@ -23,13 +23,13 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
 from ipdaten.darstellung import ansicht
 from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.diagramm_daten import FORMELZEICHEN  # one rule for every export (formula injection)
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, anteil_an
 from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
 
 MAX_ZELLTEXT = 32_767
-FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 
 FORMAT_ANZAHL = "#,##0"
 FORMAT_ANTEIL = "0.0 %"

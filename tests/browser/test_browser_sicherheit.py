@@ -98,8 +98,11 @@ def test_kein_markup_und_keine_fremde_anfrage_auf_allen_seiten(browser, feindlic
         oeffne(seite, f"{url}/{pfad}")
         seite.wait_for_timeout(300)
         if pfad == "":
-            seite.get_by_text("Tabelle zum Diagramm und Links zu den Handlungsfeldern").click()
+            seite.get_by_text("Daten zum Diagramm").click()
             seite.wait_for_selector('[data-testid="stTable"]')
+            warte_bis_fertig(seite)
+            seite.get_by_text("Links zu den Handlungsfeldern").click()
+            seite.wait_for_selector('[data-testid="stPageLink"]')
             warte_bis_fertig(seite)
         if pfad.startswith("handlungsfelder?feld"):
             _erste_option_waehlen(seite, ".st-key-handlungsfelder_wortlaut input")

@@ -113,8 +113,11 @@ def test_barrierefreiheit_nicht_schlechter_als_leere_app(seite, server_url, tmp_
         pruefe(name)
     # The Übersicht's table and links come only once their expander is opened.
     oeffne(seite, server_url, diagramme=1)
-    seite.get_by_text("Tabelle zum Diagramm und Links").click()
+    seite.get_by_text("Daten zum Diagramm").click()
     seite.locator('[data-testid="stTable"]').wait_for()
+    warte_bis_fertig(seite)
+    seite.get_by_text("Links zu den Handlungsfeldern").click()
+    seite.locator('[data-testid="stPageLink"]').first.wait_for()
     warte_bis_fertig(seite)
     pruefe("uebersicht mit Tabelle")
     assert neu == {}, f"leere App: {sorted(boden)}"
@@ -152,7 +155,7 @@ def _tab_bis(seite, text: str, hoechstens: int = 80) -> None:
 
 def test_handlungsfeld_per_tastatur_erreichbar(seite, server_url):
     oeffne(seite, server_url, diagramme=1)
-    _tab_bis(seite, "Tabelle zum Diagramm")
+    _tab_bis(seite, "Links zu den Handlungsfeldern")
     seite.keyboard.press("Enter")  # opens the expander; its table and links come with a rerun
     seite.locator('[data-testid="stPageLink"]', has_text="6 Gesellschaft").wait_for()
     _tab_bis(seite, "6 Gesellschaft")

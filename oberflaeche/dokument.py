@@ -1,0 +1,47 @@
+"""The one hook into the page Streamlit serves, outside the elements a script draws.
+
+Streamlit 1.67 serves `<html lang="en">` and offers no setting for the document's language (its
+own widget texts are English, issue #13500); and plotly draws every chart as SVG text, which a
+screen reader reads as a soup of numbers after the chart's description. A small script, run
+through the public `st.html(..., unsafe_allow_javascript=True)`, sets `lang="de"` and hides each
+chart's SVG from the accessibility tree (the chart keeps its name from `alt`; its figures are in
+the table „Daten zum Diagramm“ under it). It watches the page, so charts drawn later and a
+document that Streamlit re-renders are covered.
+
+What it relies on – `svg.main-svg` inside `[data-testid="stPlotlyChart"]` – is checked against
+the installed Streamlit by tests/test_dokument.py (fails on an upgrade that renames it) and in
+the browser by tests/browser/test_browser_zugang.py.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+SPRACHE = "de"
+DIAGRAMM = '[data-testid="stPlotlyChart"]'
+DIAGRAMM_SVG = f"{DIAGRAMM} svg.main-svg"
+SCHLUESSEL = "ipdaten_dokument"  # its container is hidden by oberflaeche.seitenstil
+
+SKRIPT = f"""<script>
+(() => {{
+  if (window.ipdatenDokument) {{ window.ipdatenDokument(); return; }}
+  const pflegen = () => {{
+    const wurzel = document.documentElement;
+    if (wurzel.lang !== "{SPRACHE}") wurzel.lang = "{SPRACHE}";
+    for (const svg of document.querySelectorAll('{DIAGRAMM_SVG}:not([aria-hidden])')) {{
+      svg.setAttribute("aria-hidden", "true");
+    }}
+  }};
+  window.ipdatenDokument = pflegen;
+  pflegen();
+  new MutationObserver(pflegen).observe(document.body, {{childList: true, subtree: true}});
+  new MutationObserver(pflegen).observe(document.documentElement, {{attributes: true, attributeFilter: ["lang"]}});
+}})();
+</script>"""
+
+
+def einrichten() -> None:
+    """Put the script on the page (once per session it runs; on later runs the unchanged
+    element is kept as it is)."""
+    with st.container(key=SCHLUESSEL):
+        st.html(SKRIPT, unsafe_allow_javascript=True)
