@@ -145,7 +145,7 @@ def zeige_diagramm_daten(
     """The expander „Daten zum Diagramm“: the chart's figures as a real HTML table (read by
     screen readers, every row reachable) and as CSV naming source, Stand and licence. Filled only
     once opened, like the Übersicht's table: a closed one costs nothing."""
-    bereich = st.expander("Daten zum Diagramm", key=f"daten_{schluessel}", on_change="rerun")
+    bereich = st.expander("Daten zum Diagramm", key=f"diagrammdaten_{schluessel}", on_change="rerun")
     if not bereich.open:
         return
     daten = tabelle() if tabelle is not None else diagramm_daten.diagramm_tabelle(fig, bezeichnung)

@@ -65,7 +65,7 @@ def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     assert len(at.table) == 0 and at.get("page_link") == []
 
     # what a click on the expanders does
-    at.session_state["daten_uebersicht_status"] = True
+    at.session_state["diagrammdaten_uebersicht_status"] = True
     at.session_state["uebersicht_links"] = True
     at.run()
     (tabelle,) = [t.value.map(gelesen) for t in at.table]
