@@ -2,7 +2,10 @@
 
 Every Stand keeps the uploaded bytes unchanged, their SHA-256, the Stand date, a label and the
 publish time, and — when the workbook needed one — the user's mapping (`Zuordnung`, as TOML) with
-the workbook's header signature, so the next upload of the same shape gets it again. The bundled default workbook is always Stand 1. Publishing is one transaction
+the workbook's header signature, so the next upload of the same shape gets it again, and who
+published it (`Redakteur`) with an optional comment. Every publication, failed password and
+unlocking is also a line of the audit table (`ablage_protokoll`); the tables and their
+migrations are in `ablage_schema`. The bundled default workbook is always Stand 1. Publishing is one transaction
 (all or nothing); nothing is ever overwritten or deleted; identical bytes are recognised.
 
 Concurrency: WAL mode and a busy timeout let several threads and server processes publish at
@@ -21,75 +24,33 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import os
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from ipdaten import ablage_protokoll, ablage_schema
 from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, oeffnen_fehler
-from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Zuordnung, ZuordnungUngueltig, aus_toml, lade_anlage
+from ipdaten.ablage_zeile import (
+    SPALTEN,
+    StandInfo,
+    Veroeffentlichung,
+    bereinige_bezeichnung,
+    bereinige_kommentar,
+    sha256,
+    zeile_zu_info,
+)
+from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Zuordnung, lade_anlage
+from ipdaten.redakteur import Redakteur
+
+__all__ = ["Ablage", "AblageFehler", "StandInfo", "Veroeffentlichung", "ablage_verzeichnis", "sha256"]
 
 DATEINAME_DB = "staende.sqlite3"
 STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
 WARTEZEIT_MS = 30_000
 FRISCH_S = 0.5
-MAX_BEZEICHNUNG = 200
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS dateien (
-    sha256 TEXT PRIMARY KEY,
-    inhalt BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS staende (
-    nr INTEGER PRIMARY KEY AUTOINCREMENT,
-    sha256 TEXT NOT NULL UNIQUE REFERENCES dateien(sha256),
-    stand TEXT,
-    bezeichnung TEXT NOT NULL,
-    veroeffentlicht TEXT NOT NULL,
-    dateiname TEXT NOT NULL,
-    groesse INTEGER NOT NULL,
-    ist_standard INTEGER NOT NULL DEFAULT 0,
-    zuordnung TEXT,
-    signatur TEXT
-);
-CREATE INDEX IF NOT EXISTS staende_signatur ON staende(signatur);
-"""
-# Columns added after the first release; an older store gets them on its first open.
-_NACHGETRAGEN = (("zuordnung", "TEXT"), ("signatur", "TEXT"))
-SCHEMA_VERSION = 2
-
-
-@dataclass(frozen=True)
-class StandInfo:
-    """One published Stand (without its bytes)."""
-
-    nr: int
-    sha256: str
-    stand: dt.date | None
-    bezeichnung: str
-    veroeffentlicht: dt.datetime
-    dateiname: str
-    groesse: int
-    ist_standard: bool
-    zuordnung: Zuordnung | None = None
-    signatur: str | None = None
-
-
-@dataclass(frozen=True)
-class Veroeffentlichung:
-    """The outcome of a publish: the Stand and whether it is new (False: identical bytes existed)."""
-
-    stand: StandInfo
-    neu: bool
-
-
-def sha256(daten: bytes) -> str:
-    """The SHA-256 of `daten` as 64 hex digits."""
-    return hashlib.sha256(daten).hexdigest()
 
 
 def ablage_verzeichnis() -> Path:
@@ -108,39 +69,6 @@ def _verzeichnis(wert: str) -> Path:
 _neueste: dict[Path, tuple[float, int]] = {}
 _geschrieben: dict[Path, float] = {}
 _neueste_sperre = threading.Lock()
-
-
-def bereinige_bezeichnung(text: str) -> str:
-    """A label as stored: control characters removed, spaces folded, at most 200 characters."""
-    ohne_steuerzeichen = "".join(z if z.isprintable() else " " for z in str(text))
-    return " ".join(ohne_steuerzeichen.split())[:MAX_BEZEICHNUNG]
-
-
-def _zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
-    return StandInfo(
-        nr=int(zeile["nr"]),
-        sha256=zeile["sha256"],
-        stand=dt.date.fromisoformat(zeile["stand"]) if zeile["stand"] else None,
-        bezeichnung=zeile["bezeichnung"],
-        veroeffentlicht=dt.datetime.fromisoformat(zeile["veroeffentlicht"]),
-        dateiname=zeile["dateiname"],
-        groesse=int(zeile["groesse"]),
-        ist_standard=bool(zeile["ist_standard"]),
-        zuordnung=_zuordnung(zeile["zuordnung"]),
-        signatur=zeile["signatur"],
-    )
-
-
-def _zuordnung(text: str | None) -> Zuordnung | None:
-    if not text:
-        return None
-    try:
-        return aus_toml(text)
-    except ZuordnungUngueltig as e:
-        raise AblageFehler(f"Die gespeicherte Zuordnung eines Stands ist nicht lesbar: {e}") from e
-
-
-_SPALTEN = "nr, sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard, zuordnung, signatur"
 
 
 class Ablage:
@@ -221,11 +149,7 @@ class Ablage:
             if str(modus).lower() != "wal":
                 raise sqlite3.OperationalError(f"journal_mode {modus}")
         with self._transaktion() as verbindung:
-            self._migriere(verbindung)
-            for befehl in _SCHEMA.split(";"):
-                if befehl.strip():
-                    verbindung.execute(befehl)
-            verbindung.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            ablage_schema.einrichten(verbindung)
             leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
             if leer:
                 self.neu_angelegt = True
@@ -240,17 +164,6 @@ class Ablage:
                     ist_standard=True,
                 )
 
-    @staticmethod
-    def _migriere(verbindung: sqlite3.Connection) -> None:
-        """Add the columns of later versions to a store created before them (inside the setup
-        transaction, so two processes opening an old store at once do not both add them)."""
-        vorhanden = {z["name"] for z in verbindung.execute("PRAGMA table_info(staende)").fetchall()}
-        if not vorhanden:
-            return  # a new store: the schema creates everything
-        for spalte, typ in _NACHGETRAGEN:
-            if spalte not in vorhanden:
-                verbindung.execute(f"ALTER TABLE staende ADD COLUMN {spalte} {typ}")
-
     def _schreibe(
         self,
         verbindung: sqlite3.Connection,
@@ -262,6 +175,8 @@ class Ablage:
         ist_standard: bool = False,
         zuordnung: Zuordnung | None = None,
         signatur: str | None = None,
+        von: Redakteur | None = None,
+        kommentar: str = "",
     ) -> int:
         pruefsumme = sha256(daten)
         verbindung.execute("INSERT OR IGNORE INTO dateien (sha256, inhalt) VALUES (?, ?)", (pruefsumme, daten))
@@ -269,7 +184,8 @@ class Ablage:
             self._im_schreiben()
         cursor = verbindung.execute(
             "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard, "
-            "zuordnung, signatur) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "zuordnung, signatur, von_name, von_quelle, von_kennung, kommentar) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 pruefsumme,
                 stand.isoformat() if stand else None,
@@ -280,6 +196,10 @@ class Ablage:
                 int(ist_standard),
                 zuordnung.als_toml() if zuordnung is not None and not zuordnung.leer else None,
                 signatur if zuordnung is not None and not zuordnung.leer else None,
+                von.name if von is not None else None,
+                von.quelle if von is not None else None,
+                (von.kennung or None) if von is not None else None,
+                bereinige_kommentar(kommentar) or None,
             ),
         )
         return int(cursor.lastrowid)
@@ -294,6 +214,9 @@ class Ablage:
         anlage: Anlage | None = None,
         zuordnung: Zuordnung | None = None,
         signatur: str | None = None,
+        von: Redakteur | None = None,
+        kommentar: str = "",
+        client: str | None = None,
     ) -> Veroeffentlichung:
         """Publish `daten` as a new Stand, in one transaction.
 
@@ -301,16 +224,27 @@ class Ablage:
         nothing is stored). `stand` and `bezeichnung` default to the workbook's Info sheet. The
         mapping is stored with the Stand, with the workbook's header `signatur` (see
         `zuordnung_zu_signatur`). Identical bytes that are already a Stand are not stored again:
-        the result names that Stand with `neu=False`.
+        the result names that Stand with `neu=False`. Who publishes (`von`) and the `kommentar`
+        are stored with the Stand; the audit table gets a line in the same transaction.
         """
         daten = bytes(daten)
         if anlage is None:
             anlage = lade_anlage(daten, zuordnung=zuordnung)
         pruefsumme = sha256(daten)
         with self._transaktion() as verbindung:
-            vorhanden = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+            vorhanden = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
             if vorhanden is not None:
-                return Veroeffentlichung(_zeile_zu_info(vorhanden), neu=False)
+                info = zeile_zu_info(vorhanden)
+                ablage_protokoll.schreibe(
+                    verbindung,
+                    "bereits_veroeffentlicht",
+                    von=von,
+                    client=client,
+                    stand_nr=info.nr,
+                    dateiname=Path(dateiname).name or None,
+                    sha256=pruefsumme,
+                )
+                return Veroeffentlichung(info, neu=False)
             nr = self._schreibe(
                 verbindung,
                 daten,
@@ -319,9 +253,31 @@ class Ablage:
                 dateiname=dateiname or "anlage1.xlsx",
                 zuordnung=zuordnung,
                 signatur=signatur,
+                von=von,
+                kommentar=kommentar,
             )
-            info = _zeile_zu_info(verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone())
+            info = zeile_zu_info(verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone())
+            ablage_protokoll.schreibe(
+                verbindung,
+                "veroeffentlicht",
+                von=von,
+                client=client,
+                stand_nr=nr,
+                dateiname=info.dateiname,
+                sha256=pruefsumme,
+                hinweis=info.kommentar or None,
+            )
         return Veroeffentlichung(info, neu=True)
+
+    def protokolliere(self, aktion: str, **angaben) -> None:
+        """Add a line to the audit table (see `ablage_protokoll.schreibe` for the fields)."""
+        with self._transaktion() as verbindung:
+            ablage_protokoll.schreibe(verbindung, aktion, **angaben)
+
+    def protokoll(self, grenze: int | None = None) -> list[ablage_protokoll.Eintrag]:
+        """The audit table, newest line first (at most `grenze` lines)."""
+        with self._lesen() as verbindung:
+            return ablage_protokoll.lies(verbindung, grenze)
 
     def staende(self) -> list[StandInfo]:
         """All Stände in publish order (Stand 1, the default workbook, first)."""
@@ -330,31 +286,31 @@ class Ablage:
             if self._staende is None or self._staende[0] != neueste:
                 # Up to the number just read, so that the list and neueste_nr() agree.
                 zeilen = verbindung.execute(
-                    f"SELECT {_SPALTEN} FROM staende WHERE nr <= ? ORDER BY nr", (neueste,)
+                    f"SELECT {SPALTEN} FROM staende WHERE nr <= ? ORDER BY nr", (neueste,)
                 ).fetchall()
-                self._staende = (neueste, tuple(_zeile_zu_info(z) for z in zeilen))
+                self._staende = (neueste, tuple(zeile_zu_info(z) for z in zeilen))
             return list(self._staende[1])
 
     def stand(self, nr: int) -> StandInfo | None:
         """One Stand by its number, or None."""
         with self._lesen() as verbindung:
-            zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE nr = ?", (int(nr),)).fetchone()
-        return _zeile_zu_info(zeile) if zeile else None
+            zeile = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE nr = ?", (int(nr),)).fetchone()
+        return zeile_zu_info(zeile) if zeile else None
 
     def stand_zu_sha(self, pruefsumme: str) -> StandInfo | None:
         """The Stand whose bytes have this SHA-256, or None."""
         with self._lesen() as verbindung:
-            zeile = verbindung.execute(f"SELECT {_SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
-        return _zeile_zu_info(zeile) if zeile else None
+            zeile = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+        return zeile_zu_info(zeile) if zeile else None
 
     def zuordnung_zu_signatur(self, signatur: str) -> StandInfo | None:
         """The newest Stand published with a mapping for workbooks of this header signature."""
         with self._lesen() as verbindung:
             zeile = verbindung.execute(
-                f"SELECT {_SPALTEN} FROM staende WHERE signatur = ? AND zuordnung IS NOT NULL ORDER BY nr DESC LIMIT 1",
+                f"SELECT {SPALTEN} FROM staende WHERE signatur = ? AND zuordnung IS NOT NULL ORDER BY nr DESC LIMIT 1",
                 (signatur,),
             ).fetchone()
-        return _zeile_zu_info(zeile) if zeile else None
+        return zeile_zu_info(zeile) if zeile else None
 
     def neueste_nr(self) -> int:
         """The number of the newest (last published) Stand, read from SQLite at most every

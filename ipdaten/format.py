@@ -35,6 +35,13 @@ def ohne_steuerzeichen(text: object) -> str:
     return _SCHREIBRICHTUNG.sub("", str(text))
 
 
+def einzeilig(text: object, laenge: int) -> str:
+    """A typed line as it is stored and shown: control and other invisible characters turned
+    into spaces, runs of spaces folded, at most `laenge` characters."""
+    sichtbar = "".join(z if z.isprintable() else " " for z in str(text if text is not None else ""))
+    return " ".join(sichtbar.split())[:laenge]
+
+
 _NUMMER = re.compile(r"[0-9]{1,9}")
 
 

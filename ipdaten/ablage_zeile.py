@@ -1,0 +1,97 @@
+"""A Stand as the store keeps it: the row of the table `staende` and the values it allows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+
+from ipdaten.ablage_fehler import AblageFehler
+from ipdaten.arbeitsmappe import Zuordnung, ZuordnungUngueltig, aus_toml
+from ipdaten.format import einzeilig
+from ipdaten.redakteur import QUELLEN, Redakteur
+
+MAX_BEZEICHNUNG = 200
+MAX_KOMMENTAR = 500
+
+
+@dataclass(frozen=True)
+class StandInfo:
+    """One published Stand (without its bytes)."""
+
+    nr: int
+    sha256: str
+    stand: dt.date | None
+    bezeichnung: str
+    veroeffentlicht: dt.datetime
+    dateiname: str
+    groesse: int
+    ist_standard: bool
+    zuordnung: Zuordnung | None = None
+    signatur: str | None = None
+    von: Redakteur | None = None  # None: published before the store recorded it (or Stand 1)
+    kommentar: str = ""
+
+
+@dataclass(frozen=True)
+class Veroeffentlichung:
+    """The outcome of a publish: the Stand and whether it is new (False: identical bytes existed)."""
+
+    stand: StandInfo
+    neu: bool
+
+
+def sha256(daten: bytes) -> str:
+    """The SHA-256 of `daten` as 64 hex digits."""
+    return hashlib.sha256(daten).hexdigest()
+
+
+def bereinige_bezeichnung(text: str) -> str:
+    """A label as stored: control characters removed, spaces folded, at most 200 characters."""
+    return einzeilig(text, MAX_BEZEICHNUNG)
+
+
+def bereinige_kommentar(text: str | None) -> str:
+    """A comment as stored: one line, at most 500 characters."""
+    return einzeilig(text, MAX_KOMMENTAR)
+
+
+def _von(zeile: sqlite3.Row) -> Redakteur | None:
+    if not zeile["von_name"]:
+        return None
+    quelle = zeile["von_quelle"] if zeile["von_quelle"] in QUELLEN else "passwort"
+    return Redakteur(zeile["von_name"], quelle, zeile["von_kennung"] or "")
+
+
+def zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
+    """A row of `staende` (the columns `SPALTEN`) as a StandInfo."""
+    return StandInfo(
+        nr=int(zeile["nr"]),
+        sha256=zeile["sha256"],
+        stand=dt.date.fromisoformat(zeile["stand"]) if zeile["stand"] else None,
+        bezeichnung=zeile["bezeichnung"],
+        veroeffentlicht=dt.datetime.fromisoformat(zeile["veroeffentlicht"]),
+        dateiname=zeile["dateiname"],
+        groesse=int(zeile["groesse"]),
+        ist_standard=bool(zeile["ist_standard"]),
+        zuordnung=_zuordnung(zeile["zuordnung"]),
+        signatur=zeile["signatur"],
+        von=_von(zeile),
+        kommentar=zeile["kommentar"] or "",
+    )
+
+
+def _zuordnung(text: str | None) -> Zuordnung | None:
+    if not text:
+        return None
+    try:
+        return aus_toml(text)
+    except ZuordnungUngueltig as e:
+        raise AblageFehler(f"Die gespeicherte Zuordnung eines Stands ist nicht lesbar: {e}") from e
+
+
+SPALTEN = (
+    "nr, sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard, zuordnung, signatur, "
+    "von_name, von_quelle, von_kennung, kommentar"
+)
