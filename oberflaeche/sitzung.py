@@ -7,6 +7,8 @@ read or written outside their widget, or are not widgets at all. Names starting 
 
 from __future__ import annotations
 
+from ipdaten.drossel import SCHLUESSEL as SCHLUESSEL_FEHLVERSUCHE
+
 # --- Which Stand a session sees (oberflaeche.quelle, oberflaeche.staende) ---------------------
 STAND = "stand"  # the sidebar's Stand selector: a Stand number; also the URL parameter ?stand=N
 FOLGT = "_ipdaten_stand_folgt"  # True: the session shows whatever Stand is newest
@@ -19,7 +21,9 @@ VORSCHAU = "_ipdaten_vorschau"  # quelle.Vorschau: an upload this session looks 
 UPLOAD = "anlage_upload"  # the file uploader of the workbook
 HOCHLADUNG = "_ipdaten_hochladung"  # (file id, quelle.Hochladung): the upload's bytes, hashed once
 ZUORDNUNG = "_ipdaten_zuordnung_"  # + 16 hex digits of an upload's SHA-256: the user's mapping
-FEHLVERSUCHE = "_ipdaten_passwort_fehlversuche"  # (count, moment of the last) of wrong passwords
+FEHLVERSUCHE = SCHLUESSEL_FEHLVERSUCHE  # (count, moment of the last) of wrong passwords (ipdaten.drossel)
+GEDROSSELT_PROTOKOLLIERT = "_ipdaten_gedrosselt_protokolliert"  # this wait is in the audit table already
+REDAKTEUR = "_ipdaten_redakteur"  # (Redakteur, fingerprint of the password): unlocked for editing
 DATEN_MELDUNG = "_ipdaten_daten_meldung"  # the outcome of a publication, shown after the rerun
 AMTLICH_MELDUNG = "_ipdaten_amtlich_meldung"  # the same for the official-statistics step
 

@@ -133,6 +133,7 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
             )
         if nach_nr[gewaehlt].bezeichnung:
             st.caption(literal(nach_nr[gewaehlt].bezeichnung))
+        st.caption(literal(herkunft(nach_nr[gewaehlt])))
         link_fehler = st.session_state.pop(sitzung.LINK_FEHLER, None)
         if link_fehler is not None:
             st.warning(f"Einen Stand „{literal(link_fehler)}“ gibt es nicht; angezeigt wird der neueste Stand.")
@@ -142,6 +143,23 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
             st.caption(f"Es gibt einen neueren Stand: {literal(quelle.stand_titel(nach_nr[neueste]))}.")
         _wache()
     _schreibe_link(gewaehlt, auswahl.folgt)
+
+
+def von_text(info: StandInfo) -> str:
+    """Who published a Stand: the name (and login), "mitgeliefert" for the bundled Stand 1,
+    "unbekannt" for a Stand from before the store recorded it."""
+    if info.von is not None:
+        return info.von.anzeige
+    return "mitgeliefert" if info.ist_standard else "unbekannt"
+
+
+def herkunft(info: StandInfo) -> str:
+    """One sentence on a Stand's publication: 'Veröffentlicht am …, … Uhr von Maria Muster:
+    „Kommentar“' (the bundled Stand 1 without a person)."""
+    satz = f"Veröffentlicht am {fmt.zeitpunkt(info.veroeffentlicht)}"
+    if not info.ist_standard or info.von is not None:
+        satz += f" von {von_text(info)}"
+    return satz + (f": „{info.kommentar}“" if info.kommentar else ".")
 
 
 def staende_tabelle(staende: list[StandInfo]):
@@ -155,6 +173,8 @@ def staende_tabelle(staende: list[StandInfo]):
             "Bezeichnung": s.bezeichnung,
             "Datei": s.dateiname + (" (Standard-Arbeitsmappe)" if s.ist_standard else ""),
             "Veröffentlicht": fmt.zeitpunkt(s.veroeffentlicht),
+            "Von": von_text(s),
+            "Kommentar": s.kommentar,
             "Größe": f"{fmt.zahl(s.groesse / 1024, 1)} KB",
             "SHA-256": s.sha256[:16] + "…",
         }

@@ -3,25 +3,26 @@
 Publishing never depends on where a request seems to come from (a proxy can send any Host
 header). Without a configured password the server makes one on its first run and writes it
 to its terminal, the way Jupyter prints its token: whoever started the server can publish,
-nobody else. Wrong guesses are slowed down per session and for the whole server; failed
-attempts and every publication go to the server log — never a password or a guess.
+nobody else. Who may edit is decided by the gate (`oberflaeche.berechtigung`), which asks for
+this password where no sign-in is configured. Wrong guesses are slowed down per session, per
+client and for the whole server without ever refusing a right password from a session that has
+not guessed wrong (`ipdaten.drossel`); failed attempts and every publication go to the server
+log and the audit table of the store — never a password or a guess.
 """
 
 from __future__ import annotations
 
-import collections
 import hmac
 import logging
 import os
 import secrets
 import sys
 import threading
-import time
-from collections.abc import Callable, MutableMapping
 
 import streamlit as st
 
-from . import sitzung
+from ipdaten.ablage import StandInfo
+from ipdaten.drossel import Drossel
 
 PASSWORT_NAME = "IPDATEN_PASSWORT"
 
@@ -91,56 +92,22 @@ def passwort_stimmt(eingabe: str, richtig: str) -> bool:
     return hmac.compare_digest(eingabe.encode("utf-8"), richtig.encode("utf-8"))
 
 
-class Drossel:
-    """Slows down wrong guesses: per session a growing wait from the third wrong guess on
-    (2, 4, 8 … up to 300 s), for the whole server at most `je_minute` wrong guesses a minute
-    (a new session per guess does not help)."""
-
-    def __init__(self, je_minute: int = 10, uhr: Callable[[], float] = time.monotonic):
-        self.je_minute = je_minute
-        self.uhr = uhr
-        self._fehler: collections.deque[float] = collections.deque()
-        self._sperre = threading.Lock()
-
-    def wartezeit(self, zustand: MutableMapping) -> float:
-        """Seconds until this session may try again (0: now)."""
-        jetzt = self.uhr()
-        anzahl, zuletzt = zustand.get(sitzung.FEHLVERSUCHE, (0, 0.0))
-        eigene = max(0.0, zuletzt + min(2 ** (anzahl - 2), 300) - jetzt) if anzahl >= 3 else 0.0
-        with self._sperre:
-            while self._fehler and self._fehler[0] <= jetzt - 60:
-                self._fehler.popleft()
-            alle = self._fehler[0] + 60 - jetzt if len(self._fehler) >= self.je_minute else 0.0
-        return max(eigene, alle)
-
-    def fehlversuch(self, zustand: MutableMapping) -> int:
-        """Count a wrong guess; returns how many this session has made."""
-        jetzt = self.uhr()
-        anzahl = zustand.get(sitzung.FEHLVERSUCHE, (0, 0.0))[0] + 1
-        zustand[sitzung.FEHLVERSUCHE] = (anzahl, jetzt)
-        with self._sperre:
-            self._fehler.append(jetzt)
-        return anzahl
-
-    def erfolg(self, zustand: MutableMapping) -> None:
-        """The right password: the session starts afresh."""
-        zustand.pop(sitzung.FEHLVERSUCHE, None)
-
-    def zuruecksetzen(self) -> None:
-        """Forget all wrong guesses of the server (tests)."""
-        with self._sperre:
-            self._fehler.clear()
-
-
 DROSSEL = Drossel()
 
 
-def _wer() -> str:
-    """The client as far as the server knows it (behind a proxy: the proxy)."""
+def client() -> str | None:
+    """The client's address as the server sees it: None for loopback (a proxy on the same
+    machine) and outside a real request (AppTest gives a mock object, not a text)."""
     try:
-        return str(st.context.ip_address or "unbekannt")
-    except Exception:  # no request context (AppTest, bare script)
-        return "unbekannt"
+        adresse = st.context.ip_address
+    except Exception:  # no request context (bare script)
+        return None
+    return adresse if isinstance(adresse, str) and adresse else None
+
+
+def _wer() -> str:
+    """The client for the server log (behind a proxy on the same machine: "lokal")."""
+    return client() or "lokal"
 
 
 def protokolliere_fehlversuch(anzahl: int) -> None:
@@ -155,14 +122,15 @@ def protokolliere_gedrosselt(wartezeit: float) -> None:
     )
 
 
-def protokolliere_veroeffentlichung(nr: int, stand: object, bezeichnung: str, dateiname: str, neu: bool) -> None:
-    """A publication, in the server log: Stand number, date, label, file (never a password)."""
+def protokolliere_veroeffentlichung(info: StandInfo, neu: bool) -> None:
+    """A publication, in the server log: Stand number, date, label, file and who (never a password)."""
     protokoll.info(
-        "Veröffentlicht: Stand Nr. %d, Datum %s, Bezeichnung „%s“, Datei „%s“%s (von %s)",
-        nr,
-        stand or "ohne Datum",
-        bezeichnung,
-        dateiname,
+        "Veröffentlicht: Stand Nr. %d, Datum %s, Bezeichnung „%s“, Datei „%s“%s (durch %s, von %s)",
+        info.nr,
+        info.stand or "ohne Datum",
+        info.bezeichnung,
+        info.dateiname,
         "" if neu else " – war bereits veröffentlicht",
+        info.von.anzeige if info.von is not None else "unbekannt",
         _wer(),
     )

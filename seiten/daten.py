@@ -8,7 +8,16 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
 from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
-from oberflaeche import amtliche_statistik, quelle, sitzung, sitzungsvorlage, staende, veroeffentlichung, zuordnen
+from oberflaeche import (
+    amtliche_statistik,
+    berechtigung,
+    quelle,
+    sitzung,
+    sitzungsvorlage,
+    staende,
+    veroeffentlichung,
+    zuordnen,
+)
 from oberflaeche.literal import literal, literal_tabelle
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
@@ -176,10 +185,10 @@ with st.expander("Alle Änderungen im Einzelnen"):
     zeige_vergleich(vergleich, vorher=f"Stand Nr. {neuester.nr}", nachher="Vorschau", schluessel="daten_vergleich")
 
 st.header("Als neuen Stand veröffentlichen", anchor=False)
+wer = berechtigung.redakteur("Veröffentlichen")
+if wer is None:
+    seite_beenden()
 neue_anlage = vorschau_anzeige.anlage
-passwort = veroeffentlichung.passwort()
-if not veroeffentlichung.konfiguriertes_passwort():
-    st.caption(veroeffentlichung.HINWEIS_ERZEUGT)
 # A form: Tab and Enter work as people type (the value typed is sent with the click).
 with st.form(f"veroeffentlichen_{vorschau.sha256[:16]}", border=False):
     datum = st.date_input(
@@ -196,49 +205,44 @@ with st.form(f"veroeffentlichen_{vorschau.sha256[:16]}", border=False):
         key=f"stand_bezeichnung_{vorschau.sha256[:16]}",
         placeholder="z. B. Auswertung Herbst 2017",
     )
-    eingabe = st.text_input("Passwort zum Veröffentlichen", type="password", key="passwort", max_chars=200)
+    kommentar = st.text_input(
+        "Kommentar (freiwillig)",
+        max_chars=500,
+        key=f"stand_kommentar_{vorschau.sha256[:16]}",
+        placeholder="z. B. Rückmeldungen von Jobcenter und VHS eingearbeitet",
+        help="Steht mit Ihrem Namen in der Liste der Stände und in der Auswahl „Stand der Daten“.",
+    )
     abgeschickt = st.form_submit_button(
         "Veröffentlichen", key="veroeffentlichen", type="primary", icon=":material/publish:"
     )
 if abgeschickt:
-    wartezeit = veroeffentlichung.DROSSEL.wartezeit(st.session_state)
-    if wartezeit > 0:
-        veroeffentlichung.protokolliere_gedrosselt(wartezeit)
-        st.error(
-            f"Zu viele falsche Passwörter. Bitte in {fmt.zahl(max(1, round(wartezeit)))} Sekunden erneut "
-            "versuchen. Es wurde nichts veröffentlicht.",
-            icon=":material/lock:",
-        )
-    elif not veroeffentlichung.passwort_stimmt(eingabe or "", passwort):
-        veroeffentlichung.protokolliere_fehlversuch(veroeffentlichung.DROSSEL.fehlversuch(st.session_state))
-        st.error("Das Passwort stimmt nicht. Es wurde nichts veröffentlicht.", icon=":material/lock:")
-    elif datum is None:
+    if datum is None:
         st.error("Bitte das Datum des Stands eingeben. Es wurde nichts veröffentlicht.")
+        seite_beenden()
+    try:
+        ergebnis = ablage.veroeffentliche(
+            vorschau.daten,
+            stand=datum,
+            bezeichnung=bezeichnung,
+            dateiname=vorschau.dateiname,
+            anlage=neue_anlage,
+            zuordnung=vorschau.zuordnung,
+            signatur=vorschau.signatur,
+            von=wer,
+            kommentar=kommentar,
+            client=berechtigung.client(),
+        )
+    except (AblageFehler, sqlite3.Error) as e:
+        st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
     else:
-        veroeffentlichung.DROSSEL.erfolg(st.session_state)
-        try:
-            ergebnis = ablage.veroeffentliche(
-                vorschau.daten,
-                stand=datum,
-                bezeichnung=bezeichnung,
-                dateiname=vorschau.dateiname,
-                anlage=neue_anlage,
-                zuordnung=vorschau.zuordnung,
-                signatur=vorschau.signatur,
-            )
-        except (AblageFehler, sqlite3.Error) as e:
-            st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
-        else:
-            info = ergebnis.stand
-            veroeffentlichung.protokolliere_veroeffentlichung(
-                info.nr, info.stand, info.bezeichnung, info.dateiname, ergebnis.neu
-            )
-            quelle.verwirf_vorschau()
-            st.session_state[sitzung.FOLGT] = True
-            titel = quelle.stand_titel(info)
-            st.session_state[sitzung.DATEN_MELDUNG] = (
-                f"Veröffentlicht als **{literal(titel)}**. Alle Seiten zeigen jetzt diesen Stand."
-                if ergebnis.neu
-                else f"Diese Datei war bereits als **{literal(titel)}** veröffentlicht; es wurde nichts doppelt gespeichert."
-            )
-            st.rerun()
+        info = ergebnis.stand
+        veroeffentlichung.protokolliere_veroeffentlichung(info, ergebnis.neu)
+        quelle.verwirf_vorschau()
+        st.session_state[sitzung.FOLGT] = True
+        titel = quelle.stand_titel(info)
+        st.session_state[sitzung.DATEN_MELDUNG] = (
+            f"Veröffentlicht als **{literal(titel)}**. Alle Seiten zeigen jetzt diesen Stand."
+            if ergebnis.neu
+            else f"Diese Datei war bereits als **{literal(titel)}** veröffentlicht; es wurde nichts doppelt gespeichert."
+        )
+        st.rerun()

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from ipdaten.ablage import sha256
 from oberflaeche.quelle import Vorschau
 from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
+from tests.conftest import TEST_PASSWORT
 
 WURZEL = Path(__file__).resolve().parent.parent
 APP = str(WURZEL / "app.py")
@@ -55,6 +56,35 @@ def oeffne(seite: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if seite is not None:
         at.switch_page(seite)
+    return at
+
+
+REDAKTEURIN = "Test Redakteurin"
+
+
+def anmelden(at: AppTest, passwort: str = TEST_PASSWORT, name: str = REDAKTEURIN) -> AppTest:
+    """Unlock editing in this session through the editor gate's form (name and password, as she
+    types them) and return the AppTest after the run."""
+    at.text_input(key="redakteur_name").set_value(name)
+    at.text_input(key="redakteur_passwort").set_value(passwort)
+    at.button(key="redakteur_anmelden").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def hat_button(at: AppTest, key: str) -> bool:
+    """Whether the page shows the button with this key."""
+    return any(b.key == key for b in at.button)
+
+
+def veroeffentlichen(at: AppTest, passwort: str = TEST_PASSWORT) -> AppTest:
+    """Press "Veröffentlichen" on Daten & Stände, unlocking editing first (with `passwort`) when
+    this session is not unlocked yet; when the gate refuses, nothing is pressed."""
+    if not hat_button(at, "veroeffentlichen"):
+        anmelden(at, passwort)
+    if hat_button(at, "veroeffentlichen"):
+        at.button(key="veroeffentlichen").click().run()
+    assert not at.exception, at.exception
     return at
 
 

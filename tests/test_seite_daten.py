@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis, sha256
+from ipdaten.redakteur import Redakteur
 from tests.arbeitsmappen import (
     STANDARD_PFAD,
     aendere_mappe,
@@ -20,7 +21,7 @@ from tests.arbeitsmappen import (
     ueberarbeitete_standard_bytes,
 )
 from tests.conftest import TEST_PASSWORT
-from tests.seiten_hilfen import oeffne
+from tests.seiten_hilfen import anmelden, gelesen, hat_button, oeffne, veroeffentlichen
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,11 +40,8 @@ def _hochladen(at: AppTest, daten: bytes, name: str = "anlage1_neu.xlsx") -> App
 
 
 def _veroeffentlichen(at: AppTest, passwort: str = TEST_PASSWORT) -> AppTest:
-    """Type the password into the form and press "Veröffentlichen"."""
-    at.text_input(key="passwort").set_value(passwort)
-    at.button(key="veroeffentlichen").click().run()
-    assert not at.exception
-    return at
+    """Unlock editing with the password when needed and press "Veröffentlichen"."""
+    return veroeffentlichen(at, passwort)
 
 
 def _ablage() -> Ablage:
@@ -138,8 +136,7 @@ def test_schlechte_datei_zeigt_deutschen_befund_und_aendert_nichts(art):
     assert not [w for w in at.warning if "Vorschau" in w.value]
 
 
-def _hat_button(at: AppTest, key: str) -> bool:
-    return any(b.key == key for b in at.button)
+_hat_button = hat_button
 
 
 def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
@@ -156,6 +153,8 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
     kennzahlen = {m.label: (m.value, m.delta) for m in at.metric}
     assert kennzahlen["Empfehlungen"] == ("183", "+2")
     assert kennzahlen["Anteil umgesetzt"] == ("33\u00a0%", "+0,7\u00a0Pp.")  # 60/183 vs 58/181
+    assert _hat_button(at, "redakteur_anmelden")  # the editor gate first
+    anmelden(at)
     assert _hat_button(at, "veroeffentlichen")
     assert next(d for d in at.date_input if d.label.startswith("Stand")).value.isoformat() == "2017-09-30"
     assert [s.nr for s in _ablage().staende()] == [1]
@@ -169,8 +168,9 @@ def test_gueltige_datei_wird_vorschau_mit_aenderungen_nur_in_dieser_sitzung():
 
 def test_veroeffentlichen_macht_die_vorschau_zum_neuen_stand():
     daten = ueberarbeitete_standard_bytes()
-    at = _hochladen(_daten_seite(), daten, "Anlage 1 Herbst.xlsx")
+    at = anmelden(_hochladen(_daten_seite(), daten, "Anlage 1 Herbst.xlsx"), name="Maria Muster")
     at.text_input(key=f"stand_bezeichnung_{sha256(daten)[:16]}").set_value("Herbst 2017")  # sent with the form
+    at.text_input(key=f"stand_kommentar_{sha256(daten)[:16]}").set_value("Rückmeldungen der VHS eingearbeitet")
     _veroeffentlichen(at)
     assert not at.exception
     assert at.success[0].value.startswith("Veröffentlicht als **Nr\\. 2 · 30\\. September 2017")
@@ -180,6 +180,18 @@ def test_veroeffentlichen_macht_die_vorschau_zum_neuen_stand():
         (2, "Herbst 2017", "Anlage 1 Herbst.xlsx"),
     ]
     assert _ablage().lies(staende[1].sha256) == daten
+    # Who published it and why: stored with the Stand, shown in the table and under the chooser.
+    assert (staende[1].von, staende[1].kommentar) == (
+        Redakteur("Maria Muster", "passwort"),
+        "Rückmeldungen der VHS eingearbeitet",
+    )
+    tabelle = next(t.value for t in at.dataframe if "SHA-256" in t.value.columns)
+    assert tabelle[["Nr", "Von", "Kommentar"]].values.tolist() == [
+        ["2", "Maria Muster", "Rückmeldungen der VHS eingearbeitet"],
+        ["1", "mitgeliefert", ""],
+    ]
+    unter_der_auswahl = gelesen(" ".join(c.value for c in at.sidebar.caption))
+    assert "von Maria Muster: „Rückmeldungen der VHS eingearbeitet“" in unter_der_auswahl
     assert at.sidebar.selectbox(key="stand").value == 2
     assert not [w for w in at.warning if "Vorschau" in w.value]
     assert not _hat_button(at, "veroeffentlichen")
@@ -216,7 +228,8 @@ def test_fehlerhafte_datei_nach_vorschau_aendert_nichts():
 def test_passwort_wird_verlangt():
     at = _hochladen(_daten_seite(), ueberarbeitete_standard_bytes())
     _veroeffentlichen(at, "falsch")
-    assert [e.value for e in at.error] == ["Das Passwort stimmt nicht. Es wurde nichts veröffentlicht."]
+    assert [e.value for e in at.error] == ["Das Passwort stimmt nicht."]
+    assert not _hat_button(at, "veroeffentlichen")
     assert [s.nr for s in _ablage().staende()] == [1]
     _veroeffentlichen(at)
     assert not at.exception
@@ -250,7 +263,7 @@ def test_aenderung_einer_bemerkung_ist_keine_statusaenderung():
 
 def test_ohne_datum_im_info_blatt_muss_es_eingegeben_werden():
     daten = mappe_bytes(ohne=("Info",))
-    at = _hochladen(_daten_seite(), daten)
+    at = anmelden(_hochladen(_daten_seite(), daten))
     datum = at.date_input(key=f"stand_datum_{sha256(daten)[:16]}")
     assert datum.value is None
     _veroeffentlichen(at)

@@ -10,8 +10,7 @@ from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
-from tests.conftest import TEST_PASSWORT
-from tests.seiten_hilfen import oeffne
+from tests.seiten_hilfen import oeffne, veroeffentlichen
 from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -95,8 +94,7 @@ def test_veroeffentlichte_zuordnung_gilt_beim_naechsten_hochladen_von_selbst():
     _waehle(at, "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?", "Kurzbeschreibung")
     _waehle(at, "Was bedeutet der Status „offen“?", "nicht umgesetzt")
     at.button(key="zuordnung_anwenden").click().run()
-    at.text_input(key="passwort").set_value(TEST_PASSWORT)  # publishing always needs the password
-    at.button(key="veroeffentlichen").click().run()
+    veroeffentlichen(at)  # publishing always needs the password
     assert not at.exception, at.exception
     ablage = Ablage(ablage_verzeichnis(), STANDARD_PFAD)
     neu = ablage.staende()[-1]
@@ -123,8 +121,7 @@ def test_neues_statuswort_im_naechsten_stand_wird_allein_gefragt():
     _waehle(at, "Welche Spalte ist „Empfehlung“ (Blatt „Empfehlungen“)?", "Kurzbeschreibung")
     _waehle(at, "Was bedeutet der Status „offen“?", "nicht umgesetzt")
     at.button(key="zuordnung_anwenden").click().run()
-    at.text_input(key="passwort").set_value(TEST_PASSWORT)
-    at.button(key="veroeffentlichen").click().run()
+    veroeffentlichen(at)
     assert not at.exception, at.exception
 
     # Same shape, but one row now says "ruht": only that word is asked, on top of the stored mapping.

@@ -137,9 +137,26 @@ def lade_arbeitsmappe_hoch(seite, name: str, daten: bytes, *, warte_auf: str) ->
     warte_bis_fertig(seite)
 
 
+REDAKTEURIN = "Browser Redakteurin"
+
+
+def anmelden(seite, passwort: str = PASSWORT, name: str = REDAKTEURIN) -> None:
+    """Unlock editing in the editor gate (name and password, Enter) and wait for the result."""
+    seite.locator(".st-key-redakteur_name input").fill(name)
+    feld = seite.locator(".st-key-redakteur_passwort input")
+    feld.fill(passwort)
+    feld.press("Enter")
+    seite.locator(".st-key-veroeffentlichen button, [data-testid='stAlertContentError']").first.wait_for()
+    warte_bis_fertig(seite)
+
+
 def veroeffentliche(seite) -> None:
-    """Publish the preview with PASSWORT and wait until the page says it was published."""
-    seite.locator(".st-key-passwort input").fill(PASSWORT)
+    """Publish the preview (unlocking editing with PASSWORT first where the page asks for it) and
+    wait until the page says it was published."""
+    knopf = seite.locator(".st-key-veroeffentlichen button, .st-key-redakteur_anmelden button").first
+    knopf.wait_for()
+    if seite.locator(".st-key-redakteur_anmelden button").count():
+        anmelden(seite)
     seite.locator(".st-key-veroeffentlichen button:visible").first.click()
     seite.get_by_text("Veröffentlicht als").wait_for()
 

@@ -130,8 +130,9 @@ def _hochladen(seite, url: str, daten: bytes, name: str) -> None:
 
 
 def test_erzeugtes_passwort_mit_tab_und_enter(browser, tmp_path):
-    """No password configured: the server prints one to its terminal; typed, then Tab and a
-    click — or typed and Enter — publishes. A wrong one does not."""
+    """No password configured: the server prints one to its terminal; name and password typed,
+    then Tab and a click unlock editing, a wrong one does not; the form of the new Stand is sent
+    with a click or with Enter."""
     log = tmp_path / "server.log"
     umgebung = {"IPDATEN_ABLAGE": str(tmp_path / "ablage"), "IPDATEN_PASSWORT": ""}
     with streamlit_server(WURZEL / "app.py", umgebung, log=log) as url:
@@ -145,8 +146,11 @@ def test_erzeugtes_passwort_mit_tab_und_enter(browser, tmp_path):
             passwort = treffer.group(1)
             assert "kein festes Passwort eingerichtet" in seite.inner_text("body")
 
-            feld = seite.locator(".st-key-passwort input")
-            feld.click()
+            name = seite.locator(".st-key-redakteur_name input")
+            name.click()
+            name.press_sequentially("Maria Muster")
+            name.press("Tab")  # from the name to the password, as people type
+            feld = seite.locator(".st-key-redakteur_passwort input")
             feld.press_sequentially("falsch")
             feld.press("Enter")
             seite.get_by_text("Das Passwort stimmt nicht").wait_for()
@@ -155,21 +159,36 @@ def test_erzeugtes_passwort_mit_tab_und_enter(browser, tmp_path):
             feld.fill("")
             feld.press_sequentially(passwort)
             feld.press("Tab")  # the way people leave a field before they click
+            seite.locator(".st-key-redakteur_anmelden button").click()
+            kommentar = seite.locator("[class*='st-key-stand_kommentar_'] input")
+            kommentar.click()
+            kommentar.press_sequentially("mit Tab und Klick")
+            kommentar.press("Tab")
             seite.locator(".st-key-veroeffentlichen button").click()
             seite.get_by_text("Veröffentlicht als").wait_for()
             warte_bis_fertig(seite)
 
+            # A reload is a new session: the gate asks again; this time both forms are sent with Enter.
             _hochladen(seite, url, ueberarbeitete_standard_bytes(bezeichnung="Mit Enter"), "enter.xlsx")
-            feld = seite.locator(".st-key-passwort input")
+            seite.locator(".st-key-redakteur_name input").fill("Maria Muster")
+            feld = seite.locator(".st-key-redakteur_passwort input")
             feld.click()
             feld.press_sequentially(passwort)
             feld.press("Enter")
+            kommentar = seite.locator("[class*='st-key-stand_kommentar_'] input")
+            kommentar.click()
+            kommentar.press_sequentially("mit Enter")
+            kommentar.press("Enter")
             seite.get_by_text("Veröffentlicht als").wait_for()
             bildschirmfoto(seite, "sicherheit-veroeffentlicht-mit-enter")
         finally:
             kontext.close()
     protokoll = log.read_text(encoding="utf-8")
-    assert [s.bezeichnung for s in Ablage(tmp_path / "ablage", STANDARD_PFAD).staende()][1:] == ["Mit Tab", "Mit Enter"]
+    staende = Ablage(tmp_path / "ablage", STANDARD_PFAD).staende()[1:]
+    assert [(s.bezeichnung, s.von.name, s.kommentar) for s in staende] == [
+        ("Mit Tab", "Maria Muster", "mit Tab und Klick"),
+        ("Mit Enter", "Maria Muster", "mit Enter"),
+    ]
     assert protokoll.count("falsches Passwort") == 1 and "falsch\n" not in protokoll
     assert protokoll.count("Veröffentlicht: Stand Nr.") == 2
     assert protokoll.count(passwort) == 1  # only where the server announced it
