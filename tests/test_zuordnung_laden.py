@@ -191,6 +191,7 @@ def test_alte_ablage_ohne_zuordnungsspalten_wird_ergaenzt(tmp_path):
         """
     )
     from ipdaten.ablage import sha256
+    from ipdaten.ablage_schema import SCHEMA_VERSION
 
     standard = STANDARD_PFAD.read_bytes()
     alt.execute("INSERT INTO dateien VALUES (?, ?)", (sha256(standard), standard))
@@ -209,7 +210,7 @@ def test_alte_ablage_ohne_zuordnungsspalten_wird_ergaenzt(tmp_path):
     ablage.veroeffentliche(daten, zuordnung=BUERO_ZUORDNUNG, signatur=signatur(daten))
     assert Ablage(tmp_path, STANDARD_PFAD).stand(2).zuordnung == BUERO_ZUORDNUNG
     with sqlite3.connect(tmp_path / "staende.sqlite3") as pruefung:
-        assert pruefung.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert pruefung.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # the newest
 
 
 def test_cli_pruefen_schlaegt_eine_zuordnung_vor_und_kennzahlen_nimmt_sie(tmp_path, capsys):
