@@ -22,6 +22,8 @@ EMPFEHLUNG_SPALTEN = [
     "arbeitsgruppe",
     "termin",
     "termin_genauigkeit",
+    "gemeldet_am",
+    "gemeldet_von",
 ]
 SPALTEN = {
     "handlungsfelder": (
@@ -30,7 +32,14 @@ SPALTEN = {
     ),
     "empfehlungen": (
         [*EMPFEHLUNG_SPALTEN, "zeile"],
-        {"handlungsfeld": "int64", "nr": "int64", "zeile": "int64", "bezug_gefluechtete": "object", "termin": "object"},
+        {
+            "handlungsfeld": "int64",
+            "nr": "int64",
+            "zeile": "int64",
+            "bezug_gefluechtete": "object",
+            "termin": "object",
+            "gemeldet_am": "object",
+        },
     ),
     "einbuergerung": (
         ["gebiet", "jahr", "quote_prozent", "quelle", "definition", "zeile"],

@@ -12,7 +12,7 @@ import pandas as pd
 from ipdaten.arbeitsmappe.befunde import wert_text, zeilen_wort, zeilenbereiche, zeilenliste
 from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET, status_grund
 from ipdaten.arbeitsmappe.tabellen import Tabelle
-from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer, ungefaehres_datum
+from ipdaten.arbeitsmappe.texte import als_datum, bereinige, falte, ist_leer, ungefaehres_datum
 from ipdaten.arbeitsmappe.vertrag import BEZUG_WERTE, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.zellwerte import (
     feld_erlaubt,
@@ -160,9 +160,25 @@ class EmpfehlungsLeser:
             werte["status"],
         ):
             return None
-        for feld_name in ("ziel", "bemerkung", "quelle", "zustaendig", "beteiligte", "arbeitsgruppe"):
+        for feld_name in ("ziel", "bemerkung", "quelle", "zustaendig", "beteiligte", "arbeitsgruppe", "gemeldet_von"):
             werte[feld_name] = text(self.tabelle, zeile, feld_name)
+        werte["gemeldet_am"] = self.gemeldet_am(nummer, zeile)
         return {**werte, "zeile": nummer}
+
+    def gemeldet_am(self, nummer: int, zeile: list) -> dt.date | None:
+        """The optional column Gemeldet am (written by the Rückmelderunde); unreadable = a warning."""
+        roh = self.tabelle.wert(zeile, "gemeldet_am")
+        if ist_leer(roh):
+            return None
+        datum = als_datum(roh)
+        if datum is None:
+            self.tabelle.warnung(
+                nummer,
+                "gemeldet_am",
+                "Das Datum der letzten Rückmeldung ist nicht lesbar und wird übergangen.",
+                wert_text(roh),
+            )
+        return datum
 
     def termin(self, nummer: int, zeile: list) -> tuple[bool, dt.date | None, str]:
         """(valid, date, precision) of the optional column Termin; empty = no Termin."""
