@@ -25,8 +25,9 @@ from defusedxml import ElementTree
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikwerte import StatistikUngueltig
 from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
-from ipdaten.arbeitsmappe.blattliste import blattliste
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
+from ipdaten.arbeitsmappe.modell import anders_gelesen, rahmen_gleich
+from ipdaten.arbeitsmappe.xlsx_paket import blattteile, geaenderte_teile, kopie, rels_pfad, teilpfad
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _BEZUG = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -112,18 +113,6 @@ def blatt_xml(ergebnis: Ergebnis) -> bytes:
     ).encode()
 
 
-def _ziel(basis: str, ziel: str) -> str:
-    """A relationship target as a part name inside the ZIP."""
-    if ziel.startswith("/"):
-        return ziel.lstrip("/")
-    return posixpath.normpath(posixpath.join(basis, ziel))
-
-
-def _rels_pfad(teil: str) -> str:
-    ordner, datei = posixpath.split(teil)
-    return posixpath.join(ordner, "_rels", datei + ".rels")
-
-
 def _beziehungen(xml: bytes) -> list[dict[str, str]]:
     return [dict(b.attrib) for b in ElementTree.fromstring(xml).iter(f"{{{_PAKET}}}Relationship")]
 
@@ -146,7 +135,7 @@ def ersetze_blatt(mappe: bytes, neues_blatt: bytes, blattname: str = EINBUERGERU
     alt = zipfile.ZipFile(io.BytesIO(mappe))
     teile = {info.filename: info for info in alt.infolist()}
     inhalt = {name: alt.read(name) for name in teile}
-    mappe_rels = _rels_pfad("xl/workbook.xml")
+    mappe_rels = rels_pfad("xl/workbook.xml")
     wurzel = ElementTree.fromstring(inhalt["xl/workbook.xml"])
     beziehungen = {b["Id"]: b for b in _beziehungen(inhalt[mappe_rels])}
     blaetter = [
@@ -157,12 +146,12 @@ def ersetze_blatt(mappe: bytes, neues_blatt: bytes, blattname: str = EINBUERGERU
     neu = dict(inhalt)
     if treffer:
         name, rid, _ = treffer[0]
-        pfad = _ziel("xl", beziehungen[rid]["Target"])
-        alte_rels = _rels_pfad(pfad)
+        pfad = teilpfad("xl", beziehungen[rid]["Target"])
+        alte_rels = rels_pfad(pfad)
         if alte_rels in neu:
             for b in _beziehungen(neu.pop(alte_rels)):
                 if b.get("TargetMode") != "External" and b["Type"].endswith(_EIGENE_TEILE):
-                    eigener = _ziel(posixpath.dirname(pfad), b["Target"])
+                    eigener = teilpfad(posixpath.dirname(pfad), b["Target"])
                     neu.pop(eigener, None)
                     neu["[Content_Types].xml"] = _entferne_override(neu["[Content_Types].xml"], eigener)
         if b"<f" in inhalt.get(pfad, b"") and "xl/calcChain.xml" in neu:
@@ -200,35 +189,13 @@ def ersetze_blatt(mappe: bytes, neues_blatt: bytes, blattname: str = EINBUERGERU
     with zipfile.ZipFile(ausgabe, "w", zipfile.ZIP_DEFLATED) as ziel:
         for teilname, info in teile.items():
             if teilname in neu:
-                ziel.writestr(_kopie(info), neu[teilname])
+                ziel.writestr(kopie(info), neu[teilname])
         for teilname in neu:
             if teilname not in teile:
                 ziel.writestr(
                     zipfile.ZipInfo(teilname, date_time=(1980, 1, 1, 0, 0, 0)), neu[teilname], zipfile.ZIP_DEFLATED
                 )
     return ausgabe.getvalue(), name, angelegt
-
-
-def _kopie(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    kopie = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    kopie.compress_type = zipfile.ZIP_DEFLATED if info.compress_type != zipfile.ZIP_STORED else zipfile.ZIP_STORED
-    kopie.external_attr = info.external_attr
-    return kopie
-
-
-def geaenderte_teile(alt: bytes, neu: bytes) -> set[str]:
-    """The ZIP parts whose content differs (or that exist in only one of the two)."""
-    a, b = zipfile.ZipFile(io.BytesIO(alt)), zipfile.ZipFile(io.BytesIO(neu))
-    namen_a, namen_b = set(a.namelist()), set(b.namelist())
-    return (namen_a ^ namen_b) | {n for n in namen_a & namen_b if a.read(n) != b.read(n)}
-
-
-def _gleich(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    try:
-        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
-    except AssertionError:
-        return False
-    return True
 
 
 def _ohne_einbuergerungsspalten(zuordnung: Zuordnung | None) -> Zuordnung | None:
@@ -263,9 +230,9 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
             ]
         ) from None
     daten, blattname, angelegt = ersetze_blatt(mappe, blatt_xml(ergebnis), blatt_name)
-    pfad = _blattteile(daten)[falte(blattname)]
+    pfad = blattteile(zipfile.ZipFile(io.BytesIO(daten)))[falte(blattname)]
     neue_namen = set(zipfile.ZipFile(io.BytesIO(daten)).namelist())
-    erlaubt = {pfad, _rels_pfad(pfad), "[Content_Types].xml", "xl/workbook.xml", _rels_pfad("xl/workbook.xml")}
+    erlaubt = {pfad, rels_pfad(pfad), "[Content_Types].xml", "xl/workbook.xml", rels_pfad("xl/workbook.xml")}
     unerwartet = {
         n
         for n in geaenderte_teile(mappe, daten) - erlaubt
@@ -281,21 +248,11 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
     probleme = []
     if unerwartet:
         probleme.append("andere Blätter wurden verändert: " + ", ".join(sorted(unerwartet)))
-    if not _gleich(neu.einbuergerung[["gebiet", "jahr", "quote_prozent"]], erwartet):
+    if not rahmen_gleich(neu.einbuergerung[["gebiet", "jahr", "quote_prozent"]], erwartet):
         probleme.append("die Quoten lesen sich nicht so zurück, wie sie berechnet wurden")
-    for teil in ("handlungsfelder", "empfehlungen", "haushalt", "meilensteine"):
-        if not _gleich(getattr(neu, teil), getattr(basis, teil)):
-            probleme.append(f"das Blatt „{teil}“ liest sich anders als vorher")
-    if (neu.stand, neu.bezeichnung) != (basis.stand, basis.bezeichnung):
-        probleme.append("das Blatt „Info“ liest sich anders als vorher")
+    probleme += anders_gelesen(neu, basis, ausser=("einbuergerung",))
     if probleme:
         raise StatistikUngueltig(
             [fehler("Die überarbeitete Arbeitsmappe wurde verworfen: " + "; ".join(probleme) + ".")]
         )
     return Ueberarbeitung(daten, neu, basis.einbuergerung, blattname, angelegt, neue_zuordnung)
-
-
-def _blattteile(mappe: bytes) -> dict[str, str]:
-    """Folded sheet name → its part in the ZIP."""
-    blaetter, _ = blattliste(zipfile.ZipFile(io.BytesIO(mappe)))
-    return {falte(b.name): b.pfad for b in blaetter if b.pfad}

@@ -65,7 +65,7 @@ def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None, 
         gemappt = zu_lesende_blaetter(zuordnung)
         mappe = wende_an(lies_mappe(daten, nur=lambda name: ist_kandidat(name) or falte(name) in gemappt), zuordnung)
     except LesefehlerArbeitsmappe as e:
-        raise AnlageUngueltig([_lesefehler_befund(e)]) from None
+        raise AnlageUngueltig([lesefehler_befund(e)]) from None
     try:
         return _pruefe_mappe(mappe, zuordnung, dateiname)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
@@ -90,7 +90,8 @@ def _lies_datei(pfad: Path) -> bytes:
     return pfad.read_bytes()
 
 
-def _lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
+def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
+    """The finding for a workbook whose content cannot be read (also used for returned forms)."""
     grund = str(fehler_)
     if isinstance(fehler_, BlattZuGross):
         return fehler(

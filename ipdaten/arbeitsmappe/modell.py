@@ -68,3 +68,25 @@ class Anlage:
     def titel(self) -> str:
         """What the workbook calls itself, or a neutral default."""
         return self.bezeichnung or "Auswertung Integrationsplan (Anlage 1)"
+
+
+def rahmen_gleich(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Whether two frames hold the same values (the index and dtypes aside)."""
+    try:
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+    except AssertionError:
+        return False
+    return True
+
+
+def anders_gelesen(neu: Anlage, basis: Anlage, ausser: tuple[str, ...] = ()) -> list[str]:
+    """What reads differently in `neu` than in `basis` (a revised workbook read back), as German
+    phrases: the sheets other than `ausser` ('empfehlungen', 'einbuergerung' …) and Info."""
+    probleme = [
+        f"das Blatt „{teil}“ liest sich anders als vorher"
+        for teil in ("handlungsfelder", "empfehlungen", "einbuergerung", "haushalt", "meilensteine")
+        if teil not in ausser and not rahmen_gleich(getattr(neu, teil), getattr(basis, teil))
+    ]
+    if (neu.stand, neu.bezeichnung) != (basis.stand, basis.bezeichnung):
+        probleme.append("das Blatt „Info“ liest sich anders als vorher")
+    return probleme
