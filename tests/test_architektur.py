@@ -95,6 +95,7 @@ SCHICHTEN = {
     "ablage_zeile": 2,
     "ablage_protokoll": 2,
     "amtlich": 2,
+    "rueckmeldung": 2,
     "darstellung": 3,
     "praesentation": 4,
     "__main__": 5,
