@@ -18,6 +18,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung
+from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
 from ipdaten.rueckmeldung.bogen_aufbau import nr_text
 from ipdaten.rueckmeldung.eingang import INHALTE, Konflikt
 from ipdaten.rueckmeldung.fortschreiben import Fortschreibung, aktueller_wert, ist_gleich, schreibe_werte
@@ -54,7 +55,7 @@ class Zusammenfuehrung:
     gemeldet: Mapping[Schluessel, tuple[dt.date, str]]  # recommendation → (Gemeldet am, Gemeldet von)
     offene_konflikte: tuple[Konflikt, ...]
     fortschreibung: Fortschreibung | None = field(default=None, repr=False)
-    hinweise: tuple[Befund, ...] = ()
+    hinweise: tuple[Befund, ...] = ()  # the plausibility check of the merged workbook (issue 22)
 
     @property
     def fertig(self) -> bool:
@@ -154,18 +155,8 @@ def zusammenfuehren(
         return Zusammenfuehrung(tuple(aenderungen), gemeldet, tuple(offen))
     fortschreibung = schreibe_werte(daten, werte, zuordnung, anlage)
     return Zusammenfuehrung(
-        tuple(aenderungen), gemeldet, (), fortschreibung, tuple(pruefe_plausibilitaet(fortschreibung.anlage))
+        tuple(aenderungen), gemeldet, (), fortschreibung, pruefe_plausibilitaet(fortschreibung.anlage).befunde
     )
-
-
-def pruefe_plausibilitaet(anlage: Anlage) -> list[Befund]:
-    """The plausibility check of the merged workbook (issue 22, helper `plausibel`).
-
-    CALL SITE for the plausibility layer: once its one function is on main, call it here and
-    return its findings; the preview shows them like those of an upload. Until then: none.
-    """
-    del anlage
-    return []
 
 
 def aenderungen_tabelle(aenderungen: Iterable[Aenderung]) -> pd.DataFrame:
