@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import io
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -161,15 +162,23 @@ def sicher_fuer_tabellenkalkulation(text: object) -> str:
     return "'" + text if text.startswith(FORMELZEICHEN) else text
 
 
-def als_csv(tabelle: pd.DataFrame, *, titel: str, quelle: str, stand: str, lizenz: str = LIZENZ) -> bytes:
-    """The table as CSV for German Excel (UTF-8 with BOM, semicolons), headed by lines naming
-    the chart, source, Stand and licence; every cell injection-safe."""
+def tabelle_als_csv(tabelle: pd.DataFrame, kopf: Iterable[tuple[str, object]] = ()) -> bytes:
+    """Any table as CSV for German Excel (UTF-8 with BOM, semicolons), headed by the key–value
+    lines `kopf` and an empty line when there are any; every cell injection-safe."""
     puffer = io.StringIO()
     schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
-    for schluessel, wert in (("Diagramm", titel), ("Quelle", quelle), ("Stand", stand), ("Lizenz", lizenz)):
+    kopf = list(kopf)
+    for schluessel, wert in kopf:
         schreiber.writerow([schluessel, sicher_fuer_tabellenkalkulation(wert)])
-    schreiber.writerow([])
+    if kopf:
+        schreiber.writerow([])
     schreiber.writerow([sicher_fuer_tabellenkalkulation(s) for s in tabelle.columns])
     for zeile in tabelle.itertuples(index=False):
         schreiber.writerow([sicher_fuer_tabellenkalkulation("" if w is None else str(w)) for w in zeile])
     return ("\ufeff" + puffer.getvalue()).encode("utf-8")
+
+
+def als_csv(tabelle: pd.DataFrame, *, titel: str, quelle: str, stand: str, lizenz: str = LIZENZ) -> bytes:
+    """The table of a chart as CSV (see tabelle_als_csv), headed by lines naming the chart,
+    source, Stand and licence."""
+    return tabelle_als_csv(tabelle, (("Diagramm", titel), ("Quelle", quelle), ("Stand", stand), ("Lizenz", lizenz)))
