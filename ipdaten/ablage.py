@@ -274,6 +274,11 @@ class Ablage:
         with self._transaktion() as verbindung:
             ablage_protokoll.schreibe(verbindung, aktion, **angaben)
 
+    def protokoll_anzahl(self) -> int:
+        """How many lines the audit table has."""
+        with self._lesen() as verbindung:
+            return int(verbindung.execute("SELECT count(*) FROM protokoll").fetchone()[0])
+
     def protokoll(self, grenze: int | None = None) -> list[ablage_protokoll.Eintrag]:
         """The audit table, newest line first (at most `grenze` lines)."""
         with self._lesen() as verbindung:

@@ -11,6 +11,7 @@ from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
 from oberflaeche import (
     amtliche_statistik,
     berechtigung,
+    protokoll_ansicht,
     quelle,
     sitzung,
     sitzungsvorlage,
@@ -96,6 +97,8 @@ st.download_button(
     key="download_stand",
     icon=":material/download:",
 )
+
+protokoll_ansicht.abschnitt(ablage)
 
 # --- Hochladen und prüfen -----------------------------------------------------------------
 st.header("Überarbeitete Anlage 1 hochladen", anchor=False)
