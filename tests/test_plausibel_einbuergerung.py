@@ -221,9 +221,9 @@ def test_ohne_boeblingen_verweigert_die_sitzungsvorlage_den_satz_zum_rang():
     vorlage = sitzungsvorlage(ohne)
     assert "Rang" not in vorlage.einbuergerung_text
     assert vorlage.einbuergerung_text.startswith("Einbürgerungsquoten 2016: Stadt Böblingen 1,90\xa0% und Landkreis")
-    assert [h.text for h in vorlage.hinweise if h.text.startswith("Einbürgerung")] == [
-        "Einbürgerung: Der Landkreis Böblingen steht nicht im Blatt „Einbürgerung“ der Arbeitsmappe; der Satz zu "
+    assert [h.text for h in vorlage.einbuergerung_hinweise if h.text.startswith("Einbürgerung")] == [
+        "Einbürgerung: Der Landkreis Böblingen ist in den Einbürgerungsdaten nicht enthalten; der Satz zu "
         "seinem Rang entfällt, genannt werden nur die Quoten der Gebiete."
     ]
     mit = sitzungsvorlage(Auswertung(lade_anlage(excel_bytes())))
-    assert not [h for h in mit.hinweise if h.text.startswith("Einbürgerung")]
+    assert not [h for h in mit.einbuergerung_hinweise if h.text.startswith("Einbürgerung")]

@@ -20,13 +20,16 @@ MIN_BESCHRIFTUNG = 0.05
 
 
 def wert_text(wert: float | None, zahlenformat: str) -> str:
-    """A value in the German form the Diagramm's number format asks for: '1,54 %', '60.000 €', '7'."""
+    """A value in the German form the Diagramm's number format asks for: '1,54 %' (percent
+    quoted: the value is in percent), '35 %' (percent sign bare, as Excel: a share 0–1),
+    '60.000 €', '7'."""
     if wert is None:
         return fmt.KEINE_ANGABE
     if "€" in zahlenformat:
         return fmt.euro(wert)
     if "%" in zahlenformat:
-        return fmt.prozent(wert, 2 if "0.00" in zahlenformat else (1 if "0.0" in zahlenformat else 0))
+        stellen = 2 if "0.00" in zahlenformat else (1 if "0.0" in zahlenformat else 0)
+        return fmt.prozent(wert if '"' in zahlenformat else wert * 100, stellen)
     return fmt.zahl(wert)
 
 
@@ -103,14 +106,46 @@ def _balken(diagramm: Diagramm, breite_cm: float):
     return figur
 
 
+def _gruppiert(diagramm: Diagramm, breite_cm: float):
+    """Bars of several series side by side per category (Verlauf, progress since a Stand)."""
+    from matplotlib.ticker import FuncFormatter
+
+    kategorien = list(diagramm.kategorien)
+    anzahl = len(diagramm.reihen)
+    hoehe = 0.8 / max(anzahl, 1)
+    figur = _figur(breite_cm, 2.4 + 0.45 * anzahl * len(kategorien))
+    achse = figur.add_subplot()
+    groesster = max((w for r in diagramm.reihen for w in r.werte if w is not None), default=1.0) or 1.0
+    for index, reihe in enumerate(diagramm.reihen):
+        y = [i - 0.4 + hoehe * (index + 0.5) for i in range(len(kategorien))]
+        werte = [w if w is not None else 0.0 for w in reihe.werte]
+        achse.barh(y, werte, height=hoehe * 0.9, color=reihe.farbe, label=reihe.name)
+        if reihe.beschriftungen is None:
+            continue
+        texte = reihe.beschriftungen or reihe.texte or tuple(wert_text(w, diagramm.zahlenformat) for w in reihe.werte)
+        for yi, wert, beschriftung in zip(y, reihe.werte, texte):
+            achse.text((wert or 0) + groesster * 0.01, yi, beschriftung, va="center", fontsize=7)
+    achse.set_yticks(range(len(kategorien)), kategorien)
+    achse.invert_yaxis()
+    links, rechts = diagramm.bereich or (0.0, groesster * 1.2)
+    achse.set_xlim(links, rechts)
+    achse.xaxis.set_major_formatter(FuncFormatter(lambda x, _: wert_text(x, diagramm.achsenformat)))
+    achse.set_xlabel(diagramm.achsentitel, fontsize=8)
+    _stil(achse)
+    figur.legend(loc="outside lower center", ncols=anzahl, fontsize=7, frameon=False)
+    return figur
+
+
 def png_bytes(diagramm: Diagramm, breite_cm: float = 16.0, dpi: int = 150) -> bytes:
     """The chart as PNG bytes, `breite_cm` wide (the height follows the number of bars).
 
-    Supports the kinds "gestapelt_100" and "balken" of folien.Diagramm."""
+    Supports the kinds "gestapelt_100", "balken" and "gruppiert" of folien.Diagramm."""
     if diagramm.art == "gestapelt_100":
         figur = _gestapelt(diagramm, breite_cm)
     elif diagramm.art == "balken":
         figur = _balken(diagramm, breite_cm)
+    elif diagramm.art == "gruppiert":
+        figur = _gruppiert(diagramm, breite_cm)
     else:
         raise ValueError(f"Diagrammart {diagramm.art!r} wird als Bild nicht unterstützt")
     puffer = io.BytesIO()

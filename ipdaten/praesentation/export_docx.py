@@ -11,115 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from pathlib import Path
 
-from ipdaten.praesentation.sitzungsvorlage import Markierung, Sitzungsvorlage
+from ipdaten.praesentation.vorlage_daten import Sitzungsvorlage
+from ipdaten.praesentation.vorlage_kontext import PLATZHALTER, diagramme, kontext, text
 
 STANDARD_VORLAGE = Path(__file__).resolve().parents[2] / "daten" / "vorlage_sitzung.docx"
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 BILD_BREITE_MM = 160
 MAX_VORLAGE_BYTES = 20 * 1024 * 1024
 
-# Every placeholder the data offers, with what it holds (docs/handbuch.md lists the same).
-PLATZHALTER: dict[str, str] = {
-    "titel": "Bezeichnung der Auswertung (Blatt Info)",
-    "stand": "Stand der Daten, z. B. „6. März 2017“",
-    "sitzungsdatum": "Sitzungsdatum (nächster Ausschusstermin der Meilensteine oder eingegeben)",
-    "sitzungsdatum_herkunft": "woher das Sitzungsdatum stammt",
-    "hinweise": "Liste der Hinweise zu den Daten (Vorschau, Rekonstruktion, Annahmen, Sitzungsdatum)",
-    "einleitung": "Platzhalter für die Einleitung",
-    "bilanz_einleitung": "Absatz: die Handlungsfelder und der Verweis auf Anlage 1",
-    "gesamt": "Absatz: Verteilung aller Empfehlungen auf die Status",
-    "fortschritt": "Absatz: Veränderung seit dem vorigen Stand (leer ohne vorigen Stand)",
-    "vorher_stand": "Datum des vorigen Stands (leer ohne)",
-    "felder": "Liste je Handlungsfeld: nr, name, leitsatz, text, fortschritt, hinweis",
-    "diagramm_status": "Bild: Stand der Umsetzung je Handlungsfeld",
-    "einbuergerung_text": "Absatz: Einbürgerung im Vergleich",
-    "einbuergerung": "Tabellenzeilen: rang, gebiet, quote, abstand",
-    "diagramm_einbuergerung": "Bild: Einbürgerungsquoten",
-    "vorgehen_text": "Einleitungssatz zum weiteren Vorgehen",
-    "vorgehen": "Liste der Meilensteine nach dem Stand: datum, ereignis",
-    "finanzen_text": "Absatz zu den finanziellen Auswirkungen",
-    "haushalt": "Liste je Haushaltsjahr: jahr, text, zeilen (massnahme, betrag), summe",
-    "anlage1_text": "Satz über Anlage 1",
-    "anlage1": "Tabellenzeilen: feld, nr, ziel, empfehlung, status, bemerkung, kennzeichnung",
-}
 # Without these the document would silently miss the report's core.
 PFLICHT = ("felder", "anlage1")
-# Characters XML 1.0 forbids (a workbook cell may hold them; Word would refuse the file).
-_UNGUELTIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class VorlagenFehler(Exception):
     """A Word template that cannot be used; the message is German and says what to do."""
-
-
-def _text(wert: object) -> str:
-    if isinstance(wert, Markierung):
-        return _UNGUELTIG.sub(" ", wert.text)
-    return _UNGUELTIG.sub(" ", "" if wert is None else str(wert))
-
-
-def kontext(vorlage: Sitzungsvorlage) -> dict:
-    """The template's placeholders filled from the Sitzungsvorlage (images not yet included)."""
-    hinweise = [_text(h) for h in vorlage.hinweise]
-    if isinstance(vorlage.sitzungsdatum, Markierung):
-        hinweise.append(f"Sitzungsdatum fehlt ({vorlage.sitzungsdatum_herkunft}) – bitte eintragen.")
-    sitzungsdatum = (
-        f"[{_text(vorlage.sitzungsdatum)}]" if isinstance(vorlage.sitzungsdatum, Markierung) else vorlage.sitzungsdatum
-    )
-    return {
-        "titel": _text(vorlage.titel),
-        "stand": vorlage.stand,
-        "sitzungsdatum": sitzungsdatum,
-        "sitzungsdatum_herkunft": vorlage.sitzungsdatum_herkunft,
-        "hinweise": hinweise,
-        "einleitung": _text(vorlage.einleitung),
-        "bilanz_einleitung": _text(vorlage.bilanz_einleitung),
-        "gesamt": vorlage.gesamt,
-        "fortschritt": vorlage.fortschritt,
-        "vorher_stand": vorlage.vorher_stand,
-        "felder": [
-            {
-                "nr": f.nr,
-                "name": _text(f.name),
-                "leitsatz": _text(f.leitsatz),
-                "text": _text(f.text),
-                "fortschritt": f.fortschritt,
-                "hinweis": _text(f.hinweis) if f.hinweis else "",
-            }
-            for f in vorlage.felder
-        ],
-        "diagramm_status": "",
-        "einbuergerung_text": _text(vorlage.einbuergerung_text),
-        "einbuergerung": [
-            dict(zip(("rang", "gebiet", "quote", "abstand"), map(_text, z.zellen)))
-            for z in vorlage.einbuergerung_zeilen
-        ],
-        "diagramm_einbuergerung": "",
-        "vorgehen_text": vorlage.vorgehen_text,
-        "vorgehen": [dict(zip(("datum", "ereignis"), map(_text, z.zellen))) for z in vorlage.vorgehen],
-        "finanzen_text": vorlage.finanzen_text,
-        "haushalt": [
-            {
-                "jahr": h.jahr,
-                "text": h.text,
-                "zeilen": [dict(zip(("massnahme", "betrag"), map(_text, z.zellen))) for z in h.zeilen],
-                "summe": h.summe,
-            }
-            for h in vorlage.haushalt
-        ],
-        "anlage1_text": vorlage.anlage1_text,
-        "anlage1": [
-            {
-                **dict(zip(("feld", "nr", "ziel", "empfehlung", "status", "bemerkung"), map(_text, z.zellen))),
-                "kennzeichnung": z.kennzeichnung,
-            }
-            for z in vorlage.anlage1
-        ],
-    }
 
 
 def _umgebung():
@@ -208,10 +116,10 @@ def _absatztexte(dokument) -> list[str]:
 def _klammern(dokument) -> None:
     """Word users often lose a brace: '{{ titel }' would silently swallow text up to the next
     '}}', so every paragraph must open and close its placeholders itself."""
-    for text in _absatztexte(dokument):
-        if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+    for absatz in _absatztexte(dokument):
+        if absatz.count("{{") != absatz.count("}}") or absatz.count("{%") != absatz.count("%}"):
             raise VorlagenFehler(
-                f"In der Word-Vorlage ist ein Platzhalter nicht richtig geschlossen, im Absatz „{text.strip()[:120]}“. "
+                f"In der Word-Vorlage ist ein Platzhalter nicht richtig geschlossen, im Absatz „{absatz.strip()[:120]}“. "
                 "Jeder Platzhalter muss in seinem Absatz mit „}}“ bzw. „%}“ enden, z. B. „{{ titel }}“."
             )
 
@@ -244,7 +152,7 @@ def pruefe_vorlage(quelle: Path | bytes | None = None) -> set[str]:
             + ", ".join(f"„{{{{ {n} }}}}“" for n in unbekannt)
             + ". Bekannt sind: "
             + ", ".join(sorted(PLATZHALTER))
-            + " (siehe Handbuch docs/handbuch.md, Abschnitt „Sitzungsvorlage (Word)“)."
+            + " (siehe Handbuch docs/handbuch.md, Abschnitt „Sitzungsvorlage (Word und PDF)“)."
         )
     fehlend = [n for n in PFLICHT if n not in benutzt]
     if fehlend:
@@ -269,10 +177,8 @@ def docx_bytes(vorlage: Sitzungsvorlage, *, vorlage_datei: Path | bytes | None =
 
     dokument = DocxTemplate(io.BytesIO(daten))
     werte = kontext(vorlage)
-    for name, diagramm in (
-        ("diagramm_status", vorlage.diagramm_status),
-        ("diagramm_einbuergerung", vorlage.diagramm_einbuergerung),
-    ):
+    for name, diagramm in diagramme(vorlage).items():
+        werte[name] = ""
         if diagramm is not None and name in benutzt:
             werte[name] = InlineImage(dokument, io.BytesIO(png_bytes(diagramm)), width=Mm(BILD_BREITE_MM))
     try:
@@ -286,9 +192,44 @@ def docx_bytes(vorlage: Sitzungsvorlage, *, vorlage_datei: Path | bytes | None =
         raise _syntaxfehler(e) from e
     except Exception as e:
         raise VorlagenFehler(f"Die Word-Vorlage konnte nicht ausgefüllt werden ({type(e).__name__}: {e}).") from e
+    _raster_angleichen(dokument.docx)
     puffer = io.BytesIO()
     dokument.save(puffer)
     return puffer.getvalue()
+
+
+def _raster_angleichen(dokument) -> None:
+    """Each table's grid from the widths of its first row's cells, widened to the table's
+    width where a column was hidden. docxtpl drops the cells of a hidden column ({%tc if %})
+    but shortens the grid from its end; LibreOffice lays a table out by its grid, Word by the
+    cells, so both must agree."""
+    from docx.oxml.ns import qn
+
+    def breite_von(element) -> int | None:
+        if element is None or element.get(qn("w:type")) not in (None, "dxa") or element.get(qn("w:w")) is None:
+            return None
+        return int(float(element.get(qn("w:w"))))
+
+    for tabelle in dokument.element.body.iter(qn("w:tbl")):
+        raster, erste = tabelle.find(qn("w:tblGrid")), tabelle.find(qn("w:tr"))
+        if raster is None or erste is None:
+            continue
+        zellen = [z.find(qn("w:tcPr")) for z in erste.findall(qn("w:tc"))]
+        if any(z is None or z.find(qn("w:gridSpan")) is not None for z in zellen):
+            continue
+        breiten = [breite_von(z.find(qn("w:tcW"))) for z in zellen]
+        if not breiten or None in breiten:
+            continue
+        ziel = breite_von(tabelle.find(f"{qn('w:tblPr')}/{qn('w:tblW')}"))
+        faktor = ziel / sum(breiten) if ziel and sum(breiten) and ziel > sum(breiten) else 1.0
+        if faktor != 1.0:
+            for zeile in tabelle.iter(qn("w:tr")):
+                for zelle in zeile.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:tcW')}"):
+                    zelle.set(qn("w:w"), str(round(int(float(zelle.get(qn("w:w")))) * faktor)))
+        for spalte in list(raster):
+            raster.remove(spalte)
+        for breite in breiten:
+            raster.append(raster.makeelement(qn("w:gridCol"), {qn("w:w"): str(round(breite * faktor))}))
 
 
 def dateiname(stand: dt.date | None) -> str:
@@ -303,7 +244,7 @@ def fehler_docx(meldung: str) -> bytes:
 
     dokument = Document()
     dokument.add_heading("Sitzungsvorlage konnte nicht erstellt werden", level=1)
-    dokument.add_paragraph(_text(meldung))
+    dokument.add_paragraph(text(meldung))
     puffer = io.BytesIO()
     dokument.save(puffer)
     return puffer.getvalue()
