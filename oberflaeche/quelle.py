@@ -170,10 +170,10 @@ def hochgeladen() -> Hochladung | None:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …", scope="session")
-def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None) -> Pruefung:
+def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None, dateiname: str = "") -> Pruefung:
     del pruefsumme  # the cache key of the bytes
     try:
-        anlage = lade_anlage(_daten, zuordnung=zuordnung)
+        anlage = lade_anlage(_daten, zuordnung=zuordnung, dateiname=dateiname)
     except AnlageUngueltig as e:
         return Pruefung(None, tuple(e.befunde))
     return Pruefung(Auswertung(anlage), tuple(anlage.warnungen))
@@ -182,7 +182,7 @@ def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None) -> Prue
 def pruefe_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Pruefung:
     """Validate an upload once per mapping; the same bytes are not validated again in this
     session. Released with the session: an upload must not outlive it."""
-    return _pruefe(hoch.sha256, hoch.daten, zuordnung)
+    return _pruefe(hoch.sha256, hoch.daten, zuordnung, hoch.dateiname)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -151,9 +151,11 @@ def wert_text(wert: object, laenge: int = 80) -> str:
 
 @dataclass
 class Befundliste:
-    """Collects findings while a workbook is read, so all of them are reported at once."""
+    """Collects findings while a workbook is read, so all of them are reported at once, and the
+    tables read (`tabellen`, `tabellen.Tabelle`), for what the reading record says besides them."""
 
     eintraege: list[Befund] = field(default_factory=list)
+    tabellen: list = field(default_factory=list)
 
     def fehler(self, meldung: str, **ort) -> None:
         """Record an error."""

@@ -6,10 +6,11 @@ contract's sheets (blattsuche), read each sheet (blatt_*), then accept or refuse
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, Befundliste, fehler, gruppiert, wert_text
+from ipdaten.arbeitsmappe.befunde import STAND, AnlageUngueltig, Befund, Befundliste, fehler, gruppiert, wert_text
 from ipdaten.arbeitsmappe.blatt_einbuergerung import lies_einbuergerung
 from ipdaten.arbeitsmappe.blatt_empfehlungen import lies_empfehlungen
 from ipdaten.arbeitsmappe.blatt_handlungsfelder import lies_handlungsfelder
@@ -20,6 +21,7 @@ from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_ka
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
 from ipdaten.arbeitsmappe.modell import Anlage, Lesebericht
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
+from ipdaten.arbeitsmappe.standangaben import VORRANG, Standangabe, sammle
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.vertrag import (
     BLAETTER,
@@ -36,6 +38,7 @@ from ipdaten.arbeitsmappe.xlsx_lesen import (
     BlattZuGross,
     LesefehlerArbeitsmappe,
     MappeZuGross,
+    RohBlatt,
     RohMappe,
     ZuVieleSpaltenangaben,
     lies_mappe,
@@ -43,6 +46,7 @@ from ipdaten.arbeitsmappe.xlsx_lesen import (
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
 from ipdaten.arbeitsmappe.zuordnung_erkennung import erkenne
+from ipdaten.format import ungefaehres_datum
 from ipdaten.format import zahl as tausender
 
 
@@ -147,6 +151,13 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
     haushalt = lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
     meilensteine = lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
     stand, bezeichnung = lies_info(blaetter[INFO.name], befunde)
+    standangaben = _standangaben(blaetter[INFO.name], befunde, dateiname)
+    if stand is not None:
+        standangaben.insert(
+            0, Standangabe(stand, "tag", f"Blatt „{blaetter[INFO.name].name}“, Zeile „Stand“", "", "info")
+        )
+    else:
+        stand = _stand_von_anderswo(standangaben, befunde)
 
     reihenfolge = {b.name: i for i, b in enumerate(BLAETTER)}
     reihenfolge.update({blatt.name: reihenfolge[name] for name, blatt in blaetter.items() if blatt is not None})
@@ -168,6 +179,7 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
             dateiname=dateiname,
             blaetter={name: blatt.name for name, blatt in blaetter.items() if blatt is not None},
             alle_blaetter=mappe.alle_blaetter,
+            standangaben=tuple(standangaben),
         ),
     )
     # The plausibility layer: the figures themselves, whatever the layout they were read from.
@@ -175,6 +187,36 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
     if plausibel.fehler:
         raise AnlageUngueltig(_geordnet(befunde.eintraege + list(plausibel.befunde), reihenfolge))
     return replace(anlage, warnungen=tuple(_geordnet(befunde.warnungen + plausibel.warnungen, reihenfolge)))
+
+
+def _standangaben(info: RohBlatt | None, befunde: Befundliste, dateiname: str) -> list[Standangabe]:
+    """Every statement of the Stand outside the row „Stand“ of the sheet Info: a cell of Info,
+    the title lines above each table read, the file name, the status column's header."""
+    zellen = []
+    if info is not None:
+        zellen += [("zelle", info.name, i + 1, z) for i, zeile in enumerate(info.zeilen[:100]) for z in zeile]
+    status_kopf = None
+    for tabelle in befunde.tabellen:
+        zellen += [("titel", tabelle.blatt, i + 1, z) for i, zeile in enumerate(tabelle.ueber_kopf) for z in zeile]
+        if status_kopf is None and "status" in tabelle.spalten:
+            status_kopf = (tabelle.blatt, tabelle.titel["status"])
+    return sammle(zellen, dateiname, status_kopf)
+
+
+def _stand_von_anderswo(standangaben: list[Standangabe], befunde: Befundliste) -> dt.date | None:
+    """Without a row „Stand“ in Info: the first statement of a cell, a title line or the file
+    name, read with a warning."""
+    kandidaten = sorted((a for a in standangaben if a.art in VORRANG), key=lambda a: VORRANG.index(a.art))
+    if not kandidaten:
+        return None
+    gewaehlt = kandidaten[0]
+    befunde.warnung(
+        f"Das Blatt „Info“ nennt keinen Stand; gelesen wurde „{gewaehlt.text}“ ({gewaehlt.ort}) als Stand "
+        f"{ungefaehres_datum(gewaehlt.datum, gewaehlt.genauigkeit)}. Bitte im Blatt „Info“ eine Zeile „Stand“ "
+        "mit dem Datum eintragen.",
+        ursache=STAND,
+    )
+    return gewaehlt.datum
 
 
 def _geordnet(befunde: list[Befund], reihenfolge: dict[str, int]) -> list[Befund]:

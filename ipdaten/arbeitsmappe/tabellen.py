@@ -31,6 +31,7 @@ class Tabelle:
     vorgegeben: dict[str, object] = field(
         default_factory=dict
     )  # values given for every row (e.g. field from sheet name)
+    kopf: list = field(default_factory=list)  # the header row's cells, read or not
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
@@ -135,6 +136,8 @@ def finde_tabelle(
         blatt.name, spalten, titel, zeilen, kopf + 1, befunde, [list(z) for z in blatt.zeilen[:kopf]], verbunden
     )
     tabelle.vorgegeben = dict(vorgegeben)
+    tabelle.kopf = list(blatt.zeilen[kopf])
+    befunde.tabellen.append(tabelle)
     return tabelle
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ipdaten.arbeitsmappe.befunde import URSACHEN, Befund, gruppiert, ursache_des_blatts
 from ipdaten.arbeitsmappe.modell import Anlage, Lesebericht
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import pruefe_einbuergerung
+from ipdaten.arbeitsmappe.plausibel.stand import pruefe_stand
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def pruefe_plausibilitaet(anlage: Anlage) -> Plausibilitaet:
     """
     bericht = anlage.lesebericht or Lesebericht()
     befunde: list[Befund] = []
+    befunde += pruefe_stand(anlage.stand, bericht.standangaben, bericht.blattname("Info"))
     befunde += pruefe_einbuergerung(anlage.einbuergerung, bericht.blattname("Einbürgerung"))
     return Plausibilitaet(tuple(gruppiert(befunde)))
 
