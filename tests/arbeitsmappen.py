@@ -260,6 +260,9 @@ def grosse_mappe_bytes(anzahl: int, felder: int = 9) -> bytes:
         ws.append([nr, f"Handlungsfeld {nr}", f"Leitsatz {nr}", ""])
     ws = wb.create_sheet("Empfehlungen")
     ws.append(KOPF["Empfehlungen"])
+    ws = wb.create_sheet("Info")
+    for zeile in INFO:
+        ws.append(zeile)
     daten = als_bytes(wb)
 
     def zelle(ref: str, wert: object) -> str:

@@ -72,7 +72,12 @@ def test_titelzeilen_zusatzspalten_zusatzblaetter_leerzeilen():
         zusatz={"Notizen": [["frei", "text"]], "Tabelle1": []},
     )
     anlage = lade_anlage(daten)
-    assert anlage.warnungen == ()
+    # Allowed, and named: nothing unread goes unmentioned (issue 22); the empty „Tabelle1“ is no data.
+    assert [(b.ursache, b.blatt, b.spalte, b.wert) for b in anlage.warnungen] == [
+        ("Nicht gelesen", "", "", "Notizen"),
+        ("Nicht gelesen", "Handlungsfelder", "Verantwortlich", ""),
+        ("Nicht gelesen", "Empfehlungen", "Lfd., Notiz", ""),
+    ]
     assert kennzahlen_json(anlage) == STANDARD_JSON
     # Excel rows: title rows 1–3, header row 4, data from row 5 with two empty rows skipped.
     assert anlage.empfehlungen["zeile"].tolist() == [5, 6, 7, 10, 11, 12]

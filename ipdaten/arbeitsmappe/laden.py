@@ -19,10 +19,13 @@ from ipdaten.arbeitsmappe.blatt_info import lies_info
 from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
 from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_kandidat
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
-from ipdaten.arbeitsmappe.modell import Anlage, Lesebericht
+from ipdaten.arbeitsmappe.lesebericht import Lesebericht
+from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
+from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_blaetter
 from ipdaten.arbeitsmappe.standangaben import VORRANG, Standangabe, sammle
 from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe.ungelesen import blaetter_mit_inhalt, ungelesene_spalten
 from ipdaten.arbeitsmappe.vertrag import (
     BLAETTER,
     EINBUERGERUNG,
@@ -179,7 +182,11 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
             dateiname=dateiname,
             blaetter={name: blatt.name for name, blatt in blaetter.items() if blatt is not None},
             alle_blaetter=mappe.alle_blaetter,
+            ausgeblendet=frozenset(ausgeblendete_blaetter(mappe.archiv)),
+            gelesen=tuple(mappe.blaetter),
+            leer=tuple(n for n, voll in blaetter_mit_inhalt(mappe.archiv, _ungelesen(mappe)).items() if not voll),
             standangaben=tuple(standangaben),
+            ungelesene_spalten=tuple(s for t in befunde.tabellen for s in ungelesene_spalten(t)),
         ),
     )
     # The plausibility layer: the figures themselves, whatever the layout they were read from.
@@ -217,6 +224,10 @@ def _stand_von_anderswo(standangaben: list[Standangabe], befunde: Befundliste) -
         ursache=STAND,
     )
     return gewaehlt.datum
+
+
+def _ungelesen(mappe: RohMappe) -> list[str]:
+    return [n for n in mappe.alle_blaetter if n not in mappe.blaetter]
 
 
 def _geordnet(befunde: list[Befund], reihenfolge: dict[str, int]) -> list[Befund]:

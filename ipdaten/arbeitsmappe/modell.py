@@ -9,27 +9,8 @@ from functools import cached_property
 import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import Befund
-from ipdaten.arbeitsmappe.standangaben import Standangabe
+from ipdaten.arbeitsmappe.lesebericht import Lesebericht
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
-
-
-@dataclass(frozen=True)
-class Lesebericht:
-    """What the reader saw besides the figures, for the plausibility checks and the receipt.
-
-    `blaetter`: contract sheet → the workbook's sheet read as it; `alle_blaetter`: every sheet
-    of the workbook in its order; `dateiname`: the name the file came with ('' unknown);
-    `standangaben`: where the workbook states its Stand (Info first, if it has one).
-    """
-
-    dateiname: str = ""
-    blaetter: dict[str, str] = field(default_factory=dict)
-    alle_blaetter: tuple[str, ...] = ()
-    standangaben: tuple[Standangabe, ...] = ()  # every statement of the Stand, the one read first
-
-    def blattname(self, vertragsblatt: str) -> str:
-        """The workbook's name of a contract sheet (the contract name when it was not read)."""
-        return self.blaetter.get(vertragsblatt, vertragsblatt)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ class Tabelle:
         default_factory=dict
     )  # values given for every row (e.g. field from sheet name)
     kopf: list = field(default_factory=list)  # the header row's cells, read or not
+    vertragsblatt: str = ""  # the contract sheet this table is read as
+    umgeformt: frozenset[int] = frozenset()  # columns read into another column (RohBlatt.umgeformt)
 
     def wert(self, zeile: list, feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
@@ -137,6 +139,8 @@ def finde_tabelle(
     )
     tabelle.vorgegeben = dict(vorgegeben)
     tabelle.kopf = list(blatt.zeilen[kopf])
+    tabelle.vertragsblatt = vertrag.name
+    tabelle.umgeformt = blatt.umgeformt
     befunde.tabellen.append(tabelle)
     return tabelle
 

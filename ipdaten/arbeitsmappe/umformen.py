@@ -128,7 +128,7 @@ def quote_aus_anzahlen(blatt: RohBlatt, quote_titel: str, befunde: Befundliste) 
     if beispiel:
         text += f" (z. B. {zahl_text(beispiel[0])} ÷ {zahl_text(beispiel[1])} × 100 = {zahl_text(beispiel[2], 2)} %)"
     befunde.warnung(text + ".", blatt=blatt.name, zeile=kopf + 1)
-    return replace(blatt, zeilen=zeilen)
+    return replace(blatt, zeilen=zeilen, umgeformt=blatt.umgeformt | {e, a})
 
 
 def status_aus_ankreuzspalten(
@@ -169,4 +169,4 @@ def status_aus_ankreuzspalten(
         blatt=blatt.name,
         zeile=kopf + 1,
     )
-    return replace(blatt, zeilen=zeilen)
+    return replace(blatt, zeilen=zeilen, umgeformt=blatt.umgeformt | set(spalten))

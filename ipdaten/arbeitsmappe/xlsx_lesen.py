@@ -67,6 +67,7 @@ class RohBlatt:
     xml_pfad: str = ""
     xml: bytes = b""
     zeilennummern: list[int] | None = None  # Excel row of each row, when rows were reshaped (else index + 1)
+    umgeformt: frozenset[int] = frozenset()  # columns a reshaping read into another (ticks, counts)
 
 
 @dataclass

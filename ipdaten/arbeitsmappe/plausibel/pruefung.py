@@ -12,9 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ipdaten.arbeitsmappe.befunde import URSACHEN, Befund, gruppiert, ursache_des_blatts
-from ipdaten.arbeitsmappe.modell import Anlage, Lesebericht
+from ipdaten.arbeitsmappe.lesebericht import Lesebericht
+from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import pruefe_einbuergerung
+from ipdaten.arbeitsmappe.plausibel.empfehlungen import pruefe_anzahlen
 from ipdaten.arbeitsmappe.plausibel.stand import pruefe_stand
+from ipdaten.arbeitsmappe.plausibel.ungelesen import pruefe_ungelesenes
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,9 @@ def pruefe_plausibilitaet(anlage: Anlage) -> Plausibilitaet:
     bericht = anlage.lesebericht or Lesebericht()
     befunde: list[Befund] = []
     befunde += pruefe_stand(anlage.stand, bericht.standangaben, bericht.blattname("Info"))
+    befunde += pruefe_anzahlen(anlage.handlungsfelder, anlage.empfehlungen, bericht)
     befunde += pruefe_einbuergerung(anlage.einbuergerung, bericht.blattname("Einbürgerung"))
+    befunde += pruefe_ungelesenes(bericht)
     return Plausibilitaet(tuple(gruppiert(befunde)))
 
 
