@@ -23,9 +23,10 @@ from ipdaten.amtlich.quote import (
 )
 from ipdaten.amtlich.quote_auswahl import moegliche_definitionen, ordne_dateien, verfuegbare_jahre
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
-from ipdaten.arbeitsmappe import Befund, Zuordnung
+from ipdaten.arbeitsmappe import Befund
 
 from . import quelle, sitzung
+from .grundlage import grundlage
 from .literal import literal
 from .tabelle import zeige_tabelle
 
@@ -162,20 +163,6 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
     _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung)
 
 
-def _grundlage(
-    anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo
-) -> tuple[bytes, str, pd.DataFrame, Zuordnung | None]:
-    """The workbook whose sheet is replaced (this session's preview, else the newest Stand),
-    with the mapping it is read with."""
-    vorschau = anzeige.vorschau
-    if vorschau is not None:
-        text = f"die Vorschau „{literal(vorschau.dateiname)}“"
-        return vorschau.daten, text, anzeige.anlage.einbuergerung, vorschau.zuordnung
-    anzeige = quelle.anzeige_zu_stand(neuester, ablage)
-    text = f"der aktuelle {literal(quelle.stand_titel(neuester))}"
-    return ablage.lies(neuester.sha256), text, anzeige.anlage.einbuergerung, neuester.zuordnung
-
-
 def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung) -> None:
     moeglich = moegliche_definitionen(einbuergerung, bevoelkerung)
     if not moeglich:
@@ -209,14 +196,15 @@ def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung
     jahre = st.multiselect(
         "Jahre", jahre_moeglich, default=jahre_moeglich, key=f"amtlich_jahre_{definition}", format_func=str
     )
-    grundlage, grundlage_text, vorher, zuordnung = _grundlage(anzeige, ablage, neuester)
+    basis = grundlage(anzeige, ablage, neuester)
+    vorher = basis.anlage.einbuergerung
     try:
         ergebnis = berechne(einbuergerung, bevoelkerung, gebiete, jahre, definition, tuple(vorher["gebiet"]))
     except StatistikUngueltig as e:
         _zeige_befunde(e.befunde, "Die Quote lässt sich so nicht berechnen.")
         return
     st.subheader("Ergebnis neben dem bisherigen Blatt „Einbürgerung“", anchor=False)
-    st.caption(f"Grundlage ist {grundlage_text}. Quoten in Prozent, auf zwei Stellen gerundet.")
+    st.caption(f"Grundlage ist {basis.text}. Quoten in Prozent, auf zwei Stellen gerundet.")
     zeige_tabelle(
         vergleichstabelle(vorher, ergebnis),
         hide_index=True,
@@ -231,7 +219,7 @@ def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung
         help="Ersetzt nur das Blatt „Einbürgerung“. Danach unten prüfen und veröffentlichen.",
     ):
         try:
-            ueberarbeitung = ueberarbeite(grundlage, ergebnis, zuordnung)
+            ueberarbeitung = ueberarbeite(basis.daten, ergebnis, basis.zuordnung)
         except StatistikUngueltig as e:
             _zeige_befunde(e.befunde, "Die überarbeitete Arbeitsmappe wurde nicht übernommen.")
             return

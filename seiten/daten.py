@@ -7,7 +7,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
-from ipdaten.arbeitsmappe import befunde_tabelle, vorlage_bytes
+from ipdaten.arbeitsmappe import vorlage_bytes
 from oberflaeche import (
     amtliche_statistik,
     berechtigung,
@@ -19,7 +19,8 @@ from oberflaeche import (
     veroeffentlichung,
     zuordnen,
 )
-from oberflaeche.literal import literal, literal_tabelle
+from oberflaeche.befundtabelle import zeige_befunde
+from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
@@ -108,14 +109,6 @@ st.write(
 )
 
 
-def _befunde(befunde, alt: str) -> None:
-    """Findings as an HTML table whose text wraps (the data grid cut each message off at 1280 px),
-    without the columns that are empty for every finding (e.g. Blatt/Zeile of a file-level one)."""
-    tabelle = befunde_tabelle(befunde)
-    tabelle = tabelle.loc[:, (tabelle.astype(str) != "").any()]
-    st.table(literal_tabelle(tabelle), hide_index=True, alt=alt)
-
-
 def _neue_datei() -> None:
     """Runs before the script on every change of the upload, so this run already shows the preview."""
     neu = quelle.hochgeladen()
@@ -147,7 +140,7 @@ if hoch is not None:
             icon=":material/block:",
         )
         zuordnen.zuordnungs_schritt(hoch, zuordnung)
-        _befunde(pruefung.fehler, "Tabelle der Fehler in der Datei")
+        zeige_befunde(pruefung.fehler, "Tabelle der Fehler in der Datei")
     elif (vorhanden := ablage.stand_zu_sha(hoch.sha256)) is not None:
         st.info(
             f"Diese Datei ist bereits als **{literal(quelle.stand_titel(vorhanden))}** veröffentlicht "
@@ -158,7 +151,7 @@ if hoch is not None:
         st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
     if pruefung.warnungen:
         st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
-        _befunde(pruefung.warnungen, "Tabelle der Hinweise zur Datei")
+        zeige_befunde(pruefung.warnungen, "Tabelle der Hinweise zur Datei")
 
 amtliche_statistik.abschnitt(anzeige, ablage, neuester)
 
