@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ipdaten.darstellung import ansicht
-from oberflaeche import sitzung, tiefer_link, verlauf_quelle
+from oberflaeche import schnellkorrektur, sitzung, tiefer_link, verlauf_quelle
 from oberflaeche.diagramm import zeige_diagramm, zeige_kennzahlen
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seitenkopf
@@ -125,8 +125,9 @@ else:
             for spalte, wert in zeilen[nr].items():
                 if wert:
                     st.markdown(f"**{literal(spalte)}:** {literal(wert)}")
+        feld_nr, empfehlung_nr = (int(teil) for teil in nr.split("."))
         # Its status in every Stand, matched by (Handlungsfeld, Nr) as on the Fortschritt page.
         verlauf = verlauf_quelle.verlauf_zu(anzeige)
         if verlauf is not None:
-            feld_nr, empfehlung_nr = (int(teil) for teil in nr.split("."))
             zeige_historie(verlauf, feld_nr, empfehlung_nr)
+        schnellkorrektur.abschnitt(anzeige, (feld_nr, empfehlung_nr))
