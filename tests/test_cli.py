@@ -153,6 +153,8 @@ def test_falscher_aufruf(argumente):
         "[--kreise 08111,08115,…] [--jahre 2014-2016] [--definition tabelle|vorjahr]\n"
         "        python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx] [-o vorlage.docx] [--sitzungsdatum TT.MM.JJJJ] "
         "[--vorlage VORLAGE.docx] [--zuordnung ZUORDNUNG.toml]\n"
+        "        python -m ipdaten rueckmeldung boegen MAPPE.xlsx -o ORDNER [--titel T] [--frist JJJJ-MM-TT]  |  "
+        "python -m ipdaten rueckmeldung einlesen MAPPE.xlsx BOGEN.xlsx [BOGEN.xlsx …] -o NEU.xlsx\n"
     )
 
 

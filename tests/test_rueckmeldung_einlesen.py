@@ -126,8 +126,8 @@ def test_bogen_einer_anderen_runde_oder_arbeitsmappe():
         "hf1.xlsx", rb.leerer_bogen(fremd.empfaenger[0].schluessel, fremd, _standard()), rb.standardrunde(), rb.anlage()
     )
     assert _texte(bogen)[0].startswith(
-        "Der Bogen stammt aus einer anderen Arbeitsmappe (Runde „Herbst 2017“), nicht aus dem Stand, aus dem die "
-        "Runde „Fortschreibung Herbst 2017“ erstellt wurde."
+        "Der Bogen stammt aus einer anderen Arbeitsmappe oder einem anderen Stand als die Runde, zu der er hier "
+        "eingelesen wird (Bogen der Runde „Herbst 2017“)."
     )
 
 

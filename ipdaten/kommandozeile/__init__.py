@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import sys
 
-from ipdaten.kommandozeile import anlage, bericht, einbuergerung
+from ipdaten.kommandozeile import anlage, bericht, einbuergerung, rueckmeldung
 from ipdaten.kommandozeile.gemeinsam import AufrufFehler, Parser
 
-BEFEHLE = (anlage, einbuergerung, bericht)
+BEFEHLE = (anlage, einbuergerung, bericht, rueckmeldung)
 
 AUFRUF = "\n        ".join(befehl.AUFRUF for befehl in BEFEHLE)
 

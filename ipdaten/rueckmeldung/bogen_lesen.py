@@ -95,10 +95,10 @@ def _pruefe_kennung(werte: dict[str, str], runde: Runde) -> Empfaenger:
     if werte["Stand"] != runde.basis_sha256:
         raise _Abbruch(
             fehler(
-                f"Der Bogen stammt aus einer anderen Arbeitsmappe (Runde „{werte['Titel']}“), nicht aus dem Stand, "
-                f"aus dem die Runde „{runde.titel}“ erstellt wurde.",
+                "Der Bogen stammt aus einer anderen Arbeitsmappe oder einem anderen Stand als die Runde, zu der "
+                f"er hier eingelesen wird (Bogen der Runde „{werte['Titel']}“).",
                 wert=f"Stand {werte['Stand'][:12]}",
-                erlaubt=f"Bögen der Runde „{runde.titel}“ (Stand {runde.fingerabdruck})",
+                erlaubt=f"Bögen aus dem Stand {runde.fingerabdruck}",
             )
         )
     if werte["Runde"] != runde.id:
