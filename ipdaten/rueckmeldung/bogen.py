@@ -13,7 +13,6 @@ name like „=HYPERLINK(…)“ never becomes a formula.
 from __future__ import annotations
 
 import io
-import math
 import zipfile
 
 from openpyxl import Workbook
@@ -86,9 +85,23 @@ def _text(zelle: Cell, wert: object) -> Cell:
 
 
 def _zeilen(text: str, breite: float) -> int:
-    """Lines a wrapped text needs in a column of `breite` characters (Excel does not fit rows on open)."""
-    zeichen = max(breite * 1.1 - 2, 5)
-    return max(1, sum(math.ceil(max(len(teil), 1) / zeichen) for teil in text.split("\n")))
+    """Lines a wrapped text needs in a column of `breite` characters, wrapped at words as Excel
+    and LibreOffice do (neither fits a row's height to its text when opening the file)."""
+    platz = max(int(breite * 0.95) - 1, 4)
+    anzahl = 0
+    for absatz in text.split("\n"):
+        zeile = 0
+        anzahl += 1
+        for wort in absatz.split():
+            laenge = len(wort)
+            if zeile and zeile + 1 + laenge > platz:
+                anzahl += 1
+                zeile = 0
+            zeile += (1 if zeile else 0) + laenge
+            while zeile > platz:  # a word longer than the column breaks inside
+                anzahl += 1
+                zeile -= platz
+    return max(anzahl, 1)
 
 
 def _kennung(wb: Workbook, runde: Runde, empfaenger: Empfaenger) -> None:
