@@ -9,6 +9,7 @@ from oberflaeche.navigation import seiten
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
+from oberflaeche.streamlit_eingriffe import einrichten as streamlit_eingriffe_einrichten
 from oberflaeche.veroeffentlichung import passwort_bereitstellen
 
 st.set_page_config(
@@ -49,6 +50,7 @@ SEITEN = seiten(
     ]
 )
 
+streamlit_eingriffe_einrichten()  # clear_cache only with the menu, uploads bounded (once per process)
 langlebige_objekte_einfrieren()
 passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
 seite = st.navigation(SEITEN)

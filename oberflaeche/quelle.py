@@ -164,9 +164,19 @@ def hochgeladen() -> Hochladung | None:
     gemerkt = st.session_state.get(sitzung.HOCHLADUNG)
     if gemerkt is not None and gemerkt[0] == datei.file_id:
         return gemerkt[1]
+    if upload_verloren():
+        st.session_state.pop(sitzung.HOCHLADUNG, None)
+        return None
     neu = hochladung(datei.getvalue(), datei.name)
     st.session_state[sitzung.HOCHLADUNG] = (datei.file_id, neu)
     return neu
+
+
+def upload_verloren() -> bool:
+    """Whether the uploader names a file the server no longer holds (Streamlit's `DeletedFile`):
+    after a server restart the browser sends the file's id again, but not the file."""
+    datei = st.session_state.get(sitzung.UPLOAD)
+    return datei is not None and not hasattr(datei, "getvalue")
 
 
 @st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …", scope="session")

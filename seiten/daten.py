@@ -127,6 +127,12 @@ st.file_uploader(
     ),
 )
 hoch = quelle.hochgeladen()
+if hoch is None and quelle.upload_verloren():
+    st.warning(
+        "Die Datei im Feld oben liegt dem Server nicht mehr vor (z. B. nach einem Neustart des Servers). Bitte "
+        "die Datei dort entfernen (×) und erneut hochladen.",
+        icon=":material/warning:",
+    )
 if hoch is not None:
     zuordnung, herkunft = zuordnen.zuordnung_fuer(hoch)
     pruefung = quelle.pruefe_upload(hoch, zuordnung)

@@ -1,0 +1,118 @@
+"""The hooks into Streamlit (`oberflaeche/streamlit_eingriffe.py`): what they rely on in Streamlit's
+source, so that an upgrade that moves it fails here loudly instead of silently dropping a bound,
+and the upload bookkeeping itself. The hooks' effect on a real server: test_haerten_server.py."""
+
+from __future__ import annotations
+
+import inspect
+import time
+
+import pytest
+import streamlit
+from starlette.exceptions import HTTPException
+from streamlit.runtime import Runtime
+from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.uploaded_file_manager import UploadedFileRec
+
+from oberflaeche import streamlit_eingriffe
+from oberflaeche.streamlit_eingriffe import UNGEWAEHLT_S, VERLASSEN_S, BegrenzteHochladungen
+
+VERSION = f"Streamlit {streamlit.__version__}: "
+
+
+def _quelltext(objekt) -> str:
+    return inspect.getsource(objekt)
+
+
+def test_streamlit_ruft_die_eingehaengten_stellen_noch_so_auf():
+    from streamlit.elements.widgets import file_uploader
+    from streamlit.web.server.starlette import starlette_routes, starlette_websocket
+
+    assert "self._handle_clear_cache_request()" in _quelltext(AppSession.handle_backmsg), VERSION + "clear_cache"
+    assert "upload_mgr.add_file(" in _quelltext(starlette_routes.create_upload_routes), VERSION + "upload route"
+    assert "upload_mgr.remove_file(" in _quelltext(starlette_routes.create_upload_routes), VERSION + "DELETE"
+    assert "uploaded_file_mgr.get_files(" in _quelltext(file_uploader._get_upload_files), VERSION + "widget"
+    assert "remove_session_files(self.id)" in _quelltext(AppSession.shutdown), VERSION + "session end"
+    assert "server.allowedHosts" in _quelltext(starlette_websocket.is_host_allowed), VERSION + "allowedHosts"
+    for methode in ("add_file", "get_files", "remove_file", "remove_session_files"):
+        assert methode in vars(MemoryUploadedFileManager), VERSION + methode
+    assert list(inspect.signature(MemoryUploadedFileManager.add_file).parameters) == ["self", "session_id", "file"]
+    speicher = MemoryUploadedFileManager("/x")
+    assert isinstance(speicher.file_storage, dict) and hasattr(speicher, "_lock"), VERSION + "store"
+    assert isinstance(Runtime.uploaded_file_mgr, property) and callable(Runtime.is_active_session)
+
+
+def test_einrichten_haengt_clear_cache_einmal_ein():
+    streamlit_eingriffe.einrichten()
+    streamlit_eingriffe._eingerichtet = False
+    streamlit_eingriffe.einrichten()  # a second installation must not wrap the wrapper
+    assert AppSession._handle_clear_cache_request.ipdaten_eingriff
+    assert not getattr(AppSession._handle_clear_cache_request.__wrapped__, "ipdaten_eingriff", False)
+
+
+def _speicher(aktive: set[str]) -> BegrenzteHochladungen:
+    speicher = MemoryUploadedFileManager("/_stcore/upload_file")
+    speicher.__class__ = BegrenzteHochladungen
+    speicher.grenzen_einrichten(aktive.__contains__)
+    return speicher
+
+
+def _datei(kennung: str, groesse: int = 10) -> UploadedFileRec:
+    return UploadedFileRec(
+        file_id=kennung, name=f"{kennung}.xlsx", type="application/octet-stream", data=b"x" * groesse
+    )
+
+
+def test_nicht_gewaehlte_datei_wird_nach_einer_minute_entfernt():
+    speicher = _speicher({"s"})
+    speicher.add_file("s", _datei("gewaehlt"))
+    speicher.add_file("s", _datei("niemand"))
+    assert [d.file_id for d in speicher.get_files("s", ["gewaehlt"])] == ["gewaehlt"]  # a widget names it
+    speicher.aufraeumen(jetzt=time.monotonic() + UNGEWAEHLT_S - 1)
+    assert sorted(speicher.file_storage["s"]) == ["gewaehlt", "niemand"]
+    speicher.aufraeumen(jetzt=time.monotonic() + UNGEWAEHLT_S + 1)
+    assert sorted(speicher.file_storage["s"]) == ["gewaehlt"]
+
+
+def test_dateien_einer_verlassenen_sitzung_gehen_nach_15_s():
+    aktive = {"s"}
+    speicher = _speicher(aktive)
+    speicher.add_file("s", _datei("a"))
+    speicher.get_files("s", ["a"])
+    aktive.clear()  # the browser has left
+    jetzt = time.monotonic()
+    speicher.aufraeumen(jetzt=jetzt)
+    speicher.aufraeumen(jetzt=jetzt + VERLASSEN_S - 1)
+    assert "s" in speicher.file_storage
+    speicher.aufraeumen(jetzt=jetzt + VERLASSEN_S)
+    assert "s" not in speicher.file_storage
+
+
+def test_wiederverbundene_sitzung_behaelt_ihre_dateien():
+    aktive = {"s"}
+    speicher = _speicher(aktive)
+    speicher.add_file("s", _datei("a"))
+    speicher.get_files("s", ["a"])
+    jetzt = time.monotonic()
+    aktive.clear()
+    speicher.aufraeumen(jetzt=jetzt)
+    aktive.add("s")  # reconnected within a few seconds
+    speicher.aufraeumen(jetzt=jetzt + 5)
+    aktive.clear()
+    speicher.aufraeumen(jetzt=jetzt + VERLASSEN_S + 1)
+    assert "s" in speicher.file_storage
+
+
+def test_siebte_datei_einer_sitzung_wird_abgewiesen_dieselbe_id_ersetzt():
+    speicher = _speicher({"s"})
+    for nummer in range(6):
+        speicher.add_file("s", _datei(f"d{nummer}"))
+    speicher.add_file("s", _datei("d0", 20))  # PUT again under its id: replaces, no new file
+    with pytest.raises(HTTPException) as fehler:
+        speicher.add_file("s", _datei("d6"))
+    assert (fehler.value.status_code, fehler.value.detail) == (
+        413,
+        "Upload abgewiesen: mehr als 6 Dateien in einer Sitzung",
+    )
+    assert len(speicher.file_storage["s"]) == 6
