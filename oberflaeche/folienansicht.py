@@ -14,6 +14,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.diagramm_daten import diagramm_tabelle
 from ipdaten.darstellung.farben import status_farbe
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation import folien_figuren
@@ -27,14 +28,14 @@ STIL = """
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 2.2vh 4vw 0 4vw !important; max-width: none !important; }
 [data-testid="stMain"] { overflow: hidden; }
-.st-key-folie_weiter_bild, .st-key-folie_zurueck_bild { display: none !important; }
-.folie-titel { font-size: 5.4vh; font-weight: 700; color: #1F4E79; line-height: 1.15; margin: 0 0 0.6vh 0;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.folie-kern { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.st-key-folie_weiter_bild, .st-key-folie_zurueck_bild, .st-key-folie_erste, .st-key-folie_letzte {
+  display: none !important; }
+.folie-titel { font-size: min(5.4vh, 4.6vw); font-weight: 700; color: #1F4E79; line-height: 1.15; margin: 0 0 0.6vh 0;
+  padding: 0; font-family: inherit; overflow-wrap: break-word; hyphens: auto; }
 .folie-unter { font-size: 2.8vh; color: #4D4D4D; margin: 0 0 0.6vh 0; }
-.folie-kern { font-size: 3.4vh; color: #1A1A1A; line-height: 1.3; margin: 0 0 1vh 0; }
+.folie-kern { font-size: min(3.4vh, 3.6vw); color: #1A1A1A; line-height: 1.3; margin: 0 0 1vh 0; }
 .folie-titelblatt { background: #1F4E79; color: #FFFFFF; margin: 14vh -4vw 4vh -4vw; padding: 5vh 4vw; }
-.folie-titelblatt .folie-titel { color: #FFFFFF; font-size: 6.6vh; white-space: normal; }
+.folie-titelblatt .folie-titel { color: #FFFFFF; font-size: min(6.6vh, 6vw); }
 .folie-titelblatt .folie-unter { color: #FFFFFF; font-size: 3.8vh; }
 .folie-hinweis { font-size: 2.2vh; color: #4D4D4D; }
 .folie-zahlen { display: flex; gap: 2vw; margin: 1vh 0 1.5vh 0; }
@@ -64,6 +65,27 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .st-key-folie_diagramm [data-testid="stPlotlyChart"], .st-key-folie_diagramm .js-plotly-plot,
 .st-key-folie_diagramm .plot-container { height: 100% !important; }
 .folie-vorschau { background: #FFF3CD; color: #1A1A1A; padding: 0 0.4vw; font-weight: 700; }
+.folie-tabelle { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.st-key-folie_leiste [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.6vw; }
+.st-key-folie_leiste [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; flex: 1 1 auto !important; }
+.st-key-folie_leiste button p, .st-key-folie_leiste [data-testid="stPageLink"] p { white-space: nowrap; }
+/* Tablets and phones (portrait): the slide is a page that scrolls, the bar keeps only icons and the
+   counter; the button texts stay for screen readers (visually hidden, not removed). */
+@media (max-width: 1100px) {
+  [data-testid="stMain"] { overflow: auto; }
+  [data-testid="stMainBlockContainer"] { padding-bottom: 12vh !important; }
+  .st-key-folie_leiste { padding: 0.6vh 2vw; }
+  .st-key-folie_leiste button p, .st-key-folie_leiste [data-testid="stPageLink"] p,
+  .st-key-folie_leiste .folie-fuss { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; }
+  .st-key-folie_leiste button, .st-key-folie_leiste p { font-size: 16px !important; }
+  .folie-nummer { font-size: 18px; white-space: nowrap; }
+  .folie-zahlen { flex-wrap: wrap; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-folie_diagramm) { flex-wrap: wrap !important; }
+  [data-testid="stHorizontalBlock"]:has(.st-key-folie_diagramm) > [data-testid="stColumn"] {
+    min-width: 100% !important; }
+  .folie-zahl b { font-size: min(7vh, 9vw); }
+}
 </style>
 """
 
@@ -138,12 +160,26 @@ def _zeitstrahl(folie: Folie) -> str:
     return f'<ul class="folie-zeit">{zeilen}</ul><p class="folie-hinweis">grau: erreicht · blau: kommt noch</p>'
 
 
-def _kopf(folie: Folie) -> None:
-    teile = [f'<p class="folie-titel">{als_html(folie.titel)}</p>']
+def _tabelle(fig) -> str:
+    """The chart's figures as an HTML table, visible to screen readers only (class folie-tabelle):
+    the projector shows the chart, the screen reader reads the numbers."""
+    tabelle = diagramm_tabelle(fig)
+    kopf = "".join(f'<th scope="col">{als_html(s)}</th>' for s in tabelle.columns)
+    zeilen = "".join(
+        "<tr>" + "".join(f"<td>{als_html(w)}</td>" for w in zeile) + "</tr>"
+        for zeile in tabelle.itertuples(index=False)
+    )
+    return f'<table class="folie-tabelle"><caption>Daten zum Diagramm</caption><tr>{kopf}</tr>{zeilen}</table>'
+
+
+def _kopf(folie: Folie, fig) -> None:
+    teile = [f'<h1 class="folie-titel">{als_html(folie.titel)}</h1>']
     if folie.untertitel:
         teile.append(f'<p class="folie-unter">{als_html(folie.untertitel)}</p>')
     if folie.kernaussage:
         teile.append(f'<p class="folie-kern">{als_html(folie.kernaussage)}</p>')
+    if fig is not None:
+        teile.append(_tabelle(fig))
     st.html("".join(teile))
 
 
@@ -167,13 +203,13 @@ def zeige_folie(folie: Folie, figur_schluessel: tuple) -> None:
     `figur_schluessel` is (the key from `folien_zu`, slide number): the chart is built once for it."""
     if folie.art == "titel":
         st.html(
-            f'<div class="folie-titelblatt"><p class="folie-titel">{als_html(folie.titel)}</p>'
+            f'<div class="folie-titelblatt"><h1 class="folie-titel">{als_html(folie.titel)}</h1>'
             f'<p class="folie-unter">{als_html(folie.untertitel)}</p></div>'
             f'<p class="folie-kern">{als_html(folie.kernaussage)}</p>'
             + "".join(f'<p class="folie-hinweis">{als_html(p.text)}</p>' for p in folie.punkte)
         )
         return
-    _kopf(folie)
+    _kopf(folie, _figur(*figur_schluessel, folie))
     if folie.kennzahlen:
         st.html(
             '<div class="folie-zahlen">'

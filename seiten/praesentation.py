@@ -3,7 +3,7 @@ PowerPoint and Excel exports.
 
 One slide per screen, large type sized to the window height (fits 1920×1080 and 1280×720),
 sidebar and header hidden. Forward/back by buttons, arrow keys or PageDown/PageUp (what
-presenters' clickers send); `?folie=N` is the deep link and always names the slide shown.
+presenters' clickers send), Pos1/Ende to the first/last slide; `?folie=N` is the deep link and always names the slide shown.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from ipdaten import format as fmt
 from ipdaten.praesentation.export_excel import excel_bytes
 from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import Praesentation
-from oberflaeche import folienansicht, quelle, sitzungsvorlage, verlauf_quelle
+from oberflaeche import barrierefreiheit, folienansicht, quelle, sitzungsvorlage, verlauf_quelle
 from oberflaeche.folienansicht import als_html
 from oberflaeche.literal import literal
 
@@ -31,6 +31,10 @@ def _nummer(anzahl: int) -> int:
 
 def _blaettern(schritt: int, anzahl: int) -> None:
     st.query_params[FOLIE_PARAMETER] = str(min(max(_nummer(anzahl) + schritt, 1), anzahl))
+
+
+def _springen(nummer: int) -> None:
+    st.query_params[FOLIE_PARAMETER] = str(nummer)
 
 
 def _dateiname(anzeige: quelle.Anzeige, art: str, endung: str) -> str:
@@ -71,6 +75,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
         fuss.html(
             f'<p class="folie-fuss"><span{markiert}>{als_html(folien.stand_text)}</span> · {als_html(folien.titel)}</p>'
         )
+        barrierefreiheit.link_zur_erklaerung(fuss)
         pptx.download_button(
             "PowerPoint",
             data=lambda: pptx_bytes(folien),
@@ -102,6 +107,8 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
         st.button(
             "Zurück (Bild ↑)", key="folie_zurueck_bild", shortcut="PageUp", on_click=_blaettern, args=(-1, anzahl)
         )
+        st.button("Erste Folie (Pos1)", key="folie_erste", shortcut="Home", on_click=_springen, args=(1,))
+        st.button("Letzte Folie (Ende)", key="folie_letzte", shortcut="End", on_click=_springen, args=(anzahl,))
 
 
 folienansicht.stil()

@@ -37,7 +37,7 @@ def _zaehler(at: AppTest) -> str:
 
 def _titel(at: AppTest) -> str:
     texte = [h.proto.body for h in at.get("html") if 'class="folie-titel"' in h.proto.body]
-    return texte[0].split('class="folie-titel">')[1].split("</p>")[0]
+    return texte[0].split('class="folie-titel">')[1].split("</h1>")[0]
 
 
 def test_erste_folie_mit_stand_und_zaehler():
@@ -74,7 +74,27 @@ def test_tastenkuerzel_der_knoepfe():
         "folie_weiter": "right",
         "folie_weiter_bild": "pagedown",
         "folie_zurueck_bild": "pageup",
+        "folie_erste": "home",
+        "folie_letzte": "end",
     }
+
+
+def test_pos1_und_ende_springen_zur_ersten_und_letzten_folie():
+    at = _praesentation("5")
+    at.button(key="folie_letzte").click().run()
+    assert (_zaehler(at), at.query_params["folie"]) == ("15 / 15", "15")
+    at.button(key="folie_erste").click().run()
+    assert (_zaehler(at), at.query_params["folie"]) == ("1 / 15", "1")
+
+
+def test_folientitel_sind_ueberschriften_und_zahlen_eine_tabelle_fuer_screenreader():
+    at = _praesentation("2")
+    html = _html(at)
+    assert '<h1 class="folie-titel">Gesamtbilanz</h1>' in html
+    # The chart's figures as a table (visible to screen readers only), the same as the chart's labels.
+    tabelle = html.split('<table class="folie-tabelle">')[1].split("</table>")[0]
+    assert "<caption>Daten zum Diagramm</caption>" in tabelle
+    assert "<td>umgesetzt</td><td>58 (32 %) *</td>" in tabelle
 
 
 def test_deep_link_und_grenzen():

@@ -8,6 +8,7 @@ The figures themselves are in diagramme, diagramme_fortschritt and diagramme_ver
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 
 import plotly.graph_objects as go
@@ -22,6 +23,8 @@ GITTER = "#D9D9D9"
 # below the axis (also in the PNG the camera saves).
 MARKE = "*"
 FUSSNOTE = "* beruht auf einer Annahme der Rekonstruktion (Spalte „Quelle“)"
+FUSSNOTE_GROESSE = 12  # px in the dashboard; the slides set a size for the back of the room
+_FUSSNOTE_STIL = "<span style='font-size:{}px;color:#4D4D4D'>"
 
 
 def sicher(text: object) -> str:
@@ -50,9 +53,47 @@ def fussnote(fig: go.Figure, annahme: bool) -> go.Figure:
     the axis title, so that the axis makes room for it at every size (call it last)."""
     if annahme:
         titel = fig.layout.xaxis.title.text or ""
-        zeile = f"<span style='font-size:12px;color:#4D4D4D'>{sicher(FUSSNOTE)}</span>"
+        # Two lines of about 36 characters: one line of 62 ran over the edge of a phone's chart.
+        zeile = _FUSSNOTE_STIL.format(FUSSNOTE_GROESSE) + umbrechen(FUSSNOTE, 36) + "</span>"
+        zeile = zeile.replace("<br>", "</span><br>" + _FUSSNOTE_STIL.format(FUSSNOTE_GROESSE))
         fig.update_xaxes(title_text=f"{titel}<br>{zeile}" if titel else zeile, automargin=True)
     return fig
+
+
+def rand_fuer_beschriftungen(fig: go.Figure, schrift: int | None = None) -> go.Figure:
+    """A right margin wide enough for the longest label written outside a bar: the axis range
+    leaves room relative to the bars, which on a phone or tablet is less than a label's width."""
+    texte = [
+        str(t)
+        for spur in fig.data
+        if getattr(spur, "textposition", None) == "outside" and getattr(spur, "text", None) is not None
+        for t in spur.text
+    ]
+    if texte:
+        groesse = schrift or (fig.layout.font.size if fig.layout.font and fig.layout.font.size else SCHRIFT["size"])
+        breite = int(0.6 * groesse * max(len(t) for t in texte))
+        rand = fig.layout.margin.r if fig.layout.margin and fig.layout.margin.r is not None else 30
+        fig.update_layout(margin_r=max(rand, breite // 2))
+    return fig
+
+
+def fussnote_groesse(fig: go.Figure, groesse: int) -> go.Figure:
+    """The footnote of `fussnote` in type of `groesse` px (a projector needs about twice the
+    dashboard's 12 px)."""
+    titel = fig.layout.xaxis.title.text
+    if titel:
+        fig.update_xaxes(
+            title_text=titel.replace(_FUSSNOTE_STIL.format(FUSSNOTE_GROESSE), _FUSSNOTE_STIL.format(groesse))
+        )
+    return fig
+
+
+def runder_schritt(hoechster: float, schritte: int = 5) -> float:
+    """A round axis step (1, 2, 5 times a power of ten) giving about `schritte` steps up to
+    `hoechster`: 66 → 10 (0, 10, 20 …), not 13 (0, 13, 26, 39)."""
+    roh = max(float(hoechster), 1.0) / schritte
+    zehner = 10 ** math.floor(math.log10(roh))
+    return next(f * zehner for f in (1, 2, 5, 10) if f * zehner >= roh)
 
 
 def mittellinie(fig: go.Figure, wert: float, text: str) -> go.Figure:
@@ -84,4 +125,4 @@ def grundlayout(fig: go.Figure, *, hoehe: int, titel: str | None = None) -> go.F
     )
     if titel:
         fig.update_layout(title=dict(text=titel, x=0, xanchor="left", font=dict(size=16)))
-    return fig
+    return rand_fuer_beschriftungen(fig)

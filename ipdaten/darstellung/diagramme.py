@@ -21,6 +21,7 @@ from ipdaten.darstellung.diagramm_stil import (
     grundlayout,
     mit_marke,
     mittellinie,
+    runder_schritt,
     sicher,
     umbrechen,
 )
@@ -132,7 +133,7 @@ def feld_verteilung(zeile: pd.Series, *, titel: str | None = None, annahme: bool
         tickformat=",.0f",
         range=[0, max(1, hoechstes) * 1.25],
         gridcolor=GITTER,
-        dtick=max(1, round(max(1, hoechstes) / 5)),
+        dtick=runder_schritt(hoechstes),
     )
     fussnote(fig, annahme and sum(anzahl) > 0)
     return fig

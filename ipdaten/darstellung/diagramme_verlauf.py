@@ -61,15 +61,20 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
             )
         )
     grundlayout(fig, hoehe=460, titel=titel)
-    fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, title_text="Klick blendet aus/ein"))
+    # Below the chart, in rows: at the right it took half of a tablet's and most of a phone's width.
+    fig.update_layout(
+        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left", title_text="Klick blendet aus/ein:")
+    )
     fig.update_yaxes(
         title_text=f"Anteil {FORTSCHRITT_TITEL[mass]}",
         range=[0, 105],
         tickformat=",.0f",
         ticksuffix=" %",
         gridcolor=GITTER,
+        automargin=True,  # the ticks need their room left of the title, else only "%" shows
+        nticks=6,
     )
-    fig.update_xaxes(title_text="Stand", type="date", tickformat=DATUMSFORMAT, gridcolor=GITTER)
+    fig.update_xaxes(title_text="Stand", type="date", tickformat=DATUMSFORMAT, gridcolor=GITTER, automargin=True)
     return fig
 
 

@@ -50,7 +50,9 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
     gross.update_yaxes(tickfont_size=schrift, title_font_size=schrift - 4)
     for anmerkung in gross.layout.annotations:
         anmerkung.font.size = schrift - 2
-    return gross
+    # The footnote at about two thirds of the labels' size: at 12 px it was about 10 px on the wall.
+    diagramm_stil.rand_fuer_beschriftungen(gross, schrift)
+    return diagramm_stil.fussnote_groesse(gross, max(16, round(schrift * 0.75)))
 
 
 def _einheit(diagramm: Diagramm) -> str:
@@ -280,6 +282,8 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
         tickformat=",.0f",
         ticksuffix=" %",
         gridcolor=diagramm_stil.GITTER,
+        automargin=True,  # without it the ticks ran off the left edge: only "%" was left
+        nticks=6,
     )
     fig.update_xaxes(type="category")
     return fig
@@ -306,4 +310,4 @@ def figur(folie: Folie) -> go.Figure | None:
         return leinwand(_balken(diagramm), schrift=20)
     # One bar per status: a count axis with about five whole-number steps.
     hoechster = max((w for w in diagramm.reihen[0].werte if w is not None), default=0)
-    return leinwand(_balken(diagramm, umrandet=True)).update_xaxes(dtick=max(1, round(max(1, hoechster) / 5)))
+    return leinwand(_balken(diagramm, umrandet=True)).update_xaxes(dtick=diagramm_stil.runder_schritt(hoechster))
