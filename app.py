@@ -4,7 +4,7 @@ import contextlib
 
 import streamlit as st
 
-from oberflaeche import dokument, seitenstil
+from oberflaeche import berechtigung, dokument, seitenstil
 from oberflaeche.navigation import seiten
 from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
@@ -52,7 +52,11 @@ SEITEN = seiten(
 
 streamlit_eingriffe_einrichten()  # clear_cache only with the menu, uploads bounded (once per process)
 langlebige_objekte_einfrieren()
-passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
+if not berechtigung.anmeldung_eingerichtet():
+    passwort_bereitstellen()  # without a configured one, the server's password is in its terminal now
+if berechtigung.anmeldung_zum_ansehen() and not st.user.is_logged_in:
+    berechtigung.anmeldeseite()
+    st.stop()
 seite = st.navigation(SEITEN)
 seitenstil.einrichten()
 dokument.einrichten()  # lang="de", charts' SVG hidden from screen readers
@@ -61,5 +65,6 @@ auswahl = stand_festlegen()
 with contextlib.suppress(SeitenEnde):
     seite.run()
 stand_auswahl_zeigen(auswahl)
+berechtigung.konto_in_seitenleiste()
 # Instead of Streamlit's full collection after every run (off in .streamlit/config.toml).
 gelegentlich_aufraeumen()

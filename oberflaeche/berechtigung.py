@@ -71,13 +71,17 @@ def anmeldung_eingerichtet() -> bool:
 
 
 def anbieter() -> str | None:
-    """The provider to sign in with: `[ipdaten] anmeldung_anbieter`, else the only named
-    `[auth.<name>]` section, else None (Streamlit's unnamed default provider)."""
+    """The provider to sign in with: `[ipdaten] anmeldung_anbieter`, else Streamlit's unnamed
+    default provider when `[auth]` itself names a client, else the first named `[auth.<name>]`
+    section that does (sub-tables such as `client_kwargs` are no providers)."""
     gewaehlt = einstellungen().get("anmeldung_anbieter")
     if gewaehlt:
         return str(gewaehlt)
-    benannte = [name for name, wert in _geheimnisse("auth").items() if isinstance(wert, dict) or hasattr(wert, "keys")]
-    return benannte[0] if len(benannte) == 1 else None
+    auth = _geheimnisse("auth")
+    if "client_id" in auth:
+        return None
+    benannte = [name for name, wert in auth.items() if hasattr(wert, "keys") and "client_id" in wert]
+    return benannte[0] if benannte else None
 
 
 def _protokolliere(aktion: str, **angaben) -> None:
@@ -206,6 +210,33 @@ def _mit_passwort(aktion: str, schluessel: str) -> Redakteur | None:
         veroeffentlichung.protokoll.info("Zum Bearbeiten angemeldet: %s (von %s)", name, ort or "lokal")
         st.rerun()  # draw the action's form instead of this one
     return None
+
+
+def anmeldung_zum_ansehen() -> bool:
+    """True when sign-in is configured and `[ipdaten] anmeldung_zum_ansehen = true`: nobody sees
+    anything before signing in."""
+    return anmeldung_eingerichtet() and bool(einstellungen().get("anmeldung_zum_ansehen"))
+
+
+def anmeldeseite() -> None:
+    """What a signed-out visitor sees when sign-in is required to view."""
+    st.title("Integrationsplan-Monitor", anchor=False)
+    st.info("Bitte mit dem Dienstkonto anmelden, um das Dashboard zu sehen.", icon=":material/lock:")
+    anmelden_knopf("ansehen")
+
+
+def konto_in_seitenleiste() -> None:
+    """With sign-in configured: the account and "Abmelden" (or "Anmelden") in the sidebar."""
+    if not anmeldung_eingerichtet():
+        return
+    nutzer = angemeldeter_nutzer()
+    with st.sidebar:
+        if nutzer is None:
+            anmelden_knopf("seitenleiste", "Anmelden (Redaktion)")
+            return
+        rolle = "Redaktion" if darf_bearbeiten_angemeldet() else "nur lesen"
+        st.caption(f":material/account_circle: {literal(nutzer.anzeige)} · {rolle}")
+        st.button("Abmelden", key="seitenleiste_logout", icon=":material/logout:", on_click=st.logout)
 
 
 def redakteur(aktion: str, schluessel: str = "redakteur") -> Redakteur | None:

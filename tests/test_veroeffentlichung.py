@@ -272,3 +272,27 @@ def test_mit_anmeldung_veroeffentlicht_eine_redakteurin_unter_ihrem_konto(nutzer
     assert _ablage().stand(2).von == Redakteur("Maria Muster", "anmeldung", nutzer["email"])
     ((aktion, wer, kennung),) = [(e.aktion, e.wer, e.kennung) for e in _ablage().protokoll()]
     assert (aktion, wer, kennung) == ("veroeffentlicht", "Maria Muster", nutzer["email"])
+
+
+def test_anmeldung_zum_ansehen_zeigt_abgemeldeten_nur_die_anmeldung():
+    at = oeffne()
+    at.secrets.update({**ANMELDUNG, "ipdaten": {**ANMELDUNG["ipdaten"], "anmeldung_zum_ansehen": True}})
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception
+    assert "Bitte mit dem Dienstkonto anmelden, um das Dashboard zu sehen." in texte(at)
+    assert hat_button(at, "ansehen_login")
+    assert not at.metric and not at.get("plotly_chart") and not at.sidebar.selectbox
+    at.user = {"is_logged_in": True, "email": "irgendwer@lrabb.de", "name": "Irgendwer"}  # any account may view
+    at.run()
+    assert not at.exception
+    assert at.metric and "Irgendwer (irgendwer@lrabb.de) · nur lesen" in texte(at)
+
+
+def test_ohne_anmeldung_zum_ansehen_sehen_abgemeldete_alles():
+    at = oeffne()
+    at.secrets.update(ANMELDUNG)
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception and at.metric
+    assert hat_button(at, "seitenleiste_login")

@@ -41,21 +41,34 @@ def freier_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(skript: Path, umgebung: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
-    """Run `streamlit run skript` headless on 127.0.0.1 and a free port; yield its base URL.
+def streamlit_server(
+    skript: Path,
+    umgebung: dict[str, str] | None = None,
+    log: Path | None = None,
+    *,
+    port: int | None = None,
+    argumente: tuple[str, ...] = (),
+) -> Iterator[str]:
+    """Run `streamlit run skript` headless on 127.0.0.1 and a free port (or `port`) with further
+    command-line `argumente`; yield its base URL.
 
     Waits until /_stcore/health answers; stops the server (only this process) afterwards.
     """
-    with streamlit_prozess(skript, umgebung, log) as (_prozess, url):
+    with streamlit_prozess(skript, umgebung, log, port=port, argumente=argumente) as (_prozess, url):
         yield url
 
 
 @contextlib.contextmanager
 def streamlit_prozess(
-    skript: Path, umgebung: dict[str, str] | None = None, log: Path | None = None
+    skript: Path,
+    umgebung: dict[str, str] | None = None,
+    log: Path | None = None,
+    *,
+    port: int | None = None,
+    argumente: tuple[str, ...] = (),
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """Like streamlit_server, but yields (server process, base URL), e.g. to read its memory."""
-    port = freier_port()
+    port = port or freier_port()
     ARTEFAKTE.mkdir(parents=True, exist_ok=True)
     log = log or ARTEFAKTE / f"server-{skript.stem}-{port}.log"
     befehl = [
@@ -74,6 +87,7 @@ def streamlit_prozess(
         "false",
         "--server.fileWatcherType",
         "none",
+        *argumente,
     ]
     with log.open("wb") as ausgabe:
         prozess = subprocess.Popen(
