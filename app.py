@@ -6,7 +6,7 @@ import streamlit as st
 
 from oberflaeche import berechtigung, dokument, seitenstil
 from oberflaeche.navigation import seiten
-from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde
+from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde, programmfehler_melden
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 from oberflaeche.streamlit_eingriffe import einrichten as streamlit_eingriffe_einrichten
@@ -62,8 +62,12 @@ seitenstil.einrichten()
 dokument.einrichten()  # lang="de", charts' SVG hidden from screen readers
 auswahl = stand_festlegen()
 # The sidebar comes after the page, so that the page's chart reaches the browser first.
-with contextlib.suppress(SeitenEnde):
-    seite.run()
+try:
+    with contextlib.suppress(SeitenEnde):
+        seite.run()
+except Exception:
+    programmfehler_melden()  # a German word for the user; Streamlit still records the error
+    raise
 stand_auswahl_zeigen(auswahl)
 berechtigung.konto_in_seitenleiste()
 # Instead of Streamlit's full collection after every run (off in .streamlit/config.toml).

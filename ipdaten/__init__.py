@@ -2,5 +2,6 @@
 computations, storage and exports. It never imports streamlit."""
 
 from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Befund, lade_anlage
+from ipdaten.fehler import IpdatenFehler
 
-__all__ = ["Anlage", "AnlageUngueltig", "Befund", "lade_anlage"]
+__all__ = ["Anlage", "AnlageUngueltig", "Befund", "IpdatenFehler", "lade_anlage"]

@@ -109,9 +109,18 @@ class Ablage:
             verbindung.close()
 
     @contextlib.contextmanager
+    def _sqlite_als_ablagefehler(self) -> Iterator[None]:
+        """SQLite's own errors (locked, full, read-only, corrupt) leave the store as AblageFehler
+        with a German message by cause: callers catch one type."""
+        try:
+            yield
+        except sqlite3.Error as e:
+            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e)) from e
+
+    @contextlib.contextmanager
     def _lesen(self) -> Iterator[sqlite3.Connection]:
         """The shared read connection (autocommit: every query sees the latest commit)."""
-        with self._lesesperre:
+        with self._sqlite_als_ablagefehler(), self._lesesperre:
             if self._leser is None:
                 self._leser = self._oeffne()
             try:
@@ -123,7 +132,7 @@ class Ablage:
 
     @contextlib.contextmanager
     def _transaktion(self) -> Iterator[sqlite3.Connection]:
-        with self._verbindung() as verbindung:
+        with self._sqlite_als_ablagefehler(), self._verbindung() as verbindung:
             verbindung.execute("BEGIN IMMEDIATE")
             try:
                 yield verbindung

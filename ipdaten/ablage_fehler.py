@@ -7,11 +7,12 @@ import sqlite3
 from pathlib import Path
 
 from ipdaten.arbeitsmappe import AnlageUngueltig
+from ipdaten.fehler import IpdatenFehler
 
 UMGEBUNGSVARIABLE = "IPDATEN_ABLAGE"
 
 
-class AblageFehler(Exception):
+class AblageFehler(IpdatenFehler):
     """The store cannot be opened or read; the message is German and meant for the user."""
 
 

@@ -35,7 +35,6 @@ widget keys (`<schluessel>_name`, `<schluessel>_passwort`, `<schluessel>_anmelde
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import streamlit as st
 
@@ -88,7 +87,7 @@ def _protokolliere(aktion: str, **angaben) -> None:
     """A line in the audit table; a store that cannot be written must not hide the answer."""
     try:
         quelle.ablage().protokolliere(aktion, client=client(), **angaben)
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         veroeffentlichung.protokoll.error("Protokoll nicht geschrieben (%s): %s", aktion, e)
 
 

@@ -10,7 +10,6 @@ Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the defa
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,7 +212,7 @@ def gespeicherte_zuordnung(hoch: Hochladung) -> StandInfo | None:
         return None
     try:
         return ablage().zuordnung_zu_signatur(wert)
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
 
 
@@ -244,7 +243,7 @@ def vorschau_aus_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) ->
     try:
         if ablage().stand_zu_sha(hoch.sha256) is not None:
             return False
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return False
     setze_vorschau(hoch, zuordnung)
     return True
@@ -326,7 +325,7 @@ def aktuelle_anzeige() -> Anzeige:
     try:
         quelle_ablage = ablage()
         return anzeige_zu_stand(gewaehlter_stand(quelle_ablage.staende()), quelle_ablage)
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         return Anzeige(
             standard_auswertung(),
             STANDARD_QUELLE,
@@ -353,7 +352,7 @@ def vorherige_auswertung(anzeige: Anzeige) -> tuple[str, Auswertung] | None:
     try:
         quelle_ablage = ablage()
         staende = quelle_ablage.staende()
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
     if anzeige.ist_vorschau:
         frueher = staende

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import sqlite3
 from typing import NoReturn
 
 import streamlit as st
@@ -16,6 +15,7 @@ from . import quelle
 from .diagramm import herkunft_merken
 from .literal import literal
 from .quelle import Anzeige, aktuelle_anzeige
+from .veroeffentlichung import protokoll
 
 # The browser tab's icon as a data URL: a Material icon name (":material/…") makes every
 # browser fetch it from fonts.gstatic.com, and nothing may load from outside the server.
@@ -35,12 +35,24 @@ def seite_beenden() -> NoReturn:
     raise SeitenEnde
 
 
+def programmfehler_melden() -> None:
+    """Say in German that the page failed through a programming error (not the user's file),
+    and log the traceback for whoever maintains the server. Call it in an `except` block."""
+    protokoll.exception("Programmfehler auf einer Seite")
+    st.error(
+        "Auf dieser Seite ist ein Programmfehler aufgetreten – das liegt nicht an Ihrer Arbeitsmappe. Die "
+        "Einzelheiten stehen im Protokoll des Servers; bitte der Betreuung des Dashboards Uhrzeit und Seite melden. "
+        "Die anderen Seiten sind davon nicht betroffen.",
+        icon=":material/bug_report:",
+    )
+
+
 def ablage_oder_ende() -> tuple[Ablage, list[StandInfo]]:
     """The store and all its Stände; when it cannot be read, say so and end the page."""
     try:
         ablage = quelle.ablage()
         return ablage, ablage.staende()
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
         seite_beenden()
 

@@ -9,7 +9,6 @@ published, so a screen in the committee room shows it without a reload.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import streamlit as st
@@ -67,7 +66,7 @@ def _wache() -> None:
     """Poll the newest Stand number; rerun the whole session when it changed."""
     try:
         neueste = quelle.ablage().neueste_nr()
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return
     if neueste != st.session_state.get(sitzung.NEUESTE):
         st.rerun(scope="app")
@@ -88,7 +87,7 @@ def stand_festlegen() -> Auswahl:
     put it into session state before the page reads it. Renders nothing."""
     try:
         staende = quelle.ablage().staende()
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         return Auswahl((), True, str(e))
     nummern = [s.nr for s in staende]
     neueste = nummern[-1]

@@ -4,7 +4,6 @@ one read once (its Abriss) and the VerlaufAuswertung over them, both cached and 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import streamlit as st
 
@@ -47,7 +46,7 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
     try:
         quelle_ablage = ablage()
         staende = quelle_ablage.staende()
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
     eintraege = []
     for info in staende:

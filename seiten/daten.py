@@ -1,7 +1,6 @@
 """Daten & Stände: downloads, upload of a revised Anlage 1 with checks and preview, publishing."""
 
 import functools
-import sqlite3
 
 import streamlit as st
 
@@ -234,7 +233,7 @@ if abgeschickt:
             kommentar=kommentar,
             client=berechtigung.client(),
         )
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")
     else:
         info = ergebnis.stand

@@ -230,6 +230,20 @@ def test_beschaedigte_datei_wird_erkannt(tmp_path):
         ablage.lies(pruefsumme)
 
 
+def test_sqlite_fehler_beim_lesen_und_schreiben_kommen_als_ablagefehler(tmp_path):
+    """Callers catch one type: SQLite's own errors after the store was opened leave it as
+    AblageFehler with a German message, the SQLite error as its cause."""
+    ablage = Ablage(tmp_path, STANDARD_PFAD)
+    with sqlite3.connect(tmp_path / "staende.sqlite3") as verbindung:
+        verbindung.execute("DROP TABLE staende")
+    with pytest.raises(AblageFehler, match="kann nicht geöffnet werden") as fehler:
+        ablage.stand(1)
+    assert isinstance(fehler.value.__cause__, sqlite3.OperationalError)
+    with pytest.raises(AblageFehler) as fehler:
+        ablage.veroeffentliche(_revision())
+    assert isinstance(fehler.value.__cause__, sqlite3.OperationalError)
+
+
 def test_datei_statt_verzeichnis_gibt_deutsche_meldung(tmp_path):
     datei = tmp_path / "keinordner"
     datei.write_text("x")

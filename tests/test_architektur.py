@@ -94,6 +94,7 @@ SCHICHTEN = {
     "ablage_schema": 2,
     "ablage_zeile": 2,
     "ablage_protokoll": 2,
+    "fehler": 0,
     "amtlich": 2,
     "rueckmeldung": 2,
     "darstellung": 3,
@@ -131,3 +132,17 @@ def test_pruefung_findet_aufwaertsimport(tmp_path):
     datei = paket / "zahlen" / "x.py"
     datei.write_text("from ipdaten.darstellung.farben import status_farbe\nfrom ipdaten import format, praesentation\n")
     assert _aufwaertsimporte(datei, paket) == {"ipdaten.darstellung.farben", "ipdaten.praesentation"}
+
+
+def test_jede_ausnahme_des_fachpakets_erbt_von_ipdatenfehler():
+    """One type for callers to catch: no class in ipdaten derives from Exception (or ValueError …)
+    directly, except the base itself (and private signals that never leave their module)."""
+    eingebaut = {"Exception", "ValueError", "KeyError", "RuntimeError", "OSError", "TypeError", "LookupError"}
+    direkt = []
+    for pfad in MODULE:
+        for knoten in ast.walk(_baum(pfad)):
+            if isinstance(knoten, ast.ClassDef) and knoten.name != "IpdatenFehler" and not knoten.name.startswith("_"):
+                basen = {getattr(b, "id", getattr(b, "attr", "")) for b in knoten.bases}
+                if basen & eingebaut:
+                    direkt.append(f"{pfad.name}: {knoten.name}")
+    assert direkt == []

@@ -31,12 +31,13 @@ def _befunde(daten: bytes) -> list[tuple]:
 
 
 def _ein_befund(daten: bytes) -> str:
+    """The code of the one error the workbook is refused with."""
     with pytest.raises(AnlageUngueltig) as fehler:
         lade_anlage(daten)
     befunde = fehler.value.befunde
     assert len(befunde) == 1, [b.als_text() for b in befunde]
     assert befunde[0].schwere == "Fehler"
-    return befunde[0].meldung
+    return befunde[0].code
 
 
 STATUS_ERLAUBT = (
@@ -392,33 +393,32 @@ def test_formeln_in_pflichtblatt_ohne_folgefehler():
 
 
 @pytest.mark.parametrize(
-    ("daten", "meldung"),
+    ("daten", "code"),
     [
-        (
-            b"Nr;Handlungsfeld;Leitsatz\n1;Wohnen;x\n",
-            "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe – vermutlich wurde nur die Endung umbenannt.",
-        ),
-        (
-            "Handlungsfeld,Nr,Empfehlung\n1,1,Bündnis\n".encode("cp1252"),
-            "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe – vermutlich wurde nur die Endung umbenannt.",
-        ),
-        (b"", "Die Datei ist leer (0 Byte)."),
-        (
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000),
-            "Die Datei ist im alten Excel-Format (.xls, Excel 97–2003).",
-        ),
+        (b"Nr;Handlungsfeld;Leitsatz\n1;Wohnen;x\n", "datei.csv"),
+        ("Handlungsfeld,Nr,Empfehlung\n1,1,Bündnis\n".encode("cp1252"), "datei.csv"),
+        (b"", "datei.leer"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000), "datei.xls"),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le") + bytes(600),
-            "Die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden.",
+            "datei.kennwort",
         ),
-        (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "Die Datei ist eine Webseite (HTML)"),
-        (b"%PDF-1.7\n", "Die Datei ist ein PDF-Dokument"),
-        (bytes(range(256)) * 4, "Die Datei ist keine Excel-Arbeitsmappe (.xlsx)."),
+        (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "datei.html"),
+        (b"%PDF-1.7\n", "datei.pdf"),
+        (bytes(range(256)) * 4, "datei.kein_xlsx"),
     ],
     ids=["csv-semikolon", "csv-komma-cp1252", "leer", "xls", "kennwort", "html", "pdf", "binaer"],
 )
-def test_keine_xlsx_datei_ein_befund(daten, meldung):
-    assert _ein_befund(daten).startswith(meldung)
+def test_keine_xlsx_datei_ein_befund(daten, code):
+    assert _ein_befund(daten) == code
+
+
+def test_keine_xlsx_datei_wortlaut():
+    with pytest.raises(AnlageUngueltig) as fehler:
+        lade_anlage(b"Nr;Handlungsfeld;Leitsatz\n1;Wohnen;x\n")
+    assert fehler.value.befunde[0].meldung.startswith(
+        "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe – vermutlich wurde nur die Endung umbenannt."
+    )
 
 
 def _zip(teile: dict[str, bytes]) -> bytes:
@@ -432,32 +432,29 @@ def _zip(teile: dict[str, bytes]) -> bytes:
 def test_abgeschnittene_datei():
     daten = standard_bytes()
     for laenge in (len(daten) // 2, len(daten) - 30, 100):
-        assert _ein_befund(daten[:laenge]).startswith("Die Datei ist beschädigt oder unvollständig")
+        assert _ein_befund(daten[:laenge]) == "datei.beschaedigt"
 
 
 def test_zip_ohne_arbeitsmappe():
-    meldung = _ein_befund(_zip({"readme.txt": b"hallo", "bild.png": b"\x89PNG"}))
-    assert meldung.startswith("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).")
+    assert _ein_befund(_zip({"readme.txt": b"hallo", "bild.png": b"\x89PNG"})) == "datei.zip_kein_xlsx"
 
 
 def test_ods_tabelle():
     daten = _zip(
         {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<office:document-content/>"}
     )
-    assert _ein_befund(daten).startswith("Die Datei ist eine LibreOffice-Tabelle (.ods).")
+    assert _ein_befund(daten) == "datei.ods"
 
 
 def test_word_dokument():
-    assert _ein_befund(_zip({"word/document.xml": b"<w:document/>"})).startswith("Die Datei ist ein Word-Dokument")
+    assert _ein_befund(_zip({"word/document.xml": b"<w:document/>"})) == "datei.docx"
 
 
 @pytest.mark.parametrize("kuerzen", [20, 200, 5000])
 def test_beschaedigtes_xml_in_der_mappe(kuerzen):
     daten = standard_bytes()
     kaputt = lies_teil(daten, "xl/worksheets/sheet2.xml")[:-kuerzen]
-    assert _ein_befund(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": kaputt})).startswith(
-        "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden."
-    )
+    assert _ein_befund(ersetze_teile(daten, {"xl/worksheets/sheet2.xml": kaputt})) == "datei.inhalt_beschaedigt"
 
 
 def test_alles_oder_nichts_auch_ein_fehler_in_optionalem_blatt():
@@ -469,20 +466,17 @@ def test_kaputte_formatvorlagen():
     daten = mappe_bytes()
     styles = lies_teil(daten, "xl/styles.xml").replace(b"<numFmts", b"<numFmts <<", 1)
     styles = styles if styles != lies_teil(daten, "xl/styles.xml") else styles[:-40]
-    assert _ein_befund(ersetze_teile(daten, {"xl/styles.xml": styles})).startswith(
-        "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden."
-    )
+    assert _ein_befund(ersetze_teile(daten, {"xl/styles.xml": styles})) == "datei.inhalt_beschaedigt"
 
 
-def test_unerwarteter_fehler_wird_zum_befund(monkeypatch):
+def test_programmfehler_wird_nicht_zum_befund(monkeypatch):
+    """A bug (here a KeyError inside the loader) escapes as itself: it is never disguised as a
+    finding about the user's workbook."""
     import ipdaten.arbeitsmappe.laden as laden
 
     def kaputt(*argumente):
         raise KeyError("unbekannt")
 
     monkeypatch.setattr(laden, "_pruefe_mappe", kaputt)
-    with pytest.raises(AnlageUngueltig) as fehler:
+    with pytest.raises(KeyError, match="unbekannt"):
         lade_anlage(mappe_bytes())
-    assert [(b.meldung[:70], b.wert) for b in fehler.value.befunde] == [
-        ("Die Arbeitsmappe konnte wegen eines unerwarteten Inhalts nicht ausgewe", "KeyError: 'unbekannt'")
-    ]

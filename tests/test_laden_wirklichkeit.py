@@ -264,11 +264,8 @@ def test_ausgeblendete_spalte_neben_sichtbarer_gleicher_bedeutung():
     ]
     # Both visible: which one is current is unclear – refused, both named.
     befunde = _fehler(excel_bytes(empfehlungen=zeilen, koepfe=koepfe))
-    assert [(b.meldung[:60], b.wert) for b in befunde] == [
-        (
-            "Mehrere Spalten kommen als „Status“ in Frage; es ist unklar,",
-            "„Status“ (Spalte E), „Status 11/2017“ (Spalte F)",
-        )
+    assert [(b.code, b.wert) for b in befunde] == [
+        ("kopf.spalte_mehrdeutig", "„Status“ (Spalte E), „Status 11/2017“ (Spalte F)")
     ]
 
 
@@ -279,9 +276,7 @@ def test_ausgeblendete_zeilen_werden_gezaehlt_und_genannt():
 
     anlage = lade_anlage(excel_bytes(anpassen=verstecke_zeilen))
     assert len(anlage.empfehlungen) == 6
-    assert [(b.meldung[:60], b.zeilen_text) for b in anlage.warnungen] == [
-        ("2 in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitg", "Zeilen 3–4")
-    ]
+    assert [(b.code, b.zeilen_text) for b in anlage.warnungen] == [("zeilen.ausgeblendet", "Zeilen 3–4")]
 
 
 def test_ausgeblendetes_durch_libreoffice():
@@ -392,7 +387,7 @@ def test_zwischenueberschriften_auffuellen_anmerkungen_darunter_stand_als_monat(
         [3, 2, "Ziel 3.1", "nicht umgesetzt"],
     ]
     assert str(anlage.stand) == "2017-03-01"
-    assert [(b.meldung, b.zeilen_text) for b in anlage.warnungen if "Status" not in b.meldung] == [
+    assert [(b.meldung, b.zeilen_text) for b in anlage.warnungen if not b.code.startswith("status.")] == [
         (
             "4 Zwischenüberschrift(en) in der Tabelle (Zeilen 2–3, 6, 8) wurden nicht als Empfehlung gezählt; "
             "ihr Handlungsfeld bzw. Ziel gilt für die Zeilen darunter.",
@@ -436,9 +431,9 @@ def test_nr_als_datum_und_als_kommazahl_erklaert():
     import datetime as dt
 
     befunde = _fehler(excel_bytes(empfehlungen=[empfehlung(1, dt.datetime(2026, 3, 1)), empfehlung(1, 1.1)]))
-    assert [(b.zeile, b.wert, b.meldung[:45]) for b in befunde] == [
-        (2, "01.03.2026", "Excel hat die Nr in ein Datum umgewandelt (au"),
-        (3, "1,1", "Die Nr ist eine Kommazahl; Excel speichert „1"),
+    assert [(b.zeile, b.wert, b.code) for b in befunde] == [
+        (2, "01.03.2026", "nr.als_datum"),
+        (3, "1,1", "nr.kommazahl"),
     ]
 
 
@@ -450,8 +445,8 @@ def test_nr_als_text_feld_punkt_nr():
 def test_nr_beginnt_je_ziel_neu_wird_erklaert_abgelehnt():
     zeilen = [empfehlung(1, 1, ziel="Ziel 1"), empfehlung(1, 2, ziel="Ziel 1"), empfehlung(1, 1, ziel="Ziel 2")]
     befunde = _fehler(excel_bytes(empfehlungen=zeilen))
-    assert [(b.zeile, b.meldung[:30], b.wert) for b in befunde] == [
-        (4, "Die Nr beginnt je Ziel neu. Em", "Nr 1 unter „Ziel 2“, schon in Zeile 2 unter „Ziel 1“")
+    assert [(b.zeile, b.code, b.wert) for b in befunde] == [
+        (4, "empfehlung.nr_je_ziel", "Nr 1 unter „Ziel 2“, schon in Zeile 2 unter „Ziel 1“")
     ]
 
 

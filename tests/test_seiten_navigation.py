@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.seiten_hilfen import APP, starte
+from tests.seiten_hilfen import APP, oeffne, starte
 
 SEITEN_ORDNER = Path(APP).parent / "seiten"
 
@@ -43,3 +43,21 @@ def test_jedes_diagramm_mit_alt_text_ohne_logo_mit_deutschem_dateinamen(seite):
         dateiname = konfiguration["toImageButtonOptions"]["filename"]
         assert dateiname[0].isupper() and " " not in dateiname
         assert len(diagramm.proto.alt) > 30
+
+
+def test_programmfehler_auf_einer_seite_deutsch_gemeldet_und_nicht_verschluckt(monkeypatch):
+    """A bug while a page runs: the user reads in German that it is a programming error and not her
+    workbook; the error itself still reaches Streamlit (logged, and seen by every AppTest)."""
+    import oberflaeche.rahmen
+
+    def kaputt():
+        raise KeyError("unbekannt")
+
+    monkeypatch.setattr(oberflaeche.rahmen, "aktuelle_anzeige", kaputt)
+    at = oeffne("seiten/uebersicht.py").run()
+    assert at.exception
+    assert [e.value for e in at.error] == [
+        "Auf dieser Seite ist ein Programmfehler aufgetreten – das liegt nicht an Ihrer Arbeitsmappe. Die "
+        "Einzelheiten stehen im Protokoll des Servers; bitte der Betreuung des Dashboards Uhrzeit und Seite melden. "
+        "Die anderen Seiten sind davon nicht betroffen."
+    ]

@@ -108,7 +108,7 @@ def test_mit_zuordnung_gelesen_wie_excel_gespeichert():
     assert meldungen[0].startswith("Gelesen mit der Zuordnung: Blatt „Umsetzungsliste“ gilt als „Empfehlungen“;")
     assert "Status „offen“ wurde als „nicht umgesetzt“ gelesen (1×, Zeile 4)." in meldungen
     # Findings name the user's sheet.
-    assert {b.blatt for b in anlage.warnungen if "Status" in b.meldung and b.blatt} == {"Umsetzungsliste"}
+    assert {b.blatt for b in anlage.warnungen if b.code.startswith("status.") and b.blatt} == {"Umsetzungsliste"}
 
 
 def test_zuordnung_entscheidet_zwischen_zwei_statusspalten():

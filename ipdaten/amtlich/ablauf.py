@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.etree.ElementTree import ParseError
 
 from ipdaten import format as fmt
 from ipdaten.amtlich.mappe import Ueberarbeitung, ueberarbeite
@@ -62,6 +61,7 @@ def kein_gemeinsames_jahr(einbuergerung: StatistikDatei, bevoelkerung: Statistik
     einb = ", ".join(str(j) for j in einbuergerung.jahre(EINBUERGERUNGEN)) or "keine"
     bev = ", ".join(f"31.12.{j}" for j in bevoelkerung.jahre(AUSLAENDER)) if bevoelkerung else "keine"
     return fehler(
+        "statistik.kein_gemeinsames_jahr",
         f"Kein Jahr lässt sich berechnen: Einbürgerungen gibt es für {einb}, die ausländische Bevölkerung für "
         f"{bev}. Für die Quote eines Jahres wird die Bevölkerung am 31.12. des Vorjahres gebraucht.",
         erlaubt="die Bevölkerungstabelle mit dem Stichtag 31.12. des Jahres vor den Einbürgerungen",
@@ -126,5 +126,3 @@ def einbuergerung_aus_statistik(
         return Lauf([], ergebnis, ueberarbeite(mappe, ergebnis, zuordnung))
     except StatistikUngueltig as e:
         return Lauf(e.befunde)
-    except (ValueError, KeyError, OSError, ParseError) as e:  # a workbook whose container is not as expected
-        return Lauf([fehler(f"Die Arbeitsmappe konnte nicht überarbeitet werden ({type(e).__name__}: {e}).")])

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import pandas as pd
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from ipdaten.amtlich.quote import VORJAHR, Ergebnis
 from ipdaten.amtlich.statistikwerte import StatistikUngueltig
@@ -223,14 +223,27 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.basis_ungueltig",
                     "Die Arbeitsmappe, deren Blatt „Einbürgerung“ ersetzt werden soll, ist selbst keine gültige "
                     "Anlage 1: " + (e.fehler[0].meldung if e.fehler else ""),
                     erlaubt="eine gültige Arbeitsmappe (z. B. den aktuellen Stand)",
                 )
             ]
         ) from None
-    daten, blattname, angelegt = ersetze_blatt(mappe, blatt_xml(ergebnis), blatt_name)
-    pfad = blattteile(zipfile.ZipFile(io.BytesIO(daten)))[falte(blattname)]
+    try:
+        daten, blattname, angelegt = ersetze_blatt(mappe, blatt_xml(ergebnis), blatt_name)
+        pfad = blattteile(zipfile.ZipFile(io.BytesIO(daten)))[falte(blattname)]
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException) as e:  # not as Excel saves
+        raise StatistikUngueltig(
+            [
+                fehler(
+                    "statistik.mappe_aufbau",
+                    "Die Arbeitsmappe konnte nicht überarbeitet werden: Ihr innerer Aufbau ist nicht so, wie Excel "
+                    "ihn speichert. Bitte die Datei in Excel öffnen, speichern und erneut versuchen.",
+                    wert=f"{type(e).__name__}: {e}",
+                )
+            ]
+        ) from e
     neue_namen = set(zipfile.ZipFile(io.BytesIO(daten)).namelist())
     erlaubt = {pfad, rels_pfad(pfad), "[Content_Types].xml", "xl/workbook.xml", rels_pfad("xl/workbook.xml")}
     unerwartet = {
@@ -242,7 +255,12 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
         neu = lade_anlage(daten, zuordnung=neue_zuordnung)
     except AnlageUngueltig as e:
         raise StatistikUngueltig(
-            [fehler("Die überarbeitete Arbeitsmappe ließ sich nicht wieder einlesen: " + e.fehler[0].meldung)]
+            [
+                fehler(
+                    "statistik.rueckweg_ungueltig",
+                    "Die überarbeitete Arbeitsmappe ließ sich nicht wieder einlesen: " + e.fehler[0].meldung,
+                )
+            ]
         ) from None
     erwartet = ergebnis.zeilen[["gebiet", "jahr", "quote_prozent"]]
     probleme = []
@@ -253,6 +271,11 @@ def ueberarbeite(mappe: bytes, ergebnis: Ergebnis, zuordnung: Zuordnung | None =
     probleme += anders_gelesen(neu, basis, ausser=("einbuergerung",))
     if probleme:
         raise StatistikUngueltig(
-            [fehler("Die überarbeitete Arbeitsmappe wurde verworfen: " + "; ".join(probleme) + ".")]
+            [
+                fehler(
+                    "statistik.rueckweg_abweichung",
+                    "Die überarbeitete Arbeitsmappe wurde verworfen: " + "; ".join(probleme) + ".",
+                )
+            ]
         )
     return Ueberarbeitung(daten, neu, basis.einbuergerung, blattname, angelegt, neue_zuordnung)

@@ -131,6 +131,7 @@ def _werte(datei: StatistikDatei, art: str, befunde: list[Befund]) -> dict[tuple
         merkmale = sorted(set(werte["merkmal"]))
         befunde.append(
             fehler(
+                "statistik.spalte_mehrdeutig",
                 "Die Tabelle enthält mehrere Spalten, die als "
                 + {EINBUERGERUNGEN: "Einbürgerungen", QUOTE: "Einbürgerungsquote", AUSLAENDER: "Ausländer"}[art]
                 + " insgesamt gelesen werden könnten; es ist unklar, welche gilt.",
@@ -152,6 +153,7 @@ def _pruefe_vorhanden(
         if kreis not in vorhanden_kreise:
             befunde.append(
                 fehler(
+                    "statistik.kreis_fehlt",
                     f"Der Kreis {kreis}"
                     + (f" ({REGION_STUTTGART[kreis]})" if kreis in REGION_STUTTGART else "")
                     + f" fehlt in der Datei – es gibt dort keine {was} für ihn.",
@@ -164,6 +166,7 @@ def _pruefe_vorhanden(
         if jahr not in vorhanden_jahre:
             befunde.append(
                 fehler(
+                    "statistik.jahr_fehlt",
                     f"Für {jahr} enthält die Datei keine {was}.",
                     blatt=datei.dateiname,
                     wert=str(jahr),
@@ -189,11 +192,17 @@ def berechne(
     kreise, jahre = list(dict.fromkeys(kreise)), sorted(set(jahre))
     if definition not in DEFINITIONEN:
         befunde.append(
-            fehler("Unbekannte Definition der Quote.", wert=str(definition), erlaubt=", ".join(DEFINITIONEN))
+            fehler(
+                "statistik.definition_unbekannt",
+                "Unbekannte Definition der Quote.",
+                wert=str(definition),
+                erlaubt=", ".join(DEFINITIONEN),
+            )
         )
     elif definition == TABELLE and QUOTE not in einbuergerung.arten:
         befunde.append(
             fehler(
+                "statistik.keine_tabellenquote",
                 f"{einbuergerung.bezeichnung} weist keine Einbürgerungsquote aus.",
                 blatt=einbuergerung.dateiname,
                 erlaubt="die eigene Berechnung (Einbürgerungen ÷ Ausländer am 31.12. des Vorjahres) mit der "
@@ -203,6 +212,7 @@ def berechne(
     elif definition == VORJAHR and (bevoelkerung is None or EINBUERGERUNGEN not in einbuergerung.arten):
         befunde.append(
             fehler(
+                "statistik.berechnung_unvollstaendig",
                 "Für die eigene Berechnung fehlen "
                 + ("die Einbürgerungen." if EINBUERGERUNGEN not in einbuergerung.arten else "die Bevölkerungszahlen.")
                 + " Gebraucht werden die Einbürgerungen je Kreis und die ausländische Bevölkerung am 31.12. des "
@@ -214,9 +224,9 @@ def berechne(
     if befunde:
         raise StatistikUngueltig(befunde)
     if not kreise:
-        befunde.append(fehler("Es ist kein Gebiet gewählt.", erlaubt="mindestens ein Kreis"))
+        befunde.append(fehler("statistik.kein_gebiet", "Es ist kein Gebiet gewählt.", erlaubt="mindestens ein Kreis"))
     if not jahre:
-        befunde.append(fehler("Es ist kein Jahr gewählt.", erlaubt="mindestens ein Jahr"))
+        befunde.append(fehler("statistik.kein_jahr", "Es ist kein Jahr gewählt.", erlaubt="mindestens ein Jahr"))
     if befunde:
         raise StatistikUngueltig(befunde)
 
@@ -238,6 +248,7 @@ def berechne(
             if jahr - 1 not in bestand:
                 befunde.append(
                     fehler(
+                        "statistik.vorjahr_fehlt",
                         f"Für die Quote {jahr} wird die ausländische Bevölkerung am 31.12.{jahr - 1} gebraucht; die "
                         "Datei enthält sie nicht.",
                         blatt=bevoelkerung.dateiname,
@@ -259,6 +270,7 @@ def berechne(
             if wert is None:
                 befunde.append(
                     fehler(
+                        "statistik.wert_fehlt",
                         f"Für {namen.get(kreis, kreis)} ({kreis}) fehlt der Wert {jahr}.",
                         blatt=einbuergerung.dateiname,
                         erlaubt="ein Wert oder ein Zeichen der amtlichen Statistik für jedes gewählte Gebiet und Jahr",
@@ -279,6 +291,7 @@ def berechne(
 def _unlesbar(datei: StatistikDatei, zeile, befunde: list[Befund]) -> None:
     befunde.append(
         fehler(
+            "statistik.wert_unlesbar",
             f"Der Wert für {zeile.name} ({zeile.kreis}) {zeile.jahr} ist weder eine Zahl noch ein Zeichen der "
             "amtlichen Statistik.",
             blatt=datei.dateiname,
@@ -305,6 +318,7 @@ def _zeile(kreis, gebiet, jahr, wert, bestand_werte, definition, einbuergerung, 
     if bestand is None:
         befunde.append(
             fehler(
+                "statistik.bevoelkerung_fehlt",
                 f"Für {gebiet} ({kreis}) fehlt die ausländische Bevölkerung am 31.12.{jahr - 1}.",
                 blatt=bevoelkerung.dateiname,
                 erlaubt="ein Wert oder ein Zeichen der amtlichen Statistik für jedes gewählte Gebiet und Jahr",

@@ -19,6 +19,7 @@ def ordne_dateien(dateien: list[StatistikDatei]) -> tuple[StatistikDatei, Statis
             gefunden = "; ".join(datei.merkmale[:4]) + (" …" if len(datei.merkmale) > 4 else "")
             befunde.append(
                 fehler(
+                    "statistik.datei_ohne_merkmal",
                     f"Die Datei enthält {datei.bezeichnung}. Darin stehen weder Einbürgerungen noch eine "
                     "Einbürgerungsquote noch die ausländische Bevölkerung insgesamt je Kreis.",
                     blatt=datei.dateiname,
@@ -31,6 +32,7 @@ def ordne_dateien(dateien: list[StatistikDatei]) -> tuple[StatistikDatei, Statis
         if len(gleiche) > 1:
             befunde.append(
                 fehler(
+                    "statistik.datei_mehrdeutig",
                     f"Mehrere Dateien enthalten {was}; es ist unklar, welche gilt.",
                     blatt=", ".join(d.dateiname for d in gleiche),
                     erlaubt="eine Datei mit Einbürgerungen und höchstens eine mit der Bevölkerung",
@@ -39,6 +41,7 @@ def ordne_dateien(dateien: list[StatistikDatei]) -> tuple[StatistikDatei, Statis
     if not einbuergerung and not befunde:
         befunde.append(
             fehler(
+                "statistik.einbuergerungen_fehlen",
                 "Es fehlt die Tabelle mit den Einbürgerungen.",
                 blatt=", ".join(d.dateiname for d in dateien),
                 erlaubt="eine Tabelle der Einbürgerungsstatistik je Kreis (12511-…) als CSV oder ffcsv",

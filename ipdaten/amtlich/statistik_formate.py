@@ -41,6 +41,7 @@ def fehler_abgeschnitten(name: str, zeile: int | None, was: str) -> StatistikUng
     return StatistikUngueltig(
         [
             fehler(
+                "statistik.unvollstaendig",
                 f"Die Datei ist unvollständig – {was}. Vermutlich wurde sie beim Herunterladen oder Kopieren "
                 "abgeschnitten.",
                 blatt=name,
@@ -75,6 +76,7 @@ def lies_tabelle(zeilen: list[tuple[int, list[str]]], name: str) -> StatistikDat
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.keine_kopfzeilen",
                     "Die Tabelle hat keine Kopfzeilen (Zeilen, die mit „;“ beginnen und die Spalten benennen).",
                     blatt=name,
                     erlaubt="die Tabelle so, wie die Regionaldatenbank sie als CSV liefert",
@@ -86,7 +88,14 @@ def lies_tabelle(zeilen: list[tuple[int, list[str]]], name: str) -> StatistikDat
         raise fehler_abgeschnitten(name, letzte, "der Abschluss mit Quellenangabe und „Stand:“ fehlt")
     if not daten:
         raise StatistikUngueltig(
-            [fehler("Die Tabelle enthält keine einzige Datenzeile.", blatt=name, erlaubt="mindestens eine Kreiszeile")]
+            [
+                fehler(
+                    "statistik.keine_datenzeile",
+                    "Die Tabelle enthält keine einzige Datenzeile.",
+                    blatt=name,
+                    erlaubt="mindestens eine Kreiszeile",
+                )
+            ]
         )
     fuss = [" ".join(" ".join(z).replace(";", " ").split()) for _, z in zeilen[i + 1 :]]
     stand = next((t for t in fuss if re.match(r"Stand: \d{2}\.\d{2}\.\d{4}", t)), "")
@@ -104,6 +113,7 @@ def lies_tabelle(zeilen: list[tuple[int, list[str]]], name: str) -> StatistikDat
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.kopfzeilen_unerwartet",
                     "Die Kopfzeilen der Tabelle sind nicht wie erwartet aufgebaut (vorn fehlen die leeren Felder für "
                     "Schlüssel und Name des Kreises).",
                     blatt=name,
@@ -208,6 +218,7 @@ def lies_flatfile(zeilen: list[tuple[int, list[str]]], name: str, ende_mit_zeile
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.flatfile_spalten_fehlen",
                     "Der Flatfile fehlen Spalten: " + ", ".join(fehlend) + ".",
                     blatt=name,
                     zeile=1,
@@ -219,7 +230,14 @@ def lies_flatfile(zeilen: list[tuple[int, list[str]]], name: str, ende_mit_zeile
     rumpf = [(n, z) for n, z in zeilen[1:] if any(c.strip() for c in z)]
     if not rumpf:
         raise StatistikUngueltig(
-            [fehler("Die Datei enthält keine einzige Datenzeile.", blatt=name, erlaubt="mindestens eine Kreiszeile")]
+            [
+                fehler(
+                    "statistik.keine_datenzeile",
+                    "Die Datei enthält keine einzige Datenzeile.",
+                    blatt=name,
+                    erlaubt="mindestens eine Kreiszeile",
+                )
+            ]
         )
     kurz = [n for n, z in rumpf if len(z) < len(kopf)]
     if not kurz and not ende_mit_zeilenumbruch and len(rumpf) > 1:
@@ -246,6 +264,7 @@ def lies_flatfile(zeilen: list[tuple[int, list[str]]], name: str, ende_mit_zeile
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.flatfile_ohne_kreise",
                     "Die Flatfile enthält keine Kreise (keine Variable mit Gebietsschlüsseln wie „08115“).",
                     blatt=name,
                     erlaubt="eine Tabelle mit regionaler Tiefe „Kreise und krfr. Städte“",

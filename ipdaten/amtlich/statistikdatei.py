@@ -47,6 +47,7 @@ def lies_statistik(daten: bytes, dateiname: str) -> StatistikDatei:
     raise StatistikUngueltig(
         [
             fehler(
+                "statistik.unbekanntes_format",
                 "Die Datei ist keine Tabelle der Regionaldatenbank bzw. von GENESIS.",
                 blatt=name,
                 zeile=1,
@@ -67,6 +68,7 @@ def _entpacke(daten: bytes, name: str) -> bytes:
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.zu_gross",
                     f"Die Datei ist zu groß ({len(daten) // (1024 * 1024)} MB).",
                     blatt=name,
                     erlaubt=f"höchstens {MAX_DATEI_BYTES // (1024 * 1024)} MB; in der Regionaldatenbank nur die "
@@ -84,14 +86,14 @@ def _entpacke(daten: bytes, name: str) -> bytes:
         archiv = zipfile.ZipFile(io.BytesIO(daten))
         csvs = [i for i in archiv.infolist() if i.filename.lower().endswith(".csv")]
         if len(csvs) != 1 or len(archiv.infolist()) != 1 or csvs[0].file_size > MAX_DATEI_BYTES:
-            raise StatistikUngueltig([fehler(hinweis, blatt=name)])
+            raise StatistikUngueltig([fehler("statistik.zip_ungueltig", hinweis, blatt=name)])
         with archiv.open(csvs[0]) as teil:
             inhalt = teil.read(MAX_DATEI_BYTES + 1)
         if len(inhalt) > MAX_DATEI_BYTES:
-            raise StatistikUngueltig([fehler(hinweis, blatt=name)])
+            raise StatistikUngueltig([fehler("statistik.zip_ungueltig", hinweis, blatt=name)])
         return inhalt
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError):
-        raise StatistikUngueltig([fehler(hinweis, blatt=name)]) from None
+        raise StatistikUngueltig([fehler("statistik.zip_ungueltig", hinweis, blatt=name)]) from None
 
 
 def _dekodiere(daten: bytes, name: str) -> str:
@@ -103,6 +105,7 @@ def _dekodiere(daten: bytes, name: str) -> str:
         raise StatistikUngueltig(
             [
                 fehler(
+                    "statistik.utf16",
                     "Die Datei ist in UTF-16 („Unicode-Text“) gespeichert, vermutlich von Excel. So kann sie nicht "
                     "gelesen werden.",
                     blatt=name,
@@ -111,7 +114,7 @@ def _dekodiere(daten: bytes, name: str) -> str:
             ]
         )
     if not daten.strip():
-        raise StatistikUngueltig([fehler("Die Datei ist leer.", blatt=name, erlaubt=erlaubt)])
+        raise StatistikUngueltig([fehler("statistik.leer", "Die Datei ist leer.", blatt=name, erlaubt=erlaubt)])
     try:
         text = daten.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -130,6 +133,7 @@ def _dekodiere(daten: bytes, name: str) -> str:
             raise StatistikUngueltig(
                 [
                     fehler(
+                        "statistik.zeichenkodierung",
                         f"Die Datei wurde mit falscher Zeichenkodierung gespeichert: Sie enthält {beschreibung}. "
                         "Bitte die Originaldatei aus der Regionaldatenbank verwenden, nicht eine in einem Editor "
                         "oder in Excel neu gespeicherte.",
@@ -152,6 +156,13 @@ def _csv_zeilen(text: str, name: str) -> list[tuple[int, list[str]]]:
             zeilen.append((leser.line_num, zeile))
     except csv.Error as e:
         raise StatistikUngueltig(
-            [fehler(f"Die Datei ist als CSV nicht lesbar ({e}).", blatt=name, zeile=leser.line_num)]
+            [
+                fehler(
+                    "statistik.csv_unlesbar",
+                    f"Die Datei ist als CSV nicht lesbar ({e}).",
+                    blatt=name,
+                    zeile=leser.line_num,
+                )
+            ]
         ) from None
     return zeilen

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ipdaten.arbeitsmappe import Befund
+from ipdaten.fehler import IpdatenFehler
 
 EINBUERGERUNGEN = "einbuergerungen"
 QUOTE = "quote"
@@ -58,7 +59,7 @@ def befund_text(befund: Befund) -> str:
     return " ".join(t for t in teile if t)
 
 
-class StatistikUngueltig(Exception):
+class StatistikUngueltig(IpdatenFehler):
     """The file cannot be used; `befunde` says why, in German."""
 
     def __init__(self, befunde: list[Befund]):

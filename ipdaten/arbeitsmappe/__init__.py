@@ -6,7 +6,7 @@ Other packages import only the names below.
 """
 
 from ipdaten.arbeitsmappe.abgleich import schlage_zuordnung_vor, signatur
-from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle, fehler
+from ipdaten.arbeitsmappe.befunde import AnlageUngueltig, Befund, befunde_tabelle, fehler, warnung
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.texte import bereinige, falte
@@ -37,4 +37,5 @@ __all__ = [
     "schlage_zuordnung_vor",
     "signatur",
     "vorlage_bytes",
+    "warnung",
 ]

@@ -1,16 +1,47 @@
-"""Findings about a workbook: errors that reject it and warnings that accompany it."""
+"""Findings about a workbook: errors that reject it and warnings that accompany it.
+
+Every finding carries a stable **code** besides its German wording: `bereich.was` in lower-case
+ASCII with dots, e.g. `status.unbekannt`, `kopf.pflichtspalte_fehlt`, `datei.kennwort`. Grouping
+(`gruppiert`), tests and anything that must recognise a finding key on the code; the wording may
+be improved at any time, the code of an existing finding never changes.
+
+Adding a finding: pick a code that names the area (the sheet or concept, e.g. `haushalt`,
+`empfehlung`, `datei`, `statistik`) and the cause, and pass it first:
+
+    befunde.fehler("haushalt.betrag_negativ", "Der Betrag ist negativ.", blatt=..., zeile=...)
+    tabelle.warnung("haushalt.tausend_euro", nummer, "betrag", "Die Beträge stehen in T€ …")
+
+A code that is not of this form is a programming error (ValueError when the finding is made);
+`tests/test_befund_codes.py` checks every code written in the package.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 import pandas as pd
 
+from ipdaten.fehler import IpdatenFehler
 from ipdaten.format import kuerzen
 
 Schwere = Literal["Fehler", "Warnung"]
+CODE_MUSTER = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+
+
+class Ort(TypedDict, total=False):
+    """Where a finding is: the keyword arguments of `fehler` and `warnung`."""
+
+    blatt: str
+    zeile: int | None
+    spalte: str
+    wert: str
+    erlaubt: str
+    zeilen: tuple[int, ...]
+    ursache: str
+
 
 # The causes a finding is grouped by (the receipt of an upload shows one group each). A finding
 # without its own cause is grouped by the sheet it is about (`ursache_des_blatts`).
@@ -40,8 +71,9 @@ def ursache_des_blatts(vertragsblatt: str) -> str:
 
 @dataclass(frozen=True)
 class Befund:
-    """One finding, located as precisely as the workbook allows."""
+    """One finding, located as precisely as the workbook allows; `code` says which finding it is."""
 
+    code: str
     schwere: Schwere
     meldung: str
     blatt: str = ""
@@ -51,6 +83,10 @@ class Befund:
     erlaubt: str = ""
     zeilen: tuple[int, ...] = ()  # every row of a finding that stands for several rows (one cause)
     ursache: str = ""  # one of URSACHEN; "" = by the sheet it is about
+
+    def __post_init__(self) -> None:
+        if not CODE_MUSTER.fullmatch(self.code):
+            raise ValueError(f"Befund-Code {self.code!r} hat nicht die Form bereich.was (siehe befunde.py)")
 
     @property
     def zeilen_text(self) -> str:
@@ -76,14 +112,14 @@ class Befund:
         return " ".join(t for t in teile if t)
 
 
-def fehler(meldung: str, **ort) -> Befund:
-    """An error: the workbook is rejected."""
-    return Befund("Fehler", meldung, **ort)
+def fehler(code: str, meldung: str, **ort: Unpack[Ort]) -> Befund:
+    """An error with its code: the workbook is rejected."""
+    return Befund(code, "Fehler", meldung, **ort)
 
 
-def warnung(meldung: str, **ort) -> Befund:
-    """A warning: the workbook is accepted, the user should know."""
-    return Befund("Warnung", meldung, **ort)
+def warnung(code: str, meldung: str, **ort: Unpack[Ort]) -> Befund:
+    """A warning with its code: the workbook is accepted, the user should know."""
+    return Befund(code, "Warnung", meldung, **ort)
 
 
 def zeilenbereiche(nummern) -> str:
@@ -104,14 +140,17 @@ def zeilen_wort(nummern) -> str:
 
 
 def gruppiert(befunde: list[Befund]) -> list[Befund]:
-    """One finding per cause: findings that differ only in their row become one with all rows.
+    """One finding per cause: findings of one code that differ only in their row become one with
+    all rows (the wording is part of the key too, as it may name a row's own values).
 
     When the rows hold different values, the value lists each with its rows
     („offen“ in Zeilen 3–5; „geplant“ in Zeile 9).
     """
     gruppen: dict[tuple, list[Befund]] = defaultdict(list)
     for befund in befunde:
-        gruppen[(befund.schwere, befund.blatt, befund.spalte, befund.meldung, befund.erlaubt)].append(befund)
+        gruppen[(befund.code, befund.schwere, befund.blatt, befund.spalte, befund.meldung, befund.erlaubt)].append(
+            befund
+        )
     ergebnis = []
     for gruppe in gruppen.values():
         if len(gruppe) == 1 or any(b.zeile is None for b in gruppe):
@@ -157,13 +196,13 @@ class Befundliste:
     eintraege: list[Befund] = field(default_factory=list)
     tabellen: list = field(default_factory=list)
 
-    def fehler(self, meldung: str, **ort) -> None:
-        """Record an error."""
-        self.eintraege.append(fehler(meldung, **ort))
+    def fehler(self, code: str, meldung: str, **ort: Unpack[Ort]) -> None:
+        """Record an error with its code."""
+        self.eintraege.append(fehler(code, meldung, **ort))
 
-    def warnung(self, meldung: str, **ort) -> None:
-        """Record a warning."""
-        self.eintraege.append(warnung(meldung, **ort))
+    def warnung(self, code: str, meldung: str, **ort: Unpack[Ort]) -> None:
+        """Record a warning with its code."""
+        self.eintraege.append(warnung(code, meldung, **ort))
 
     @property
     def fehlerliste(self) -> list[Befund]:
@@ -176,7 +215,7 @@ class Befundliste:
         return [b for b in self.eintraege if b.schwere == "Warnung"]
 
 
-class AnlageUngueltig(Exception):
+class AnlageUngueltig(IpdatenFehler):
     """The workbook was rejected; `befunde` says why (all findings, errors first).
 
     `erkennung` (a `zuordnung_erkennung.Erkennung`, None when the file was not even read as a workbook)

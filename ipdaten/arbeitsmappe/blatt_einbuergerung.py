@@ -37,11 +37,21 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
     gesehen: dict[tuple[str, int], tuple[int, str]] = {}
     aggregate: dict[str, list[int]] = {}
     for nummer, zeile in tabelle.zeilen:
-        gebiet = pflichttext(tabelle, nummer, zeile, "gebiet", "Das Gebiet fehlt.", "Name des Stadt- oder Landkreises")
+        gebiet = pflichttext(
+            "einbuergerung.gebiet_fehlt",
+            tabelle,
+            nummer,
+            zeile,
+            "gebiet",
+            "Das Gebiet fehlt.",
+            "Name des Stadt- oder Landkreises",
+        )
         if gebiet is not None and gebiet_art(gebiet).art == "aggregat":
             aggregate.setdefault(gebiet, []).append(nummer)
             continue
-        wert_jahr = jahr(tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016)
+        wert_jahr = jahr(
+            "einbuergerung.jahr_ungueltig", tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016
+        )
         wert_quote = _quote_pruefen(
             tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen
         )
@@ -51,6 +61,7 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
         if schluessel in gesehen:
             frueher, name = gesehen[schluessel]
             tabelle.fehler(
+                "einbuergerung.doppelt",
                 nummer,
                 "gebiet",
                 f"{gebiet} {wert_jahr} steht doppelt (schon in Zeile {frueher}"
@@ -87,6 +98,7 @@ def _melde_aggregate(tabelle: Tabelle, aggregate: dict[str, list[int]]) -> None:
         return
     zeilen = sorted(n for nummern in aggregate.values() for n in nummern)
     tabelle.befunde.warnung(
+        "einbuergerung.aggregat_ausgelassen",
         "Kein Kreis, sondern eine Summe, ein Mittel oder ein größeres Gebiet: "
         + ", ".join(f"„{g}“" for g in aggregate)
         + f" ({zeilen_wort(zeilen)}). Diese Zeilen wurden nicht in die Rangfolge der Kreise aufgenommen "
@@ -120,6 +132,7 @@ def _ergaenze_jahre(tabelle: Tabelle, datensaetze: list[dict]) -> None:
         )
     datensaetze.sort(key=lambda d: (d["zeile"], d["jahr"]))
     tabelle.befunde.warnung(
+        "einbuergerung.jahr_ergaenzt",
         "Für diese Gebiete fehlt eine Zeile eines Jahres; sie stehen in dem Jahr mit „keine Angabe“: "
         + "; ".join(f"{g} {j}" for g, j in fehlend)
         + ".",
@@ -160,6 +173,7 @@ def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zell
         else "so kleine Einbürgerungsquoten kommen in keinem Kreis vor"
     )
     tabelle.warnung(
+        "einbuergerung.anteile_als_prozent",
         None,
         "quote_prozent",
         f"Alle Quoten sind Anteile kleiner als 0,1, {grund}; sie wurden als Prozent gelesen "
@@ -173,8 +187,17 @@ def _quote_pruefen(tabelle: Tabelle, nummer: int, zeile: list, als_prozent_forma
     roh = tabelle.wert(zeile, "quote_prozent")
     wert = quote(roh, als_prozent_formatiert)
     if wert is False:
-        tabelle.fehler(nummer, "quote_prozent", "Die Quote ist keine Zahl.", roh, QUOTE_ERLAUBT)
+        tabelle.fehler(
+            "einbuergerung.quote_keine_zahl", nummer, "quote_prozent", "Die Quote ist keine Zahl.", roh, QUOTE_ERLAUBT
+        )
     elif wert is not None and not 0 <= wert <= 100:
-        tabelle.fehler(nummer, "quote_prozent", "Die Quote liegt außerhalb von 0 bis 100 %.", roh, QUOTE_ERLAUBT)
+        tabelle.fehler(
+            "einbuergerung.quote_ausserhalb",
+            nummer,
+            "quote_prozent",
+            "Die Quote liegt außerhalb von 0 bis 100 %.",
+            roh,
+            QUOTE_ERLAUBT,
+        )
         return False
     return wert

@@ -40,6 +40,7 @@ def lies_empfehlungen(
     if blatt is not None or not feldblaetter:
         return _lies_blatt(blatt, felder, befunde, status_woerter)
     befunde.warnung(
+        "empfehlung.blaetter_je_feld",
         "Die Empfehlungen stehen je Handlungsfeld in eigenen Blättern ("
         + ", ".join(f"„{b.name}“" for _, b in feldblaetter)
         + "); sie wurden zusammen gelesen, das Handlungsfeld aus dem Blattnamen.",
@@ -68,6 +69,7 @@ def _lies_blatt(
         return None, False
     if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:
         befunde.fehler(
+            "empfehlung.zu_viele",
             f"Das Blatt enthält {tausender(len(tabelle.zeilen))} Empfehlungen; verarbeitet werden höchstens "
             f"{tausender(MAX_EMPFEHLUNGEN)}. Bitte prüfen, ob versehentlich Zeilen kopiert wurden.",
             blatt=blatt.name,
@@ -77,6 +79,7 @@ def _lies_blatt(
         return None, False
     if not tabelle.zeilen:
         befunde.fehler(
+            "empfehlung.keine",
             "Das Blatt enthält keine einzige Empfehlung.",
             blatt=blatt.name,
             erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
@@ -101,6 +104,7 @@ def _status_ueberall_leer(tabelle: Tabelle) -> bool:
     if any(_nicht_leer(tabelle.wert(zeile, "status")) for _, zeile in tabelle.zeilen):
         return False
     tabelle.befunde.fehler(
+        "status.spalte_leer",
         f"Die Spalte „{tabelle.titel.get('status', 'Status')}“ ist in allen {len(tabelle.zeilen)} Zeilen leer. "
         "Zellfarben werden nicht gelesen: steht der Status nur als Farbe in der Tabelle, bitte ihn als Wort "
         "eintragen (z. B. „umgesetzt“, „in Arbeit“).",
@@ -164,6 +168,7 @@ def _gliederung(tabelle: Tabelle, felder: pd.DataFrame | None) -> None:
     tabelle.zeilen[:] = behalten
     if ueberschriften:
         tabelle.befunde.warnung(
+            "empfehlung.zwischenueberschrift",
             f"{len(ueberschriften)} Zwischenüberschrift(en) in der Tabelle ({zeilen_wort(ueberschriften)}) "
             "wurden nicht als Empfehlung gezählt; ihr Handlungsfeld bzw. Ziel gilt für die Zeilen darunter.",
             blatt=tabelle.blatt,
@@ -174,6 +179,7 @@ def _gliederung(tabelle: Tabelle, felder: pd.DataFrame | None) -> None:
         if nummern:
             spalte = tabelle.titel.get(name, name)
             tabelle.befunde.warnung(
+                "empfehlung.wert_uebernommen",
                 f"Spalte „{spalte}“ leer in {zeilen_wort(nummern)}: "
                 "der Wert darüber wurde übernommen (wie bei verbundenen Zellen).",
                 blatt=tabelle.blatt,

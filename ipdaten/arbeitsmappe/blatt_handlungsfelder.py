@@ -23,6 +23,7 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
         if summenzeile_ohne_nr(tabelle, nummer, zeile, ("name", "leitsatz"), "Handlungsfeld"):
             continue
         nr = positive_nr(
+            "handlungsfeld.nr_ungueltig",
             tabelle,
             nummer,
             zeile,
@@ -31,6 +32,7 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
         )
         if nr is not None and nr in gesehen:
             tabelle.fehler(
+                "handlungsfeld.nr_doppelt",
                 nummer,
                 "nr",
                 f"Die Nr {nr} ist doppelt vergeben (schon in Zeile {gesehen[nr]}).",
@@ -39,7 +41,13 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
             )
             continue
         name = pflichttext(
-            tabelle, nummer, zeile, "name", "Das Handlungsfeld hat keinen Namen.", "ein Name, z. B. „Wohnen“"
+            "handlungsfeld.name_fehlt",
+            tabelle,
+            nummer,
+            zeile,
+            "name",
+            "Das Handlungsfeld hat keinen Namen.",
+            "ein Name, z. B. „Wohnen“",
         )
         if nr is None:
             continue
@@ -57,6 +65,7 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
         )
     if not tabelle.zeilen:
         befunde.fehler(
+            "handlungsfeld.keines",
             "Das Blatt enthält kein Handlungsfeld.",
             blatt=blatt.name,
             erlaubt="mindestens eine Zeile unter der Kopfzeile",

@@ -81,20 +81,23 @@ class HaushaltsLeser:
         """Leave out a total row with a warning, naming a difference to the lines above."""
         roh = self.tabelle.wert(zeile, "betrag")
         betrag = self._betrag_roh(zeile)
+        code = "haushalt.summenzeile"
         if passt == "zwischensummen" or passt == "alle":
+            code = "haushalt.gesamtsummenzeile"
             meldung = "Die Gesamtsummenzeile (Summe der Zwischensummen) wurde nicht als Maßnahme gezählt."
             self.zwischensummen = []
         else:
             meldung = "Die Summenzeile wurde nicht als Maßnahme gezählt."
             vergleich = self.seit_summe if self.zeilen_seit_summe else sum(self.zwischensummen)
             if betrag is not None and passt is None and abs(betrag - vergleich) > 0.005:
+                code = "haushalt.summe_weicht_ab"
                 meldung += (
                     f" Sie weicht von der Summe der Maßnahmen darüber ab: dort {euro(vergleich, 2)}, "
                     f"in der Summenzeile {euro(betrag, 2)}."
                 )
             if self.zeilen_seit_summe:
                 self.zwischensummen.append(self.seit_summe)
-        self.tabelle.warnung(nummer, "betrag", meldung, wert_text(roh))
+        self.tabelle.warnung(code, nummer, "betrag", meldung, wert_text(roh))
         self.seit_summe = 0.0
         self.zeilen_seit_summe = 0
 
@@ -105,10 +108,12 @@ class HaushaltsLeser:
         if betrag is not None and betrag >= 0:
             return betrag
         if ist_leer(roh):
-            meldung = "Der Betrag fehlt."
+            code, meldung = "haushalt.betrag_fehlt", "Der Betrag fehlt."
+        elif betrag is None:
+            code, meldung = "haushalt.betrag_keine_zahl", "Der Betrag ist keine Zahl."
         else:
-            meldung = "Der Betrag ist keine Zahl." if betrag is None else "Der Betrag ist negativ."
-        self.tabelle.fehler(nummer, "betrag", meldung, roh, BETRAG_ERLAUBT)
+            code, meldung = "haushalt.betrag_negativ", "Der Betrag ist negativ."
+        self.tabelle.fehler(code, nummer, "betrag", meldung, roh, BETRAG_ERLAUBT)
         return None
 
     def feld(self, nummer: int, zeile: list) -> tuple[bool, int | None]:
@@ -119,6 +124,7 @@ class HaushaltsLeser:
         feld = feld_nummer(roh, self.felder)
         if feld is None or (self.bekannte is not None and feld not in self.bekannte):
             self.tabelle.fehler(
+                "haushalt.feld_unbekannt",
                 nummer,
                 "handlungsfeld",
                 "Das Handlungsfeld ist im Blatt „Handlungsfelder“ nicht definiert.",
@@ -148,10 +154,23 @@ class HaushaltsLeser:
         if passt:
             self.summenaehnlich.append(nummer)
         massnahme = pflichttext(
-            self.tabelle, nummer, zeile, "massnahme", "Die Maßnahme hat keine Bezeichnung.", "Bezeichnung der Maßnahme"
+            "haushalt.massnahme_fehlt",
+            self.tabelle,
+            nummer,
+            zeile,
+            "massnahme",
+            "Die Maßnahme hat keine Bezeichnung.",
+            "Bezeichnung der Maßnahme",
         )
         betrag = self.betrag(nummer, zeile)
-        wert_jahr = jahr(self.tabelle, nummer, zeile, "Das Haushaltsjahr ist keine gültige Jahreszahl.", 2017)
+        wert_jahr = jahr(
+            "haushalt.jahr_ungueltig",
+            self.tabelle,
+            nummer,
+            zeile,
+            "Das Haushaltsjahr ist keine gültige Jahreszahl.",
+            2017,
+        )
         gueltig, feld = self.feld(nummer, zeile)
         ist_gueltig, ist = self.ist(nummer, zeile)
         if massnahme is None or betrag is None or wert_jahr is None or not gueltig or not ist_gueltig:
@@ -178,14 +197,18 @@ class HaushaltsLeser:
         betrag = zahl(roh, EURO_ZEICHEN)
         if betrag is not None and betrag >= 0:
             return True, float(betrag) * self.faktor
-        meldung = "Das Ist ist keine Zahl." if betrag is None else "Das Ist ist negativ."
-        self.tabelle.fehler(nummer, "ist", meldung, roh, IST_ERLAUBT)
+        if betrag is None:
+            code, meldung = "haushalt.ist_keine_zahl", "Das Ist ist keine Zahl."
+        else:
+            code, meldung = "haushalt.ist_negativ", "Das Ist ist negativ."
+        self.tabelle.fehler(code, nummer, "ist", meldung, roh, IST_ERLAUBT)
         return False, float("nan")
 
     def melde_sammlungen(self) -> None:
         """One warning each for the sub-rows left out and for measures that look like a total."""
         if self.davon:
             self.tabelle.befunde.warnung(
+                "haushalt.davon_zeilen",
                 f"{len(self.davon)} „davon“-Zeile(n) wurden nicht als Maßnahme gezählt ({zeilen_wort(self.davon)}); "
                 "ihr Betrag ist Teil der Maßnahme darüber.",
                 blatt=self.tabelle.blatt,
@@ -195,6 +218,7 @@ class HaushaltsLeser:
             )
         if self.summenaehnlich:
             self.tabelle.befunde.warnung(
+                "haushalt.summenaehnlich",
                 "Der Betrag gleicht der Summe der Zeilen darüber, die Zeile sieht aber wie eine Maßnahme aus; "
                 "sie wurde als Maßnahme gezählt. Ist sie eine Summe, bitte „Summe“ davorschreiben "
                 f"({zeilen_wort(self.summenaehnlich)}).",
@@ -212,6 +236,7 @@ def _faktor(tabelle: Tabelle) -> float:
     if not treffer:
         return 1.0
     tabelle.befunde.warnung(
+        "haushalt.tausend_euro",
         f"Die Beträge stehen in Tausend Euro („{treffer[0]}“); sie wurden mit 1.000 multipliziert "
         "(z. B. 60 → 60.000 €).",
         blatt=tabelle.blatt,

@@ -27,6 +27,7 @@ def lies_info(blatt: RohBlatt | None, befunde: Befundliste) -> tuple[dt.date | N
             if ungefaehr is not None and ungefaehr[1] == "monat":
                 stand = ungefaehr[0]
                 befunde.warnung(
+                    "info.stand_monat",
                     f"Der Stand „{wert_text(zellen[1])}“ ist ein Monat; gelesen als {datum(stand)}.",
                     blatt=blatt.name,
                     zeile=index + 1,
@@ -34,6 +35,7 @@ def lies_info(blatt: RohBlatt | None, befunde: Befundliste) -> tuple[dt.date | N
                 )
             if stand is None:
                 befunde.fehler(
+                    "info.stand_kein_datum",
                     "Der Stand ist kein Datum.",
                     blatt=blatt.name,
                     zeile=index + 1,

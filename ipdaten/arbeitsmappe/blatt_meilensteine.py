@@ -24,13 +24,16 @@ def lies_meilensteine(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFr
         datum = ungefaehres_datum(roh)
         if datum is None:
             tabelle.fehler(
+                "meilenstein.datum_unlesbar",
                 nummer,
                 "datum",
                 "Das Datum ist nicht lesbar.",
                 roh,
                 "Datum (6.3.2017 oder 2017-03-06), Monat (2017-07) oder Jahr (2015)",
             )
-        ereignis = pflichttext(tabelle, nummer, zeile, "ereignis", "Das Ereignis fehlt.", "ein Text")
+        ereignis = pflichttext(
+            "meilenstein.ereignis_fehlt", tabelle, nummer, zeile, "ereignis", "Das Ereignis fehlt.", "ein Text"
+        )
         if datum is not None and ereignis is not None:
             datensaetze.append({"datum": datum[0], "genauigkeit": datum[1], "ereignis": ereignis, "zeile": nummer})
     frame = rahmen("meilensteine", datensaetze)

@@ -68,6 +68,7 @@ def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteck
     genau = [blatt for name, blatt in mappe.blaetter.items() if falte(name) == ziel]
     if len(genau) > 1:
         befunde.fehler(
+            "blatt.name_doppelt",
             f"Mehrere Blätter heißen „{vertrag.name}“ (bis auf Schreibweise); es ist unklar, welches gilt.",
             blatt=genau[0].name,
             wert=", ".join(f"„{b.name}“" for b in genau),
@@ -84,6 +85,7 @@ def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteck
     elif not sichtbar and len(kandidaten) == 1:
         gewaehlt = kandidaten[0]
         befunde.warnung(
+            "blatt.ausgeblendet",
             f"Das Blatt „{gewaehlt.name}“ ist in Excel ausgeblendet; es wurde trotzdem als „{vertrag.name}“ gelesen.",
             blatt=vertrag.name,
         )
@@ -92,6 +94,7 @@ def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteck
         return None
     else:
         befunde.fehler(
+            "blatt.mehrdeutig",
             f"Mehrere Blätter kommen als „{vertrag.name}“ in Frage; es ist unklar, welches gilt.",
             blatt=vertrag.name,
             wert=", ".join(f"„{b.name}“" + (" (ausgeblendet)" if b.name in versteckt else "") for b in kandidaten),
@@ -101,6 +104,7 @@ def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteck
     andere = [b for b in kandidaten if b is not gewaehlt]
     if andere:
         befunde.warnung(
+            "blatt.gewaehlt",
             f"Gelesen wurde das Blatt „{gewaehlt.name}“"
             + (f" als „{vertrag.name}“" if falte(gewaehlt.name) != ziel else "")
             + "; nicht gelesen: "
@@ -109,7 +113,9 @@ def _finde_blatt(mappe: RohMappe, vertrag: Blatt, befunde: Befundliste, versteck
             blatt=vertrag.name,
         )
     elif falte(gewaehlt.name) != ziel:
-        befunde.warnung(f"Das Blatt „{gewaehlt.name}“ wurde als „{vertrag.name}“ gelesen.", blatt=vertrag.name)
+        befunde.warnung(
+            "blatt.anderer_name", f"Das Blatt „{gewaehlt.name}“ wurde als „{vertrag.name}“ gelesen.", blatt=vertrag.name
+        )
     return gewaehlt
 
 
@@ -132,6 +138,7 @@ def finde_blaetter(mappe: RohMappe, befunde: Befundliste) -> dict[str, RohBlatt 
         je_feld = vertrag.name == "Empfehlungen" and blatt is None and bool(feldblaetter(mappe))
         if blatt is None and vertrag.pflicht and len(befunde.fehlerliste) == anzahl and not je_feld:
             befunde.fehler(
+                "blatt.pflichtblatt_fehlt",
                 f"Das Pflichtblatt „{vertrag.name}“ fehlt." + _vorschlag(mappe, vertrag),
                 blatt=vertrag.name,
                 wert="Blätter: " + (", ".join(mappe.alle_blaetter) or "keine"),
@@ -153,6 +160,7 @@ def _formeln_ohne_wert(mappe: RohMappe, blatt: RohBlatt, befunde: Befundliste) -
         return False
     orte = ", ".join(f"{spaltenname(c)}{r + 1}" for r, c in zellen[:8])
     befunde.fehler(
+        "blatt.formeln_ohne_wert",
         "Das Blatt enthält Formeln, deren Ergebnis nie berechnet und gespeichert wurde (die Datei "
         "wurde vermutlich von einem Programm erzeugt). Bitte die Datei in Excel oder LibreOffice "
         f"öffnen, speichern und erneut hochladen. Betroffen: {orte}"

@@ -35,11 +35,12 @@ def _kein_zip(daten: bytes) -> Befund:
     if daten.startswith(OLE_KENNUNG):
         if VERSCHLUESSELT_KENNUNG in daten:
             return fehler(
+                "datei.kennwort",
                 "Die Arbeitsmappe ist mit einem Kennwort geschützt und kann nicht gelesen werden. "
                 "Bitte den Kennwortschutz in Excel entfernen (Datei › Informationen › Arbeitsmappe "
-                "schützen) und erneut speichern."
+                "schützen) und erneut speichern.",
             )
-        return fehler("Die Datei ist im alten Excel-Format (.xls, Excel 97–2003). " + SPEICHERN_HINWEIS)
+        return fehler("datei.xls", "Die Datei ist im alten Excel-Format (.xls, Excel 97–2003). " + SPEICHERN_HINWEIS)
     kopf = daten[:4096]
     try:
         text = kopf.decode("utf-8")
@@ -50,20 +51,26 @@ def _kein_zip(daten: bytes) -> Befund:
             text = ""
     probe = text.lstrip("\ufeff \r\n\t").lower()
     if probe.startswith(("<!doctype html", "<html")) or "<table" in probe:
-        return fehler("Die Datei ist eine Webseite (HTML), keine Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS)
+        return fehler(
+            "datei.html", "Die Datei ist eine Webseite (HTML), keine Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS
+        )
     if probe.startswith("<?xml"):
         return fehler(
+            "datei.xml",
             "Die Datei ist eine XML-Datei (z. B. „XML-Kalkulationstabelle 2003“), keine "
-            "Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS
+            "Excel-Arbeitsmappe. " + SPEICHERN_HINWEIS,
         )
     if probe.startswith("%pdf"):
-        return fehler("Die Datei ist ein PDF-Dokument, keine Excel-Arbeitsmappe. Bitte die Excel-Datei hochladen.")
+        return fehler(
+            "datei.pdf", "Die Datei ist ein PDF-Dokument, keine Excel-Arbeitsmappe. Bitte die Excel-Datei hochladen."
+        )
     if text and "\x00" not in text and any(z in text for z in (";", ",", "\t")):
         return fehler(
+            "datei.csv",
             "Die Datei ist eine Textdatei (CSV), keine Excel-Arbeitsmappe – vermutlich wurde nur "
-            "die Endung umbenannt. " + SPEICHERN_HINWEIS
+            "die Endung umbenannt. " + SPEICHERN_HINWEIS,
         )
-    return fehler("Die Datei ist keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
+    return fehler("datei.kein_xlsx", "Die Datei ist keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
 
 
 def zu_gross(groesse: int) -> Befund | None:
@@ -71,8 +78,9 @@ def zu_gross(groesse: int) -> Befund | None:
     if groesse <= MAX_DATEI_BYTES:
         return None
     return fehler(
+        "datei.zu_gross",
         f"Die Datei ist mit {_mb(groesse)} zu groß; eine Anlage 1 hat weit unter "
-        f"{_mb(MAX_DATEI_BYTES)}. Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind."
+        f"{_mb(MAX_DATEI_BYTES)}. Bitte prüfen, ob Bilder oder fremde Blätter enthalten sind.",
     )
 
 
@@ -83,7 +91,7 @@ def pruefe_datei(daten: bytes) -> Befund | None:
     anything is inflated. Then each part is inflated into nothing, bounded by its declared size.
     """
     if len(daten) == 0:
-        return fehler("Die Datei ist leer (0 Byte). Bitte die gespeicherte Excel-Arbeitsmappe hochladen.")
+        return fehler("datei.leer", "Die Datei ist leer (0 Byte). Bitte die gespeicherte Excel-Arbeitsmappe hochladen.")
     if len(daten) > MAX_DATEI_BYTES:
         return zu_gross(len(daten))
     if not daten.startswith(b"PK\x03\x04"):
@@ -97,8 +105,9 @@ def pruefe_datei(daten: bytes) -> Befund | None:
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         # RuntimeError: an encrypted part; NotImplementedError: an unknown compression method
         return fehler(
+            "datei.beschaedigt",
             "Die Datei ist beschädigt oder unvollständig (z. B. beim Kopieren abgeschnitten). "
-            "Bitte die Arbeitsmappe erneut aus Excel speichern und hochladen."
+            "Bitte die Arbeitsmappe erneut aus Excel speichern und hochladen.",
         )
 
 
@@ -109,32 +118,39 @@ def _anderes_zip(archiv: zipfile.ZipFile, eintraege: list[zipfile.ZipInfo]) -> B
         with archiv.open("mimetype") as teil:
             if b"opendocument.spreadsheet" in teil.read(100):
                 return fehler(
+                    "datei.ods",
                     "Die Datei ist eine LibreOffice-Tabelle (.ods). Bitte in LibreOffice „Speichern unter“ "
-                    "wählen und das Format „Excel 2007-365 (.xlsx)“ nehmen."
+                    "wählen und das Format „Excel 2007-365 (.xlsx)“ nehmen.",
                 )
     if "word/document.xml" in namen:
-        return fehler("Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
-    return fehler("Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS)
+        return fehler("datei.docx", "Die Datei ist ein Word-Dokument, keine Excel-Arbeitsmappe.")
+    return fehler(
+        "datei.zip_kein_xlsx",
+        "Die Datei ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx). " + SPEICHERN_HINWEIS,
+    )
 
 
 def _pruefe_eintraege(daten: bytes, archiv: zipfile.ZipFile, eintraege: list[zipfile.ZipInfo]) -> Befund | None:
     """Sizes from the zip directory, then the real inflated sizes and the XML prologs."""
     if len(eintraege) > 2000:
         return fehler(
+            "datei.zu_viele_teile",
             f"Die Arbeitsmappe besteht aus {len(eintraege)} Teilen; das ist für eine Anlage 1 "
-            "unplausibel viel. " + SICHERHEIT
+            "unplausibel viel. " + SICHERHEIT,
         )
     entpackt = sum(e.file_size for e in eintraege)
     if entpackt > MAX_ENTPACKT_BYTES:
         return fehler(
+            "datei.entpackt_zu_gross",
             f"Die Arbeitsmappe würde entpackt {_mb(entpackt)} belegen (erlaubt sind höchstens "
-            f"{_mb(MAX_ENTPACKT_BYTES)}; eine echte Anlage 1 bleibt weit unter 10 MB). " + SICHERHEIT
+            f"{_mb(MAX_ENTPACKT_BYTES)}; eine echte Anlage 1 bleibt weit unter 10 MB). " + SICHERHEIT,
         )
     for e in eintraege:
         if e.file_size > 1_000_000 and e.file_size > MAX_KOMPRESSIONSRATE * max(e.compress_size, 1):
             return fehler(
+                "datei.kompression",
                 f"Ein Teil der Arbeitsmappe ({e.filename}) ist auffällig stark komprimiert "
-                f"({e.file_size // max(e.compress_size, 1)}:1). " + SICHERHEIT
+                f"({e.file_size // max(e.compress_size, 1)}:1). " + SICHERHEIT,
             )
     for e in eintraege:
         befund = _pruefe_inhalt(daten, archiv, e)
@@ -151,19 +167,22 @@ def _pruefe_blattliste(archiv: zipfile.ZipFile) -> Befund | None:
         blaetter, _ = blattliste(archiv)
     except (SicheresXml.ParseError, ValueError):
         return fehler(
+            "datei.blattverzeichnis_beschaedigt",
             "Das Verzeichnis der Blätter (xl/workbook.xml) ist beschädigt. " + SPEICHERN_HINWEIS,
         )
     if len(blaetter) > MAX_BLAETTER:
         return fehler(
+            "datei.zu_viele_blaetter",
             f"Die Arbeitsmappe hat {zahl(len(blaetter))} Blätter; erlaubt sind höchstens {zahl(MAX_BLAETTER)}. "
-            "Bitte nicht mehr benötigte Blätter löschen (auch ausgeblendete) und erneut speichern."
+            "Bitte nicht mehr benötigte Blätter löschen (auch ausgeblendete) und erneut speichern.",
         )
     gesehen: dict[str, str] = {}
     for blatt in blaetter:
         if blatt.pfad and blatt.pfad in gesehen:
             return fehler(
+                "datei.blaetter_ein_teil",
                 f"Die Blätter „{gesehen[blatt.pfad]}“ und „{blatt.name}“ verweisen auf denselben Teil der Datei "
-                f"({blatt.pfad}); so schreiben Excel und LibreOffice keine Arbeitsmappe. " + SICHERHEIT
+                f"({blatt.pfad}); so schreiben Excel und LibreOffice keine Arbeitsmappe. " + SICHERHEIT,
             )
         gesehen[blatt.pfad] = blatt.name
     return None
@@ -175,14 +194,16 @@ def _pruefe_inhalt(daten: bytes, archiv: zipfile.ZipFile, eintrag: zipfile.ZipIn
     if wahr is None or wahr != eintrag.file_size:
         zuviel = wahr is not None and wahr > eintrag.file_size
         return fehler(
+            "datei.teil_groesse",
             f"Ein Teil der Arbeitsmappe ({eintrag.filename}) "
             + ("ist größer als im Inhaltsverzeichnis angegeben. " + SICHERHEIT if zuviel else "ist beschädigt. ")
-            + ("" if zuviel else SPEICHERN_HINWEIS)
+            + ("" if zuviel else SPEICHERN_HINWEIS),
         )
     if eintrag.filename.endswith((".xml", ".rels")) and _hat_dtd(archiv, eintrag):
         return fehler(
+            "datei.xml_definitionen",
             f"Ein Teil der Arbeitsmappe ({eintrag.filename}) enthält XML-Definitionen (DOCTYPE/ENTITY), "
-            "wie sie Excel und LibreOffice nie schreiben. " + SICHERHEIT
+            "wie sie Excel und LibreOffice nie schreiben. " + SICHERHEIT,
         )
     return None
 

@@ -47,6 +47,7 @@ class EmpfehlungsLeser:
         feld = feld_nummer(roh, self.felder)
         if feld is None and ist_leer(roh):
             self.tabelle.fehler(
+                "empfehlung.feld_leer",
                 nummer,
                 "handlungsfeld",
                 f"Spalte „{self.tabelle.titel.get('handlungsfeld', 'Handlungsfeld')}“ leer: bitte ausfüllen oder "
@@ -56,7 +57,12 @@ class EmpfehlungsLeser:
             )
         elif feld is None:
             self.tabelle.fehler(
-                nummer, "handlungsfeld", "Das Handlungsfeld ist keine Nr.", roh, feld_erlaubt(self.felder)
+                "empfehlung.feld_keine_nr",
+                nummer,
+                "handlungsfeld",
+                "Das Handlungsfeld ist keine Nr.",
+                roh,
+                feld_erlaubt(self.felder),
             )
         elif self.bekannte is not None and feld not in self.bekannte:
             self.unbekannte_felder[feld].append(nummer)
@@ -75,6 +81,7 @@ class EmpfehlungsLeser:
             self.nr_mit_feld.append(nummer)
         else:
             nr = positive_nr(
+                "empfehlung.nr_ungueltig",
                 self.tabelle,
                 nummer,
                 zeile,
@@ -88,6 +95,7 @@ class EmpfehlungsLeser:
             frueher, frueheres_ziel = self.gesehen[(feld, nr)]
             if frueheres_ziel != ziel:
                 self.tabelle.fehler(
+                    "empfehlung.nr_je_ziel",
                     nummer,
                     "nr",
                     "Die Nr beginnt je Ziel neu. Empfehlungen werden je Handlungsfeld gezählt und zwischen Ständen "
@@ -97,6 +105,7 @@ class EmpfehlungsLeser:
                 )
                 return None
             self.tabelle.fehler(
+                "empfehlung.nr_doppelt",
                 nummer,
                 "nr",
                 f"Die Nr {nr} ist im Handlungsfeld {feld} doppelt vergeben (schon in Zeile {frueher}).",
@@ -128,7 +137,12 @@ class EmpfehlungsLeser:
         schluessel = bereinige(roh).casefold()
         if schluessel not in BEZUG_WERTE:
             self.tabelle.fehler(
-                nummer, "bezug_gefluechtete", "Unbekannter Wert für „Bezug Geflüchtete“.", roh, "„ja“, „nein“ oder leer"
+                "empfehlung.bezug_unbekannt",
+                nummer,
+                "bezug_gefluechtete",
+                "Unbekannter Wert für „Bezug Geflüchtete“.",
+                roh,
+                "„ja“, „nein“ oder leer",
             )
             return False, None
         return True, BEZUG_WERTE[schluessel]
@@ -142,6 +156,7 @@ class EmpfehlungsLeser:
             "handlungsfeld": feld,
             "nr": self.nr(nummer, zeile, feld),
             "empfehlung": pflichttext(
+                "empfehlung.text_fehlt",
                 self.tabelle,
                 nummer,
                 zeile,
@@ -173,6 +188,7 @@ class EmpfehlungsLeser:
         datum = als_datum(roh)
         if datum is None:
             self.tabelle.warnung(
+                "empfehlung.gemeldet_am_unlesbar",
                 nummer,
                 "gemeldet_am",
                 "Das Datum der letzten Rückmeldung ist nicht lesbar und wird übergangen.",
@@ -187,7 +203,9 @@ class EmpfehlungsLeser:
             return True, None, ""
         datum = ungefaehres_datum(roh)
         if datum is None:
-            self.tabelle.fehler(nummer, "termin", "Der Termin ist nicht lesbar.", roh, TERMIN_ERLAUBT)
+            self.tabelle.fehler(
+                "empfehlung.termin_unlesbar", nummer, "termin", "Der Termin ist nicht lesbar.", roh, TERMIN_ERLAUBT
+            )
             return False, None, ""
         return True, datum[0], datum[1]
 
@@ -197,6 +215,7 @@ class EmpfehlungsLeser:
             woerter = list(self.unbekannte_status.items())
             alle = sorted(n for _, nummern in woerter for n in nummern)
             self.tabelle.befunde.fehler(
+                "status.unbekannt",
                 "Status nicht erkannt: "
                 + "; ".join(
                     f"„{wort}“ in {'Zeilen' if len(nummern) > 1 else 'Zeile'} {zeilenbereiche(nummern)} – "
@@ -213,6 +232,7 @@ class EmpfehlungsLeser:
             )
         for feld, nummern in self.unbekannte_felder.items():
             self.tabelle.fehler(
+                "empfehlung.feld_unbekannt",
                 nummern[0],
                 "handlungsfeld",
                 f"Das Handlungsfeld {feld} ist im Blatt „Handlungsfelder“ nicht definiert "
@@ -222,6 +242,7 @@ class EmpfehlungsLeser:
             )
         if self.nr_mit_feld:
             self.tabelle.warnung(
+                "empfehlung.nr_mit_feld",
                 self.nr_mit_feld[0],
                 "nr",
                 f"Nr in der Form „Handlungsfeld.Nr“ (z. B. „1.3“) als laufende Nr im Handlungsfeld gelesen "
@@ -229,6 +250,7 @@ class EmpfehlungsLeser:
             )
         for (roh, kanonisch), nummern in self.abbildungen.items():
             self.tabelle.warnung(
+                "status.synonym",
                 nummern[0],
                 "status",
                 f"Status „{roh}“ wurde als „{kanonisch}“ gelesen ({len(nummern)}×, "

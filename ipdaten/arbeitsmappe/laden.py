@@ -61,6 +61,7 @@ def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None, 
     returned). The refusal's `erkennung` says what was not recognised, so that a mapping can be
     proposed (`abgleich.schlage_zuordnung_vor`). `dateiname` is the name the bytes came with
     (a path gives its own); it may carry the Stand ("Anlage1_Stand_2017-03-06.xlsx").
+    Anything else that escapes is a programming error and is not disguised as a finding.
     """
     if isinstance(quelle, (str, Path)):
         dateiname = dateiname or Path(quelle).name
@@ -73,20 +74,7 @@ def lade_anlage(quelle: bytes | str | Path, zuordnung: Zuordnung | None = None, 
         mappe = wende_an(lies_mappe(daten, nur=lambda name: ist_kandidat(name) or falte(name) in gemappt), zuordnung)
     except LesefehlerArbeitsmappe as e:
         raise AnlageUngueltig([lesefehler_befund(e)]) from None
-    try:
-        return _pruefe_mappe(mappe, zuordnung, dateiname)
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as e:
-        # Last resort, so that a user never sees a traceback; the tests pin every known case.
-        raise AnlageUngueltig(
-            [
-                fehler(
-                    "Die Arbeitsmappe konnte wegen eines unerwarteten Inhalts nicht ausgewertet werden. Bitte "
-                    "die Datei in Excel öffnen, erneut speichern und noch einmal hochladen; hilft das nicht, "
-                    "die Datei an die Betreuung des Dashboards schicken.",
-                    wert=wert_text(f"{type(e).__name__}: {e}", 120),
-                )
-            ]
-        ) from e
+    return _pruefe_mappe(mappe, zuordnung, dateiname)
 
 
 def _lies_datei(pfad: Path) -> bytes:
@@ -102,6 +90,7 @@ def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
     grund = str(fehler_)
     if isinstance(fehler_, BlattZuGross):
         return fehler(
+            "datei.blatt_zu_gross",
             f"Das Blatt reicht über {tausender(fehler_.zeilen)} Zeilen und {tausender(fehler_.spalten)} Spalten; "
             "so große Bereiche werden aus Sicherheitsgründen nicht gelesen. Vermutlich steht weit unten oder "
             "rechts ein vergessener Wert: bitte die leeren Zeilen und Spalten unter und neben der Tabelle "
@@ -112,6 +101,7 @@ def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
         )
     if isinstance(fehler_, MappeZuGross):
         return fehler(
+            "datei.mappe_zu_gross",
             f"Die Blätter der Arbeitsmappe reichen zusammen über mehr als {tausender(fehler_.zellen)} Zellen; so "
             "große Mappen werden aus Sicherheitsgründen nicht gelesen. Bitte nicht mehr benötigte Blätter "
             "löschen (auch ausgeblendete) und leere Zeilen und Spalten unter und neben den Tabellen löschen.",
@@ -120,6 +110,7 @@ def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
         )
     if isinstance(fehler_, ZuVieleSpaltenangaben):
         return fehler(
+            "datei.zu_viele_spaltenangaben",
             "Das Blatt beschreibt mehr Spaltenbereiche (Breite, ausgeblendet), als ein Blatt Spalten hat; "
             "so schreibt Excel keine Datei. Die Datei wird aus Sicherheitsgründen nicht gelesen. Bitte die "
             "Arbeitsmappe in Excel oder LibreOffice öffnen, als .xlsx speichern und erneut hochladen.",
@@ -128,9 +119,11 @@ def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
         )
     if grund == "kennwort":
         return fehler(
-            "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte den Schutz in Excel entfernen und erneut speichern."
+            "datei.kennwort",
+            "Die Arbeitsmappe ist mit einem Kennwort geschützt. Bitte den Schutz in Excel entfernen und erneut speichern.",
         )
     return fehler(
+        "datei.inhalt_beschaedigt",
         "Die Arbeitsmappe ist beschädigt und kann nicht gelesen werden. Bitte in Excel oder "
         "LibreOffice öffnen, erneut als .xlsx speichern und hochladen.",
         wert=wert_text(grund, 120),
@@ -140,7 +133,9 @@ def lesefehler_befund(fehler_: LesefehlerArbeitsmappe) -> Befund:
 def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname: str = "") -> Anlage:
     befunde = Befundliste()
     if zuordnung is not None and not zuordnung.leer:
-        befunde.warnung("Gelesen mit der Zuordnung: " + "; ".join(zuordnung.beschreibung()) + ".")
+        befunde.warnung(
+            "zuordnung.angewendet", "Gelesen mit der Zuordnung: " + "; ".join(zuordnung.beschreibung()) + "."
+        )
     blaetter = finde_blaetter(mappe, befunde)
     felder = lies_handlungsfelder(blaetter[HANDLUNGSFELDER.name], befunde)
     empfehlungen, hat_bezug = lies_empfehlungen(

@@ -44,9 +44,10 @@ class Tabelle:
             return None
         return zeile[index]
 
-    def fehler(self, nummer: int, feld: str, meldung: str, wert: object, erlaubt: str) -> None:
-        """Record an error about the cell of `feld` in Excel row `nummer`."""
+    def fehler(self, code: str, nummer: int, feld: str, meldung: str, wert: object, erlaubt: str) -> None:
+        """Record an error (with its code) about the cell of `feld` in Excel row `nummer`."""
         self.befunde.fehler(
+            code,
             meldung,
             blatt=self.blatt,
             zeile=nummer,
@@ -55,9 +56,11 @@ class Tabelle:
             erlaubt=erlaubt,
         )
 
-    def warnung(self, nummer: int | None, feld: str, meldung: str, wert: str = "") -> None:
-        """Record a warning about a cell (or a column when `nummer` is None)."""
-        self.befunde.warnung(meldung, blatt=self.blatt, zeile=nummer, spalte=self.titel.get(feld, feld), wert=wert)
+    def warnung(self, code: str, nummer: int | None, feld: str, meldung: str, wert: str = "") -> None:
+        """Record a warning (with its code) about a cell (or a column when `nummer` is None)."""
+        self.befunde.warnung(
+            code, meldung, blatt=self.blatt, zeile=nummer, spalte=self.titel.get(feld, feld), wert=wert
+        )
 
 
 def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
@@ -126,6 +129,7 @@ def finde_tabelle(
     mitgezaehlt = [n for n, _ in zeilen if n - 1 in versteckte_zeilen]
     if mitgezaehlt:
         befunde.warnung(
+            "zeilen.ausgeblendet",
             f"{len(mitgezaehlt)} in Excel ausgeblendete Zeile(n) wurden mitgelesen und mitgezählt "
             f"({zeilen_wort(mitgezaehlt)}). Gehören sie nicht zur Auswertung (z. B. von einem "
             "Filter ausgeblendet), bitte löschen.",
@@ -170,6 +174,7 @@ def _ohne_anmerkungen_darunter(
         return zeilen
     nummern = [n for n, _ in rest]
     befunde.warnung(
+        "zeilen.anmerkungen",
         f"{len(rest)} Zeile(n) unter der Tabelle (nach einer Leerzeile) wurden als Anmerkungen übergangen "
         f"({zeilen_wort(nummern)}).",
         blatt=name,

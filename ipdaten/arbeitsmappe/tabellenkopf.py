@@ -111,6 +111,7 @@ def melde_fehlende_spalten(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden:
     header cells that most likely mean them."""
     if not any(not ist_leer(z) for zeile in blatt.zeilen for z in zeile):
         befunde.fehler(
+            "blatt.leer",
             "Das Blatt ist leer.",
             blatt=blatt.name,
             erlaubt="eine Kopfzeile mit den Spalten " + ", ".join(f"„{s.titel}“" for s in vertrag.pflichtspalten),
@@ -120,6 +121,7 @@ def melde_fehlende_spalten(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden:
     hat_kopf = bool(gefunden)
     vorschlaege = _vorschlaege(blatt, vertrag, kopf, gefunden) if hat_kopf else []
     befunde.fehler(
+        "kopf.pflichtspalte_fehlt",
         ("Die Kopfzeile enthält" if hat_kopf else "Keine Kopfzeile gefunden; es fehlen die Pflichtspalten")
         + (" nicht alle Pflichtspalten; es fehlt: " if hat_kopf else ": ")
         + ", ".join(f"„{t}“" for t in fehlend)
@@ -198,6 +200,7 @@ def waehle_spalten(
         beste = [k for k in sichtbar if _rang(k[1], spalte) == rang]
         if len({kopf_text(z) for _, z in beste}) > 1:
             befunde.fehler(
+                "kopf.spalte_mehrdeutig",
                 f"Mehrere Spalten kommen als „{spalte.titel}“ in Frage; es ist unklar, welche gilt. Bitte die "
                 "nicht mehr gültige löschen oder umbenennen.",
                 blatt=blatt.name,
@@ -213,6 +216,7 @@ def waehle_spalten(
         titel[spalte.feld] = kopf_text(zelle)
         if len(beste) > 1:
             befunde.warnung(
+                "kopf.spalte_doppelt",
                 f"Die Spalte „{spalte.titel}“ steht mehrfach in der Kopfzeile; verwendet wird die erste "
                 f"(„{titel[spalte.feld]}“).",
                 blatt=blatt.name,
@@ -223,6 +227,7 @@ def waehle_spalten(
         andere = [k for k in liste if k not in beste]
         if andere:
             befunde.warnung(
+                "kopf.spalte_gewaehlt",
                 f"Als „{spalte.titel}“ gelesen wurde die Spalte „{titel[spalte.feld]}“ (Spalte {spaltenname(index)}); "
                 "nicht gelesen: "
                 + ", ".join(
@@ -236,6 +241,7 @@ def waehle_spalten(
             )
         if index in versteckt:
             befunde.warnung(
+                "kopf.spalte_ausgeblendet",
                 f"Die Spalte „{titel[spalte.feld]}“ ist in Excel ausgeblendet; sie wurde trotzdem gelesen.",
                 blatt=blatt.name,
                 zeile=kopf + 1,
@@ -244,7 +250,12 @@ def waehle_spalten(
         if kopf_schluessel(zelle) != kopf_schluessel(spalte.titel):
             zugeordnet.append(f"„{kopf_text(zelle)}“ als „{spalte.titel}“")
     if zugeordnet:
-        befunde.warnung("Spalten zugeordnet: " + ", ".join(zugeordnet) + ".", blatt=blatt.name, zeile=kopf + 1)
+        befunde.warnung(
+            "kopf.spalten_zugeordnet",
+            "Spalten zugeordnet: " + ", ".join(zugeordnet) + ".",
+            blatt=blatt.name,
+            zeile=kopf + 1,
+        )
     return (spalten if eindeutig else None), titel
 
 

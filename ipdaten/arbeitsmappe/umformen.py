@@ -89,6 +89,7 @@ def jahre_als_spalten(
             zeilen.append([*uebrige, jahr, wert])
             nummern.append(position + 1)
     befunde.warnung(
+        "einbuergerung.jahre_als_spalten",
         f"Die Jahre stehen als Spalten ({', '.join(str(j) for j in jahre.values())}); jede Spalte wurde als "
         f"„{wert_titel}“ des Jahres gelesen.",
         blatt=blatt.name,
@@ -127,7 +128,7 @@ def quote_aus_anzahlen(blatt: RohBlatt, quote_titel: str, befunde: Befundliste) 
     )
     if beispiel:
         text += f" (z. B. {zahl_text(beispiel[0])} ÷ {zahl_text(beispiel[1])} × 100 = {zahl_text(beispiel[2], 2)} %)"
-    befunde.warnung(text + ".", blatt=blatt.name, zeile=kopf + 1)
+    befunde.warnung("einbuergerung.quote_berechnet", text + ".", blatt=blatt.name, zeile=kopf + 1)
     return replace(blatt, zeilen=zeilen, umgeformt=blatt.umgeformt | {e, a})
 
 
@@ -163,6 +164,7 @@ def status_aus_ankreuzspalten(
         gesetzt = [s for i, s in spalten.items() if i < len(zeile) and falte(zeile[i]) not in _KREUZ_NEIN]
         zeile.append(" + ".join(gesetzt))
     befunde.warnung(
+        "status.ankreuzspalten",
         "Der Status wurde aus den Ankreuzspalten gelesen: "
         + ", ".join(f"„{kopf_text(blatt.zeilen[kopf][i])}“" for i in spalten)
         + " (eine angekreuzte Spalte je Zeile; keine = ohne Angabe).",

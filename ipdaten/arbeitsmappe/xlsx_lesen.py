@@ -17,6 +17,7 @@ import python_calamine
 from defusedxml import ElementTree as SicheresXml
 
 from ipdaten.arbeitsmappe.blattliste import NS_HAUPT, blattliste, xml_elemente
+from ipdaten.fehler import IpdatenFehler
 
 _ZELLE = re.compile(rb"<c\s([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
@@ -29,7 +30,7 @@ MAX_SPALTEN = 16_384  # Excel's last column, XFD
 _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
-class LesefehlerArbeitsmappe(Exception):
+class LesefehlerArbeitsmappe(IpdatenFehler):
     """The container looked like xlsx, but its content could not be read."""
 
 

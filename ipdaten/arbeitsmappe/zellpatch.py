@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.xlsx_paket import blattteile, schreibe_zip
+from ipdaten.fehler import IpdatenFehler
 
 MAX_TEXT = 32_767
 _EXCEL_NULL = dt.date(1899, 12, 30)
@@ -46,7 +47,7 @@ _FORMAT_TEXT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 Wert = str | int | float | dt.date | None
 
 
-class PatchFehler(Exception):
+class PatchFehler(IpdatenFehler):
     """The cells cannot be written as asked (a formula cell, a missing sheet, unexpected XML)."""
 
 

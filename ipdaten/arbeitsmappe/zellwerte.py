@@ -21,11 +21,13 @@ def text(tabelle: Tabelle, zeile: list, feld: str) -> str:
     return bereinige(tabelle.wert(zeile, feld))
 
 
-def pflichttext(tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: str, erlaubt: str) -> str | None:
-    """The text of a required cell; None after recording an error when it is empty."""
+def pflichttext(
+    code: str, tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: str, erlaubt: str
+) -> str | None:
+    """The text of a required cell; None after recording the error `code` when it is empty."""
     wert = text(tabelle, zeile, feld)
     if not wert:
-        tabelle.fehler(nummer, feld, meldung, None, erlaubt)
+        tabelle.fehler(code, nummer, feld, meldung, None, erlaubt)
         return None
     return wert
 
@@ -40,28 +42,29 @@ NR_ALS_KOMMAZAHL = (
 )
 
 
-def positive_nr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
-    """The column Nr as a whole number from 1; None after recording an error (explaining Excel's dates)."""
+def positive_nr(code: str, tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
+    """The column Nr as a whole number from 1; None after recording an error (`code`, or one
+    explaining Excel's dates)."""
     roh = tabelle.wert(zeile, "nr")
     if isinstance(roh, (dt.date, dt.datetime)):
-        tabelle.fehler(nummer, "nr", NR_ALS_DATUM, roh, erlaubt)
+        tabelle.fehler("nr.als_datum", nummer, "nr", NR_ALS_DATUM, roh, erlaubt)
         return None
     if isinstance(roh, float) and math.isfinite(roh) and not roh.is_integer():
-        tabelle.fehler(nummer, "nr", NR_ALS_KOMMAZAHL, roh, erlaubt)
+        tabelle.fehler("nr.kommazahl", nummer, "nr", NR_ALS_KOMMAZAHL, roh, erlaubt)
         return None
     nr = ganze_zahl(roh)
     if nr is None or nr < 1:
-        tabelle.fehler(nummer, "nr", meldung, roh, erlaubt)
+        tabelle.fehler(code, nummer, "nr", meldung, roh, erlaubt)
         return None
     return nr
 
 
-def jahr(tabelle: Tabelle, nummer: int, zeile: list, meldung: str, beispiel: int) -> int | None:
-    """The column Jahr as a year 1900–2100; None after recording an error."""
+def jahr(code: str, tabelle: Tabelle, nummer: int, zeile: list, meldung: str, beispiel: int) -> int | None:
+    """The column Jahr as a year 1900–2100; None after recording the error `code`."""
     roh = tabelle.wert(zeile, "jahr")
     wert = ganze_zahl(roh)
     if wert is None or not 1900 <= wert <= 2100:
-        tabelle.fehler(nummer, "jahr", meldung, roh, f"Jahreszahl, z. B. {beispiel}")
+        tabelle.fehler(code, nummer, "jahr", meldung, roh, f"Jahreszahl, z. B. {beispiel}")
         return None
     return wert
 
@@ -119,5 +122,5 @@ def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list, textfelder: 
         return False
     if not any(ist_summen_text(tabelle.wert(zeile, f)) for f in textfelder):
         return False
-    tabelle.warnung(nummer, "nr", f"Die Summenzeile wurde nicht als {was} gezählt.")
+    tabelle.warnung("zeile.summenzeile", nummer, "nr", f"Die Summenzeile wurde nicht als {was} gezählt.")
     return True

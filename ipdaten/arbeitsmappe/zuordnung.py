@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ipdaten.arbeitsmappe.texte import bereinige, falte
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, STATUS_REIHENFOLGE, Blatt
+from ipdaten.fehler import IpdatenFehler
 
 MAX_EINTRAEGE = 500  # a mapping file is small; a bigger one is refused before it is used
 MAX_TEXT = 200
@@ -24,7 +25,7 @@ MAX_TEXT = 200
 _STATUS = {falte(s): s for s in STATUS_REIHENFOLGE}
 
 
-class ZuordnungUngueltig(ValueError):
+class ZuordnungUngueltig(IpdatenFehler):
     """A mapping file that cannot be used; the message is German and names the entry."""
 
 

@@ -19,11 +19,12 @@ from ipdaten.arbeitsmappe import (
     lade_anlage,
     schlage_zuordnung_vor,
 )
+from ipdaten.fehler import IpdatenFehler
 
 ZUORDNUNG_HILFE = "Zuordnung (TOML) der Blätter, Spalten und Statuswörter"
 
 
-class AufrufFehler(Exception):
+class AufrufFehler(IpdatenFehler):
     """A wrong call that argparse cannot see (e.g. -o names an input); exit code 2."""
 
 

@@ -14,6 +14,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from ipdaten.fehler import IpdatenFehler
 from ipdaten.praesentation.vorlage_daten import Sitzungsvorlage
 from ipdaten.praesentation.vorlage_kontext import PLATZHALTER, diagramme, kontext, text
 
@@ -26,7 +27,7 @@ MAX_VORLAGE_BYTES = 20 * 1024 * 1024
 PFLICHT = ("felder", "anlage1")
 
 
-class VorlagenFehler(Exception):
+class VorlagenFehler(IpdatenFehler):
     """A Word template that cannot be used; the message is German and says what to do."""
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung, bereinige, falte, fehler
+from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung, bereinige, falte, fehler, warnung
 from ipdaten.arbeitsmappe.befunde import gruppiert, wert_text, zeilenbereiche
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei
 from ipdaten.arbeitsmappe.empfehlung_leser import TERMIN_ERLAUBT
@@ -73,12 +73,14 @@ def _kein_bogen(mappe_blaetter: dict[str, RohBlatt]) -> Befund:
     namen = {falte(n) for n in mappe_blaetter}
     if falte(EMPFEHLUNGEN.name) in namen:
         return fehler(
+            "bogen.ist_arbeitsmappe",
             "Die Datei ist eine Arbeitsmappe (Anlage 1), kein Rückmeldebogen. Rückmeldebögen erzeugt das "
-            "Dashboard in der Rückmelderunde; die Arbeitsmappe selbst wird unter „Daten“ hochgeladen."
+            "Dashboard in der Rückmelderunde; die Arbeitsmappe selbst wird unter „Daten“ hochgeladen.",
         )
     return fehler(
+        "bogen.kennung_fehlt",
         "Die Datei ist kein Rückmeldebogen des Dashboards (die Kennung des Bogens fehlt). Bitte den "
-        "zurückgesandten Bogen selbst hochladen, nicht eine Kopie der Tabelle in einer neuen Datei."
+        "zurückgesandten Bogen selbst hochladen, nicht eine Kopie der Tabelle in einer neuen Datei.",
     )
 
 
@@ -90,11 +92,15 @@ def _pruefe_kennung(werte: dict[str, str], runde: Runde) -> Empfaenger:
         version = VERSION + 1
     if version > VERSION:
         raise _Abbruch(
-            fehler("Der Bogen stammt aus einer neueren Version des Dashboards und kann hier nicht gelesen werden.")
+            fehler(
+                "bogen.neuere_version",
+                "Der Bogen stammt aus einer neueren Version des Dashboards und kann hier nicht gelesen werden.",
+            )
         )
     if werte["Stand"] != runde.basis_sha256:
         raise _Abbruch(
             fehler(
+                "bogen.andere_mappe",
                 "Der Bogen stammt aus einer anderen Arbeitsmappe oder einem anderen Stand als die Runde, zu der "
                 f"er hier eingelesen wird (Bogen der Runde „{werte['Titel']}“).",
                 wert=f"Stand {werte['Stand'][:12]}",
@@ -104,6 +110,7 @@ def _pruefe_kennung(werte: dict[str, str], runde: Runde) -> Empfaenger:
     if werte["Runde"] != runde.id:
         raise _Abbruch(
             fehler(
+                "bogen.andere_runde",
                 f"Der Bogen gehört zu einer anderen Rückmelderunde („{werte['Titel']}“), nicht zu „{runde.titel}“.",
                 wert=werte["Titel"],
                 erlaubt=f"Bögen der Runde „{runde.titel}“",
@@ -113,6 +120,7 @@ def _pruefe_kennung(werte: dict[str, str], runde: Runde) -> Empfaenger:
     if empfaenger is None:
         raise _Abbruch(
             fehler(
+                "bogen.fremde_stelle",
                 f"Der Bogen ist für „{werte['Stelle']}“ ausgestellt; diese Stelle gehört nicht zur Runde.",
                 wert=werte["Stelle"],
             )
@@ -131,6 +139,7 @@ def _kopfzeile(blatt: RohBlatt) -> tuple[int, dict[str, int]]:
             fehlt = [s.titel for s in SPALTEN if s.titel not in spalten]
             raise _Abbruch(
                 fehler(
+                    "bogen.kopf_veraendert",
                     "Die Kopfzeile des Bogens wurde verändert: es fehlen die Spalten "
                     + ", ".join(f"„{t}“" for t in fehlt)
                     + ". "
@@ -139,7 +148,13 @@ def _kopfzeile(blatt: RohBlatt) -> tuple[int, dict[str, int]]:
                     zeile=index + 1,
                 )
             )
-    raise _Abbruch(fehler("Die Tabelle des Bogens (Kopfzeile) wurde nicht gefunden. " + NEU_SENDEN, blatt=blatt.name))
+    raise _Abbruch(
+        fehler(
+            "bogen.kopf_fehlt",
+            "Die Tabelle des Bogens (Kopfzeile) wurde nicht gefunden. " + NEU_SENDEN,
+            blatt=blatt.name,
+        )
+    )
 
 
 def _absender(blatt: RohBlatt, bis: int) -> tuple[str, object]:
@@ -185,6 +200,7 @@ class _Zeilenleser:
         if treffer is None:
             self.befunde.append(
                 fehler(
+                    "bogen.zeile_fremd",
                     "Die Zeile gehört nicht zu diesem Bogen (eingefügt oder ihre Nr geändert). " + NEU_SENDEN,
                     blatt=self.blatt.name,
                     zeile=nummer,
@@ -195,6 +211,7 @@ class _Zeilenleser:
         elif treffer in self.gesehen:
             self.befunde.append(
                 fehler(
+                    "bogen.zeile_doppelt",
                     f"Die Empfehlung {text} steht doppelt im Bogen (schon in Zeile {self.gesehen[treffer]}). "
                     + NEU_SENDEN,
                     blatt=self.blatt.name,
@@ -236,6 +253,7 @@ class _Zeilenleser:
         if gelesen is None:
             self.befunde.append(
                 fehler(
+                    "bogen.termin_unlesbar",
                     "Der neue Termin ist nicht lesbar.",
                     blatt=self.blatt.name,
                     zeile=nummer,
@@ -262,6 +280,7 @@ class _Zeilenleser:
             alle = sorted(n for nummern in self.unbekannte_status.values() for n in nummern)
             befunde.append(
                 fehler(
+                    "bogen.status_unbekannt",
                     "Status nicht erkannt: "
                     + "; ".join(
                         f"„{wort}“ in {'Zeilen' if len(n) > 1 else 'Zeile'} {zeilenbereiche(n)} – {status_grund(wort)}"
@@ -279,8 +298,8 @@ class _Zeilenleser:
             )
         for (roh, kanonisch), nummern in self.abbildungen.items():
             befunde.append(
-                Befund(
-                    "Warnung",
+                warnung(
+                    "bogen.status_synonym",
                     f"Status „{roh}“ wurde als „{kanonisch}“ gelesen.",
                     blatt=self.blatt.name,
                     zeile=nummern[0],
@@ -296,6 +315,7 @@ class _Zeilenleser:
             ]
             befunde.append(
                 fehler(
+                    "bogen.gesperrt_veraendert",
                     "Gesperrte Zellen wurden verändert; sie müssen so bleiben, wie sie verschickt wurden, neue "
                     "Angaben gehören in die gelben Spalten. " + NEU_SENDEN,
                     blatt=self.blatt.name,
@@ -308,6 +328,7 @@ class _Zeilenleser:
         if fehlend:
             befunde.append(
                 fehler(
+                    "bogen.zeilen_fehlen",
                     "Im Bogen fehlen Zeilen (gelöscht?): Empfehlung "
                     + ", ".join(nr_text(s) for s in fehlend)
                     + ". "
@@ -354,15 +375,15 @@ def _lies(
     empfaenger = _pruefe_kennung(werte, runde)
     blatt = blaetter.get(falte(BLATT))
     if blatt is None:
-        raise _Abbruch(fehler(f"Das Blatt „{BLATT}“ fehlt im Bogen. " + NEU_SENDEN))
+        raise _Abbruch(fehler("bogen.blatt_fehlt", f"Das Blatt „{BLATT}“ fehlt im Bogen. " + NEU_SENDEN))
     kopf, spalten = _kopfzeile(blatt)
     name, roh_datum = _absender(blatt, kopf)
     warnungen: list[Befund] = []
     datum = als_datum(roh_datum) if bereinige(roh_datum) else None
     if bereinige(roh_datum) and datum is None:
         warnungen.append(
-            Befund(
-                "Warnung",
+            warnung(
+                "bogen.datum_unlesbar",
                 "Das Datum neben „Ausgefüllt von“ ist nicht lesbar; es gilt das Datum des Eingangs.",
                 blatt=blatt.name,
                 wert=wert_text(roh_datum),

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung
+from ipdaten.arbeitsmappe import Anlage, Zuordnung, warnung
 from ipdaten.rueckmeldung.bogen_aufbau import nr_text
 from ipdaten.rueckmeldung.bogen_lesen import kennung, lies_bogen
 from ipdaten.rueckmeldung.meldung import GelesenerBogen, Meldung, Rueckmeldung
@@ -113,8 +113,8 @@ def lies_boegen(
         pruefsumme = hashlib.sha256(daten).hexdigest()
         if pruefsumme in gelesen:
             erstes = gelesen[pruefsumme]
-            hinweis = Befund(
-                "Warnung",
+            hinweis = warnung(
+                "eingang.doppelte_datei",
                 f"Die Datei hat denselben Inhalt wie „{erstes.dateiname}“ und zählt nur einmal.",
             )
             boegen.append(replace(erstes, dateiname=name, befunde=(*erstes.befunde, hinweis)))

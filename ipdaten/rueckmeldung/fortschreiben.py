@@ -29,6 +29,7 @@ from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, li
 from ipdaten.arbeitsmappe.xlsx_paket import blattteile, geaenderte_teile
 from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Zelle, patche_blatt
 from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
+from ipdaten.fehler import IpdatenFehler
 from ipdaten.rueckmeldung.meldung import Termin
 from ipdaten.rueckmeldung.runde import Schluessel
 
@@ -39,7 +40,7 @@ _BREITE = {"bemerkung": 40.0, "termin": 12.0, "gemeldet_am": 13.0, "gemeldet_von
 VERWORFEN = "Die fortgeschriebene Arbeitsmappe wurde verworfen"
 
 
-class FortschreibungFehler(Exception):
+class FortschreibungFehler(IpdatenFehler):
     """The workbook cannot be written as asked; `befunde` says why, in German."""
 
     def __init__(self, befunde: list[Befund]):
@@ -85,7 +86,9 @@ def _orte(daten: bytes, zuordnung: Zuordnung | None) -> dict[int | None, _Ort]:
     try:
         mappe = wende_an(lies_mappe(daten, nur=lambda n: ist_kandidat(n) or falte(n) in gemappt), zuordnung)
     except LesefehlerArbeitsmappe as e:
-        raise FortschreibungFehler([fehler(f"Die Arbeitsmappe kann nicht gelesen werden ({e}).")]) from None
+        raise FortschreibungFehler(
+            [fehler("fortschreibung.mappe_unlesbar", f"Die Arbeitsmappe kann nicht gelesen werden ({e}).")]
+        ) from None
     befunde = Befundliste()
     blatt = finde_blaetter(mappe, befunde)[EMPFEHLUNGEN.name]
     quellen = (
@@ -100,6 +103,7 @@ def _orte(daten: bytes, zuordnung: Zuordnung | None) -> dict[int | None, _Ort]:
             raise FortschreibungFehler(
                 [
                     fehler(
+                        "fortschreibung.keine_statusspalte",
                         "In dieser Arbeitsmappe steht der Status nicht in einer eigenen Spalte (z. B. in "
                         "Ankreuzspalten); sie kann deshalb nicht zellgenau fortgeschrieben werden. Bitte eine "
                         "Spalte „Status“ anlegen und die Arbeitsmappe erneut veröffentlichen.",
@@ -176,7 +180,12 @@ def schreibe_werte(
     geschrieben, befunde, erwartet = [], [], basis.empfehlungen.copy()
     for schluessel, neu in sorted(werte.items()):
         if schluessel not in empfehlungen.index:
-            befunde.append(fehler(f"Die Empfehlung {schluessel[0]}.{schluessel[1]} gibt es in der Arbeitsmappe nicht."))
+            befunde.append(
+                fehler(
+                    "fortschreibung.empfehlung_fehlt",
+                    f"Die Empfehlung {schluessel[0]}.{schluessel[1]} gibt es in der Arbeitsmappe nicht.",
+                )
+            )
             continue
         zeile = empfehlungen.loc[schluessel]
         ort = orte[None] if None in orte else orte[schluessel[0]]
@@ -188,6 +197,7 @@ def schreibe_werte(
             if bereich is not None:
                 befunde.append(
                     fehler(
+                        "fortschreibung.zelle_verbunden",
                         "Die Zelle ist mit anderen verbunden; ein neuer Wert würde für alle verbundenen Zeilen "
                         "gelten. Bitte die Verbindung in Excel aufheben und die Arbeitsmappe erneut veröffentlichen.",
                         blatt=ort.tabelle.blatt,
@@ -217,7 +227,7 @@ def schreibe_werte(
             breiten = {s: _BREITE.get(f, 14.0) for f, s in ort.neue.items()}
             ergebnis = patche_blatt(ergebnis, blatt, liste, breiten)
     except PatchFehler as e:
-        raise FortschreibungFehler([fehler(f"{VERWORFEN}: {e}")]) from None
+        raise FortschreibungFehler([fehler("fortschreibung.patch_unmoeglich", f"{VERWORFEN}: {e}")]) from None
     anlage = _pruefe(daten, ergebnis, basis, erwartet, zuordnung, set(zellen))
     return Fortschreibung(ergebnis, anlage, tuple(geschrieben), tuple(dict.fromkeys(neue_spalten)))
 
@@ -246,12 +256,19 @@ def _pruefe(
     try:
         anlage = lade_anlage(neu, zuordnung=zuordnung)
     except AnlageUngueltig as e:
-        raise FortschreibungFehler([fehler(f"{VERWORFEN}: sie ließ sich nicht wieder einlesen."), *e.fehler]) from None
+        raise FortschreibungFehler(
+            [
+                fehler("fortschreibung.rueckweg_ungueltig", f"{VERWORFEN}: sie ließ sich nicht wieder einlesen."),
+                *e.fehler,
+            ]
+        ) from None
     if not rahmen_gleich(anlage.empfehlungen, erwartet):
         probleme.append("die Empfehlungen lesen sich nicht so zurück, wie sie geschrieben wurden")
     probleme += anders_gelesen(anlage, basis, ausser=("empfehlungen",))
     if probleme:
-        raise FortschreibungFehler([fehler(f"{VERWORFEN}: " + "; ".join(probleme) + ".")])
+        raise FortschreibungFehler(
+            [fehler("fortschreibung.rueckweg_abweichung", f"{VERWORFEN}: " + "; ".join(probleme) + ".")]
+        )
     return anlage
 
 
@@ -271,7 +288,14 @@ def schnellkorrektur(
     werte: dict[str, object] = {}
     if status is not None and status not in STATUS_REIHENFOLGE:
         raise FortschreibungFehler(
-            [fehler("Unbekannter Status.", wert=str(status), erlaubt=", ".join(STATUS_REIHENFOLGE))]
+            [
+                fehler(
+                    "fortschreibung.status_unbekannt",
+                    "Unbekannter Status.",
+                    wert=str(status),
+                    erlaubt=", ".join(STATUS_REIHENFOLGE),
+                )
+            ]
         )
     if status is not None:
         werte["status"] = status

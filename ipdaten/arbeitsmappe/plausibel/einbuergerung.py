@@ -54,6 +54,7 @@ def pruefe_einbuergerung(einbuergerung: pd.DataFrame, blatt: str) -> list[Befund
     if fehlend:
         befunde.append(
             warnung(
+                "plausibel.jahr_fehlt",
                 "Nicht jedes Gebiet hat eine Zeile für jedes Jahr: "
                 + "; ".join(f"{g} {j}" for g, j in fehlend)
                 + ". In der Rangfolge dieser Jahre fehlen sie (statt „keine Angabe“).",
@@ -73,6 +74,7 @@ def _ausserhalb(einbuergerung: pd.DataFrame, blatt: str) -> list[Befund]:
         if pd.notna(quote) and not unten <= quote <= oben:
             befunde.append(
                 warnung(
+                    "plausibel.quote_unplausibel",
                     f"Eine Einbürgerungsquote außerhalb von etwa {fmt.zahl(unten, 1)} bis {fmt.zahl(oben)} % kommt in "
                     "deutschen Kreisen kaum vor; bitte prüfen, ob Spalte, Einheit (Prozent oder Anteil) und Komma "
                     "stimmen.",
@@ -113,12 +115,16 @@ def _gebiete(einbuergerung: pd.DataFrame, blatt: str) -> list[Befund]:
                 " Ist es eine Gemeinde, eine Summe oder eine Anmerkung, bitte die Zeile löschen; ist es ein Kreis, "
                 "bitte als „Landkreis …“ bzw. „Stadtkreis …“ schreiben."
             )
+        code = {"aggregat": "plausibel.gebiet_aggregat", "kreisartig": "plausibel.gebiet_ausserhalb"}.get(
+            art, "plausibel.gebiet_unbekannt"
+        )
         befunde.append(
-            warnung(text, blatt=blatt, zeile=zeilen[0], zeilen=tuple(sorted(set(zeilen))), ursache=EINBUERGERUNG)
+            warnung(code, text, blatt=blatt, zeile=zeilen[0], zeilen=tuple(sorted(set(zeilen))), ursache=EINBUERGERUNG)
         )
     if not referenz:
         befunde.append(
             warnung(
+                "plausibel.referenz_fehlt",
                 "Der Landkreis Böblingen steht nicht im Blatt (gefunden: "
                 + ", ".join(f"„{g}“" for g in dict.fromkeys(einbuergerung["gebiet"]))
                 + "). Rang und Abstand des Landkreises Böblingen werden nirgends genannt, auch nicht in der "
