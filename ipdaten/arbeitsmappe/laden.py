@@ -213,6 +213,7 @@ def _stand_von_anderswo(standangaben: list[Standangabe], befunde: Befundliste) -
         return None
     gewaehlt = kandidaten[0]
     befunde.warnung(
+        "info.stand_anderswo",
         f"Das Blatt „Info“ nennt keinen Stand; gelesen wurde „{gewaehlt.text}“ ({gewaehlt.ort}) als Stand "
         f"{ungefaehres_datum(gewaehlt.datum, gewaehlt.genauigkeit)}. Bitte im Blatt „Info“ eine Zeile „Stand“ "
         "mit dem Datum eintragen.",

@@ -51,6 +51,7 @@ def pruefe_anzahlen(felder: pd.DataFrame, empfehlungen: pd.DataFrame, bericht: L
         return []
     return [
         warnung(
+            "plausibel.anzahl_weicht_ab",
             f"Die Anzahl der Empfehlungen weicht von der Spalte „{spalte.titel}“ im Blatt „{spalte.blatt}“ ab: "
             + "; ".join(abweichungen)
             + ". Bitte prüfen, ob Zeilen fehlen, doppelt stehen oder einem anderen Handlungsfeld zugeordnet sind – "

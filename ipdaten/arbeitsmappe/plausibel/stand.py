@@ -15,6 +15,7 @@ def pruefe_stand(stand: dt.date | None, angaben: tuple[Standangabe, ...], info_b
     if stand is None:
         return [
             warnung(
+                "plausibel.stand_fehlt",
                 "Die Arbeitsmappe nennt kein Stand-Datum: kein Blatt „Info“ mit einer Zeile „Stand“, kein „Stand: …“ "
                 "in einer Titelzeile oder im Dateinamen. Beim Veröffentlichen bitte das Datum eingeben; besser im "
                 "Blatt „Info“ eine Zeile „Stand“ mit dem Datum der Auswertung eintragen.",
@@ -28,6 +29,7 @@ def pruefe_stand(stand: dt.date | None, angaben: tuple[Standangabe, ...], info_b
         return []
     return [
         warnung(
+            "plausibel.stand_widerspruch",
             "Die Datumsangaben der Arbeitsmappe widersprechen sich: "
             + "; ".join(f"{a.ort}: {fmt.ungefaehres_datum(a.datum, a.genauigkeit)}" for a in (gelesen, *andere))
             + f". Gelesen wurde der Stand {fmt.datum(stand)}; bitte prüfen, welches Datum gilt, und die anderen "

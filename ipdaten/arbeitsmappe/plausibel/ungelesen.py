@@ -105,6 +105,7 @@ def pruefe_ungelesenes(bericht: Lesebericht) -> list[Befund]:
     for blatt, spalten in nach_blatt.items():
         befunde.append(
             warnung(
+                "plausibel.spalten_ungelesen",
                 "Nicht gelesen: "
                 + "; ".join(_spalte_text(s) for s in spalten)
                 + (". Gehört sie" if len(spalten) == 1 else ". Gehört eine davon")
@@ -119,6 +120,7 @@ def pruefe_ungelesenes(bericht: Lesebericht) -> list[Befund]:
     if ungelesen:
         befunde.append(
             warnung(
+                "plausibel.blaetter_ungelesen",
                 "Nicht gelesene Blätter: "
                 + "; ".join(
                     f"„{b}“" + (" (ausgeblendet)" if b in bericht.ausgeblendet else "") + _blatt_hinweis(b)
