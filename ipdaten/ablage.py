@@ -143,6 +143,19 @@ class Ablage:
             with _neueste_sperre:
                 _geschrieben[self.pfad] = time.monotonic()  # a newest number read before is stale
 
+    @contextlib.contextmanager
+    def lesen(self) -> Iterator[sqlite3.Connection]:
+        """The shared read connection, for modules that keep their own tables in this store
+        (the Rückmelderunde, `rueckmeldung.ablage_runde`)."""
+        with self._lesen() as verbindung:
+            yield verbindung
+
+    @contextlib.contextmanager
+    def transaktion(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (all or nothing), for modules with their own tables in this store."""
+        with self._transaktion() as verbindung:
+            yield verbindung
+
     def _einrichten(self) -> None:
         with self._verbindung() as verbindung:
             # Switching to WAL needs a moment without other writers; at the very first start

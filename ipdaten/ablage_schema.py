@@ -58,10 +58,47 @@ MIGRATIONEN: tuple[tuple[int, tuple[str, ...]], ...] = (
 )""",
         ),
     ),
+    (
+        4,  # the Rückmelderunde: rounds, their recipients and the returned forms (rueckmeldung.ablage_runde)
+        (
+            """CREATE TABLE IF NOT EXISTS runden (
+    id TEXT PRIMARY KEY,
+    titel TEXT NOT NULL,
+    frist TEXT,
+    basis_sha256 TEXT NOT NULL REFERENCES dateien(sha256),
+    stand TEXT,
+    erstellt TEXT NOT NULL,
+    nach_zustaendigkeit INTEGER NOT NULL,
+    abgeschlossen TEXT
+)""",
+            """CREATE TABLE IF NOT EXISTS runden_empfaenger (
+    runde_id TEXT NOT NULL REFERENCES runden(id),
+    reihe INTEGER NOT NULL,
+    schluessel TEXT NOT NULL,
+    name TEXT NOT NULL,
+    dateiname TEXT NOT NULL,
+    empfehlungen TEXT NOT NULL,
+    PRIMARY KEY (runde_id, schluessel)
+)""",
+            """CREATE TABLE IF NOT EXISTS runden_eingang (
+    nr INTEGER PRIMARY KEY AUTOINCREMENT,
+    runde_id TEXT NOT NULL REFERENCES runden(id),
+    sha256 TEXT NOT NULL,
+    dateiname TEXT NOT NULL,
+    inhalt BLOB NOT NULL,
+    eingegangen TEXT NOT NULL,
+    stelle TEXT NOT NULL,
+    absender TEXT NOT NULL DEFAULT '',
+    datum TEXT,
+    uebernommen_nr INTEGER,
+    UNIQUE (runde_id, sha256)
+)""",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONEN[-1][0]
 # The tables every store of this version has (the restore command checks a file against them).
-TABELLEN = ("dateien", "staende", "protokoll")
+TABELLEN = ("dateien", "staende", "protokoll", "runden", "runden_empfaenger", "runden_eingang")
 
 
 def version(verbindung: sqlite3.Connection) -> int:

@@ -47,7 +47,7 @@ def _version(ordner) -> int:
 def test_alte_ablage_wird_ergaenzt_und_alte_staende_haben_keinen_namen(tmp_path):
     _alte_ablage(tmp_path)
     ablage = Ablage(tmp_path, STANDARD_PFAD)
-    assert _version(tmp_path) == SCHEMA_VERSION == 3
+    assert _version(tmp_path) == SCHEMA_VERSION == 4  # 4: the tables of the Rückmelderunde
     (alt,) = ablage.staende()
     assert (alt.nr, alt.bezeichnung, alt.von, alt.kommentar) == (1, "Herbst", None, "")
     assert ablage.protokoll() == []

@@ -41,11 +41,24 @@ Merge (the preview's new workbook)
     workbook to write into (normally the newest Stand) and how it loads.
     Raises `FortschreibungFehler` (befunde) when the workbook cannot be written cell by cell.
 
+The round in the store (`ablage_runde`; tables of schema version 4)
+    ``runden = Rundenablage(ablage)``: ``lege_an(runde)`` (its Stand must be published),
+    ``runden()`` newest first, ``runde(id)``, ``aktuelle()`` (newest not closed),
+    ``schliesse(id)``; ``nimm_auf(runde.id, dateien, eingang)`` keeps the usable forms of an
+    upload with their bytes (returns the SHA-256 of those new), ``eingang(id)`` →
+    `GespeicherterBogen` (dateiname, eingegangen, eingangstag, stelle, absender, datum,
+    uebernommen_nr), ``eingangstage(id)`` → {sha256: day} for `ueberblick`/`zusammenfuehren`,
+    ``vermerke_uebernahme(id, shas, stand_nr)`` after publishing.
+    ``basis_der_runde(ablage, runde)`` → (bytes, Anlage, Zuordnung) of the round's Stand;
+    ``eingang_der_runde(runden, runde, anlage, neue_dateien, zuordnung)`` → `Eingang` of the
+    kept forms plus a new upload.
+
 Quick correction
     ``schnellkorrektur(daten, (feld, nr), status=…, bemerkung=…, zuordnung=…)`` →
     `Fortschreibung` (one recommendation's cells written, same checks).
 """
 
+from ipdaten.rueckmeldung.ablage_runde import GespeicherterBogen, Rundenablage, basis_der_runde, eingang_der_runde
 from ipdaten.rueckmeldung.bogen import anleitung, boegen_zip, bogen_bytes
 from ipdaten.rueckmeldung.eingang import Antwort, Eingang, Konflikt, lies_boegen, runde_aus_boegen
 from ipdaten.rueckmeldung.fortschreiben import Fortschreibung, FortschreibungFehler, schnellkorrektur, schreibe_werte
@@ -82,17 +95,21 @@ __all__ = [
     "Fortschreibung",
     "FortschreibungFehler",
     "GelesenerBogen",
+    "GespeicherterBogen",
     "Konflikt",
     "Meldung",
     "Rueckmeldung",
     "Runde",
+    "Rundenablage",
     "StelleImUeberblick",
     "Termin",
     "Zusammenfuehrung",
     "aenderungen_tabelle",
     "anleitung",
+    "basis_der_runde",
     "boegen_zip",
     "bogen_bytes",
+    "eingang_der_runde",
     "frische",
     "gemeldet_text",
     "lies_boegen",
