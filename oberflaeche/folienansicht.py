@@ -65,7 +65,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .st-key-folie_diagramm [data-testid="stPlotlyChart"], .st-key-folie_diagramm .js-plotly-plot,
 .st-key-folie_diagramm .plot-container { height: 100% !important; }
 .folie-vorschau { background: #FFF3CD; color: #1A1A1A; padding: 0 0.4vw; font-weight: 700; }
-.folie-tabelle { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.folie-tabelle { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  top: 0; left: 0; }
 .st-key-folie_leiste [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; gap: 0.6vw; }
 .st-key-folie_leiste [data-testid="stColumn"] { min-width: 0 !important; width: auto !important; flex: 1 1 auto !important; }
 .st-key-folie_leiste button p, .st-key-folie_leiste [data-testid="stPageLink"] p { white-space: nowrap; }
@@ -169,7 +170,10 @@ def _tabelle(fig) -> str:
         "<tr>" + "".join(f"<td>{als_html(w)}</td>" for w in zeile) + "</tr>"
         for zeile in tabelle.itertuples(index=False)
     )
-    return f'<table class="folie-tabelle"><caption>Daten zum Diagramm</caption><tr>{kopf}</tr>{zeilen}</table>'
+    # The wrapper is what is hidden: a table box never gets smaller than its rows.
+    return (
+        f'<div class="folie-tabelle"><table><caption>Daten zum Diagramm</caption><tr>{kopf}</tr>{zeilen}</table></div>'
+    )
 
 
 def _kopf(folie: Folie, fig) -> None:

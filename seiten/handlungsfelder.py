@@ -97,6 +97,9 @@ else:
     zeige_tabelle(
         tabelle,
         hide_index=True,
+        # As tall as its rows: a grid that scrolls inside itself showed screen readers only the
+        # rows in view (12 of 27).
+        height="content",
         column_config={
             "Handlungsfeld": st.column_config.TextColumn(width="medium"),
             "Nr": st.column_config.TextColumn(width=50),

@@ -92,7 +92,7 @@ def test_folientitel_sind_ueberschriften_und_zahlen_eine_tabelle_fuer_screenread
     html = _html(at)
     assert '<h1 class="folie-titel">Gesamtbilanz</h1>' in html
     # The chart's figures as a table (visible to screen readers only), the same as the chart's labels.
-    tabelle = html.split('<table class="folie-tabelle">')[1].split("</table>")[0]
+    tabelle = html.split('<div class="folie-tabelle"><table>')[1].split("</table>")[0]
     assert "<caption>Daten zum Diagramm</caption>" in tabelle
     assert "<td>umgesetzt</td><td>58 (32 %) *</td>" in tabelle
 

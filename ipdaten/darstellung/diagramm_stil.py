@@ -73,7 +73,7 @@ def rand_fuer_beschriftungen(fig: go.Figure, schrift: int | None = None) -> go.F
         groesse = schrift or (fig.layout.font.size if fig.layout.font and fig.layout.font.size else SCHRIFT["size"])
         breite = int(0.6 * groesse * max(len(t) for t in texte))
         rand = fig.layout.margin.r if fig.layout.margin and fig.layout.margin.r is not None else 30
-        fig.update_layout(margin_r=max(rand, breite // 2))
+        fig.update_layout(margin_r=max(rand, breite * 3 // 4))
     return fig
 
 
