@@ -19,6 +19,7 @@ from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
 from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, lade_anlage
 from ipdaten.arbeitsmappe import signatur as kopf_signatur
+from ipdaten.arbeitsmappe.plausibel import Quittung, quittung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 
@@ -83,6 +84,7 @@ class Pruefung:
 
     auswertung: Auswertung | None
     befunde: tuple[Befund, ...]
+    quittung: Quittung | None = None  # what was read and its warnings by cause (None on errors)
 
     @property
     def fehler(self) -> list[Befund]:
@@ -185,7 +187,7 @@ def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None, dateina
         anlage = lade_anlage(_daten, zuordnung=zuordnung, dateiname=dateiname)
     except AnlageUngueltig as e:
         return Pruefung(None, tuple(e.befunde))
-    return Pruefung(Auswertung(anlage), tuple(anlage.warnungen))
+    return Pruefung(Auswertung(anlage), tuple(anlage.warnungen), quittung(anlage))
 
 
 def pruefe_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Pruefung:
@@ -294,6 +296,11 @@ def anzeige_zu_stand(info: StandInfo, quelle_ablage: Ablage) -> Anzeige:
         stand_info=info,
         schluessel=info.sha256,
     )
+
+
+def quittung_der_vorschau(eintrag: Vorschau) -> Quittung | None:
+    """The receipt of the preview (what was read and its warnings by cause), built once per upload."""
+    return pruefe_upload(eintrag, eintrag.zuordnung).quittung
 
 
 def anzeige_zu_vorschau(eintrag: Vorschau) -> Anzeige | None:

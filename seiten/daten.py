@@ -12,6 +12,7 @@ from oberflaeche import (
     berechtigung,
     protokoll_ansicht,
     quelle,
+    quittung,
     sitzung,
     sitzungsvorlage,
     staende,
@@ -154,9 +155,11 @@ if hoch is not None:
         )
     else:
         st.success(f"Die Datei „{name}“ ist gültig.", icon=":material/check_circle:")
-    if pruefung.warnungen:
-        st.warning(f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) zur Datei:", icon=":material/warning:")
-        zeige_befunde(pruefung.warnungen, "Tabelle der Hinweise zur Datei")
+        if pruefung.warnungen:
+            st.caption(
+                f"{fmt.zahl(len(pruefung.warnungen))} Hinweis(e) – nach Ursache unter „Was gelesen wurde“ "
+                "am Anfang der Vorschau."
+            )
 
 amtliche_statistik.abschnitt(anzeige, ablage, neuester)
 
@@ -169,6 +172,11 @@ if vorschau_anzeige is None:
     seite_beenden()
 
 st.header("Vorschau – nicht veröffentlicht", anchor=False)
+# The receipt first: what was read, in one glance, so that a misread shows before publishing.
+beleg = quelle.quittung_der_vorschau(vorschau)
+if beleg is not None:
+    quittung.zeige_quittung(beleg)
+    quittung.zeige_hinweise(beleg)
 st.warning(
     f"Diese Sitzung zeigt auf allen Seiten die Datei **„{literal(vorschau.dateiname)}“**. Andere "
     "Personen sehen weiterhin den veröffentlichten Stand.",

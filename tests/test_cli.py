@@ -32,6 +32,17 @@ def test_pruefen_standardmappe():
         "  in Abstimmung: 2 (1,1\xa0%)",
         "  nicht umgesetzt: 44 (24,3\xa0%)",
         "  ohne Angabe: 23 (12,7\xa0%)",
+        # The receipt (issue 22): what was read, in one glance.
+        "Was gelesen wurde:",
+        "  Blätter:      Handlungsfelder, Empfehlungen, Einbürgerung, Haushalt, Meilensteine, Info",
+        "  Stand:        6. März 2017 (Blatt „Info“, Zeile „Stand“)",
+        "  Empfehlungen: 181 Empfehlungen in 8 Handlungsfeldern (1 Aufbrechen und Ankommen: 20 · 2 Wohnen: 22 · "
+        "3 Sprache: 20 · 4 Bildung und Arbeit: 25 · 5 Gesundheit: 20 · 6 Gesellschaft: 27 · 7 Religion: 20 · "
+        "8 Leben und Freizeit: 27); umgesetzt 58, in Arbeit 54, in Abstimmung 2, nicht umgesetzt 44, ohne Angabe 23",
+        "  Einbürgerung: 6 Gebiete, Jahr 2016; Landkreis Böblingen 2016: 1,54\xa0%",
+        "  Haushalt:     11 Positionen, Summe 355.400\xa0€ (2017)",
+        "  Meilensteine: 8 Meilensteine",
+        "  Hinweise:     keine",
     ]
 
 

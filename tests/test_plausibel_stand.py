@@ -62,7 +62,9 @@ def test_stand_im_dateinamen(tmp_path):
         "Stand 2017-09-30.xlsx“) als Stand 30. September 2017. Bitte im Blatt „Info“ eine Zeile „Stand“ mit dem Datum "
         "eintragen."
     ]
-    assert lade_anlage(pfad.read_bytes(), dateiname="Auswertung_20170930.xlsx").stand == dt.date(2017, 9, 30)
+    assert lade_anlage(pfad.read_bytes(), dateiname="Auswertung_Stand_20170930.xlsx").stand == dt.date(2017, 9, 30)
+    # A date without „Stand“ (when the file was saved or copied) is no Stand.
+    assert lade_anlage(pfad.read_bytes(), dateiname="Kopie vom 2019-01-02.xlsx").stand is None
 
 
 def test_widerspruechliche_datumsangaben():

@@ -288,10 +288,13 @@ def test_hinweise_zu_schreibweisen_und_summenzeilen_als_tabelle():
     meldungen = _befund_meldungen(at)
     assert any(m.startswith("Status „teilweise umgesetzt“ wurde als „in Arbeit“ gelesen") for m in meldungen), meldungen
     assert "Die Summenzeile wurde nicht als Maßnahme gezählt." in meldungen
-    (tabelle,) = _befund_tabellen(at)
-    # a column empty for every finding is left out (here: Erlaubt, warnings allow anything)
-    assert list(tabelle.columns) == ["Art", "Blatt", "Zeile", "Spalte", "Gefundener Wert", "Meldung"]
-    assert set(tabelle["Art"]) == {"Warnung"}
+    # One table per cause (issue 22): the status spellings, the total row of the budget.
+    ursachen = [m.value for m in at.markdown if re.fullmatch(r"\*\*[^*]+\*\* \(\d+\)", m.value)]
+    assert ursachen == ["**Empfehlungen** (2)", "**Haushalt** (1)"]
+    for tabelle in _befund_tabellen(at):
+        # a column empty for every finding is left out (here: Erlaubt, warnings allow anything)
+        assert list(tabelle.columns) == ["Art", "Blatt", "Zeile", "Spalte", "Gefundener Wert", "Meldung"]
+        assert set(tabelle["Art"]) == {"Warnung"}
 
 
 def test_dateiname_und_bezeichnung_erscheinen_woertlich():

@@ -25,6 +25,8 @@ from ipdaten.amtlich.statistikwerte import (
     befund_text,
 )
 from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, fehler, lade_anlage
+from ipdaten.arbeitsmappe.befunde import EINBUERGERUNG as EINBUERGERUNG_URSACHE
+from ipdaten.arbeitsmappe.plausibel import ursache
 
 BEDIENUNG_JAHRE = "Jahre bitte als 2016, 2014-2016 oder 2014,2016 angeben."
 
@@ -75,6 +77,15 @@ class Lauf:
     befundliste: list[Befund] = field(default_factory=list)
     ergebnis: Ergebnis | None = None
     ueberarbeitung: Ueberarbeitung | None = None
+
+    @property
+    def hinweise(self) -> list[Befund]:
+        """The plausibility layer's warnings about the naturalisation figures of the revised
+        workbook (it was read back, so every check ran on it)."""
+        if self.ueberarbeitung is None:
+            return []
+        anlage = self.ueberarbeitung.anlage
+        return [b for b in anlage.warnungen if ursache(b, anlage.lesebericht) == EINBUERGERUNG_URSACHE]
 
     @property
     def befunde(self) -> list[str]:

@@ -27,6 +27,7 @@ from ipdaten.amtlich.statistikwerte import StatistikUngueltig
 from ipdaten.arbeitsmappe import EINBUERGERUNG, Anlage, AnlageUngueltig, Zuordnung, falte, fehler, lade_anlage
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 from ipdaten.arbeitsmappe.modell import anders_gelesen, rahmen_gleich
+from ipdaten.arbeitsmappe.vertrag import NACHWEIS_SPALTEN
 from ipdaten.arbeitsmappe.xlsx_paket import blattteile, geaenderte_teile, kopie, rels_pfad, teilpfad
 
 _HAUPT = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -40,14 +41,15 @@ _EIGENE_TEILE = ("/table", "/comments", "/threadedComment", "/vmlDrawing")
 _ENTFERNBAR = ("xl/tables/", "xl/comments", "xl/threadedComments/", "xl/drawings/vmlDrawing")
 _STEUERZEICHEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
+_KREIS, _EINBUERGERUNGEN, _AUSLAENDER, _HINWEIS = NACHWEIS_SPALTEN[EINBUERGERUNG.name]
 SPALTEN = (
     ("Gebiet", 26),
     ("Jahr", 8),
     ("Quote in %", 12),
-    ("Kreis", 9),
-    ("Einbürgerungen", 15),
-    ("Ausländer am 31.12. des Vorjahres", 20),
-    ("Hinweis", 40),
+    (_KREIS, 9),
+    (_EINBUERGERUNGEN, 15),
+    (_AUSLAENDER, 20),
+    (_HINWEIS, 40),
     ("Quelle", 80),
     ("Definition", 60),
 )

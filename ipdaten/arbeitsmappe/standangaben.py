@@ -17,7 +17,8 @@ from ipdaten.arbeitsmappe.texte import als_datum, bereinige, ungefaehres_datum
 _DATUM = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{4}|[a-zäA-ZÄ]+\.?\s+\d{4}"
 _STAND = re.compile(rf"\bstand(?:\s+(?:vom|am|zum))?\s*[:.]?\s*({_DATUM})", re.I)
 _DATEI = re.compile(
-    r"(?<!\d)(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)"
+    r"stand\d*[\s_.-]*(?:vom[\s_.-]*)?(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
+    re.I,
 )
 _KOPF = re.compile(r"(\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})")
 
@@ -61,7 +62,8 @@ def stand_im_text(text: object) -> tuple[dt.date, str] | None:
 
 
 def stand_im_dateinamen(dateiname: str) -> tuple[dt.date, str] | None:
-    """A date in a file name: 'Anlage1_Stand_2017-03-06.xlsx', 'Anlage 1 06.03.2017.xlsx', '…_20170306.xlsx'."""
+    """The date after „Stand“ in a file name: 'Anlage1_Stand_2017-03-06.xlsx', 'Anlage 1 Stand 06.03.2017.xlsx',
+    '…_Stand2_20170306.xlsx'. Another date in a name (when it was saved or copied) is no Stand."""
     treffer = _DATEI.search(dateiname or "")
     if not treffer:
         return None

@@ -16,7 +16,7 @@ from ipdaten.arbeitsmappe.lesebericht import Spalteninfo
 from ipdaten.arbeitsmappe.tabellen import Tabelle
 from ipdaten.arbeitsmappe.tabellenkopf import kopf_schluessel, kopf_text, namen
 from ipdaten.arbeitsmappe.texte import ist_leer
-from ipdaten.arbeitsmappe.vertrag import BLAETTER
+from ipdaten.arbeitsmappe.vertrag import BLAETTER, NACHWEIS_SPALTEN
 
 _VERTRAG = {b.name: b for b in BLAETTER}
 
@@ -24,7 +24,8 @@ _VERTRAG = {b.name: b for b in BLAETTER}
 def ungelesene_spalten(tabelle: Tabelle) -> list[Spalteninfo]:
     """Every column with a header or a value that no field was read from."""
     vertrag = _VERTRAG.get(tabelle.vertragsblatt)
-    bekannte = namen(vertrag) if vertrag is not None else {}
+    bekannte = set(namen(vertrag)) if vertrag is not None else set()
+    bekannte |= {kopf_schluessel(t) for t in NACHWEIS_SPALTEN.get(tabelle.vertragsblatt, ())}
     gelesen = set(tabelle.spalten.values()) | tabelle.umgeformt
     breite = max([len(tabelle.kopf), *(len(z) for _, z in tabelle.zeilen)], default=0)
     spalten = []
@@ -33,7 +34,7 @@ def ungelesene_spalten(tabelle: Tabelle) -> list[Spalteninfo]:
             continue
         kopf = tabelle.kopf[index] if index < len(tabelle.kopf) else None
         if kopf_schluessel(kopf) in bekannte:
-            continue  # a candidate for a field, named by the reader's warning about the choice
+            continue  # a candidate for a field (named by the reader's warning about the choice) or a proof column
         werte = tuple((n, z[index]) for n, z in tabelle.zeilen if index < len(z) and not ist_leer(z[index]))
         if ist_leer(kopf) and not werte:
             continue

@@ -263,6 +263,12 @@ INFO = Blatt(
     "Stand (Datum der Auswertung) und Bezeichnung (optional).",
 )
 
+# Columns the statistics import writes beside each quota so that every figure can be recomputed
+# (amtlich/mappe.py): not read, and not named as unread.
+NACHWEIS_SPALTEN: dict[str, tuple[str, ...]] = {
+    EINBUERGERUNG.name: ("Kreis", "Einbürgerungen", "Ausländer am 31.12. des Vorjahres", "Hinweis"),
+}
+
 BLAETTER: tuple[Blatt, ...] = (
     HANDLUNGSFELDER,
     EMPFEHLUNGEN,

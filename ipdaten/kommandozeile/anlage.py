@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.plausibel import quittung
 from ipdaten.kommandozeile.gemeinsam import ZUORDNUNG_HILFE, lade, lies_zuordnung
 from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
 
@@ -30,7 +31,8 @@ def einrichten(befehle) -> None:
 
 
 def ausfuehren(args) -> int:
-    """Check the workbook and print what was read; 0 valid, 1 findings."""
+    """Check the workbook and print what was read (`pruefen`: the receipt, every warning by cause);
+    0 valid, 1 findings."""
     zuordnung = lies_zuordnung(args.zuordnung)
     if zuordnung is False:
         return 1
@@ -38,7 +40,14 @@ def ausfuehren(args) -> int:
     if anlage is None:
         return 1
     if args.befehl == "kennzahlen" and args.json:
-        json.dump(kennzahlen_json(anlage), sys.stdout, ensure_ascii=False, indent=2)
+        daten = kennzahlen_json(anlage)
+        # The plausibility layer's warnings travel with the figures, cause by cause.
+        daten["hinweise"] = [
+            {"ursache": u, "blatt": b.blatt, "zeilen": b.zeilen_text, "meldung": b.meldung}
+            for u, befunde in quittung(anlage).hinweise.items()
+            for b in befunde
+        ]
+        json.dump(daten, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     gesamt = status_gesamt(anlage)
@@ -55,8 +64,13 @@ def ausfuehren(args) -> int:
     )
     for status, anzahl in gesamt["status"].items():
         print(f"  {status}: {anzahl} ({fmt.anteil_tabelle(gesamt['anteil'][status])})")
-    if anlage.warnungen:
-        print(f"{len(anlage.warnungen)} Warnung(en):")
-        for befund in anlage.warnungen:
+    beleg = quittung(anlage)
+    if args.befehl == "pruefen":
+        print("Was gelesen wurde:")
+        for zeile in beleg.als_text():
+            print(f"  {zeile}")
+    if beleg.warnungen:
+        print(f"{len(beleg.warnungen)} Warnung(en):")
+        for befund in beleg.warnungen:
             print(f"- {befund.als_text()}")
     return 0

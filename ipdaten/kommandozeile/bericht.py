@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from ipdaten import format as fmt
+from ipdaten.arbeitsmappe.plausibel import quittung
 from ipdaten.kommandozeile.gemeinsam import (
     ZUORDNUNG_HILFE,
     datum,
+    drucke_hinweise,
     lade,
     lies_zuordnung,
     pruefe_ausgabe,
@@ -75,4 +77,5 @@ def ausfuehren(args) -> int:
     if not schreibe_ausgabe(ziel, daten):
         return 1
     print(f"Sitzungsvorlage geschrieben: {ziel} (Stand {fmt.datum(anlage.stand)})")
+    drucke_hinweise(quittung(anlage).warnungen)
     return 0

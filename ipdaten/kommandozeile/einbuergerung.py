@@ -7,7 +7,13 @@ from pathlib import Path
 
 from ipdaten.amtlich.ablauf import BEDIENUNG_JAHRE, einbuergerung_aus_statistik, jahre_aus_text
 from ipdaten.amtlich.quote import REGION_STUTTGART, TABELLE, VORJAHR
-from ipdaten.kommandozeile.gemeinsam import lies_bytes, lies_zuordnung, pruefe_ausgabe, schreibe_ausgabe
+from ipdaten.kommandozeile.gemeinsam import (
+    drucke_hinweise,
+    lies_bytes,
+    lies_zuordnung,
+    pruefe_ausgabe,
+    schreibe_ausgabe,
+)
 
 AUFRUF = (
     "python -m ipdaten einbuergerung STATISTIK.csv [BEVOELKERUNG.csv] --mappe DATEI.xlsx -o NEU.xlsx "
@@ -57,4 +63,5 @@ def ausfuehren(args) -> int:
     for zeile in lauf.bericht():
         print(zeile)
     print(f"Geschrieben: {args.ausgabe} (nur das Blatt „{lauf.ueberarbeitung.blatt}“ ist ersetzt).")
+    drucke_hinweise(lauf.hinweise, "zu den Einbürgerungsquoten")
     return 0

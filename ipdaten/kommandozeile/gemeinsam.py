@@ -178,3 +178,11 @@ def schreibe_ausgabe(ziel: Path, daten: bytes) -> bool:
         print(f"Fehler: „{ziel}“ kann nicht geschrieben werden ({e.strerror or e}).", file=sys.stderr)
         return False
     return True
+
+
+def drucke_hinweise(befunde: list, worum: str = "zur Arbeitsmappe") -> None:
+    """The plausibility layer's warnings, cause by cause, on stdout ('3 Hinweis(e) zur Arbeitsmappe:')."""
+    if befunde:
+        print(f"{len(befunde)} Hinweis(e) {worum}:")
+        for befund in befunde:
+            print(f"- {befund.als_text()}")

@@ -75,7 +75,7 @@ def _ausserhalb(einbuergerung: pd.DataFrame, blatt: str) -> list[Befund]:
             befunde.append(
                 warnung(
                     "plausibel.quote_unplausibel",
-                    f"Eine Einbürgerungsquote außerhalb von etwa {fmt.zahl(unten, 1)} bis {fmt.zahl(oben)} % kommt in "
+                    f"Eine Einbürgerungsquote außerhalb von etwa {fmt.zahl(unten, 1)} bis {fmt.prozent(oben, 0)} kommt in "
                     "deutschen Kreisen kaum vor; bitte prüfen, ob Spalte, Einheit (Prozent oder Anteil) und Komma "
                     "stimmen.",
                     blatt=blatt,
