@@ -66,7 +66,7 @@ status_wahl = st.pills(
 )
 spalten = st.columns(2)
 bezug_wahl = None
-if anlage.hat_bezug_spalte:
+if anlage.hat_spalte("bezug_gefluechtete"):
     bezug_wahl = spalten[0].pills(
         "Bezug Geflüchtete",
         list(ansicht.BEZUG_AUSWAHL),

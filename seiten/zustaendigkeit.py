@@ -18,9 +18,9 @@ PARAMETER = "zustaendig"
 anzeige = seitenkopf("Zuständigkeit")
 auswertung = anzeige.auswertung
 anlage = auswertung.anlage
-hat_zustaendig = fs.hat_zustaendigkeit(anlage)
-hat_gruppe = fs.hat_arbeitsgruppe(anlage)
-hat_termin = fs.hat_termin(anlage)
+hat_zustaendig = anlage.hat_spalte("zustaendig")
+hat_gruppe = anlage.hat_spalte("arbeitsgruppe")
+hat_termin = anlage.hat_spalte("termin")
 
 if not (hat_zustaendig or hat_gruppe or hat_termin):
     st.info(

@@ -91,7 +91,7 @@ def pruefe_entwicklung(gelesen, jetzt, vorher, vergleich, verlauf, geprueft) -> 
 
 def pruefe_nachhalten(gelesen, jetzt, verlauf, geprueft) -> None:
     anlage = jetzt.anlage
-    ueberfaellig = fs.ueberfaellig(anlage, anlage.stand) if fs.hat_termin(anlage) else None
+    ueberfaellig = fs.ueberfaellig(anlage, anlage.stand) if anlage.hat_spalte("termin") else None
     lange = None
     if verlauf is not None and len(verlauf.staende) >= 3:
         liste = unveraendert_seit(verlauf.verlauf, verlauf.feldnamen, 3)
@@ -224,7 +224,7 @@ def pruefe_vorgehen_und_perspektive(gelesen, jetzt, sitzung, gremium, geprueft) 
         == f"Der nächste Bericht an den {gremium} ist für den {bis} vorgesehen („{bereinige(naechster['ereignis'])}“)."
     )
     geprueft[text] = ""
-    if fs.hat_termin(anlage):
+    if anlage.hat_spalte("termin"):
         schon = fs.ueberfaellig(anlage, anlage.stand)
         bis_dahin = fs.ueberfaellig(anlage, naechster["datum"] + pd.Timedelta(days=1))
         neu = bis_dahin[
@@ -346,7 +346,7 @@ def pruefe_finanzen(gelesen, jetzt, geprueft) -> None:
 def pruefe_anlage1(gelesen, jetzt, geprueft) -> None:
     anlage = jetzt.anlage
     e = anlage.empfehlungen
-    zustaendig, termin = fs.hat_zustaendigkeit(anlage), fs.hat_termin(anlage)
+    zustaendig, termin = anlage.hat_spalte("zustaendig"), anlage.hat_spalte("termin")
     kopf = (
         ["Handlungsfeld", "Nr", "Ziel", "Empfehlung", "Status", "Bemerkung"]
         + ["Zuständig"] * zustaendig

@@ -41,9 +41,9 @@ def test_optionale_spalten_werden_gelesen(anlagen):
     assert e.loc[(2, 3), "termin"] is None and e.loc[(2, 3), "termin_genauigkeit"] == ""
     ohne = anlagen[0].empfehlungen
     assert set(ohne["zustaendig"]) == {""} and ohne["termin"].isna().all()
-    assert [fs.hat_zustaendigkeit(a) for a in anlagen] == [False, True, True]
-    assert [fs.hat_termin(a) for a in anlagen] == [False, True, True]
-    assert [fs.hat_ist(a) for a in anlagen] == [False, False, True]
+    assert [a.hat_spalte("zustaendig") for a in anlagen] == [False, True, True]
+    assert [a.hat_spalte("termin") for a in anlagen] == [False, True, True]
+    assert [a.hat_spalte("ist", "haushalt") for a in anlagen] == [False, False, True]
     h = anlagen[2].haushalt
     assert h["ist"].tolist()[:2] == [55000.0, 12000.0] and math.isnan(h["ist"].iloc[2])
 

@@ -105,7 +105,7 @@ def test_kopf_und_blattnamen_in_anderer_schreibweise():
     anlage = lade_anlage(daten)
     assert anlage.warnungen == ()
     assert kennzahlen_json(anlage) == STANDARD_JSON
-    assert anlage.hat_bezug_spalte
+    assert anlage.hat_spalte("bezug_gefluechtete")
 
 
 def _verbinde(*bereiche):
@@ -383,7 +383,7 @@ def test_ohne_optionale_spalten():
             handlungsfelder=[z[:3] for z in HANDLUNGSFELDER],
         )
     )
-    assert not anlage.hat_bezug_spalte
+    assert not anlage.hat_spalte("bezug_gefluechtete")
     assert anlage.empfehlungen["bezug_gefluechtete"].tolist() == [None] * 6
     assert kennzahlen_json(anlage) == STANDARD_JSON
 

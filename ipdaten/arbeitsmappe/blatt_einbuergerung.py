@@ -14,7 +14,7 @@ from ipdaten.arbeitsmappe.texte import falte
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten, quote_aus_anzahlen
 from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
-from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, text
+from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, weitere_werte
 from ipdaten.format import prozent, zahl
 
 QUOTE_ERLAUBT = "Prozentpunkte von 0 bis 100, z. B. 1,54 oder „1,54 %“; leer = keine Angabe"
@@ -72,16 +72,14 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
             )
             continue
         gesehen[schluessel] = (nummer, gebiet)
-        datensaetze.append(
-            {
-                "gebiet": gebiet,
-                "jahr": wert_jahr,
-                "quote_prozent": float("nan") if wert_quote is None else wert_quote,
-                "quelle": text(tabelle, zeile, "quelle"),
-                "definition": text(tabelle, zeile, "definition"),
-                "zeile": nummer,
-            }
-        )
+        werte: dict[str, object] = {
+            "gebiet": gebiet,
+            "jahr": wert_jahr,
+            "quote_prozent": float("nan") if wert_quote is None else wert_quote,
+        }
+        weitere = weitere_werte(tabelle, nummer, zeile, EINBUERGERUNG, werte)
+        if weitere is not None:
+            datensaetze.append({**werte, **weitere, "zeile": nummer})
     _anteile_als_prozent(tabelle, datensaetze, prozent_zellen)
     _melde_aggregate(tabelle, aggregate)
     _ergaenze_jahre(tabelle, datensaetze)
@@ -125,8 +123,6 @@ def _ergaenze_jahre(tabelle: Tabelle, datensaetze: list[dict]) -> None:
                 "gebiet": gebiet,
                 "jahr": wert_jahr,
                 "quote_prozent": float("nan"),
-                "quelle": "",
-                "definition": "",
                 "zeile": erste[gebiet],
             }
         )

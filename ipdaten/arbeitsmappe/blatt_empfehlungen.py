@@ -30,8 +30,8 @@ def lies_empfehlungen(
     befunde: Befundliste,
     status_woerter: dict[str, str] | None = None,
     feldblaetter: list[tuple[int, RohBlatt]] = (),
-) -> tuple[pd.DataFrame | None, bool]:
-    """The recommendations and whether the column Bezug Geflüchtete exists.
+) -> pd.DataFrame | None:
+    """The recommendations (None when they cannot be read).
 
     `status_woerter` (folded word → status) is the user's mapping of her own status words.
     Without a sheet Empfehlungen, `feldblaetter` (one sheet per Handlungsfeld, "HF 1 …") are read
@@ -47,11 +47,11 @@ def lies_empfehlungen(
         blatt=EMPFEHLUNGEN.name,
     )
     teile = [_lies_blatt(b, felder, befunde, status_woerter, {"handlungsfeld": nr}) for nr, b in feldblaetter]
-    if any(frame is None for frame, _ in teile):
-        return None, False
-    frame = pd.concat([f for f, _ in teile], ignore_index=True)
+    if any(frame is None for frame in teile):
+        return None
+    frame = pd.concat(teile, ignore_index=True)
     frame["status"] = frame["status"].astype(STATUS_TYP)
-    return frame, any(bezug for _, bezug in teile)
+    return frame
 
 
 def _lies_blatt(
@@ -60,13 +60,13 @@ def _lies_blatt(
     befunde: Befundliste,
     status_woerter: dict[str, str] | None = None,
     vorgegeben: dict[str, object] | None = None,
-) -> tuple[pd.DataFrame | None, bool]:
-    """The recommendations of one sheet and whether it has the column Bezug Geflüchtete."""
+) -> pd.DataFrame | None:
+    """The recommendations of one sheet."""
     if blatt is not None:
         blatt = status_aus_ankreuzspalten(blatt, EMPFEHLUNGEN, {**STATUS_GEFALTET, **(status_woerter or {})}, befunde)
     tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde, vorgegeben) if blatt is not None else None
     if tabelle is None:
-        return None, False
+        return None
     if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:
         befunde.fehler(
             "empfehlung.zu_viele",
@@ -76,7 +76,7 @@ def _lies_blatt(
             wert=f"{tausender(len(tabelle.zeilen))} Zeilen",
             erlaubt=f"höchstens {tausender(MAX_EMPFEHLUNGEN)} Empfehlungen",
         )
-        return None, False
+        return None
     if not tabelle.zeilen:
         befunde.fehler(
             "empfehlung.keine",
@@ -84,16 +84,16 @@ def _lies_blatt(
             blatt=blatt.name,
             erlaubt="mindestens eine Empfehlung unter der Kopfzeile",
         )
-        return None, False
+        return None
     if _status_ueberall_leer(tabelle):
-        return None, False
+        return None
     _gliederung(tabelle, felder)
     leser = EmpfehlungsLeser(tabelle, felder, status_woerter)
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
     leser.melde_sammlungen()
     frame = rahmen("empfehlungen", datensaetze)
     frame["status"] = frame["status"].astype(STATUS_TYP)
-    return frame, leser.hat_bezug
+    return frame
 
 
 def _status_ueberall_leer(tabelle: Tabelle) -> bool:

@@ -9,7 +9,7 @@ from ipdaten.arbeitsmappe.datenrahmen import rahmen
 from ipdaten.arbeitsmappe.tabellen import finde_tabelle
 from ipdaten.arbeitsmappe.vertrag import HANDLUNGSFELDER
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import pflichttext, positive_nr, summenzeile_ohne_nr, text
+from ipdaten.arbeitsmappe.zellwerte import pflichttext, positive_nr, summenzeile_ohne_nr, weitere_werte
 
 
 def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame | None:
@@ -52,17 +52,10 @@ def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.Dat
         if nr is None:
             continue
         gesehen[nr] = nummer
-        datensaetze.append(
-            {
-                "nr": nr,
-                "name": name or "",
-                "leitsatz": text(tabelle, zeile, "leitsatz"),
-                "seiten": text(tabelle, zeile, "seiten"),
-                "bericht": text(tabelle, zeile, "bericht"),
-                "quelle": text(tabelle, zeile, "quelle"),
-                "zeile": nummer,
-            }
-        )
+        werte: dict[str, object] = {"nr": nr, "name": name or ""}
+        weitere = weitere_werte(tabelle, nummer, zeile, HANDLUNGSFELDER, werte)
+        if weitere is not None:
+            datensaetze.append({**werte, **weitere, "zeile": nummer})
     if not tabelle.zeilen:
         befunde.fehler(
             "handlungsfeld.keines",

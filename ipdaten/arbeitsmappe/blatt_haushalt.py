@@ -18,7 +18,7 @@ from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten
 from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext, text
+from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext, weitere_werte
 from ipdaten.format import euro
 
 BETRAG_ERLAUBT = "Betrag in Euro ab 0, z. B. 60000 oder „60.000 €“"
@@ -173,20 +173,22 @@ class HaushaltsLeser:
         )
         gueltig, feld = self.feld(nummer, zeile)
         ist_gueltig, ist = self.ist(nummer, zeile)
-        if massnahme is None or betrag is None or wert_jahr is None or not gueltig or not ist_gueltig:
+        gelesen = ("massnahme", "betrag", "jahr", "handlungsfeld", "ist")
+        weitere = weitere_werte(self.tabelle, nummer, zeile, HAUSHALT, gelesen)
+        if (
+            massnahme is None
+            or betrag is None
+            or wert_jahr is None
+            or not gueltig
+            or not ist_gueltig
+            or weitere is None
+        ):
             return None
         self.seit_summe += betrag
         self.summe_alle += betrag
         self.zeilen_seit_summe += 1
-        return {
-            "massnahme": massnahme,
-            "betrag": float(betrag),
-            "jahr": wert_jahr,
-            "handlungsfeld": feld,
-            "ist": ist,
-            "quelle": text(self.tabelle, zeile, "quelle"),
-            "zeile": nummer,
-        }
+        werte = {"massnahme": massnahme, "betrag": float(betrag), "jahr": wert_jahr, "handlungsfeld": feld, "ist": ist}
+        return {**werte, **weitere, "zeile": nummer}
 
     def ist(self, nummer: int, zeile: list) -> tuple[bool, float]:
         """(valid, spent amount) of the optional column Ist, in the unit of the Betrag (T€ scaled

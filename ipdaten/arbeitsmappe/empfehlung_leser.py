@@ -13,7 +13,7 @@ from ipdaten.arbeitsmappe.befunde import wert_text, zeilen_wort, zeilenbereiche,
 from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET, status_grund
 from ipdaten.arbeitsmappe.tabellen import Tabelle
 from ipdaten.arbeitsmappe.texte import als_datum, bereinige, falte, ist_leer, ungefaehres_datum
-from ipdaten.arbeitsmappe.vertrag import BEZUG_WERTE, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vertrag import BEZUG_WERTE, EMPFEHLUNGEN, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.zellwerte import (
     feld_erlaubt,
     feld_nummer,
@@ -21,6 +21,7 @@ from ipdaten.arbeitsmappe.zellwerte import (
     positive_nr,
     summenzeile_ohne_nr,
     text,
+    weitere_werte,
 )
 
 TERMIN_ERLAUBT = "Datum (30.6.2018 oder 2018-06-30), Monat (2018-06) oder Jahr (2018); leer = kein Termin"
@@ -168,17 +169,15 @@ class EmpfehlungsLeser:
         }
         gueltig, werte["bezug_gefluechtete"] = self.bezug(nummer, zeile)
         termin_gueltig, werte["termin"], werte["termin_genauigkeit"] = self.termin(nummer, zeile)
-        if not (gueltig and termin_gueltig) or None in (
-            werte["handlungsfeld"],
-            werte["nr"],
-            werte["empfehlung"],
-            werte["status"],
+        weitere = weitere_werte(self.tabelle, nummer, zeile, EMPFEHLUNGEN, {*werte, "gemeldet_am"})
+        if (
+            weitere is None
+            or not (gueltig and termin_gueltig)
+            or None in (werte["handlungsfeld"], werte["nr"], werte["empfehlung"], werte["status"])
         ):
             return None
-        for feld_name in ("ziel", "bemerkung", "quelle", "zustaendig", "beteiligte", "arbeitsgruppe", "gemeldet_von"):
-            werte[feld_name] = text(self.tabelle, zeile, feld_name)
         werte["gemeldet_am"] = self.gemeldet_am(nummer, zeile)
-        return {**werte, "zeile": nummer}
+        return {**werte, **weitere, "zeile": nummer}
 
     def gemeldet_am(self, nummer: int, zeile: list) -> dt.date | None:
         """The optional column Gemeldet am (written by the Rückmelderunde); unreadable = a warning."""

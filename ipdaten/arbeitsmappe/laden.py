@@ -138,7 +138,7 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
         )
     blaetter = finde_blaetter(mappe, befunde)
     felder = lies_handlungsfelder(blaetter[HANDLUNGSFELDER.name], befunde)
-    empfehlungen, hat_bezug = lies_empfehlungen(
+    empfehlungen = lies_empfehlungen(
         blaetter[EMPFEHLUNGEN.name],
         felder,
         befunde,
@@ -170,7 +170,6 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
         meilensteine=meilensteine,
         stand=stand,
         bezeichnung=bezeichnung,
-        hat_bezug_spalte=hat_bezug,
         vorhandene_blaetter=tuple(name for name, blatt in blaetter.items() if blatt is not None),
         zuordnung=zuordnung if zuordnung is not None and not zuordnung.leer else None,
         lesebericht=Lesebericht(

@@ -37,7 +37,6 @@ class Anlage:
     meilensteine: pd.DataFrame
     stand: dt.date | None = None
     bezeichnung: str | None = None
-    hat_bezug_spalte: bool = False
     vorhandene_blaetter: tuple[str, ...] = ()
     warnungen: tuple[Befund, ...] = field(default_factory=tuple)
     zuordnung: Zuordnung | None = None  # the user's mapping this workbook was read with
@@ -48,10 +47,39 @@ class Anlage:
         """Handlungsfeld number → name, in workbook order (built once: pages ask on every rerun)."""
         return dict(zip(self.handlungsfelder["nr"], self.handlungsfelder["name"]))
 
+    def hat_spalte(self, feld: str, rahmen: str = "empfehlungen") -> bool:
+        """Whether the optional column `feld` of frame `rahmen` holds a value in any row: the one
+        rule by which pages, slides and exports show or leave out an optional column (a column
+        the workbook lacks and one it left empty are alike)."""
+        return self._belegt[(rahmen, feld)]
+
+    @cached_property
+    def _belegt(self) -> dict[tuple[str, str], bool]:
+        return {
+            (name, spalte): _hat_wert(frame[spalte])
+            for name in ("handlungsfelder", "empfehlungen", "einbuergerung", "haushalt", "meilensteine")
+            for frame in (getattr(self, name),)
+            for spalte in frame.columns
+        }
+
     @property
     def titel(self) -> str:
         """What the workbook calls itself, or a neutral default."""
         return self.bezeichnung or "Auswertung Integrationsplan (Anlage 1)"
+
+
+def _hat_wert(werte: pd.Series) -> bool:
+    """Whether any value of a column is given: not None/NaN/NaT and not blank text."""
+    vorhanden = werte[werte.notna()]
+    if vorhanden.empty:
+        return False
+    if (
+        isinstance(vorhanden.dtype, pd.CategoricalDtype)
+        or vorhanden.dtype.kind in "OSUT"
+        or str(vorhanden.dtype) == "str"
+    ):
+        return bool((vorhanden.astype(str).str.strip() != "").any())
+    return True
 
 
 def rahmen_gleich(a: pd.DataFrame, b: pd.DataFrame) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipdaten.arbeitsmappe.spaltentyp import DATUM, EURO, GANZZAHL, JA_NEIN, PROZENT, STATUS, TEXT, ZEITPUNKT, Typ
+
 STATUS_REIHENFOLGE: tuple[str, ...] = (
     "umgesetzt",
     "in Arbeit",
@@ -83,13 +85,17 @@ REFERENZ_GEBIET = "Landkreis Böblingen"
 
 @dataclass(frozen=True)
 class Spalte:
-    """One column of a sheet: its header in the workbook and its name in the frame."""
+    """One column of a sheet: its header in the workbook, its name in the frame, whether it is
+    required, what it may hold (`erklaerung`, for people), its type and other headers it is read
+    under. A column of type ZEITPUNKT names the frame column of its precision (`genauigkeit`)."""
 
     titel: str
     feld: str
     pflicht: bool = True
     erklaerung: str = ""
     aliase: tuple[str, ...] = ()
+    typ: Typ = TEXT
+    genauigkeit: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,18 +107,39 @@ class Blatt:
     spalten: tuple[Spalte, ...]
     erklaerung: str = ""
     aliase: tuple[str, ...] = ()  # other names offices give the sheet
+    rahmen: str = ""  # the Anlage's frame of this sheet ("" = none)
 
     @property
     def pflichtspalten(self) -> tuple[Spalte, ...]:
         """The columns a sheet must have."""
         return tuple(s for s in self.spalten if s.pflicht)
 
+    def spalte(self, feld: str) -> Spalte:
+        """The column of frame name `feld` (KeyError for a name the contract does not have)."""
+        for spalte in self.spalten:
+            if spalte.feld == feld:
+                return spalte
+        raise KeyError(feld)
+
+    @property
+    def rahmen_spalten(self) -> tuple[tuple[str, str | None, object], ...]:
+        """(name, dtype, empty value) of each column of the frame: the contract's columns in
+        order, each precision column right after its date, and `zeile` (the Excel row) last."""
+        spalten: list[tuple[str, str | None, object]] = []
+        for s in self.spalten:
+            spalten.append((s.feld, s.typ.dtype_fuer(s.pflicht), s.typ.leer))
+            if s.genauigkeit:
+                spalten.append((s.genauigkeit, None, ""))
+        return (*spalten, ("zeile", "int64", None))
+
 
 HANDLUNGSFELDER = Blatt(
     "Handlungsfelder",
     True,
     (
-        Spalte("Nr", "nr", erklaerung="ganze Zahl, eindeutig", aliase=("Nummer", "lfd. Nr", "HF", "HF-Nr")),
+        Spalte(
+            "Nr", "nr", erklaerung="ganze Zahl, eindeutig", aliase=("Nummer", "lfd. Nr", "HF", "HF-Nr"), typ=GANZZAHL
+        ),
         Spalte("Handlungsfeld", "name", erklaerung="Name des Handlungsfelds", aliase=("Handlungsfeldname",)),
         Spalte("Leitsatz", "leitsatz", erklaerung="Leitsatz (Text)", aliase=("Leitsätze", "Leitgedanke")),
         Spalte("Seiten", "seiten", False, "Seiten im Integrationsplan (Text, optional)"),
@@ -121,6 +148,7 @@ HANDLUNGSFELDER = Blatt(
     ),
     "Ein Handlungsfeld je Zeile.",
     ("Übersicht Handlungsfelder", "Handlungsfelder Übersicht", "Übersicht"),
+    "handlungsfelder",
 )
 EMPFEHLUNGEN = Blatt(
     "Empfehlungen",
@@ -131,12 +159,14 @@ EMPFEHLUNGEN = Blatt(
             "handlungsfeld",
             erklaerung="Nr des Handlungsfelds",
             aliase=("HF", "HF-Nr", "Handlungsfeld-Nr", "Nr Handlungsfeld"),
+            typ=GANZZAHL,
         ),
         Spalte(
             "Nr",
             "nr",
             erklaerung="ganze Zahl, eindeutig im Handlungsfeld",
             aliase=("lfd. Nr", "laufende Nummer", "Nummer", "Empfehlung Nr", "Nr der Empfehlung"),
+            typ=GANZZAHL,
         ),
         Spalte("Ziel", "ziel", False, "Ziel (optional)", aliase=("Ziele", "Zielsetzung", "Teilziel")),
         Spalte(
@@ -150,6 +180,7 @@ EMPFEHLUNGEN = Blatt(
             "status",
             erklaerung=", ".join(STATUS_REIHENFOLGE),
             aliase=("Umsetzungsstand", "Stand der Umsetzung", "Umsetzungsstatus", "Sachstand"),
+            typ=STATUS,
         ),
         Spalte(
             "Bemerkung",
@@ -164,6 +195,7 @@ EMPFEHLUNGEN = Blatt(
             False,
             "ja / nein / leer (optional)",
             aliase=("Bezug zu Geflüchteten", "Geflüchtete"),
+            typ=JA_NEIN,
         ),
         Spalte("Quelle", "quelle", False, "Quelle oder Annahme (optional)", aliase=("Fundstelle",)),
         Spalte(
@@ -181,6 +213,8 @@ EMPFEHLUNGEN = Blatt(
             False,
             "bis wann: Datum, Monat (2018-06) oder Jahr (optional)",
             aliase=("Frist", "Zieltermin", "Termin (bis)"),
+            typ=ZEITPUNKT,
+            genauigkeit="termin_genauigkeit",
         ),
         Spalte(
             "Gemeldet am",
@@ -188,6 +222,7 @@ EMPFEHLUNGEN = Blatt(
             False,
             "Datum der letzten Rückmeldung der zuständigen Stelle (optional; schreibt die Rückmelderunde)",
             aliase=("zuletzt gemeldet", "Rückmeldung am"),
+            typ=DATUM,
         ),
         Spalte(
             "Gemeldet von",
@@ -199,24 +234,27 @@ EMPFEHLUNGEN = Blatt(
     ),
     "Eine Handlungsempfehlung je Zeile.",
     ("Handlungsempfehlungen", "Empfehlungen Übersicht", "Umsetzungsstand", "Maßnahmen"),
+    "empfehlungen",
 )
 EINBUERGERUNG = Blatt(
     "Einbürgerung",
     False,
     (
         Spalte("Gebiet", "gebiet", erklaerung="Stadt- oder Landkreis"),
-        Spalte("Jahr", "jahr", erklaerung="ganze Zahl"),
+        Spalte("Jahr", "jahr", erklaerung="ganze Zahl", typ=GANZZAHL),
         Spalte(
             "Quote in %",
             "quote_prozent",
             erklaerung="Prozentpunkte 0–100; leer = keine Angabe",
             aliase=("Quote", "Quote (%)", "Quote in Prozent", "Einbürgerungsquote", "Einbürgerungsquote in %"),
+            typ=PROZENT,
         ),
         Spalte("Quelle", "quelle", False, "Herkunft des Werts, z. B. Tabelle und Stand der amtlichen Statistik"),
         Spalte("Definition", "definition", False, "wie die Quote berechnet ist (Text, optional)"),
     ),
     "Einbürgerungsquote je Gebiet und Jahr (optional).",
     ("Einbürgerungen", "Einbürgerungsquote", "Einbürgerungsquoten"),
+    "einbuergerung",
 )
 HAUSHALT = Blatt(
     "Haushalt",
@@ -228,30 +266,38 @@ HAUSHALT = Blatt(
             "betrag",
             erklaerung="Euro, nicht negativ",
             aliase=("Kosten", "Mittel", "Ansatz", "Haushaltsansatz"),
+            typ=EURO,
         ),
-        Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl", aliase=("Haushaltsjahr",)),
-        Spalte("Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)", aliase=("HF",)),
+        Spalte("Jahr", "jahr", erklaerung="Haushaltsjahr, ganze Zahl", aliase=("Haushaltsjahr",), typ=GANZZAHL),
+        Spalte(
+            "Handlungsfeld", "handlungsfeld", False, "Nr des Handlungsfelds (optional)", aliase=("HF",), typ=GANZZAHL
+        ),
         Spalte(
             "Ist",
             "ist",
             False,
             "verausgabt in Euro (Einheit wie der Betrag), nicht negativ; leer = noch nicht bekannt (optional)",
             aliase=("Ist (€)", "Ist in €", "Ist in Euro", "Ist €", "Ist (EUR)", "verausgabt"),
+            typ=EURO,
         ),
         Spalte("Quelle", "quelle", False, "Quelle oder Annahme, z. B. zur Zuordnung (optional)"),
     ),
     "Im Haushalt eingeplante Maßnahmen (Betrag = Plan) und, wo bekannt, das Ist (optional).",
     ("Haushaltsmittel", "Finanzen", "Kosten"),
+    "haushalt",
 )
 MEILENSTEINE = Blatt(
     "Meilensteine",
     False,
     (
-        Spalte("Datum", "datum", erklaerung="Datum, Monat (2017-07) oder Jahr"),
+        Spalte(
+            "Datum", "datum", erklaerung="Datum, Monat (2017-07) oder Jahr", typ=ZEITPUNKT, genauigkeit="genauigkeit"
+        ),
         Spalte("Ereignis", "ereignis", erklaerung="Text"),
     ),
     "Stationen des Prozesses (optional).",
     ("Zeitplan", "Chronik"),
+    "meilensteine",
 )
 INFO = Blatt(
     "Info",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Collection
 
 import pandas as pd
 
+from ipdaten.arbeitsmappe.spaltentyp import TEXT
 from ipdaten.arbeitsmappe.tabellen import Tabelle
 from ipdaten.arbeitsmappe.texte import PROZENT_ZEICHEN, bereinige, falte, ganze_zahl, ist_leer, zahl
-from ipdaten.arbeitsmappe.vertrag import SUMMEN_WORTANFAENGE
+from ipdaten.arbeitsmappe.vertrag import SUMMEN_WORTANFAENGE, Blatt
 
 KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n. v.", "n.v."}
 FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–—-]?\s+\S.*)$", re.I)
@@ -19,6 +21,37 @@ FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–�
 def text(tabelle: Tabelle, zeile: list, feld: str) -> str:
     """The cell of `feld` as cleaned text ('' when empty or absent)."""
     return bereinige(tabelle.wert(zeile, feld))
+
+
+def weitere_werte(
+    tabelle: Tabelle, nummer: int, zeile: list, vertrag: Blatt, gelesen: Collection[str]
+) -> dict[str, object] | None:
+    """The values of the contract's columns a reader has no rule of its own for (those not in
+    `gelesen`), read by their declared type: text, or one of the words of an `auswahl` type.
+    None after recording an error for a word that is not allowed."""
+    werte: dict[str, object] = {}
+    gueltig = True
+    for spalte in vertrag.spalten:
+        if spalte.feld in gelesen:
+            continue
+        if spalte.typ.auswahl:
+            wert = text(tabelle, zeile, spalte.feld)
+            if wert and wert.casefold() not in spalte.typ.auswahl:
+                tabelle.fehler(
+                    "zelle.nicht_erlaubt",
+                    nummer,
+                    spalte.feld,
+                    f"Der Wert ist in der Spalte „{spalte.titel}“ nicht vorgesehen.",
+                    wert,
+                    ", ".join(f"„{w}“" for w in spalte.typ.auswahl) + ("" if spalte.pflicht else " oder leer"),
+                )
+                gueltig = False
+            werte[spalte.feld] = wert.casefold()
+        elif spalte.typ == TEXT:
+            werte[spalte.feld] = text(tabelle, zeile, spalte.feld)
+        else:
+            raise TypeError(f"Spalte „{spalte.titel}“ ({spalte.typ.name}) braucht eine eigene Leseregel")
+    return werte if gueltig else None
 
 
 def pflichttext(

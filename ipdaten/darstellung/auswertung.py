@@ -218,7 +218,7 @@ class Auswertung:
         alle = self._merke(
             ("empfehlungen_tabelle",),
             lambda: ansicht.empfehlungen_tabelle(
-                self.anlage.empfehlungen, self.anlage.feldnamen, mit_bezug=self.anlage.hat_bezug_spalte
+                self.anlage.empfehlungen, self.anlage.feldnamen, mit_bezug=self.anlage.hat_spalte("bezug_gefluechtete")
             ),
         )
         tabelle = alle.loc[auswahl.index]

@@ -381,15 +381,15 @@ def excel_bytes(auswertung: Auswertung, *, quelle: str = "", verlauf: VerlaufAus
     if len(anlage.haushalt):
         _blatt(mappe, "Haushalt", *haushalt_tabelle(auswertung))
         _blatt(mappe, "Haushalt je Feld", *haushalt_feld_tabelle(auswertung))
-    if fs.hat_zustaendigkeit(anlage):
+    if anlage.hat_spalte("zustaendig"):
         _blatt(mappe, "Zuständig", *zustaendigkeit_tabelle(auswertung, "zustaendig", "Zuständig"))
-    if fs.hat_arbeitsgruppe(anlage):
+    if anlage.hat_spalte("arbeitsgruppe"):
         _blatt(mappe, "Arbeitsgruppe", *zustaendigkeit_tabelle(auswertung, "arbeitsgruppe", "Arbeitsgruppe"))
-    if fs.hat_termin(anlage) and anlage.stand is not None:
+    if anlage.hat_spalte("termin") and anlage.stand is not None:
         _blatt(mappe, "Überfällig", *ueberfaellig_tabelle(auswertung.fortschreibung("ueberfaellig", anlage.stand)))
     if fs.hat_bezug(anlage):
         _blatt(mappe, "Geflüchtete", *gefluechtete_tabelle(auswertung))
-    if fs.hat_ist(anlage):
+    if anlage.hat_spalte("ist", "haushalt"):
         _blatt(mappe, "Plan und Ist", *plan_ist_tabelle(auswertung))
     if verlauf is not None:
         _blatt(mappe, "Verlauf", *verlauf_tabelle(verlauf))

@@ -224,13 +224,13 @@ def gefluechtetenfolie(auswertung: Auswertung) -> Folie | None:
 def zustaendigkeitsfolie(auswertung: Auswertung) -> Folie | None:
     """Status per responsible body (the largest) and, with dates, the overdue recommendations."""
     anlage = auswertung.anlage
-    if not fs.hat_zustaendigkeit(anlage):
+    if not anlage.hat_spalte("zustaendig"):
         return None
     verteilung = auswertung.fortschreibung("status_nach", "zustaendig").head(MAX_ZUSTAENDIGE)
     punkte: tuple[Punkt, ...] = ()
     kern = f"Status der Empfehlungen je zuständiger Stelle ({fmt.zahl(len(verteilung))} Stellen mit den meisten Empfehlungen)."
     weitere = 0
-    if fs.hat_termin(anlage) and anlage.stand is not None:
+    if anlage.hat_spalte("termin") and anlage.stand is not None:
         ueberfaellig = auswertung.fortschreibung("ueberfaellig", anlage.stand)
         kern = f"{fmt.zahl(len(ueberfaellig))} Empfehlungen sind überfällig (Termin vor dem {fmt.datum(anlage.stand)}, nicht umgesetzt)."
         punkte = tuple(

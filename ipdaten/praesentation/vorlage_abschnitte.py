@@ -292,7 +292,7 @@ def anlage1(auswertung: Auswertung) -> tuple[tuple[Zeile, ...], bool, bool]:
     anlage = auswertung.anlage
     e = anlage.empfehlungen
     namen = anlage.feldnamen
-    zustaendig, termin = fs.hat_zustaendigkeit(anlage), fs.hat_termin(anlage)
+    zustaendig, termin = anlage.hat_spalte("zustaendig"), anlage.hat_spalte("termin")
     leer = [""] * len(e)
     zustaendige = e["zustaendig"].fillna("").astype(str).tolist() if zustaendig else leer
     termine = [termin_text(d, g) for d, g in zip(e["termin"], e["termin_genauigkeit"])] if termin else leer

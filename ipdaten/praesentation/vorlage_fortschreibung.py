@@ -103,7 +103,7 @@ def nachhalten(auswertung: Auswertung, verlauf: VerlaufAuswertung | None) -> Nac
     termine: dict[tuple[int, int], str] = {}
     ueberfaellig = (
         auswertung.fortschreibung("ueberfaellig", anlage.stand)
-        if fs.hat_termin(anlage) and anlage.stand is not None
+        if anlage.hat_spalte("termin") and anlage.stand is not None
         else None
     )
     if ueberfaellig is not None:
@@ -132,7 +132,9 @@ def nachhalten(auswertung: Auswertung, verlauf: VerlaufAuswertung | None) -> Nac
     e = anlage.empfehlungen
     schluessel = list(zip(e["handlungsfeld"].astype(int), e["nr"].astype(int)))
     zustaendig = (
-        e["zustaendig"].fillna("").astype(str).str.strip().tolist() if fs.hat_zustaendigkeit(anlage) else [""] * len(e)
+        e["zustaendig"].fillna("").astype(str).str.strip().tolist()
+        if anlage.hat_spalte("zustaendig")
+        else [""] * len(e)
     )
     zeilen = []
     for k, z, text, status, d, g in zip(
@@ -228,7 +230,7 @@ def perspektive(
         else "Ein Termin für den nächsten Bericht ist noch nicht festgelegt."
     )
     faellig_text, faellig = "", ()
-    if bis is not None and fs.hat_termin(anlage) and anlage.stand is not None:
+    if bis is not None and anlage.hat_spalte("termin") and anlage.stand is not None:
         schon = auswertung.fortschreibung("ueberfaellig", anlage.stand)
         bis_dahin = auswertung.fortschreibung("ueberfaellig", bis + dt.timedelta(days=1))
         bekannt = set(zip(schon["handlungsfeld"], schon["nr"]))

@@ -38,30 +38,6 @@ def _mit_massen(verteilung: pd.DataFrame) -> pd.DataFrame:
     return verteilung
 
 
-def _hat_text(frame: pd.DataFrame, spalte: str) -> bool:
-    return spalte in frame.columns and bool((frame[spalte].fillna("").astype(str).str.strip() != "").any())
-
-
-def hat_zustaendigkeit(anlage: Anlage) -> bool:
-    """True when any recommendation names a Zuständig."""
-    return _hat_text(anlage.empfehlungen, "zustaendig")
-
-
-def hat_arbeitsgruppe(anlage: Anlage) -> bool:
-    """True when any recommendation names an Arbeitsgruppe."""
-    return _hat_text(anlage.empfehlungen, "arbeitsgruppe")
-
-
-def hat_termin(anlage: Anlage) -> bool:
-    """True when any recommendation has a Termin."""
-    return "termin" in anlage.empfehlungen.columns and bool(anlage.empfehlungen["termin"].notna().any())
-
-
-def hat_ist(anlage: Anlage) -> bool:
-    """True when any budget line has an Ist (spent) amount."""
-    return "ist" in anlage.haushalt.columns and bool(anlage.haushalt["ist"].notna().any())
-
-
 def hat_bezug(anlage: Anlage) -> bool:
     """True when any recommendation is marked with Bezug Geflüchtete = ja."""
     return bool((anlage.empfehlungen["bezug_gefluechtete"] == True).any())  # noqa: E712 (object column)
@@ -121,7 +97,7 @@ def ueberfaellig(anlage: Anlage, stichtag: dt.date) -> pd.DataFrame:
     """
     e = anlage.empfehlungen
     spalten = ["empfehlung", "status", "zustaendig", "termin", "termin_genauigkeit"]
-    if not hat_termin(anlage):
+    if not anlage.hat_spalte("termin"):
         return _mit_feld(anlage, e.iloc[0:0], spalten).assign(termin_ende=[], tage=[])
     mit_termin = e[e["termin"].notna()]
     ende = [termin_ende(d, g) for d, g in zip(mit_termin["termin"], mit_termin["termin_genauigkeit"])]
