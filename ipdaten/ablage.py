@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ipdaten import ablage_protokoll, ablage_schema
+from ipdaten import ablage_ort, ablage_protokoll, ablage_schema
 from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, oeffnen_fehler
 from ipdaten.ablage_zeile import (
     SPALTEN,
@@ -49,6 +49,7 @@ __all__ = ["Ablage", "AblageFehler", "StandInfo", "Veroeffentlichung", "ablage_v
 
 DATEINAME_DB = "staende.sqlite3"
 STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
+STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"  # always Stand 1
 WARTEZEIT_MS = 30_000
 FRISCH_S = 0.5
 
@@ -83,6 +84,10 @@ class Ablage:
         self._lesesperre = threading.Lock()
         self._leser: sqlite3.Connection | None = None
         self.neu_angelegt = False  # True: this object found no Stand and made the default Stand 1
+        # True: there is only Stand 1 because the store was missing or empty although Stände had
+        # been here before (the marker next to the folder, ablage_ort) – not a first start.
+        self.verschwunden = False
+        self.netzlaufwerk = ablage_ort.netzlaufwerk(self.verzeichnis)  # e.g. "Netzlaufwerk Z:\\", or None
         self._staende: tuple[int, tuple[StandInfo, ...]] | None = None
         try:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
@@ -175,6 +180,13 @@ class Ablage:
             leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
             if leer:
                 self.neu_angelegt = True
+                if ablage_ort.hatte_staende(self.verzeichnis):
+                    ablage_protokoll.schreibe(
+                        verbindung,
+                        "ablage_fehlte",
+                        quelle="server",
+                        hinweis=f"Markierung {ablage_ort.markierung(self.verzeichnis).name} gefunden",
+                    )
                 daten = self._standard_mappe.read_bytes()
                 anlage = lade_anlage(daten)
                 self._schreibe(
@@ -185,6 +197,10 @@ class Ablage:
                     dateiname=self._standard_mappe.name,
                     ist_standard=True,
                 )
+            nur_stand_eins = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 1
+            fehlte = verbindung.execute("SELECT 1 FROM protokoll WHERE aktion = 'ablage_fehlte' LIMIT 1").fetchone()
+            self.verschwunden = nur_stand_eins and fehlte is not None
+        ablage_ort.markieren(self.verzeichnis)
 
     def _schreibe(
         self,

@@ -2,7 +2,7 @@
 
 Every publication (also one that found its bytes already stored), every wrong password, every
 attempt refused for too many wrong ones, every unlocking for editing and every restore of the
-store is one line: time (UTC), action, the person (name, how established, login e-mail), the
+store, and a store found missing although Stände had been there, is one line: time (UTC), action, the person (name, how established, login e-mail), the
 client address as the server saw it, the Stand, file name and SHA-256, and a short note. Never a
 password or a guess. Lines are only ever added.
 """
@@ -25,8 +25,14 @@ AKTIONEN = {
     "freigeschaltet": "Zum Bearbeiten angemeldet",
     "kein_redakteur": "Abgewiesen: nicht als Redakteur eingetragen",
     "wiederhergestellt": "Ablage aus Sicherung wiederhergestellt",
+    "ablage_fehlte": "Ablage fehlte oder war leer, obwohl dort Stände lagen – neu angelegt",
 }
-QUELLEN = {"passwort": "Name mit Passwort", "anmeldung": "Anmeldung", "kommandozeile": "Kommandozeile"}
+QUELLEN = {
+    "passwort": "Name mit Passwort",
+    "anmeldung": "Anmeldung",
+    "kommandozeile": "Kommandozeile",
+    "server": "Server",
+}
 MAX_TEXT = 300
 
 
@@ -61,6 +67,7 @@ def schreibe(
     aktion: str,
     *,
     von: Redakteur | None = None,
+    wer: str = "",
     quelle: str | None = None,
     client: str | None = None,
     stand_nr: int | None = None,
@@ -68,7 +75,8 @@ def schreibe(
     sha256: str | None = None,
     hinweis: str | None = None,
 ) -> None:
-    """Add one line (inside the caller's transaction, so a publication and its line are one)."""
+    """Add one line (inside the caller's transaction, so a publication and its line are one).
+    The person is `von`, or – for the command line – the name `wer` with its `quelle`."""
     if aktion not in AKTIONEN:
         raise ValueError(f"unbekannte Aktion {aktion!r}")
     verbindung.execute(
@@ -77,7 +85,7 @@ def schreibe(
         (
             dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             aktion,
-            von.name if von is not None else "",
+            von.name if von is not None else einzeilig(wer, MAX_TEXT),
             von.quelle if von is not None else quelle,
             (von.kennung or None) if von is not None else None,
             _text(client),

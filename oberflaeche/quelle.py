@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from ipdaten import format as fmt
-from ipdaten.ablage import Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
+from ipdaten.ablage import STANDARD_MAPPE, Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
 from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, lade_anlage
 from ipdaten.arbeitsmappe import signatur as kopf_signatur
 from ipdaten.arbeitsmappe.plausibel import Quittung, quittung
@@ -26,7 +26,6 @@ from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 from . import sitzung
 from .veroeffentlichung import protokoll
 
-STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"
 STANDARD_QUELLE = (
     "Standard-Arbeitsmappe: Rekonstruktion der Anlage 1 aus dem Bericht an den Sozial- und "
     "Gesundheitsausschuss vom 6. März 2017. Annahmen und Platzhalter sind in der Spalte "
@@ -119,19 +118,32 @@ def standard_auswertung() -> Auswertung:
     return _auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
 
 
-NEU_ANGELEGT = (
-    "Die Ablage der Stände in „{}“ war leer oder fehlte und wurde neu angelegt: Es gibt nur Stand "
-    "Nr. 1 (Standard-Arbeitsmappe). Waren dort schon Stände veröffentlicht, zeigt der Server den "
-    "falschen Ordner oder die Ablage ging verloren – bitte die Umgebungsvariable IPDATEN_ABLAGE "
-    "prüfen bzw. die Sicherung zurückspielen."
+ERSTER_START = (
+    "Erster Start: Die Ablage der Stände in „{}“ wurde angelegt; Stand Nr. 1 ist die mitgelieferte "
+    "Standard-Arbeitsmappe."
+)
+VERSCHWUNDEN = (
+    "Die Ablage der Stände in „{}“ fehlte oder war leer, obwohl dort schon Stände veröffentlicht "
+    "waren. Sie wurde mit Stand Nr. 1 (Standard-Arbeitsmappe) neu angelegt. Zeigt der Server auf den "
+    "falschen Ordner, bitte die Umgebungsvariable IPDATEN_ABLAGE prüfen; ging die Ablage verloren, "
+    "die Sicherung zurückspielen (python -m ipdaten ablage wiederherstellen SICHERUNG.sqlite)."
+)
+NETZLAUFWERK = (
+    "Die Ablage der Stände in „{}“ liegt auf einem Netzlaufwerk ({}). SQLite kann dort nicht sicher "
+    "sperren; gleichzeitiges Veröffentlichen kann die Ablage beschädigen. Bitte einen Ordner auf "
+    "einem lokalen Datenträger des Servers nehmen und ihn regelmäßig sichern (docs/betrieb.md)."
 )
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _ablage(verzeichnis: str) -> Ablage:
     neu = Ablage(verzeichnis, STANDARD_MAPPE)
-    if neu.neu_angelegt:
-        protokoll.warning(NEU_ANGELEGT.format(neu.verzeichnis))
+    if neu.verschwunden:
+        protokoll.error(VERSCHWUNDEN.format(neu.verzeichnis))
+    elif neu.neu_angelegt:
+        protokoll.info(ERSTER_START.format(neu.verzeichnis))
+    if neu.netzlaufwerk:
+        protokoll.warning(NETZLAUFWERK.format(neu.verzeichnis, neu.netzlaufwerk))
     return neu
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
+from ipdaten.ablage_zeile import von_text
 
 from . import quelle, sitzung
 from .literal import literal
@@ -112,8 +113,13 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
     nach_nr = {s.nr: s for s in auswahl.staende}
     neueste = auswahl.staende[-1].nr
     ablage = quelle.ablage()
-    if ablage.neu_angelegt and len(nach_nr) == 1:
-        st.sidebar.warning(quelle.NEU_ANGELEGT.format(literal(ablage.verzeichnis)), icon=":material/warning:")
+    if len(nach_nr) == 1:
+        if ablage.verschwunden:  # loud: Stände were lost or the server looks in the wrong folder
+            st.sidebar.error(quelle.VERSCHWUNDEN.format(literal(ablage.verzeichnis)), icon=":material/error:")
+        else:  # calm: a first start
+            st.sidebar.caption(
+                "Noch kein eigener Stand veröffentlicht: Es gilt die mitgelieferte Standard-Arbeitsmappe."
+            )
 
     with st.sidebar:
         if len(nach_nr) == 1:
@@ -142,14 +148,6 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
             st.caption(f"Es gibt einen neueren Stand: {literal(quelle.stand_titel(nach_nr[neueste]))}.")
         _wache()
     _schreibe_link(gewaehlt, auswahl.folgt)
-
-
-def von_text(info: StandInfo) -> str:
-    """Who published a Stand: the name (and login), "mitgeliefert" for the bundled Stand 1,
-    "unbekannt" for a Stand from before the store recorded it."""
-    if info.von is not None:
-        return info.von.anzeige
-    return "mitgeliefert" if info.ist_standard else "unbekannt"
 
 
 def herkunft(info: StandInfo) -> str:

@@ -73,6 +73,10 @@ if quelle.standard_sha256() != alle[0].sha256:
         "Bedarf hochladen und veröffentlichen."
     )
 st.subheader("Veröffentlichte Stände", anchor=False)
+if ablage.netzlaufwerk:
+    st.warning(
+        quelle.NETZLAUFWERK.format(literal(ablage.verzeichnis), literal(ablage.netzlaufwerk)), icon=":material/lan:"
+    )
 zeige_tabelle(
     staende.staende_tabelle(alle),
     hide_index=True,

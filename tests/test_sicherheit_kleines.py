@@ -4,16 +4,11 @@ control characters removed from what is shown."""
 
 from __future__ import annotations
 
-import logging
 import tomllib
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
-from ipdaten.ablage import Ablage
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.arbeitsmappe.vertrag import MAX_DATEI_BYTES
-from tests.arbeitsmappen import STANDARD_PFAD
 from tests.feindlich import feindliche_mappe_bytes
 from tests.seiten_hilfen import starte
 
@@ -37,19 +32,6 @@ def test_zu_grosse_datei_bekommt_die_deutsche_meldung():
     assert not at.exception
     # findings are an HTML table (st.table) whose text wraps
     assert any("zu groß" in t for t in (str(v) for d in at.table for v in d.value.to_numpy().ravel()))
-
-
-def test_neue_ablage_wird_laut_gemeldet(tmp_path, caplog, monkeypatch):
-    ablage = Ablage(tmp_path / "neu", STANDARD_PFAD)
-    assert ablage.neu_angelegt
-    assert not Ablage(tmp_path / "neu", STANDARD_PFAD).neu_angelegt  # after a restart with its Stände
-    monkeypatch.setenv("IPDATEN_ABLAGE", str(tmp_path / "leer"))  # the server starts on an empty one
-    caplog.set_level(logging.WARNING, logger="ipdaten.sicherheit")
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    (warnung,) = [w.value for w in at.sidebar.warning if "Ablage der Stände" in w.value]
-    assert "war leer oder fehlte und wurde neu angelegt" in warnung and "IPDATEN_ABLAGE" in warnung
-    assert any("war leer oder fehlte" in r.getMessage() for r in caplog.records)
 
 
 def test_kaputte_ablage_wird_auch_auf_der_praesentation_genannt(tmp_path, monkeypatch):
