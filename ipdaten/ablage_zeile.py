@@ -57,15 +57,21 @@ def bereinige_kommentar(text: str | None) -> str:
     return einzeilig(text, MAX_KOMMENTAR)
 
 
+def _spalte(zeile: sqlite3.Row, name: str) -> object:
+    """A column that a store of an older version may lack (read-only reading does not migrate)."""
+    return zeile[name] if name in zeile.keys() else None  # noqa: SIM118 (`in` on a Row tests its values)
+
+
 def _von(zeile: sqlite3.Row) -> Redakteur | None:
-    if not zeile["von_name"]:
+    name = _spalte(zeile, "von_name")
+    if not name:
         return None
-    quelle = zeile["von_quelle"] if zeile["von_quelle"] in QUELLEN else "passwort"
-    return Redakteur(zeile["von_name"], quelle, zeile["von_kennung"] or "")
+    quelle = _spalte(zeile, "von_quelle")
+    return Redakteur(str(name), quelle if quelle in QUELLEN else "passwort", str(_spalte(zeile, "von_kennung") or ""))
 
 
 def zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
-    """A row of `staende` (the columns `SPALTEN`) as a StandInfo."""
+    """A row of `staende` (the columns `SPALTEN`, or `*` of a store of any version) as a StandInfo."""
     return StandInfo(
         nr=int(zeile["nr"]),
         sha256=zeile["sha256"],
@@ -75,11 +81,19 @@ def zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
         dateiname=zeile["dateiname"],
         groesse=int(zeile["groesse"]),
         ist_standard=bool(zeile["ist_standard"]),
-        zuordnung=_zuordnung(zeile["zuordnung"]),
-        signatur=zeile["signatur"],
+        zuordnung=_zuordnung(_spalte(zeile, "zuordnung")),
+        signatur=_spalte(zeile, "signatur"),
         von=_von(zeile),
-        kommentar=zeile["kommentar"] or "",
+        kommentar=str(_spalte(zeile, "kommentar") or ""),
     )
+
+
+def von_text(info: StandInfo) -> str:
+    """Who published a Stand, in words: the name (and login), "mitgeliefert" for the bundled
+    Stand 1, "unbekannt" for a Stand from before the store recorded it."""
+    if info.von is not None:
+        return info.von.anzeige
+    return "mitgeliefert" if info.ist_standard else "unbekannt"
 
 
 def _zuordnung(text: str | None) -> Zuordnung | None:

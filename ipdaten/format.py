@@ -154,6 +154,20 @@ def zeitpunkt(wert: dt.datetime) -> str:
     return f"{datum(wert.date())}, {wert:%H:%M} Uhr"
 
 
+def dateigroesse(anzahl_bytes: int) -> str:
+    """A file size as people read it: '812 Bytes', '21,4 KB', '3,2 MB' (1 KB = 1024 Bytes)."""
+    if anzahl_bytes < 1024:
+        return f"{zahl(anzahl_bytes)} Bytes"
+    if anzahl_bytes < 1024 * 1024:
+        return f"{zahl(anzahl_bytes / 1024, 1)} KB"
+    return f"{zahl(anzahl_bytes / 1024 / 1024, 1)} MB"
+
+
+def anzahl(wert: int, einzahl: str, mehrzahl: str) -> str:
+    """A count with its noun: '1 Stand', '3 Stände', '1.204 Einträge'."""
+    return f"{zahl(wert)} {einzahl if wert == 1 else mehrzahl}"
+
+
 def kuerzen(text: str, laenge: int) -> str:
     """`text` in at most `laenge` characters: cut at a word (inside a word only when it has no
     space), trailing punctuation dropped, '…' appended when cut."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from ipdaten.ablage import DATEINAME_DB, Ablage
+from ipdaten.ablage import DATEINAME_DB, Ablage, sha256
 from ipdaten.ablage_schema import SCHEMA_VERSION
 from ipdaten.redakteur import Redakteur, gruppen, ist_redakteur
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
@@ -30,11 +30,11 @@ def _alte_ablage(ordner, version_sql: str = SCHEMA_V2):
     daten = ueberarbeitete_standard_bytes()
     with contextlib.closing(sqlite3.connect(ordner / DATEINAME_DB)) as db:
         db.executescript(version_sql)
-        db.execute("INSERT INTO dateien VALUES ('abc', ?)", (daten,))
+        db.execute("INSERT INTO dateien VALUES (?, ?)", (sha256(daten), daten))
         db.execute(
             "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard) "
-            "VALUES ('abc', '2017-09-30', 'Herbst', '2017-10-01T08:00:00+00:00', 'herbst.xlsx', ?, 0)",
-            (len(daten),),
+            "VALUES (?, '2017-09-30', 'Herbst', '2017-10-01T08:00:00+00:00', 'herbst.xlsx', ?, 0)",
+            (sha256(daten), len(daten)),
         )
         db.commit()
 

@@ -95,6 +95,8 @@ SCHICHTEN = {
     "ablage_zeile": 2,
     "ablage_protokoll": 2,
     "fehler": 0,
+    "ablage_sicherung": 2,
+    "ablage_ort": 0,
     "amtlich": 2,
     "rueckmeldung": 2,
     "darstellung": 3,

@@ -166,6 +166,11 @@ def test_falscher_aufruf(argumente):
         "[--vorlage VORLAGE.docx] [--zuordnung ZUORDNUNG.toml]\n"
         "        python -m ipdaten rueckmeldung boegen MAPPE.xlsx -o ORDNER [--titel T] [--frist JJJJ-MM-TT]  |  "
         "python -m ipdaten rueckmeldung einlesen MAPPE.xlsx BOGEN.xlsx [BOGEN.xlsx …] -o NEU.xlsx\n"
+        "        python -m ipdaten staende [--ablage ORDNER] [--csv]\n"
+        "        python -m ipdaten ablage sichern ZIEL.sqlite [--ablage ORDNER]  |  "
+        "python -m ipdaten ablage pruefen [DATEI.sqlite] [--ablage ORDNER]  |  "
+        "python -m ipdaten ablage wiederherstellen QUELLE.sqlite [--ablage ORDNER]\n"
+        "        python -m ipdaten selbsttest\n"
     )
 
 

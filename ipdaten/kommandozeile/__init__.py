@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import sys
 
-from ipdaten.kommandozeile import anlage, bericht, einbuergerung, rueckmeldung
+from ipdaten.kommandozeile import anlage, bericht, einbuergerung, rueckmeldung, selbsttest, sicherung, staende
 from ipdaten.kommandozeile.gemeinsam import AufrufFehler, Parser
 
-BEFEHLE = (anlage, einbuergerung, bericht, rueckmeldung)
+BEFEHLE = (anlage, einbuergerung, bericht, rueckmeldung, staende, sicherung, selbsttest)
 
 AUFRUF = "\n        ".join(befehl.AUFRUF for befehl in BEFEHLE)
 
