@@ -16,6 +16,7 @@ import textwrap
 import pytest
 
 from ipdaten.ablage import DATEINAME_DB, Ablage, ablage_verzeichnis
+from ipdaten.ablage_schema import SCHEMA_VERSION
 from ipdaten.ablage_sicherung import lies_staende, pruefe
 from ipdaten.redakteur import Redakteur
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
@@ -149,7 +150,7 @@ def test_pruefen_meldet_zahlen_und_schaeden(tmp_path):
     ergebnis = rufe("ablage", "pruefen")
     assert ergebnis.returncode == 0
     assert ergebnis.stdout.startswith(f"Die Ablage „{_db()}“ ist in Ordnung: 2 Stände, 2 Dateien (")
-    assert "1 Protokolleintrag, Schema-Version 3; neuester: Nr. 2 vom " in ergebnis.stdout
+    assert f"1 Protokolleintrag, Schema-Version {SCHEMA_VERSION}; neuester: Nr. 2 vom " in ergebnis.stdout
     kaputt = _beschaedigte_blobs(tmp_path)
     ergebnis = rufe("ablage", "pruefen", str(kaputt))
     assert ergebnis.returncode == 1
@@ -255,5 +256,5 @@ def test_wiederherstellen_einer_alten_sicherung_hebt_sie_auf_den_neuen_stand(tmp
     shutil.copyfile(tmp_path / "alt" / DATEINAME_DB, tmp_path / "alt.sqlite")
     ergebnis = rufe("ablage", "wiederherstellen", str(tmp_path / "alt.sqlite"))
     assert ergebnis.returncode == 0, ergebnis.stderr
-    assert pruefe(_db()).version == 3
+    assert pruefe(_db()).version == SCHEMA_VERSION
     assert [(s.nr, s.bezeichnung, s.von) for s in _ablage().staende()] == [(1, "Herbst", None)]
