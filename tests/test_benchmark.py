@@ -58,3 +58,17 @@ def test_last_ueber_den_websocket_eines_echten_servers():
         if "klicken" in was or "öffnen" in was:
             assert verhaeltnis.endswith("· 0 Fehler"), (was, verhaeltnis)  # every page answered, none raised
     assert "nicht erreicht" not in spalten[3][2]  # the new Stand reached every open session
+
+
+@pytest.mark.benchmark
+def test_rueckmelderunde_im_schnellmodus():
+    ergebnis = subprocess.run(
+        [sys.executable, str(WURZEL / "benchmarks" / "rueckmeldung.py"), "--schnell"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=WURZEL,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+    zeilen = [z for z in ergebnis.stdout.splitlines() if z.startswith("| 200 ")]
+    assert len(zeilen) == 3 and all(re.search(r"\| [\d.]+ ms \|$", z) for z in zeilen)

@@ -55,6 +55,7 @@ KOPF = PatternFill("solid", fgColor="D9D9D9")
 _LINIE = Side(style="thin", color="BFBFBF")
 RAHMEN = Border(left=_LINIE, right=_LINIE, top=_LINIE, bottom=_LINIE)
 OFFEN = Protection(locked=False)
+OBEN_UMBRECHEN = Alignment(wrap_text=True, vertical="top")
 ZEILENHOEHE = 15.0  # points per line of text
 
 
@@ -136,7 +137,7 @@ def bogen_bytes(runde: Runde, empfaenger: Empfaenger, anlage: Anlage) -> bytes:
     _text(ws.cell(ZEILE_EMPFAENGER, 1), f"Für: {empfaenger.name}").font = Font(bold=True, size=12)
     _text(ws.cell(ZEILE_FRIST, 1), _frist_text(runde))
     text = anleitung(runde)
-    _text(ws.cell(ZEILE_ANLEITUNG, 1), text).alignment = Alignment(wrap_text=True, vertical="top")
+    _text(ws.cell(ZEILE_ANLEITUNG, 1), text).alignment = OBEN_UMBRECHEN
     ws.merge_cells(start_row=ZEILE_ANLEITUNG, start_column=1, end_row=ZEILE_ANLEITUNG, end_column=letzte_spalte)
     ws.row_dimensions[ZEILE_ANLEITUNG].height = ZEILENHOEHE * _zeilen(text, sum(s.breite for s in SPALTEN))
 
@@ -164,7 +165,7 @@ def bogen_bytes(runde: Runde, empfaenger: Empfaenger, anlage: Anlage) -> bytes:
         for spalte, definition in enumerate(SPALTEN):
             zelle = ws.cell(nummer, spalte + 1)
             zelle.border = RAHMEN
-            zelle.alignment = Alignment(wrap_text=True, vertical="top")
+            zelle.alignment = OBEN_UMBRECHEN
             if definition.zum_ausfuellen:
                 zelle.fill, zelle.protection = GELB, OFFEN
                 if definition.titel == TERMIN_NEU:

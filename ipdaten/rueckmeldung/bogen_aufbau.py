@@ -76,18 +76,20 @@ def _termin_text(datum: object, genauigkeit: object) -> str:
 
 def nur_lesen_zeilen(anlage: Anlage, empfaenger: Empfaenger) -> dict[Schluessel, tuple[str, ...]]:
     """The read-only cells of each row of the recipient's form, as texts, in form order."""
-    empfehlungen = anlage.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)
+    gesucht = set(empfaenger.empfehlungen)
     zeilen = {}
-    for schluessel in empfaenger.empfehlungen:
-        e = empfehlungen.loc[schluessel]
+    for e in anlage.empfehlungen.itertuples(index=False):
+        schluessel = (int(e.handlungsfeld), int(e.nr))
+        if schluessel not in gesucht:
+            continue
         feld = f"{schluessel[0]} {anlage.feldnamen.get(schluessel[0], '')}".strip()
         werte = (
             feld,
             nr_text(schluessel),
-            e["empfehlung"],
-            e["status"],
-            e["bemerkung"] if isinstance(e["bemerkung"], str) else "",
-            _termin_text(e.get("termin"), e.get("termin_genauigkeit")),
+            e.empfehlung,
+            e.status,
+            e.bemerkung if isinstance(e.bemerkung, str) else "",
+            _termin_text(e.termin, e.termin_genauigkeit),
         )
         zeilen[schluessel] = tuple(zelltext(w) for w in werte)
-    return zeilen
+    return {s: zeilen[s] for s in empfaenger.empfehlungen}
