@@ -229,3 +229,34 @@ def test_fortgeschriebene_mappe_liest_libreoffice_wie_das_dashboard():
         pytest.skip("LibreOffice Calc fehlt")
     e = lade_anlage(zurueck).empfehlungen
     assert e.drop(columns="zeile").equals(ergebnis.fortschreibung.anlage.empfehlungen.drop(columns="zeile"))
+
+
+def test_rueckmeldung_zu_entfallener_empfehlung_und_datum_in_der_zukunft():
+    """The newest Stand may differ from the round's: an answer on a recommendation it no longer
+    has is named, not dropped silently; a sender's date in the future is named and today counts."""
+    from tests.arbeitsmappen import wie_excel
+    from tests.fortschreibung_mappen import stand_bytes
+
+    ziel = wie_excel(stand_bytes(2))  # has no 2.3
+    sozialamt = rb.fuelle(rb.leerer_bogen("sozialamt"), {"2.3": {"Status neu": "umgesetzt"}})
+    kreisbau = rb.fuelle(rb.leerer_bogen("kreisbau"), {"2.2": {"Status neu": "in Arbeit"}}, datum=dt.date(2071, 1, 1))
+    eingang = lies_boegen([("s.xlsx", sozialamt), ("k.xlsx", kreisbau)], rb.standardrunde(), rb.anlage())
+    ergebnis = zusammenfuehren(eingang.rueckmeldungen, eingang.konflikte, ziel, lade_anlage(ziel), heute=HEUTE)
+    assert [b.als_text() for b in ergebnis.hinweise] == [
+        "Zu diesen Empfehlungen gibt es Rückmeldungen, aber die Arbeitsmappe enthält sie nicht mehr; die "
+        "Rückmeldungen wurden nicht übernommen: 2.3.",
+        "Im Bogen „k.xlsx“ (Kreisbau) steht ein Datum in der Zukunft; als „Gemeldet am“ gilt der 2. November 2017. "
+        "Gefunden: „1. Januar 2071“.",
+    ]
+    e = ergebnis.fortschreibung.anlage.empfehlungen.set_index(["handlungsfeld", "nr"])
+    assert e.loc[(2, 2), ["status", "gemeldet_am"]].tolist() == ["in Arbeit", HEUTE]
+
+
+def test_rundenzahlen_fuer_die_folie():
+    from ipdaten.rueckmeldung import rundenzahlen
+
+    eingang, _ = _merge()
+    stellen = ueberblick(rb.standardrunde(), eingang.rueckmeldungen, rb.anlage(), HEUTE)
+    zahlen = rundenzahlen(stellen)
+    assert (zahlen.stellen, zahlen.beantwortet, zahlen.empfehlungen, zahlen.gemeldet) == (5, 3, 7, 5)
+    assert zahlen.anteil_gemeldet == pytest.approx(5 / 7)

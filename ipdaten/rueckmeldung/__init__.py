@@ -27,8 +27,15 @@ Overview and freshness
     ``ueberblick(runde, rueckmeldungen, anlage, heute, eingegangen)`` → one `StelleImUeberblick`
     per recipient (zustand 'beantwortet' / 'offen' / 'überfällig', boegen, letzter_eingang,
     absender, ausgefuellt, geaendert); ``ueberblick_tabelle(...)`` as a German table.
+    ``rundenzahlen(stellen)`` → `Rundenzahlen` (stellen, beantwortet, empfehlungen, gemeldet,
+    anteil_gemeldet) for the slide „Rückmeldungen“.
     ``frische(anlage, heute, runde)`` → per recommendation gemeldet_am, gemeldet_von, text
     („zuletzt gemeldet am … von …“), seit („nicht gemeldet seit …“), tage, ueberfaellig.
+
+E-mail drafts (`anschreiben`)
+    ``betreff(runde, erinnerung)``, ``anschreiben(runde, empfaenger, erinnerung, heute)`` (German
+    text with the reply date; a reminder says the date has passed), ``mailto(adresse, betreff,
+    text)`` → a percent-encoded `mailto:` link. Who has not answered: ``ueberblick`` (zustand).
 
 Merge (the preview's new workbook)
     ``zusammenfuehren(eingang.rueckmeldungen, eingang.konflikte, daten, anlage,
@@ -59,6 +66,7 @@ Quick correction
 """
 
 from ipdaten.rueckmeldung.ablage_runde import GespeicherterBogen, Rundenablage, basis_der_runde, eingang_der_runde
+from ipdaten.rueckmeldung.anschreiben import anschreiben, betreff, mailto
 from ipdaten.rueckmeldung.bogen import anleitung, boegen_zip, bogen_bytes
 from ipdaten.rueckmeldung.eingang import Antwort, Eingang, Konflikt, lies_boegen, runde_aus_boegen
 from ipdaten.rueckmeldung.fortschreiben import Fortschreibung, FortschreibungFehler, schnellkorrektur, schreibe_werte
@@ -68,10 +76,12 @@ from ipdaten.rueckmeldung.uebersicht import (
     BEANTWORTET,
     OFFEN,
     UEBERFAELLIG,
+    Rundenzahlen,
     StelleImUeberblick,
     frische,
     gemeldet_text,
     nicht_gemeldet_text,
+    rundenzahlen,
     ueberblick,
     ueberblick_tabelle,
 )
@@ -101,21 +111,26 @@ __all__ = [
     "Rueckmeldung",
     "Runde",
     "Rundenablage",
+    "Rundenzahlen",
     "StelleImUeberblick",
     "Termin",
     "Zusammenfuehrung",
     "aenderungen_tabelle",
     "anleitung",
+    "anschreiben",
     "basis_der_runde",
+    "betreff",
     "boegen_zip",
     "bogen_bytes",
     "eingang_der_runde",
     "frische",
     "gemeldet_text",
     "lies_boegen",
+    "mailto",
     "neue_runde",
     "nicht_gemeldet_text",
     "runde_aus_boegen",
+    "rundenzahlen",
     "schnellkorrektur",
     "schreibe_werte",
     "ueberblick",

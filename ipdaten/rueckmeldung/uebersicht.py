@@ -97,6 +97,31 @@ def ueberblick(
     return tuple(ergebnis)
 
 
+@dataclass(frozen=True)
+class Rundenzahlen:
+    """The round in figures (for the slide „Rückmeldungen“): bodies answered of all, and the
+    recommendations reported by them of all."""
+
+    stellen: int
+    beantwortet: int
+    empfehlungen: int
+    gemeldet: int
+
+    @property
+    def anteil_gemeldet(self) -> float:
+        """Share of the recommendations reported (0 when the round has none)."""
+        return self.gemeldet / self.empfehlungen if self.empfehlungen else 0.0
+
+
+def rundenzahlen(stellen: Iterable[StelleImUeberblick]) -> Rundenzahlen:
+    """The figures of an overview (see `ueberblick`)."""
+    liste = list(stellen)
+    beantwortet = [s for s in liste if s.zustand == BEANTWORTET]
+    return Rundenzahlen(
+        len(liste), len(beantwortet), sum(s.empfehlungen for s in liste), sum(s.empfehlungen for s in beantwortet)
+    )
+
+
 def ueberblick_tabelle(stellen: Iterable[StelleImUeberblick]) -> pd.DataFrame:
     """The overview as a German table."""
     liste = list(stellen)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung
+from ipdaten.arbeitsmappe.befunde import warnung
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
 from ipdaten.rueckmeldung.bogen_aufbau import nr_text
 from ipdaten.rueckmeldung.eingang import INHALTE, Konflikt
@@ -55,7 +56,7 @@ class Zusammenfuehrung:
     gemeldet: Mapping[Schluessel, tuple[dt.date, str]]  # recommendation → (Gemeldet am, Gemeldet von)
     offene_konflikte: tuple[Konflikt, ...]
     fortschreibung: Fortschreibung | None = field(default=None, repr=False)
-    hinweise: tuple[Befund, ...] = ()  # the plausibility check of the merged workbook (issue 22)
+    hinweise: tuple[Befund, ...] = ()  # what was not taken as written, and the plausibility check (issue 22)
 
     @property
     def fertig(self) -> bool:
@@ -127,11 +128,12 @@ def zusammenfuehren(
     rueckmeldungen = list(rueckmeldungen)
     konflikt_von = {k.schluessel: k for k in konflikte}
     aktuell = anlage.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)
-    offen, aenderungen, gemeldet = [], [], {}
+    offen, aenderungen, gemeldet, entfallen = [], [], {}, []
     werte: dict[Schluessel, dict[str, object]] = {}
     for schluessel, antworten in sorted(_antworten(rueckmeldungen).items()):
         if schluessel not in aktuell.index:
-            continue  # the workbook no longer has it (the form was checked against the round's Stand)
+            entfallen.append(schluessel)  # a newer Stand than the round's no longer has it
+            continue
         gilt = _gilt(schluessel, antworten, konflikt_von.get(schluessel), entscheidungen)
         if gilt is None:
             offen.append(konflikt_von[schluessel])
@@ -151,12 +153,37 @@ def zusammenfuehren(
             "gemeldet_am": gemeldet[schluessel][0],
             "gemeldet_von": gemeldet[schluessel][1],
         }
+    hinweise = _hinweise(rueckmeldungen, entfallen, heute)
     if offen:
-        return Zusammenfuehrung(tuple(aenderungen), gemeldet, tuple(offen))
+        return Zusammenfuehrung(tuple(aenderungen), gemeldet, tuple(offen), hinweise=hinweise)
     fortschreibung = schreibe_werte(daten, werte, zuordnung, anlage)
-    return Zusammenfuehrung(
-        tuple(aenderungen), gemeldet, (), fortschreibung, pruefe_plausibilitaet(fortschreibung.anlage).befunde
-    )
+    plausibel = pruefe_plausibilitaet(fortschreibung.anlage).befunde
+    return Zusammenfuehrung(tuple(aenderungen), gemeldet, (), fortschreibung, (*hinweise, *plausibel))
+
+
+def _hinweise(rueckmeldungen: list[Rueckmeldung], entfallen: list[Schluessel], heute: dt.date) -> tuple[Befund, ...]:
+    """What the merge did not take as written: answers on recommendations the workbook no longer
+    has, and a sender's date in the future (then today counts)."""
+    hinweise = []
+    if entfallen:
+        hinweise.append(
+            warnung(
+                "zusammenfuehren.empfehlung_entfallen",
+                "Zu diesen Empfehlungen gibt es Rückmeldungen, aber die Arbeitsmappe enthält sie nicht mehr; "
+                "die Rückmeldungen wurden nicht übernommen: " + ", ".join(nr_text(s) for s in entfallen) + ".",
+            )
+        )
+    for r in rueckmeldungen:
+        if r.datum is not None and r.datum > heute:
+            hinweise.append(
+                warnung(
+                    "zusammenfuehren.datum_zukunft",
+                    f"Im Bogen „{r.dateiname}“ ({r.stelle_name}) steht ein Datum in der Zukunft; als „Gemeldet am“ "
+                    f"gilt der {fmt.datum(heute)}.",
+                    wert=fmt.datum(r.datum),
+                )
+            )
+    return tuple(hinweise)
 
 
 def aenderungen_tabelle(aenderungen: Iterable[Aenderung]) -> pd.DataFrame:
