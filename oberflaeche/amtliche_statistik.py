@@ -33,10 +33,13 @@ from .tabelle import zeige_tabelle
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@st.cache_resource(max_entries=6, show_spinner="Statistikdatei wird gelesen …")
-def _lies(daten: bytes, name: str) -> StatistikDatei | tuple[Befund, ...]:
+@st.cache_resource(max_entries=2, show_spinner="Statistikdatei wird gelesen …", scope="session")
+def _lies(datei_id: str, _daten: bytes, name: str) -> StatistikDatei | tuple[Befund, ...]:
+    """An uploaded statistics file, read once per upload (its file id) and kept with the session:
+    released when the session ends, never held for others (like the workbook check)."""
+    del datei_id  # the cache key
     try:
-        return lies_statistik(daten, name)
+        return lies_statistik(_daten, name)
     except StatistikUngueltig as e:
         return tuple(e.befunde)
 
@@ -143,7 +146,7 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
         return
     gelesen, befunde = [], []
     for upload in hochgeladen:
-        datei = _lies(upload.getvalue(), upload.name)
+        datei = _lies(upload.file_id, upload.getvalue(), upload.name)
         if isinstance(datei, tuple):
             befunde.extend(datei)
         else:

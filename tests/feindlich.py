@@ -97,3 +97,27 @@ def blattbombe_bytes(anzahl: int = 2_000, empfehlungen: int = 1_000) -> bytes:
             "xl/_rels/workbook.xml.rels": rels.replace(b"</Relationships>", ziele.encode() + b"</Relationships>"),
         },
     )
+
+
+def mit_spaltenangaben(daten: bytes, spalten: bytes) -> bytes:
+    """`daten` with `<cols>…</cols>` put before the sheet data of Empfehlungen."""
+    from tests.arbeitsmappen import ersetze_teile, lies_teil
+
+    xml = lies_teil(daten, "xl/worksheets/sheet2.xml")
+    stelle = xml.index(b"<sheetData")
+    return ersetze_teile(
+        daten, {"xl/worksheets/sheet2.xml": xml[:stelle] + b"<cols>" + spalten + b"</cols>" + xml[stelle:]}
+    )
+
+
+def spaltenbombe_bytes(anzahl: int) -> bytes:
+    """`anzahl` hidden ranges of 16 384 columns each, far right of Excel's last column."""
+    from tests.arbeitsmappen import excel_bytes
+
+    return mit_spaltenangaben(
+        excel_bytes(),
+        b"".join(
+            b'<col min="%d" max="%d" hidden="1"/>' % (1_000_000 + i * 20_000, 1_000_000 + i * 20_000 + 16_383)
+            for i in range(anzahl)
+        ),
+    )

@@ -59,12 +59,14 @@ def websocket_status(url: str, host: str, origin: str) -> int:
     return status
 
 
-def hochladen(url: str, sitzung: str, daten: bytes, token: str, datei_id: str | None = None) -> int:
+def hochladen(
+    url: str, sitzung: str, daten: bytes, token: str, datei_id: str | None = None, name: str = "x.xlsx"
+) -> int:
     """PUT one file to /_stcore/upload_file/<session>/<file id> as the browser does; the status."""
     grenze = uuid.uuid4().hex
     rumpf = (
         (
-            f'--{grenze}\r\nContent-Disposition: form-data; name="file"; filename="x.xlsx"\r\n'
+            f'--{grenze}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
             "Content-Type: application/octet-stream\r\n\r\n"
         ).encode()
         + daten

@@ -15,27 +15,7 @@ from ipdaten import AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe import signatur
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten
 from tests.arbeitsmappen import aendere_mappe, ersetze_teile, excel_bytes, lies_teil, mappe_bytes
-from tests.feindlich import blattbombe_bytes
-
-BLATT = "xl/worksheets/sheet2.xml"  # Empfehlungen
-
-
-def mit_spaltenangaben(daten: bytes, spalten: bytes) -> bytes:
-    """`daten` with `<cols>…</cols>` put before the sheet data of Empfehlungen."""
-    xml = lies_teil(daten, BLATT)
-    stelle = xml.index(b"<sheetData")
-    return ersetze_teile(daten, {BLATT: xml[:stelle] + b"<cols>" + spalten + b"</cols>" + xml[stelle:]})
-
-
-def spaltenbombe(anzahl: int) -> bytes:
-    """`anzahl` hidden ranges of 16 384 columns each, far right of Excel's last column."""
-    return mit_spaltenangaben(
-        excel_bytes(),
-        b"".join(
-            b'<col min="%d" max="%d" hidden="1"/>' % (1_000_000 + i * 20_000, 1_000_000 + i * 20_000 + 16_383)
-            for i in range(anzahl)
-        ),
-    )
+from tests.feindlich import blattbombe_bytes, mit_spaltenangaben, spaltenbombe_bytes
 
 
 def _spitze(funktion) -> int:
@@ -58,7 +38,7 @@ def test_ausgeblendete_spaltenbereiche_werden_nicht_ausgezaehlt():
 
 def test_spaltenbombe_kostet_keinen_speicher():
     """Finding 1: 100 hidden ranges (9 KB) held 135 MB (1,6 million column numbers) before."""
-    bombe = spaltenbombe(100)
+    bombe = spaltenbombe_bytes(100)
     assert len(bombe) < 10_000
     lade_anlage(excel_bytes())  # first-call costs outside the measurement
     spitze = _spitze(lambda: lade_anlage(bombe))

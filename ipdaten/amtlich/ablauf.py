@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from ipdaten import format as fmt
 from ipdaten.amtlich.mappe import Ueberarbeitung, ueberarbeite
@@ -47,8 +48,9 @@ def jahre_aus_text(text: str) -> list[int] | None:
     return sorted(set(jahre))
 
 
-def lies_dateien(dateien: list[tuple[str, bytes]]) -> tuple[list[StatistikDatei], list[Befund]]:
-    """Every file read, with the findings of those that cannot be used."""
+def lies_dateien(dateien: list[tuple[str, bytes | BinaryIO]]) -> tuple[list[StatistikDatei], list[Befund]]:
+    """Every file read (bytes, or an open file read no further than the size bound), with the
+    findings of those that cannot be used."""
     gelesen, befunde = [], []
     for name, daten in dateien:
         try:
@@ -107,7 +109,7 @@ class Lauf:
 
 
 def einbuergerung_aus_statistik(
-    dateien: list[tuple[str, bytes]],
+    dateien: list[tuple[str, bytes | BinaryIO]],
     mappe: bytes,
     kreise: list[str],
     jahre: list[int],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from ipdaten.kommandozeile.gemeinsam import (
     drucke_hinweise,
     lies_bytes,
     lies_zuordnung,
+    oeffne,
     pruefe_ausgabe,
     schreibe_ausgabe,
 )
@@ -40,10 +42,17 @@ def ausfuehren(args) -> int:
         print("Fehler: höchstens zwei Statistikdateien (Einbürgerungen, Bevölkerung).", file=sys.stderr)
         return 2
     ziel = pruefe_ausgabe(args.ausgabe, [args.mappe, *args.statistik, args.zuordnung])
-    dateien = [(Path(p).name, lies_bytes(p)) for p in args.statistik]
-    mappe = lies_bytes(args.mappe)
-    if mappe is None or any(d is None for _, d in dateien):
-        return 1
+    with contextlib.ExitStack() as offen:
+        # Open, not read: the reader takes at most the size bound from a file (a 1 GB line is not read whole).
+        dateien = [(Path(p).name, oeffne(p, offen)) for p in args.statistik]
+        mappe = lies_bytes(args.mappe)
+        if mappe is None or any(d is None for _, d in dateien):
+            return 1
+        return _rechne(args, ziel, dateien, mappe)
+
+
+def _rechne(args, ziel: Path, dateien, mappe: bytes) -> int:
+    """The computation once the inputs are at hand; the exit code."""
     jahre = jahre_aus_text(args.jahre)
     if jahre is None:
         print(f"Fehler: „{args.jahre}“ sind keine Jahre. {BEDIENUNG_JAHRE}", file=sys.stderr)

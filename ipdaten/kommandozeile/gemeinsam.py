@@ -4,11 +4,13 @@ files and a mapping, and the one safe way to write an output file."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ipdaten.arbeitsmappe import (
     MAX_DATEI_BYTES,
@@ -19,6 +21,7 @@ from ipdaten.arbeitsmappe import (
     lade_anlage,
     schlage_zuordnung_vor,
 )
+from ipdaten.arbeitsmappe.datei_pruefung import zu_gross
 from ipdaten.fehler import IpdatenFehler
 
 ZUORDNUNG_HILFE = "Zuordnung (TOML) der Blätter, Spalten und Statuswörter"
@@ -102,13 +105,31 @@ def lade(pfad: str, zuordnung: Zuordnung | None = None, vorschlagen: bool = Fals
 
 
 def lies_bytes(pfad: str) -> bytes | None:
-    """The bytes of an input file, or None after printing why they cannot be read."""
+    """The bytes of an input workbook, or None after printing why they cannot be read (a file above
+    the size bound is refused before it is read)."""
     datei = Path(pfad)
     if not datei.is_file():
         print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
         return None
     try:
+        befund = zu_gross(datei.stat().st_size)
+        if befund is not None:
+            print(f"Fehler: „{pfad}“: {befund.meldung}", file=sys.stderr)
+            return None
         return datei.read_bytes()
+    except OSError as e:
+        print(f"Fehler: Die Datei „{pfad}“ kann nicht gelesen werden ({e.strerror or e}).", file=sys.stderr)
+        return None
+
+
+def oeffne(pfad: str, offen: contextlib.ExitStack) -> BinaryIO | None:
+    """An input file opened for reading (closed with `offen`), or None after printing why not."""
+    datei = Path(pfad)
+    if not datei.is_file():
+        print(f"Fehler: Die Datei „{pfad}“ gibt es nicht.", file=sys.stderr)
+        return None
+    try:
+        return offen.enter_context(datei.open("rb"))
     except OSError as e:
         print(f"Fehler: Die Datei „{pfad}“ kann nicht gelesen werden ({e.strerror or e}).", file=sys.stderr)
         return None
