@@ -260,3 +260,15 @@ def test_rundenzahlen_fuer_die_folie():
     zahlen = rundenzahlen(stellen)
     assert (zahlen.stellen, zahlen.beantwortet, zahlen.empfehlungen, zahlen.gemeldet) == (5, 3, 7, 5)
     assert zahlen.anteil_gemeldet == pytest.approx(5 / 7)
+
+
+def test_formeln_auf_dem_blatt_werden_als_veraltet_gemeldet():
+    """Her own evaluation sheet counting statuses keeps its saved result until Excel recalculates:
+    the correction says so (the dashboard itself reads the written cell)."""
+    from tests.arbeitsmappen import mappe_bytes
+
+    daten = mappe_bytes(zusatz={"Auswertung": [["umgesetzt", '=COUNTIF(Empfehlungen!E:E,"umgesetzt")']]})
+    neu = schnellkorrektur(daten, (1, 2), status="umgesetzt")
+    assert [(b.code, b.wert) for b in neu.hinweise] == [("fortschreibung.formeln_veraltet", "Auswertung!B1")]
+    assert "Strg+Alt+F9" in neu.hinweise[0].meldung
+    assert schnellkorrektur(standard_bytes(), (1, 3), status="umgesetzt").hinweise == ()

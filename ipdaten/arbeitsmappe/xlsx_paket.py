@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 
 from ipdaten.arbeitsmappe.blattliste import blattliste
@@ -50,3 +51,35 @@ def geaenderte_teile(alt: bytes, neu: bytes) -> set[str]:
     a, b = zipfile.ZipFile(io.BytesIO(alt)), zipfile.ZipFile(io.BytesIO(neu))
     namen_a, namen_b = set(a.namelist()), set(b.namelist())
     return (namen_a ^ namen_b) | {n for n in namen_a & namen_b if a.read(n) != b.read(n)}
+
+
+_FORMEL_TEXT = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*>([^<]*)</(?:\w+:)?f>', re.S
+)
+
+
+def bezuege_auf(archiv: zipfile.ZipFile, blattname: str, hoechstens: int = 8) -> list[str]:
+    """Where the workbook computes with the sheet `blattname`: formula cells ('Übersicht!B3';
+    in the sheet itself every formula) and pivot tables built on it ('Pivot-Tabelle (…)'), at
+    most `hoechstens`. Their saved results are stale once the sheet's cells change."""
+    blaetter, _ = blattliste(archiv)
+    namen = {blattname.casefold(), f"'{blattname}'".casefold()}
+    treffer = []
+    for blatt in blaetter:
+        if not blatt.pfad or blatt.pfad not in archiv.namelist():
+            continue
+        xml = archiv.read(blatt.pfad)
+        if b"<f" not in xml and b":f" not in xml:
+            continue
+        selbst = falte(blatt.name) == falte(blattname)
+        for ref, formel in _FORMEL_TEXT.findall(xml):
+            text = formel.decode("utf-8", "replace").casefold()
+            if selbst or any(f"{n}!" in text for n in namen):
+                treffer.append(f"{blatt.name}!{ref.decode()}")
+                if len(treffer) >= hoechstens:
+                    return treffer
+    for teil in archiv.namelist():
+        ist_pivot = teil.startswith("xl/pivotCache/pivotCacheDefinition") and teil.endswith(".xml")
+        if ist_pivot and f'sheet="{blattname}"'.encode() in archiv.read(teil):
+            treffer.append(f"Pivot-Tabelle ({teil.rsplit('/', 1)[-1]})")
+    return treffer[:hoechstens]

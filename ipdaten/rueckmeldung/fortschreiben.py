@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ipdaten.arbeitsmappe import Anlage, AnlageUngueltig, Befund, Zuordnung, bereinige, falte, fehler, lade_anlage
-from ipdaten.arbeitsmappe.befunde import Befundliste
+from ipdaten.arbeitsmappe.befunde import Befundliste, warnung
 from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_kandidat, spaltenname
 from ipdaten.arbeitsmappe.modell import anders_gelesen, rahmen_gleich
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.vertrag import EMPFEHLUNGEN, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, lies_mappe
-from ipdaten.arbeitsmappe.xlsx_paket import blattteile, geaenderte_teile
+from ipdaten.arbeitsmappe.xlsx_paket import bezuege_auf, blattteile, geaenderte_teile
 from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Zelle, patche_blatt
 from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
 from ipdaten.fehler import IpdatenFehler
@@ -56,6 +56,7 @@ class Fortschreibung:
     anlage: Anlage = field(repr=False)
     zellen: tuple[str, ...]
     neue_spalten: tuple[str, ...] = ()  # titles of the columns added
+    hinweise: tuple[Befund, ...] = ()  # formulas and pivot tables on the written sheet (now stale)
 
 
 @dataclass
@@ -230,7 +231,25 @@ def schreibe_werte(
         raise FortschreibungFehler([fehler("fortschreibung.patch_unmoeglich", f"{VERWORFEN}: {e}")]) from None
     erwartet = _erwartet(basis.empfehlungen, geschriebene_werte)
     anlage = _pruefe(daten, ergebnis, basis, erwartet, zuordnung, set(zellen))
-    return Fortschreibung(ergebnis, anlage, tuple(geschrieben), tuple(dict.fromkeys(neue_spalten)))
+    hinweise = tuple(_veraltete_formeln(ergebnis, blatt) for blatt in zellen)
+    return Fortschreibung(
+        ergebnis, anlage, tuple(geschrieben), tuple(dict.fromkeys(neue_spalten)), tuple(h for h in hinweise if h)
+    )
+
+
+def _veraltete_formeln(daten: bytes, blatt: str) -> Befund | None:
+    """A warning when formulas or pivot tables compute with the written sheet: their saved results
+    still show the old values (the dashboard reads the written cells themselves)."""
+    orte = bezuege_auf(zipfile.ZipFile(io.BytesIO(daten)), blatt)
+    if not orte:
+        return None
+    return warnung(
+        "fortschreibung.formeln_veraltet",
+        f"In der Arbeitsmappe rechnen Formeln oder Pivot-Tabellen mit dem Blatt „{blatt}“. Das Dashboard liest "
+        "die neuen Werte direkt; in Excel zeigen diese Formeln sie erst nach dem Neuberechnen (Strg+Alt+F9) "
+        "bzw. Aktualisieren der Pivot-Tabelle.",
+        wert=", ".join(orte),
+    )
 
 
 def _erwartet(basis: pd.DataFrame, werte: dict[Schluessel, dict[str, object]]) -> pd.DataFrame:

@@ -158,7 +158,9 @@ def zusammenfuehren(
         return Zusammenfuehrung(tuple(aenderungen), gemeldet, tuple(offen), hinweise=hinweise)
     fortschreibung = schreibe_werte(daten, werte, zuordnung, anlage)
     plausibel = pruefe_plausibilitaet(fortschreibung.anlage).befunde
-    return Zusammenfuehrung(tuple(aenderungen), gemeldet, (), fortschreibung, (*hinweise, *plausibel))
+    return Zusammenfuehrung(
+        tuple(aenderungen), gemeldet, (), fortschreibung, (*hinweise, *fortschreibung.hinweise, *plausibel)
+    )
 
 
 def _hinweise(rueckmeldungen: list[Rueckmeldung], entfallen: list[Schluessel], heute: dt.date) -> tuple[Befund, ...]:
