@@ -23,7 +23,6 @@ AKTIONEN = {
     "fehlversuch": "Falsches Passwort",
     "gedrosselt": "Abgewiesen: zu viele falsche Passwörter",
     "freigeschaltet": "Zum Bearbeiten angemeldet",
-    "kein_redakteur": "Abgewiesen: nicht als Redakteur eingetragen",
     "wiederhergestellt": "Ablage aus Sicherung wiederhergestellt",
     "ablage_fehlte": "Ablage fehlte oder war leer, obwohl dort Stände lagen – neu angelegt",
 }
