@@ -1,18 +1,23 @@
-"""The download "Sitzungsvorlage (Word)" shared by the Präsentation and the Daten page.
+"""The downloads "Sitzungsvorlage (Word)" and "Sitzungsvorlage (PDF)" shared by the
+Präsentation and the Daten page, and the inputs about the meeting (Daten page).
 
-The document is built only when the button is clicked (st.download_button with a callable)
-and kept for the same Stand, previous Stand and Sitzungsdatum. The Word template is checked
-when the button is drawn, so a broken template shows a German message instead of a button.
+A document is built only when its button is clicked (st.download_button with a callable) and
+kept for the same Stand, previous Stand, history and meeting details; the PDF is the Word
+document converted by LibreOffice. The Word template is checked when the buttons are drawn,
+so a broken template shows a German message instead of a button; where LibreOffice is
+missing, the PDF button is replaced by a German message too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 from pathlib import Path
 
 import streamlit as st
 
 from ipdaten.darstellung.auswertung import Auswertung
+from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+from ipdaten.praesentation import export_pdf
 from ipdaten.praesentation.export_docx import (
     MIME,
     STANDARD_VORLAGE,
@@ -23,14 +28,24 @@ from ipdaten.praesentation.export_docx import (
     pruefe_vorlage,
 )
 from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
+from ipdaten.praesentation.vorlage_daten import (
+    BESCHLUSSFASSUNG,
+    KENNTNISNAHME,
+    NICHTOEFFENTLICH,
+    OEFFENTLICH,
+    STANDARD_GREMIUM,
+    Sitzungsangaben,
+)
 
-from . import quelle
+from . import quelle, verlauf_quelle
 from .literal import literal
 
 REKONSTRUKTION = (
     "Rekonstruktion der Anlage 1 aus dem Bericht vom 6. März 2017: Annahmen und Platzhalter sind "
     "gekennzeichnet und nicht die Angaben des Landkreises."
 )
+# What she entered on the Daten page, kept for the session (the Präsentation page uses it too).
+ANGABEN = "sitzungsvorlage_angaben"
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -43,63 +58,206 @@ def _vorlage_fehler(pfad: str, mtime_ns: int) -> str:
     return ""
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _docx(
-    schluessel: str,
-    vorher_schluessel: str,
-    sitzungsdatum: dt.date | None,
-    hinweis: str,
-    vorschau: bool,
-    _jetzt: Auswertung,
-    _vorher: Auswertung | None,
-) -> bytes:
-    try:
-        return docx_bytes(
-            sitzungsvorlage(_jetzt, vorher=_vorher, sitzungsdatum=sitzungsdatum, hinweis=hinweis, vorschau=vorschau)
+@dataclasses.dataclass(frozen=True)
+class _Auftrag:
+    """Everything one document depends on; the keys make the cache honest, the rest is data."""
+
+    schluessel: str
+    vorher_schluessel: str
+    verlauf_schluessel: str
+    angaben: Sitzungsangaben
+    hinweis: str
+    vorschau: bool
+    jetzt: Auswertung = dataclasses.field(compare=False, hash=False, repr=False)
+    vorher: Auswertung | None = dataclasses.field(compare=False, hash=False, repr=False)
+    verlauf: VerlaufAuswertung | None = dataclasses.field(compare=False, hash=False, repr=False)
+
+    def schluessel_text(self) -> str:
+        return repr(
+            (
+                self.schluessel,
+                self.vorher_schluessel,
+                self.verlauf_schluessel,
+                self.angaben,
+                self.hinweis,
+                self.vorschau,
+            )
         )
+
+
+def _docx_oder_fehler(auftrag: _Auftrag) -> tuple[bytes, str]:
+    try:
+        vorlage = sitzungsvorlage(
+            auftrag.jetzt,
+            vorher=auftrag.vorher,
+            verlauf=auftrag.verlauf,
+            angaben=auftrag.angaben,
+            hinweis=auftrag.hinweis,
+            vorschau=auftrag.vorschau,
+        )
+        return docx_bytes(vorlage), ""
     except VorlagenFehler as e:
-        return fehler_docx(str(e))
+        return fehler_docx(str(e)), str(e)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _docx(kennung: str, _auftrag: _Auftrag) -> bytes:
+    del kennung  # the cache key: _auftrag.schluessel_text()
+    return _docx_oder_fehler(_auftrag)[0]
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _pdf(kennung: str, _auftrag: _Auftrag) -> bytes:
+    del kennung
+    daten, fehler = _docx_oder_fehler(_auftrag)
+    if fehler:
+        return export_pdf.fehler_pdf(fehler)
+    try:
+        return export_pdf.pdf_bytes(daten)
+    except export_pdf.PdfFehler as e:
+        # st.cache_data keeps no result of a call that raised: the next click tries again.
+        raise _NichtMerken(export_pdf.fehler_pdf(str(e))) from e
+
+
+class _NichtMerken(Exception):
+    """A failed PDF: delivered, but not kept in the cache (the next click tries again)."""
+
+    def __init__(self, daten: bytes):
+        super().__init__("PDF fehlgeschlagen")
+        self.daten = daten
+
+
+def _pdf_oder_fehler(auftrag: _Auftrag) -> bytes:
+    try:
+        return _pdf(auftrag.schluessel_text(), auftrag)
+    except _NichtMerken as e:
+        return e.daten
+
+
+def angaben() -> Sitzungsangaben:
+    """What she entered about the meeting in this session (defaults where nothing)."""
+    gespeichert = st.session_state.get(ANGABEN)
+    return gespeichert if isinstance(gespeichert, Sitzungsangaben) else Sitzungsangaben()
+
+
+def angaben_eingeben(datum_ort, weitere_ort) -> Sitzungsangaben:
+    """The inputs about the meeting on the Daten page: the Sitzungsdatum in `datum_ort`, Gremium,
+    Beratung (with the Beschlussvorschlag) and Öffentlichkeit in an expander in `weitere_ort`;
+    kept for the session and returned."""
+    alt = angaben()
+    sitzungsdatum = datum_ort.date_input(
+        "Sitzungsdatum der Vorlage",
+        value=alt.sitzungsdatum,
+        format="DD.MM.YYYY",
+        key="sitzungsdatum",
+        help="Leer lassen: der nächste Ausschusstermin aus den Meilensteinen.",
+    )
+    with weitere_ort.expander("Angaben zur Sitzung: Gremium, Beratung, Öffentlichkeit"):
+        gremium = st.text_input("Gremium", value=alt.gremium, key="sitzungsvorlage_gremium", max_chars=120)
+        links, rechts = st.columns(2)
+        beratung = links.radio(
+            "Beratung",
+            [KENNTNISNAHME, BESCHLUSSFASSUNG],
+            index=1 if alt.beratung == BESCHLUSSFASSUNG else 0,
+            key="sitzungsvorlage_beratung",
+        )
+        oeffentlichkeit = rechts.radio(
+            "Öffentlichkeit",
+            [OEFFENTLICH, NICHTOEFFENTLICH],
+            index=0 if alt.oeffentlich else 1,
+            key="sitzungsvorlage_oeffentlichkeit",
+        )
+        vorschlag = ""
+        if beratung == BESCHLUSSFASSUNG:
+            vorschlag = st.text_area(
+                "Beschlussvorschlag (leer lassen: ein markierter Platzhalter im Dokument)",
+                value=alt.beschlussvorschlag,
+                key="sitzungsvorlage_beschlussvorschlag",
+                max_chars=4000,
+            )
+    neu = Sitzungsangaben(
+        gremium=(gremium or "").strip() or STANDARD_GREMIUM,
+        sitzungsdatum=sitzungsdatum,
+        beschluss=beratung == BESCHLUSSFASSUNG,
+        beschlussvorschlag=(vorschlag or "").strip() if beratung == BESCHLUSSFASSUNG else "",
+        oeffentlich=oeffentlichkeit == OEFFENTLICH,
+    )
+    st.session_state[ANGABEN] = neu
+    return neu
+
+
+def _auftrag(anzeige: quelle.Anzeige, vorher, verlauf, angaben_: Sitzungsangaben | None) -> _Auftrag:
+    if vorher is True:
+        vorher = quelle.vorherige_auswertung(anzeige)
+    if verlauf is True:
+        verlauf = verlauf_quelle.verlauf_zu(anzeige)
+    return _Auftrag(
+        schluessel=anzeige.schluessel or "standard",
+        vorher_schluessel=vorher[0] if vorher else "",
+        verlauf_schluessel=repr([(s.nr, s.datum) for s in verlauf.staende]) if verlauf is not None else "",
+        angaben=angaben_ or angaben(),
+        hinweis=REKONSTRUKTION if anzeige.ist_rekonstruktion and not anzeige.ist_vorschau else "",
+        vorschau=anzeige.ist_vorschau,
+        jetzt=anzeige.auswertung,
+        vorher=vorher[1] if vorher else None,
+        verlauf=verlauf,
+    )
 
 
 def download(
     anzeige: quelle.Anzeige,
     *,
     vorher: tuple[str, Auswertung] | bool | None = True,
-    sitzungsdatum: dt.date | None = None,
+    verlauf: VerlaufAuswertung | bool | None = True,
+    angaben: Sitzungsangaben | None = None,
     ort=None,
+    pdf_ort=None,
     key: str = "sitzungsvorlage_export",
+    pdf_key: str = "sitzungsvorlage_pdf",
     **knopf,
 ) -> None:
-    """Draw the download button "Sitzungsvorlage (Word)" for the shown Stand.
+    """Draw the download buttons "Sitzungsvorlage (Word)" and, in `pdf_ort` (default: after it
+    in `ort`), "Sitzungsvorlage (PDF)" for the shown Stand.
 
     `vorher`: (key, Auswertung) of the previous Stand, None for none, True to look it up;
-    `ort`: a column or container to draw into (default: the page); further keyword arguments
-    go to st.download_button (e.g. type, help)."""
+    `verlauf`: the history up to the shown Stand, None for none, True to look it up;
+    `angaben`: the meeting details (default: what was entered in this session); `ort`: a
+    column or container to draw into (default: the page); further keyword arguments go to
+    st.download_button (e.g. type, help)."""
     ort = ort or st
+    pdf_ort = pdf_ort or ort
     fehler = _vorlage_fehler(
         str(STANDARD_VORLAGE), STANDARD_VORLAGE.stat().st_mtime_ns if STANDARD_VORLAGE.exists() else 0
     )
     if fehler:
         ort.error(f"Sitzungsvorlage (Word) nicht verfügbar: {literal(fehler)}", icon=":material/error:")
         return
-    if vorher is True:
-        vorher = quelle.vorherige_auswertung(anzeige)
-    hinweis = REKONSTRUKTION if anzeige.ist_rekonstruktion and not anzeige.ist_vorschau else ""
+    auftrag = _auftrag(anzeige, vorher, verlauf, angaben)
     ort.download_button(
         "Sitzungsvorlage (Word)",
-        data=lambda: _docx(
-            anzeige.schluessel or "standard",
-            vorher[0] if vorher else "",
-            sitzungsdatum,
-            hinweis,
-            anzeige.ist_vorschau,
-            anzeige.auswertung,
-            vorher[1] if vorher else None,
-        ),
+        data=lambda: _docx(auftrag.schluessel_text(), auftrag),
         file_name=dateiname(anzeige.anlage.stand),
         mime=MIME,
         key=key,
         on_click="ignore",
         icon=":material/description:",
         **{"help": "Bericht an den Ausschuss als Word-Dokument mit Anlage 1, aus den Zahlen dieses Stands", **knopf},
+    )
+    hinweis = export_pdf.pdf_hinweis()
+    if hinweis:
+        pdf_ort.caption(literal(hinweis))
+        return
+    pdf_ort.download_button(
+        "Sitzungsvorlage (PDF)",
+        data=lambda: _pdf_oder_fehler(auftrag),
+        file_name=export_pdf.dateiname(anzeige.anlage.stand),
+        mime=export_pdf.MIME,
+        key=pdf_key,
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        **{
+            "help": "Dieselbe Sitzungsvorlage als PDF (für das Ratsinformationssystem), von LibreOffice erzeugt; "
+            "dauert einige Sekunden",
+            **knopf,
+        },
     )

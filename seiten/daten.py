@@ -57,15 +57,9 @@ rechts.download_button(
     icon=":material/inventory_2:",
     help="Die mitgelieferte Rekonstruktion der Anlage 1 (Stand 6. März 2017).",
 )
-datum_spalte, word_spalte = st.columns(2, vertical_alignment="bottom")
-sitzungsdatum = datum_spalte.date_input(
-    "Sitzungsdatum der Vorlage",
-    value=None,
-    format="DD.MM.YYYY",
-    key="sitzungsdatum",
-    help="Leer lassen: der nächste Ausschusstermin aus dem Blatt „Meilensteine“.",
-)
-sitzungsvorlage.download(anzeige, sitzungsdatum=sitzungsdatum, ort=word_spalte)
+datum_spalte, word_spalte, pdf_spalte = st.columns(3, vertical_alignment="bottom")
+angaben = sitzungsvorlage.angaben_eingeben(datum_spalte, st)
+sitzungsvorlage.download(anzeige, angaben=angaben, ort=word_spalte, pdf_ort=pdf_spalte)
 if quelle.standard_sha256() != alle[0].sha256:
     st.caption(
         "Die mitgelieferte Standard-Arbeitsmappe wurde geändert, seit sie als Stand Nr. 1 gespeichert "

@@ -45,8 +45,8 @@ def _dateiname(anzeige: quelle.Anzeige, art: str, endung: str) -> str:
 def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher) -> None:
     anzahl = len(folien)
     with st.container(key="folie_leiste"):
-        zurueck, zahl, weiter, fuss, pptx, excel, word, ende = st.columns(
-            [1.7, 0.9, 1.7, 3.0, 1.6, 1.2, 2.6, 1.4], vertical_alignment="center"
+        zurueck, zahl, weiter, fuss, pptx, excel, word, pdf, ende = st.columns(
+            [1.7, 0.8, 1.6, 2.4, 1.6, 1.1, 2.5, 2.4, 1.5], vertical_alignment="center"
         )
         zurueck.button(
             "Zurück",
@@ -98,7 +98,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
             type="tertiary",
             help="Verteilung je Handlungsfeld, Rangfolge und Haushalt als Excel-Tabellen",
         )
-        sitzungsvorlage.download(anzeige, vorher=vorher, ort=word, type="tertiary")
+        sitzungsvorlage.download(anzeige, vorher=vorher, verlauf=verlauf, ort=word, pdf_ort=pdf, type="tertiary")
         ende.page_link("seiten/uebersicht.py", label="Beenden", icon=":material/close:")
         # Second keys of a presenter's clicker; hidden, one shortcut per button.
         st.button(

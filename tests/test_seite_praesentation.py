@@ -114,13 +114,14 @@ def test_deep_link_und_grenzen():
 def test_downloads_werden_erst_beim_klick_gebaut():
     at = _praesentation()
     knoepfe = {e.proto.id.rsplit("-", 1)[-1]: e.proto for e in at.get("download_button")}
-    assert set(knoepfe) == {"pptx_export", "excel_export", "sitzungsvorlage_export"}
+    assert set(knoepfe) == {"pptx_export", "excel_export", "sitzungsvorlage_export", "sitzungsvorlage_pdf"}
     for proto in knoepfe.values():
         assert proto.deferred_file_id  # data is a callable: nothing is built until the click
         assert proto.ignore_rerun
     assert knoepfe["pptx_export"].label == "PowerPoint"
     assert knoepfe["excel_export"].label == "Excel"
     assert knoepfe["sitzungsvorlage_export"].label == "Sitzungsvorlage (Word)"
+    assert knoepfe["sitzungsvorlage_pdf"].label == "Sitzungsvorlage (PDF)"
 
 
 def test_fortschritt_mit_zwei_staenden():
