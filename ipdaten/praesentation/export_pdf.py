@@ -21,6 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ipdaten.fehler import IpdatenFehler
+
 MIME = "application/pdf"
 ZEITLIMIT_S = 180
 GLEICHZEITIG = 2
@@ -35,7 +37,7 @@ NICHT_INSTALLIERT = (
 _PLAETZE = threading.BoundedSemaphore(GLEICHZEITIG)
 
 
-class PdfFehler(Exception):
+class PdfFehler(IpdatenFehler):
     """The PDF could not be made; the message is German and says what to do."""
 
 
