@@ -76,6 +76,7 @@ def test_kommandozeile_fehler_auf_deutsch(tmp_path, argumente, code, meldung):
     assert not (tmp_path / "x.docx").exists()
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
 def test_libreoffice_macht_ein_pdf(tmp_path, standard, herbst):
     (tmp_path / "vorlage.docx").write_bytes(docx_bytes(sitzungsvorlage(herbst, vorher=standard)))
@@ -106,6 +107,7 @@ def _pdf_text(pfad: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(pfad), "-"], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
 def test_kommandozeile_drei_staende_word_und_pdf(tmp_path):
     from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
@@ -134,6 +136,7 @@ def test_kommandozeile_drei_staende_word_und_pdf(tmp_path):
         assert teil in text, teil
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice fehlt")
 def test_kommandozeile_nur_pdf_nach_der_endung(tmp_path):
     ziel = tmp_path / "vorlage.pdf"
@@ -165,7 +168,8 @@ def test_kommandozeile_ohne_libreoffice_sagt_es_auf_deutsch(tmp_path, monkeypatc
         (["-o", "vorlage.txt"], "Fehler: Die Ziel-Datei „vorlage.txt“ muss auf .docx (Word) oder .pdf enden.\n"),
         (
             ["-o", "daten/anlage1.xlsx"],
-            "Fehler: Die Ziel-Datei „daten/anlage1.xlsx“ muss auf .docx (Word) oder .pdf enden.\n",
+            "Fehler: Die Ausgabe „daten/anlage1.xlsx“ ist zugleich eine Eingabe; sie würde überschrieben. Bitte mit -o "
+            "eine andere Datei angeben.\n",
         ),
     ],
 )

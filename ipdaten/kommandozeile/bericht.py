@@ -59,17 +59,16 @@ def _ziele(args, stand: dt.date | None, eingaben: list) -> tuple[Path | None, Pa
     from ipdaten.praesentation import export_pdf
     from ipdaten.praesentation.export_docx import dateiname
 
-    ziel = Path(args.ausgabe) if args.ausgabe else Path(dateiname(stand))
+    ziel = pruefe_ausgabe(Path(args.ausgabe) if args.ausgabe else Path(dateiname(stand)), eingaben)
     endung = ziel.suffix.lower()
     if endung not in (".docx", ".pdf"):
         raise AufrufFehler(f"Die Ziel-Datei „{ziel}“ muss auf .docx (Word) oder .pdf enden.")
     if endung == ".pdf":
-        return None, pruefe_ausgabe(ziel, eingaben)
-    word = pruefe_ausgabe(ziel, eingaben)
+        return None, ziel
     if not args.pdf:
-        return word, None
-    pdf = word.with_suffix(".pdf") if args.ausgabe else Path(export_pdf.dateiname(stand))
-    return word, pruefe_ausgabe(pdf, eingaben)
+        return ziel, None
+    pdf = ziel.with_suffix(".pdf") if args.ausgabe else Path(export_pdf.dateiname(stand))
+    return ziel, pruefe_ausgabe(pdf, eingaben)
 
 
 def _verlauf(staende: list, namen: list[str]):
