@@ -128,13 +128,20 @@ def test_ausserhalb_der_geschriebenen_zellen_bleibt_alles_byte_fuer_byte():
     assert breiten in blatt_neu and b"<cols>" not in blatt_alt  # the new columns' widths
     assert _ohne_zellen(blatt_alt, geschrieben) == _ohne_zellen(blatt_neu.replace(breiten, b""), geschrieben | kopf)
     assert len(geschrieben) == 5 + 2 * 5  # 5 values; Gemeldet am/von for the 5 reported recommendations
-    # Styles: the old ones stay, in place; one date style is appended.
-    stile_alt = re.search(rb"<cellXfs.*?</cellXfs>", lies_teil(alt, "xl/styles.xml"), re.S).group(0)
-    stile_neu = re.search(rb"<cellXfs.*?</cellXfs>", lies_teil(neu, "xl/styles.xml"), re.S).group(0)
+    # Styles: the old ones stay, in place; one date style and its number format are appended.
+    styles_alt, styles_neu = lies_teil(alt, "xl/styles.xml"), lies_teil(neu, "xl/styles.xml")
+    stile_alt = re.search(rb"<cellXfs.*?</cellXfs>", styles_alt, re.S).group(0)
+    stile_neu = re.search(rb"<cellXfs.*?</cellXfs>", styles_neu, re.S).group(0)
     assert stile_neu.count(b"<xf ") == stile_alt.count(b"<xf ") + 1
-    assert lies_teil(neu, "xl/styles.xml").replace(stile_neu, b"") == lies_teil(alt, "xl/styles.xml").replace(
-        stile_alt, b""
+    xf = re.compile(rb"<xf\b.*?(?:/>|</xf>)", re.S)
+    assert xf.findall(stile_neu)[:-1] == xf.findall(stile_alt)  # every old style keeps its number
+    formate_alt = re.search(rb"<numFmts.*?</numFmts>", styles_alt, re.S).group(0)
+    formate_neu = re.search(rb"<numFmts.*?</numFmts>", styles_neu, re.S).group(0)
+    assert formate_neu == formate_alt.replace(b'count="1"', b'count="2"').replace(
+        b"</numFmts>", b'<numFmt numFmtId="165" formatCode="DD.MM.YYYY"/></numFmts>'
     )
+    ohne = styles_neu.replace(stile_neu, b"").replace(formate_neu, b"")
+    assert ohne == styles_alt.replace(stile_alt, b"").replace(formate_alt, b"")
     # ZIP entries: same names in the same order with the same dates.
     infos = [(i.filename, i.date_time) for i in zipfile.ZipFile(io.BytesIO(neu)).infolist()]
     assert infos == [(i.filename, i.date_time) for i in zipfile.ZipFile(io.BytesIO(alt)).infolist()]

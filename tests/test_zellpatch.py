@@ -86,4 +86,20 @@ def test_datumsstil_wird_wiederverwendet():
     eins = patche_blatt(alt, "Empfehlungen", [Zelle(2, 10, dt.date(2017, 1, 1)), Zelle(3, 10, dt.date(2017, 1, 2))])
     zwei = patche_blatt(eins, "Empfehlungen", [Zelle(2, 10, dt.date(2018, 1, 1))])
     assert lies_teil(zwei, "xl/styles.xml") == lies_teil(eins, "xl/styles.xml")  # the cell already shows a date
-    assert lies_teil(eins, "xl/styles.xml").count(b'numFmtId="14"') == 1
+    styles = lies_teil(eins, "xl/styles.xml")
+    assert styles.count(b'formatCode="DD.MM.YYYY"') == 1  # German whatever the viewer's locale
+    assert load_workbook(io.BytesIO(eins))["Empfehlungen"]["K2"].number_format == "DD.MM.YYYY"
+
+
+def test_datumsformat_in_mappe_ohne_eigene_zahlenformate():
+    """`<numFmts>` must be the first child of the style sheet when it has to be created."""
+    import re
+
+    styles = re.sub(rb"<numFmts.*?</numFmts>", b"", lies_teil(excel_bytes(), "xl/styles.xml"))
+    alt = ersetze_teile(excel_bytes(), {"xl/styles.xml": styles})
+    neu = patche_blatt(alt, "Empfehlungen", [Zelle(2, 10, dt.date(2017, 1, 1))])
+    kopf = styles.split(b">", 1)[0] + b">"
+    assert lies_teil(neu, "xl/styles.xml").startswith(
+        kopf + b'<numFmts count="1"><numFmt numFmtId="164" formatCode="DD.MM.YYYY"/></numFmts><fonts'
+    )
+    assert load_workbook(io.BytesIO(neu))["Empfehlungen"]["K2"].number_format == "DD.MM.YYYY"

@@ -33,6 +33,7 @@ from ipdaten.arbeitsmappe.xlsx_paket import blattteile, schreibe_zip
 from ipdaten.fehler import IpdatenFehler
 
 MAX_TEXT = 32_767
+DATUMSFORMAT = "DD.MM.YYYY"  # how a written date shows, whatever the viewer's locale
 _EXCEL_NULL = dt.date(1899, 12, 30)
 _STEUERZEICHEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ZEILE = re.compile(rb"<(?P<p>(?:\w+:)?)row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inhalt>.*?)</(?P=p)row>)", re.S)
@@ -74,19 +75,32 @@ def _spalte(buchstaben: bytes) -> int:
 
 
 class _Stile:
-    """The cell styles of `xl/styles.xml`: which show a date, and date copies added on demand."""
+    """The cell styles of `xl/styles.xml`: which show a date, and date copies added on demand.
+
+    A copy shows the date as DATUMSFORMAT, a number format of its own: the built-in date format
+    14 follows the viewer's locale (10/20/2017 in an English LibreOffice)."""
 
     def __init__(self, xml: bytes | None):
         self.xml = xml
         self.neu: dict[int, int] = {}
         self.xfs: list[bytes] = []
         self.datumsformate = set(_DATUMSFORMATE)
+        self.format_id: int | None = None  # the id of DATUMSFORMAT in the workbook
+        self.format_neu = False
         if xml is None:
             return
+        eigene = [164]
         for fmt in re.finditer(rb'<(?:\w+:)?numFmt\b[^>]*numFmtId="(\d+)"[^>]*formatCode="([^"]*)"', xml):
-            code = _FORMAT_TEXT.sub("", fmt.group(2).decode("utf-8", "replace").replace("&quot;", '"')).lower()
+            nummer, roh = int(fmt.group(1)), fmt.group(2).decode("utf-8", "replace").replace("&quot;", '"')
+            eigene.append(nummer + 1)
+            if roh.casefold() == DATUMSFORMAT.casefold() and self.format_id is None:
+                self.format_id = nummer
+            code = _FORMAT_TEXT.sub("", roh).lower()
             if re.search(r"[dy]", code) or re.search(r"m.*[dy]|[dy].*m", code):
-                self.datumsformate.add(int(fmt.group(1)))
+                self.datumsformate.add(nummer)
+        if self.format_id is None:
+            self.format_id, self.format_neu = max(eigene), True
+            self.datumsformate.add(self.format_id)
         bereich = re.search(rb"<(?P<p>(?:\w+:)?)cellXfs\b[^>]*>(?P<inhalt>.*?)</(?P=p)cellXfs>", xml, re.S)
         if bereich:
             self.xfs = re.findall(rb"<(?:\w+:)?xf\b[^>]*?(?:/>|>.*?</(?:\w+:)?xf>)", bereich.group("inhalt"), re.S)
@@ -98,7 +112,7 @@ class _Stile:
         return bool(treffer) and int(treffer.group(1)) in self.datumsformate
 
     def datumsstil(self, stil: int) -> int:
-        """`stil` if it shows a date, else the number of a copy of it with the date format 14."""
+        """`stil` if it shows a date, else the number of a copy of it showing DATUMSFORMAT."""
         if self.zeigt_datum(stil):
             return stil
         if stil not in self.neu:
@@ -107,7 +121,7 @@ class _Stile:
             vorlage = self.xfs[stil] if stil < len(self.xfs) else self.xfs[0]
             kopf = re.match(rb"<(?:\w+:)?xf\b[^>]*?(?=/?>)", vorlage).group(0)
             ohne = re.sub(rb'\s(?:numFmtId|applyNumberFormat)="[^"]*"', b"", kopf)
-            self.xfs.append(ohne + b' numFmtId="14" applyNumberFormat="1"' + vorlage[len(kopf) :])
+            self.xfs.append(ohne + b' numFmtId="%d" applyNumberFormat="1"' % self.format_id + vorlage[len(kopf) :])
             self.neu[stil] = len(self.xfs) - 1
         return self.neu[stil]
 
@@ -122,7 +136,21 @@ class _Stile:
             return kopf + treffer.group("inhalt") + zusatz + treffer.group("ende")
 
         muster = rb"(?P<kopf><(?P<p>(?:\w+:)?)cellXfs\b[^>]*>)(?P<inhalt>.*?)(?P<ende></(?P=p)cellXfs>)"
-        return re.sub(muster, ersetze, self.xml, count=1, flags=re.S)
+        xml = re.sub(muster, ersetze, self.xml, count=1, flags=re.S)
+        return self._mit_format(xml) if self.format_neu else xml
+
+    def _mit_format(self, xml: bytes) -> bytes:
+        """`xml` with DATUMSFORMAT added to `<numFmts>` (created as the first child when absent)."""
+        wurzel = re.search(rb"<(?P<p>(?:\w+:)?)styleSheet\b[^>]*>", xml)
+        p = wurzel.group("p")
+        eintrag = b'<%snumFmt numFmtId="%d" formatCode="%s"/>' % (p, self.format_id, DATUMSFORMAT.encode())
+        formate = re.search(rb"(?P<kopf><(?P<p>(?:\w+:)?)numFmts\b[^>]*>)(?P<inhalt>.*?)</(?P=p)numFmts>", xml, re.S)
+        if formate is None:
+            neu = b'<%snumFmts count="1">%s</%snumFmts>' % (p, eintrag, p)
+            return xml[: wurzel.end()] + neu + xml[wurzel.end() :]
+        anzahl = len(re.findall(rb"<(?:\w+:)?numFmt\b", formate.group("inhalt"))) + 1
+        kopf = re.sub(rb'\bcount="\d+"', b'count="%d"' % anzahl, formate.group("kopf"))
+        return xml[: formate.start()] + kopf + formate.group("inhalt") + eintrag + xml[formate.end("inhalt") :]
 
 
 def _text(text: str) -> str:
