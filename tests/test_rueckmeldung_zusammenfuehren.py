@@ -279,3 +279,29 @@ def test_formeln_auf_dem_blatt_werden_als_veraltet_gemeldet():
     assert [(b.code, b.wert) for b in neu.hinweise] == [("fortschreibung.formeln_veraltet", "Auswertung!B1")]
     assert "Strg+Alt+F9" in neu.hinweise[0].meldung
     assert schnellkorrektur(standard_bytes(), (1, 3), status="umgesetzt").hinweise == ()
+
+
+def test_boegen_je_handlungsfeld_neue_spalten_in_der_reihenfolge_des_vertrags():
+    """The default workbook has no Zuständig and no Termin: forms per Handlungsfeld; „Gemeldet von“
+    is then the sender (a field names no body); a new Termin column comes before Gemeldet am/von."""
+    from openpyxl import load_workbook
+
+    daten = standard_bytes()
+    basis = lade_anlage(daten)
+    runde = rb.runde("Herbst 2017", daten)
+    hf1 = rb.fuelle(
+        rb.leerer_bogen("handlungsfeld 1", runde, basis), {"1.4": {"Termin neu": "12/2018"}}, absender="A. Beispiel"
+    )
+    hf2 = rb.fuelle(rb.leerer_bogen("handlungsfeld 2", runde, basis), {"2.1": {"Status neu": "in Arbeit"}}, absender="")
+    eingang = lies_boegen([("hf1.xlsx", hf1), ("hf2.xlsx", hf2)], runde, basis)
+    ergebnis = zusammenfuehren(eingang.rueckmeldungen, eingang.konflikte, daten, basis, heute=HEUTE)
+    assert ergebnis.fortschreibung.neue_spalten == ("Termin", "Gemeldet am", "Gemeldet von")
+    kopf = [c.value for c in load_workbook(io.BytesIO(ergebnis.fortschreibung.daten))["Empfehlungen"][4]]
+    assert kopf[7:] == ["Quelle", "Termin", "Gemeldet am", "Gemeldet von"]
+    e = ergebnis.fortschreibung.anlage.empfehlungen.set_index(["handlungsfeld", "nr"])
+    assert e.loc[(1, 4), ["termin", "termin_genauigkeit", "gemeldet_von"]].tolist() == [
+        dt.date(2018, 12, 1),
+        "monat",
+        "A. Beispiel",
+    ]
+    assert e.loc[(2, 1), "gemeldet_von"] == "Handlungsfeld 2: Wohnen"

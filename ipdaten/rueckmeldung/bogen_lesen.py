@@ -415,6 +415,8 @@ def _lies(
             datum=datum,
             meldungen=tuple(meldungen),
             warnungen=tuple(befunde),
+            # A form per Handlungsfeld names no body: the sender is who reported.
+            melder=empfaenger.name if runde.nach_zustaendigkeit or not name else name,
         ),
         befunde,
     )

@@ -175,43 +175,34 @@ def schreibe_werte(
             basis = lade_anlage(daten, zuordnung=zuordnung)
         except AnlageUngueltig as e:
             raise FortschreibungFehler(e.fehler) from None
-    empfehlungen = basis.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)
     orte = _orte(daten, zuordnung)
+    aenderungen = _zu_schreiben(basis, werte, orte)
+    # New columns in the contract's order (Termin before Gemeldet am), whatever comes first.
+    for feld in FELDER:
+        for ort in {id(o): o for _, f, _, o, _ in aenderungen if f == feld}.values():
+            ort.spalte(feld)
     zellen: dict[str, list[Zelle]] = {}
     geschrieben, befunde, geschriebene_werte = [], [], {}
-    for schluessel, neu in sorted(werte.items()):
-        if schluessel not in empfehlungen.index:
+    for schluessel, feld, wert, ort, nummer in aenderungen:
+        spalte = ort.spalte(feld)
+        bereich = _verbunden(ort, nummer, spalte)
+        if bereich is not None:
             befunde.append(
                 fehler(
-                    "fortschreibung.empfehlung_fehlt",
-                    f"Die Empfehlung {schluessel[0]}.{schluessel[1]} gibt es in der Arbeitsmappe nicht.",
+                    "fortschreibung.zelle_verbunden",
+                    "Die Zelle ist mit anderen verbunden; ein neuer Wert würde für alle verbundenen Zeilen "
+                    "gelten. Bitte die Verbindung in Excel aufheben und die Arbeitsmappe erneut veröffentlichen.",
+                    blatt=ort.tabelle.blatt,
+                    zeile=nummer,
+                    spalte=_TITEL[feld],
+                    wert=f"{spaltenname(bereich[1])}{bereich[0] + 1}:{spaltenname(bereich[3])}{bereich[2] + 1}",
                 )
             )
             continue
-        zeile = empfehlungen.loc[schluessel]
-        ort = orte[None] if None in orte else orte[schluessel[0]]
-        for feld in FELDER:
-            if feld not in neu or ist_gleich(feld, aktueller_wert(zeile, feld), neu[feld]):
-                continue
-            spalte, nummer = ort.spalte(feld), int(zeile["zeile"])
-            bereich = _verbunden(ort, nummer, spalte)
-            if bereich is not None:
-                befunde.append(
-                    fehler(
-                        "fortschreibung.zelle_verbunden",
-                        "Die Zelle ist mit anderen verbunden; ein neuer Wert würde für alle verbundenen Zeilen "
-                        "gelten. Bitte die Verbindung in Excel aufheben und die Arbeitsmappe erneut veröffentlichen.",
-                        blatt=ort.tabelle.blatt,
-                        zeile=nummer,
-                        spalte=_TITEL[feld],
-                        wert=f"{spaltenname(bereich[1])}{bereich[0] + 1}:{spaltenname(bereich[3])}{bereich[2] + 1}",
-                    )
-                )
-                continue
-            stil = (nummer, ort.tabelle.spalten["status"])
-            zellen.setdefault(ort.tabelle.blatt, []).append(Zelle(nummer, spalte, zellwert(feld, neu[feld]), stil))
-            geschrieben.append(f"{ort.tabelle.blatt}!{spaltenname(spalte)}{nummer}")
-            geschriebene_werte.setdefault(schluessel, {})[feld] = neu[feld]
+        stil = (nummer, ort.tabelle.spalten["status"])
+        zellen.setdefault(ort.tabelle.blatt, []).append(Zelle(nummer, spalte, zellwert(feld, wert), stil))
+        geschrieben.append(f"{ort.tabelle.blatt}!{spaltenname(spalte)}{nummer}")
+        geschriebene_werte.setdefault(schluessel, {})[feld] = wert
     if befunde:
         raise FortschreibungFehler(befunde)
     neue_spalten = []
@@ -235,6 +226,33 @@ def schreibe_werte(
     return Fortschreibung(
         ergebnis, anlage, tuple(geschrieben), tuple(dict.fromkeys(neue_spalten)), tuple(h for h in hinweise if h)
     )
+
+
+def _zu_schreiben(
+    basis: Anlage, werte: Mapping[Schluessel, Mapping[str, object]], orte: dict[int | None, _Ort]
+) -> list[tuple[Schluessel, str, object, _Ort, int]]:
+    """(recommendation, field, value, its table, Excel row) of every value that changes; raises
+    FortschreibungFehler naming recommendations the workbook does not have."""
+    empfehlungen = basis.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)
+    fehlend = sorted(s for s in werte if s not in empfehlungen.index)
+    if fehlend:
+        raise FortschreibungFehler(
+            [
+                fehler(
+                    "fortschreibung.empfehlung_fehlt",
+                    f"Die Empfehlung {s[0]}.{s[1]} gibt es in der Arbeitsmappe nicht.",
+                )
+                for s in fehlend
+            ]
+        )
+    aenderungen = []
+    for schluessel, neu in sorted(werte.items()):
+        zeile = empfehlungen.loc[schluessel]
+        ort = orte[None] if None in orte else orte[schluessel[0]]
+        for feld in FELDER:
+            if feld in neu and not ist_gleich(feld, aktueller_wert(zeile, feld), neu[feld]):
+                aenderungen.append((schluessel, feld, neu[feld], ort, int(zeile["zeile"])))
+    return aenderungen
 
 
 def _veraltete_formeln(daten: bytes, blatt: str) -> Befund | None:

@@ -56,6 +56,12 @@ class Rueckmeldung:
     datum: dt.date | None  # the date the sender wrote (None = none or unreadable)
     meldungen: tuple[Meldung, ...]
     warnungen: tuple[Befund, ...] = ()
+    melder: str = ""  # who counts as having reported („Gemeldet von“); '' = the recipient's name
+
+    @property
+    def gemeldet_von(self) -> str:
+        """„Gemeldet von“: the lead body; for a form per Handlungsfeld the sender's name if given."""
+        return self.melder or self.stelle_name
 
     @property
     def unausgefuellt(self) -> bool:

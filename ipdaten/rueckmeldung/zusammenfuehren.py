@@ -143,11 +143,13 @@ def zusammenfuehren(
         for feld, (wert, quelle) in neu.items():
             alt = aktueller_wert(zeile, feld)
             if not ist_gleich(feld, alt, wert):
-                aenderungen.append(Aenderung(schluessel, feld, _text(feld, alt), _text(feld, wert), quelle.stelle_name))
+                aenderungen.append(
+                    Aenderung(schluessel, feld, _text(feld, alt), _text(feld, wert), quelle.gemeldet_von)
+                )
         letzte = gewaehlt or max(
             (r for r, _ in antworten), key=lambda r: (eingangsdatum(r, eingegangen, heute), r.sha256)
         )
-        gemeldet[schluessel] = (eingangsdatum(letzte, eingegangen, heute), letzte.stelle_name)
+        gemeldet[schluessel] = (eingangsdatum(letzte, eingegangen, heute), letzte.gemeldet_von)
         werte[schluessel] = {
             **{feld: wert for feld, (wert, _) in neu.items()},
             "gemeldet_am": gemeldet[schluessel][0],
