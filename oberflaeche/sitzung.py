@@ -26,6 +26,10 @@ GEDROSSELT_PROTOKOLLIERT = "_ipdaten_gedrosselt_protokolliert"  # this wait is i
 REDAKTEUR = "_ipdaten_redakteur"  # (Redakteur, fingerprint of the password): unlocked for editing
 DATEN_MELDUNG = "_ipdaten_daten_meldung"  # the outcome of a publication, shown after the rerun
 AMTLICH_MELDUNG = "_ipdaten_amtlich_meldung"  # the same for the official-statistics step
+RUNDE_MELDUNG = "_ipdaten_runde_meldung"  # the same for the Rückmelderunde (round started, answers taken)
+RUNDE_BERICHT = "_ipdaten_runde_bericht"  # (round id, what the last upload of returned forms gave)
+RUNDE_VORSCHAU = "_ipdaten_runde_vorschau"  # (preview SHA-256, round id, SHA-256 of the forms it took)
+RUNDE_UPLOAD = "_ipdaten_runde_upload"  # a counter in the uploader's key: a new key empties it
 
 # --- Deep links read before their widget (?feld=2, ?zustaendig=…) -------------------------------
 HANDLUNGSFELD = "handlungsfelder_feld"  # the field chooser on Handlungsfelder

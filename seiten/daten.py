@@ -13,6 +13,8 @@ from oberflaeche import (
     protokoll_ansicht,
     quelle,
     quittung,
+    rueckmelde_eingang,
+    rueckmelderunde,
     sitzung,
     sitzungsvorlage,
     staende,
@@ -159,6 +161,7 @@ if hoch is not None:
                 "am Anfang der Vorschau."
             )
 
+rueckmelderunde.abschnitt(anzeige, ablage, neuester)
 amtliche_statistik.abschnitt(anzeige, ablage, neuester)
 
 # --- Vorschau und Veröffentlichen ---------------------------------------------------------
@@ -244,6 +247,7 @@ if abgeschickt:
     else:
         info = ergebnis.stand
         veroeffentlichung.protokolliere_veroeffentlichung(info, ergebnis.neu)
+        rueckmelde_eingang.nach_veroeffentlichung(ablage, info)
         quelle.verwirf_vorschau()
         st.session_state[sitzung.FOLGT] = True
         titel = quelle.stand_titel(info)
