@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from oberflaeche import quelle, verlauf_quelle
+from oberflaeche import frischeansicht, quelle, verlauf_quelle
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
 from oberflaeche.vergleichsansicht import zeige_vergleich
@@ -29,6 +29,7 @@ if verlauf is not None:
     if ansicht == VERLAUF:
         zeige_verlauf(verlauf)
         zeige_unveraendert(verlauf)
+        frischeansicht.abschnitt(anzeige.anlage)
         seite_beenden()
 
 vorschau = anzeige.vorschau
@@ -77,3 +78,4 @@ def _anzeige(wahl):
 st.caption(f"Verglichen wird **{literal(_titel(vorher))}** mit **{literal(_titel(nachher))}**.")
 vergleich = quelle.vergleich_zwischen(_anzeige(vorher), _anzeige(nachher))
 zeige_vergleich(vergleich, vorher=_kurz(vorher), nachher=_kurz(nachher), schluessel="fortschritt")
+frischeansicht.abschnitt(anzeige.anlage)

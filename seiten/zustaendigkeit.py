@@ -7,7 +7,7 @@ from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.zahlen import fortschreibung as fs
-from oberflaeche import sitzung, tiefer_link
+from oberflaeche import frischeansicht, sitzung, tiefer_link
 from oberflaeche.diagramm import zeige_diagramm
 from oberflaeche.literal import literal
 from oberflaeche.rahmen import seite_beenden, seitenkopf
@@ -32,6 +32,7 @@ if not (hat_zustaendig or hat_gruppe or hat_termin):
         icon=":material/info:",
     )
     st.page_link("seiten/daten.py", label="Zu Daten & Stände", icon=":material/arrow_forward:")
+    frischeansicht.abschnitt(anlage)
     seite_beenden()
 
 status_liste = ansicht.vorhandene_status(auswertung.gesamt)
@@ -121,3 +122,5 @@ if hat_termin:
                 column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
                 alt="Tabelle: überfällige Empfehlungen mit Termin und Zuständigkeit",
             )
+
+frischeansicht.abschnitt(anlage, gewaehlt)

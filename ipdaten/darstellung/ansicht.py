@@ -13,6 +13,7 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import falte
+from ipdaten.darstellung import ansicht_rueckmeldung
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen.annahmen import Annahmen
 from ipdaten.zahlen.kennzahlen import anteil_an, im_jahr
@@ -104,10 +105,11 @@ def empfehlungen_tabelle(
     feldnamen: dict[int, str] | None = None,
     *,
     mit_bezug: bool = False,
+    mit_meldung: bool = False,
 ) -> pd.DataFrame:
     """Recommendations as display strings: Nr ("6.3"), Empfehlung, Status, Kennzeichnung
-    ("Annahme"/"Platzhalter"/""), Ziel, Bemerkung, [Bezug Geflüchtete,] Quelle; with `feldnamen`
-    a leading column Handlungsfeld ("6 Gesellschaft").
+    ("Annahme"/"Platzhalter"/""), Ziel, Bemerkung, [Zuletzt gemeldet,] [Bezug Geflüchtete,]
+    Quelle; with `feldnamen` a leading column Handlungsfeld ("6 Gesellschaft").
     """
     nr = [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])]
     spalten: dict[str, list] = {}
@@ -123,6 +125,8 @@ def empfehlungen_tabelle(
     ]
     spalten["Ziel"] = _texte(empfehlungen["ziel"])
     spalten["Bemerkung"] = _texte(empfehlungen["bemerkung"])
+    if mit_meldung:
+        spalten["Zuletzt gemeldet"] = ansicht_rueckmeldung.zuletzt_gemeldet(empfehlungen)
     if mit_bezug:
         spalten["Bezug Geflüchtete"] = [bezug_text(w) for w in empfehlungen["bezug_gefluechtete"]]
     spalten["Quelle"] = _texte(empfehlungen["quelle"])

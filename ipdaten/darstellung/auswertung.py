@@ -12,7 +12,14 @@ import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.darstellung import ansicht, ansicht_fortschreibung, diagramme, diagramme_verlauf, kopfzahl
+from ipdaten.darstellung import (
+    ansicht,
+    ansicht_fortschreibung,
+    ansicht_rueckmeldung,
+    diagramme,
+    diagramme_verlauf,
+    kopfzahl,
+)
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen import fortschreibung, kennzahlen
 from ipdaten.zahlen.annahmen import Annahmen
@@ -218,7 +225,10 @@ class Auswertung:
         alle = self._merke(
             ("empfehlungen_tabelle",),
             lambda: ansicht.empfehlungen_tabelle(
-                self.anlage.empfehlungen, self.anlage.feldnamen, mit_bezug=self.anlage.hat_spalte("bezug_gefluechtete")
+                self.anlage.empfehlungen,
+                self.anlage.feldnamen,
+                mit_bezug=self.anlage.hat_spalte("bezug_gefluechtete"),
+                mit_meldung=ansicht_rueckmeldung.hat_meldungen(self.anlage),
             ),
         )
         tabelle = alle.loc[auswahl.index]
