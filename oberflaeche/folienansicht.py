@@ -8,7 +8,9 @@ ipdaten.praesentation, the same objects the PowerPoint export draws.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -19,6 +21,7 @@ from ipdaten.darstellung.farben import status_farbe
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation import folien_figuren
 from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
+from ipdaten.rueckmeldung import Runde, StelleImUeberblick
 
 from .diagramm import diagramm_konfiguration
 
@@ -108,12 +111,16 @@ def _folien(
     hinweis: str,
     vorschau: bool,
     verlauf_kennung: tuple,
+    rueckmelde_kennung: tuple,
     _jetzt: Auswertung,
     _vorher,
     _verlauf,
+    _rueckmeldungen,
 ) -> Praesentation:
-    del verlauf_kennung  # part of the cache key only: which Stände the history covers
-    return praesentation(_jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau, verlauf=_verlauf)
+    del verlauf_kennung, rueckmelde_kennung  # part of the cache key only: the history's Stände, the round's state
+    return praesentation(
+        _jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau, verlauf=_verlauf, rueckmeldungen=_rueckmeldungen
+    )
 
 
 def folien_zu(
@@ -124,12 +131,30 @@ def folien_zu(
     verlauf: VerlaufAuswertung | None,
     hinweis: str,
     vorschau: bool,
+    rueckmeldungen: tuple[Runde, Sequence[StelleImUeberblick], dt.date] | None = None,
 ) -> tuple[Praesentation, tuple]:
-    """The slides of the Stand `schluessel` (built once per Stand, comparison, history and
-    title line; at most 8 kept) and the key that names them for `zeige_folie`'s figure cache."""
+    """The slides of the Stand `schluessel` (built once per Stand, comparison, history, title
+    line and state of the Rückmelderunde; at most 8 kept) and the key that names them for
+    `zeige_folie`'s figure cache."""
     verlauf_kennung = tuple((s.nr, s.datum, s.titel) for s in verlauf.staende) if verlauf is not None else ()
-    folien_schluessel = (schluessel, vorher[0] if vorher else "", hinweis, vorschau, verlauf_kennung)
-    folien = _folien(*folien_schluessel, auswertung, vorher[1] if vorher else None, verlauf)
+    rueckmelde_kennung = (
+        (
+            rueckmeldungen[0].id,
+            tuple((s.empfaenger.schluessel, s.zustand) for s in rueckmeldungen[1]),
+            rueckmeldungen[2],
+        )
+        if rueckmeldungen is not None
+        else ()
+    )
+    folien_schluessel = (
+        schluessel,
+        vorher[0] if vorher else "",
+        hinweis,
+        vorschau,
+        verlauf_kennung,
+        rueckmelde_kennung,
+    )
+    folien = _folien(*folien_schluessel, auswertung, vorher[1] if vorher else None, verlauf, rueckmeldungen)
     return folien, folien_schluessel
 
 

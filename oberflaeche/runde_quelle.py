@@ -97,3 +97,9 @@ def stand_fuer_seiten() -> RundenStand | None:
         return aktueller_stand(quelle.ablage())
     except (AblageFehler, sqlite3.Error):
         return None
+
+
+def fuer_folien() -> tuple[Runde, tuple[StelleImUeberblick, ...], dt.date] | None:
+    """The current round for the slide „Rückmeldungen“ (rueckmeldefolie's arguments), or None."""
+    stand = stand_fuer_seiten()
+    return (stand.runde, stand.stellen, fmt.jetzt().date()) if stand is not None else None

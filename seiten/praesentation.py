@@ -14,7 +14,7 @@ from ipdaten import format as fmt
 from ipdaten.praesentation.export_excel import excel_bytes
 from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import Praesentation
-from oberflaeche import barrierefreiheit, folienansicht, quelle, sitzungsvorlage, verlauf_quelle
+from oberflaeche import barrierefreiheit, folienansicht, quelle, runde_quelle, sitzungsvorlage, verlauf_quelle
 from oberflaeche.folienansicht import als_html
 from oberflaeche.literal import literal
 
@@ -133,6 +133,7 @@ folien, folien_schluessel = folienansicht.folien_zu(
     verlauf=verlauf,
     hinweis=hinweis,
     vorschau=anzeige.ist_vorschau,
+    rueckmeldungen=runde_quelle.fuer_folien(),
 )
 nummer = _nummer(len(folien))
 if st.query_params.get(FOLIE_PARAMETER) != str(nummer):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -218,3 +219,18 @@ def test_ueberfaellige_boegen_auf_zustaendigkeit(ablage):
     # The body chosen in the chooser: only its recommendations.
     at.selectbox(key="zustaendigkeit_wahl").set_value("Jobcenter").run()
     assert list(_tabelle_mit(at, "Nicht gemeldet seit")["Nr"]) == ["1.2", "3.1"]
+
+
+def test_folie_rueckmeldungen_in_der_praesentation(ablage):
+    Rundenablage(ablage).lege_an(
+        neue_runde(rb.anlage(), ablage.staende()[-1].sha256, "Frühjahr 2018", dt.date(2018, 3, 31))
+    )
+    at = oeffne("seiten/praesentation.py").run()
+    zaehler = next(h.proto.body for h in at.get("html") if "folie-nummer" in h.proto.body)
+    anzahl = int(re.search(r"/ (\d+)<", zaehler).group(1))
+    vorletzte = oeffne("seiten/praesentation.py")
+    vorletzte.query_params["folie"] = str(anzahl - 1)  # before the milestones
+    vorletzte.run()
+    html = " ".join(h.proto.body for h in vorletzte.get("html")).replace("\xa0", " ")
+    assert ">Rückmeldungen<" in html
+    assert "0 von 5 Stellen haben geantwortet; 0 % der Empfehlungen sind gemeldet" in html

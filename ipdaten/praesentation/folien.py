@@ -2,19 +2,22 @@
 
 `praesentation(auswertung, vorher=...)` returns the slides of one Stand: title, overall
 balance, status of all Handlungsfelder, one slide per field with named recommendations,
-naturalisation, budget (one slide per year), progress since a previous Stand and the road
-ahead. Slides whose data is missing are left out. Every text is German and formatted with
-ipdaten.format; workbook text is kept as it is (the renderer escapes it). Each chart is
+naturalisation, budget (one slide per year), progress since a previous Stand, how far the
+current Rückmelderunde is, and the road ahead. Slides whose data is missing are left out.
+Every text is German and formatted with ipdaten.format; workbook text is kept as it is (the renderer escapes it). Each chart is
 described by `Diagramm` (categories, series, number formats, colours), so the PowerPoint
 export and the tests read the same numbers that kennzahlen computed.
 
 This module builds the title slide and puts the slides in order; the data classes are in
 folien_daten, the slides by topic in folien_umsetzung (status), folien_einbuergerung,
-folien_haushalt and folien_verlauf (over time), shared texts and limits in folien_texte.
+folien_haushalt, folien_verlauf (over time) and folien_rueckmeldung, shared texts and limits in folien_texte.
 The names used elsewhere are importable from here.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
 
 from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
@@ -23,6 +26,7 @@ from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.folien_daten import FORMAT_ANZAHL, Diagramm, Folie, Kennzahl, Praesentation, Punkt, Reihe
 from ipdaten.praesentation.folien_einbuergerung import einbuergerungsfolie
 from ipdaten.praesentation.folien_haushalt import haushaltsfolien, plan_ist_folien
+from ipdaten.praesentation.folien_rueckmeldung import rueckmeldefolie
 from ipdaten.praesentation.folien_texte import MAX_PUNKTE, MAX_ZEICHEN, feld_titel, kuerzen, stand_zeile
 from ipdaten.praesentation.folien_umsetzung import (
     benannte_empfehlungen,
@@ -33,6 +37,7 @@ from ipdaten.praesentation.folien_umsetzung import (
     zustaendigkeitsfolie,
 )
 from ipdaten.praesentation.folien_verlauf import fortschrittsfolie, meilensteinfolie, verlaufsfolie
+from ipdaten.rueckmeldung import Runde, StelleImUeberblick
 
 __all__ = [
     "FORMAT_ANZAHL",
@@ -81,10 +86,12 @@ def praesentation(
     hinweis: str = "",
     vorschau: bool = False,
     verlauf: VerlaufAuswertung | None = None,
+    rueckmeldungen: tuple[Runde, Sequence[StelleImUeberblick], dt.date] | None = None,
 ) -> Praesentation:
     """The slides of the Stand in `auswertung`, in presentation order.
 
-    `verlauf` (the history over all Stände) adds the Verlauf slide;
+    `verlauf` (the history over all Stände) adds the Verlauf slide; `rueckmeldungen` (the
+    current Rückmelderunde, its recipients' state and the day) adds the slide „Rückmeldungen“;
     `vorher` is the previous Stand (adds the progress slide); `hinweis` is a line for the
     title slide (e.g. that the data is a reconstruction); `vorschau` marks the line on every
     slide as an unpublished preview. Slides without data are left out.
@@ -102,6 +109,7 @@ def praesentation(
         *plan_ist_folien(auswertung),
         fortschrittsfolie(auswertung, vorher) if vorher is not None else None,
         verlaufsfolie(verlauf) if verlauf is not None else None,
+        rueckmeldefolie(*rueckmeldungen) if rueckmeldungen is not None else None,
         meilensteinfolie(auswertung),
     ]
     return Praesentation(

@@ -86,7 +86,7 @@ class Punkt:
 @dataclass(frozen=True, eq=False)
 class Folie:
     """One slide. `art` names the kind: titel, bilanz, status, feld, einbuergerung, haushalt,
-    fortschritt, meilensteine, gefluechtete, zustaendigkeit, plan_ist, verlauf."""
+    fortschritt, meilensteine, gefluechtete, zustaendigkeit, plan_ist, verlauf, rueckmeldungen."""
 
     art: str
     titel: str

@@ -1,0 +1,78 @@
+"""The slide „Rückmeldungen“ (issue 21): how far the current Rückmelderunde is – how many bodies
+have answered, what share of the recommendations is reported, and who is still missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ipdaten import format as fmt
+from ipdaten.darstellung.farben import STATUS_FARBEN
+from ipdaten.praesentation.folien_daten import FORMAT_ANZAHL, Diagramm, Folie, Kennzahl, Punkt, Reihe
+from ipdaten.praesentation.folien_texte import MAX_PUNKTE, anteil_text, kuerzen
+from ipdaten.rueckmeldung import BEANTWORTET, OFFEN, UEBERFAELLIG, Runde, StelleImUeberblick
+
+# The three states of a body, in the colours of the statuses they resemble.
+ZUSTAENDE = (
+    (BEANTWORTET, STATUS_FARBEN["umgesetzt"]),
+    (OFFEN, STATUS_FARBEN["in Arbeit"]),
+    (UEBERFAELLIG, STATUS_FARBEN["nicht umgesetzt"]),
+)
+
+
+def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: dt.date) -> Folie:
+    """The slide of the round `runde` with its recipients' state `stellen` (rueckmeldung.ueberblick)
+    on the day `heute`. A recommendation counts as reported when a usable form listing it came in."""
+    gesamt = len(stellen)
+    beantwortet = [s for s in stellen if s.zustand == BEANTWORTET]
+    empfehlungen = sum(s.empfehlungen for s in stellen)
+    gemeldet = sum(s.empfehlungen for s in beantwortet)
+    wer = "Stellen" if runde.nach_zustaendigkeit else "Handlungsfelder"
+    frist = f"Frist {fmt.datum(runde.frist)}" if runde.frist else "ohne Frist"
+    kern = (
+        f"{fmt.zahl(len(beantwortet))} von {fmt.zahl(gesamt)} {wer} haben geantwortet; "
+        f"{anteil_text(gemeldet, empfehlungen)} der Empfehlungen sind gemeldet (Stand {fmt.datum(heute)})."
+    )
+    ausstehend = sorted((s for s in stellen if s.zustand != BEANTWORTET), key=lambda s: (s.zustand != UEBERFAELLIG,))
+    anzahl = {z: sum(1 for s in stellen if s.zustand == z) for z, _ in ZUSTAENDE}
+    return Folie(
+        "rueckmeldungen",
+        "Rückmeldungen",
+        untertitel=f"Rückmelderunde „{kuerzen(runde.titel, 80)}“ · {frist}",
+        kernaussage=kern,
+        kennzahlen=(
+            Kennzahl(f"{fmt.zahl(len(beantwortet))} von {fmt.zahl(gesamt)}", f"{wer} haben geantwortet"),
+            Kennzahl(
+                anteil_text(gemeldet, empfehlungen),
+                f"der Empfehlungen gemeldet ({fmt.zahl(gemeldet)} von {fmt.zahl(empfehlungen)})",
+            ),
+        ),
+        punkte=tuple(
+            Punkt(
+                kuerzen(s.empfaenger.name, 80),
+                vorne=s.zustand,
+                status="nicht umgesetzt" if s.zustand == UEBERFAELLIG else "in Arbeit",
+            )
+            for s in ausstehend[:MAX_PUNKTE]
+        ),
+        liste_titel="Noch keine Antwort" if ausstehend else "",
+        weitere=max(0, len(ausstehend) - MAX_PUNKTE),
+        diagramm=Diagramm(
+            "balken",
+            tuple(z for z, _ in ZUSTAENDE),
+            (
+                Reihe(
+                    wer,
+                    tuple(float(anzahl[z]) for z, _ in ZUSTAENDE),
+                    STATUS_FARBEN["ohne Angabe"],
+                    tuple(f for _, f in ZUSTAENDE),
+                    texte=tuple(fmt.zahl(anzahl[z]) for z, _ in ZUSTAENDE),
+                ),
+            ),
+            FORMAT_ANZAHL,
+            "0",
+            f"Anzahl der {wer}",
+            f"Balken: {wer} der Rückmelderunde nach Stand der Antwort – "
+            + ", ".join(f"{z} {fmt.zahl(anzahl[z])}" for z, _ in ZUSTAENDE),
+        ),
+    )
