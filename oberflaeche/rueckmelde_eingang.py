@@ -4,6 +4,7 @@ decides, and the merged answers taken as this session's preview."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from ipdaten.rueckmeldung import (
     zusammenfuehren,
 )
 from ipdaten.rueckmeldung.runde import sicherer_dateiteil
+from ipdaten.rueckmeldung.stand_setzen import mit_stand
 
 from . import quelle, runde_quelle, sitzung, veroeffentlichung
 from .befundtabelle import zeige_befunde
@@ -127,19 +129,32 @@ def _bericht(runde_id: str) -> None:
 
 @st.cache_resource(max_entries=2, show_spinner="Antworten werden in die Arbeitsmappe eingetragen …", scope="session")
 def _zusammenfuehrung(
-    schluessel: tuple, _eingang: Eingang, _eingegangen: dict, _daten: bytes, _anzeige: quelle.Anzeige, _zuordnung
+    schluessel: tuple,
+    _titel: str,
+    _eingang: Eingang,
+    _eingegangen: dict,
+    _daten: bytes,
+    _anzeige: quelle.Anzeige,
+    _zuordnung,
 ) -> Zusammenfuehrung | tuple[Befund, ...]:
-    """The merge, once per (round, forms, target Stand, decisions, day) and session."""
+    """The merge, once per (round, forms, target Stand, decisions, day) and session; the revised
+    workbook dated that day and named after the round (sheet Info)."""
+    heute = schluessel[4]
     try:
-        return zusammenfuehren(
+        ergebnis = zusammenfuehren(
             _eingang.rueckmeldungen,
             _eingang.konflikte,
             _daten,
             _anzeige.anlage,
             entscheidungen=dict(schluessel[3]),
-            heute=schluessel[4],
+            heute=heute,
             eingegangen=_eingegangen,
             zuordnung=_zuordnung,
+        )
+        if ergebnis.fortschreibung is None:
+            return ergebnis
+        return dataclasses.replace(
+            ergebnis, fortschreibung=mit_stand(ergebnis.fortschreibung, heute, _titel, _zuordnung)
         )
     except FortschreibungFehler as e:
         return tuple(e.befunde)
@@ -194,7 +209,13 @@ def _zusammenfuehren(
         fmt.jetzt().date(),
     )
     ergebnis = _zusammenfuehrung(
-        schluessel, eingang, stand.eingegangen, ablage.lies(neuester.sha256), ziel, neuester.zuordnung
+        schluessel,
+        stand.runde.titel,
+        eingang,
+        stand.eingegangen,
+        ablage.lies(neuester.sha256),
+        ziel,
+        neuester.zuordnung,
     )
     if isinstance(ergebnis, tuple):
         st.error(
@@ -205,7 +226,8 @@ def _zusammenfuehren(
         return
     st.caption(
         f"Eingetragen wird in den neuesten Stand ({literal(quelle.stand_titel(neuester))}): nur die geänderten "
-        "Zellen sowie „Gemeldet am“ und „Gemeldet von“; alles andere bleibt, wie es ist."
+        "Zellen, „Gemeldet am“ und „Gemeldet von“ sowie im Blatt „Info“ der Stand (heute) und als Bezeichnung "
+        "der Titel der Runde; alles andere bleibt, wie es ist."
     )
     if ergebnis.aenderungen:
         st.markdown(f"**{fmt.zahl(len(ergebnis.aenderungen))} Änderungen** aus den Bögen:")

@@ -29,8 +29,7 @@ from ipdaten.rueckmeldung.runde import Runde, sicherer_dateiteil
 from ipdaten.rueckmeldung.uebersicht import ueberblick_tabelle
 
 from . import berechtigung, quelle, rueckmelde_eingang, runde_quelle, sitzung
-from .literal import literal
-from .tabelle import zeige_tabelle
+from .literal import literal, literal_tabelle
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHLUESSEL = "runde"  # prefix of the section's widget keys
@@ -151,7 +150,7 @@ def _boegen(stand: runde_quelle.RundenStand) -> None:
         + ("" if runde.nach_zustaendigkeit else " – die Arbeitsmappe nennt keine zuständigen Stellen")
         + ". Jeder Bogen enthält nur die Empfehlungen seiner Stelle."
     )
-    links, rechts = st.columns(2, vertical_alignment="bottom")
+    links, rechts = st.columns(2)
     links.download_button(
         "Alle Bögen (.zip)",
         data=functools.partial(boegen_zip, runde, anlage),
@@ -170,7 +169,7 @@ def _boegen(stand: runde_quelle.RundenStand) -> None:
         key=f"{SCHLUESSEL}_bogen_wahl_{runde.id}",
     )
     empfaenger = nach_schluessel[wahl]
-    st.download_button(
+    rechts.download_button(
         f"Bogen für {empfaenger.name} (.xlsx)",
         data=functools.partial(bogen_bytes, runde, empfaenger, anlage),
         file_name=empfaenger.dateiname,
@@ -184,11 +183,11 @@ def _boegen(stand: runde_quelle.RundenStand) -> None:
 def _stellen(stand: runde_quelle.RundenStand) -> None:
     runde = stand.runde
     st.subheader("Stand der Rückmeldungen", anchor=False)
-    zeige_tabelle(
-        ueberblick_tabelle(stand.stellen),
+    # Real HTML text (a few dozen bodies at most): it wraps on a phone and is found by the browser's search.
+    st.table(
+        literal_tabelle(ueberblick_tabelle(stand.stellen)),
         hide_index=True,
         alt="Tabelle: je Stelle beantwortet, offen oder überfällig, mit dem Datum des letzten Bogens",
-        column_config={"Stelle": st.column_config.TextColumn(width="medium")},
     )
     offen = [s for s in stand.stellen if s.zustand != BEANTWORTET]
     if offen:

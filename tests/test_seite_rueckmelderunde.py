@@ -12,6 +12,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.rueckmeldung import Rundenablage, bogen_bytes, neue_runde
@@ -95,9 +96,9 @@ def test_runde_starten_zeigt_boegen_und_entwuerfe(ablage):
 
 
 def _tabelle_mit(at: AppTest, spalte: str):
-    """The one data table on the page with this column."""
-    (tabelle,) = [t for t in tabellen(at) if spalte in t.columns]
-    return tabelle
+    """The one table on the page (data grid or HTML table) with this column, as read."""
+    (tabelle,) = [t for t in [*tabellen(at), *(t.value for t in at.table)] if spalte in t.columns]
+    return tabelle.map(gelesen)
 
 
 def _lesbar(elemente) -> str:
@@ -175,6 +176,7 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     staende = ablage.staende()
     assert len(staende) == 3
     assert staende[-1].von.name == REDAKTEURIN
+    assert (staende[-1].stand, staende[-1].bezeichnung) == (fmt.jetzt().date(), "Fortschreibung Herbst 2017")
     assert "Rückmelderunde „Fortschreibung Herbst 2017“: Antworten von Jobcenter, Kreisbau" in staende[-1].kommentar
     daten = ablage.lies(staende[-1].sha256)
     z12, z22, z31 = _zeile(daten, 1, 2), _zeile(daten, 2, 2), _zeile(daten, 3, 1)
@@ -190,7 +192,7 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     zweite = oeffne("seiten/zustaendigkeit.py").run()
     assert not zweite.exception, zweite.exception
     text = texte(zweite)
-    assert "**Stand:** 1. März 2018" in text  # the workbook's own Info date (the round does not change it)
+    assert f"**Stand:** {fmt.datum(fmt.jetzt().date())}" in text  # the merged workbook is dated the day of the merge
     assert "2 von 5 Stellen haben geantwortet." in text
     frische = _tabelle_mit(zweite, "Nicht gemeldet seit")
     gemeldet = dict(zip(frische["Nr"], frische["Nicht gemeldet seit"]))
