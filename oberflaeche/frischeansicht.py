@@ -7,7 +7,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.darstellung.ansicht_rueckmeldung import NIE, frische_tabelle, hat_meldungen, runde_text
+from ipdaten.darstellung.ansicht_rueckmeldung import NIE, frische_tabelle, runde_text
 from ipdaten.rueckmeldung import OFFEN, UEBERFAELLIG, Runde
 
 from .literal import literal
@@ -61,7 +61,7 @@ def abschnitt(anlage: Anlage, zustaendig: str | None = None) -> None:
     """The section „Rückmeldungen“: the current round (if any) and „nicht gemeldet seit“ – nothing
     when the workbook has no report dates and no round runs."""
     stand = stand_fuer_seiten()
-    if stand is None and not hat_meldungen(anlage):
+    if stand is None and not anlage.hat_spalte("gemeldet_am"):
         return
     st.subheader("Rückmeldungen: nicht gemeldet seit", anchor=False)
     if stand is not None:

@@ -24,11 +24,6 @@ def meldung_text(am: object, von: object) -> str:
     return fmt.datum(am) + (f" ({wer})" if wer else "")
 
 
-def hat_meldungen(anlage: Anlage) -> bool:
-    """True when any recommendation of the workbook has a date in Gemeldet am."""
-    return any(isinstance(d, dt.date) for d in anlage.empfehlungen["gemeldet_am"])
-
-
 def zuletzt_gemeldet(empfehlungen: pd.DataFrame) -> list[str]:
     """The column „Zuletzt gemeldet“ of rows of anlage.empfehlungen (see meldung_text)."""
     return [meldung_text(a, v) for a, v in zip(empfehlungen["gemeldet_am"], empfehlungen["gemeldet_von"])]

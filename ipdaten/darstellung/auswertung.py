@@ -15,7 +15,6 @@ from ipdaten.arbeitsmappe import Anlage
 from ipdaten.darstellung import (
     ansicht,
     ansicht_fortschreibung,
-    ansicht_rueckmeldung,
     diagramme,
     diagramme_verlauf,
     kopfzahl,
@@ -228,7 +227,7 @@ class Auswertung:
                 self.anlage.empfehlungen,
                 self.anlage.feldnamen,
                 mit_bezug=self.anlage.hat_spalte("bezug_gefluechtete"),
-                mit_meldung=ansicht_rueckmeldung.hat_meldungen(self.anlage),
+                mit_meldung=self.anlage.hat_spalte("gemeldet_am"),
             ),
         )
         tabelle = alle.loc[auswahl.index]
