@@ -163,13 +163,22 @@ def _sicherung(tmp_path, name="gut.sqlite"):
     return ziel
 
 
-def _beschaedigte_blobs(tmp_path):
-    """A sound SQLite file whose stored workbook no longer matches its SHA-256."""
-    ziel = _sicherung(tmp_path, "blob.sqlite")
+def _veraenderte_sicherung(tmp_path, name: str, befehl: str):
+    """A backup changed afterwards by one SQL command."""
+    ziel = _sicherung(tmp_path, name)
     with contextlib.closing(sqlite3.connect(ziel)) as db:
-        db.execute("UPDATE dateien SET inhalt = zeroblob(100) WHERE rowid = (SELECT max(rowid) FROM dateien)")
+        db.execute(befehl)
         db.commit()
     return ziel
+
+
+def _beschaedigte_blobs(tmp_path):
+    """A sound SQLite file whose stored workbook no longer matches its SHA-256."""
+    return _veraenderte_sicherung(
+        tmp_path,
+        "blob.sqlite",
+        "UPDATE dateien SET inhalt = zeroblob(100) WHERE rowid = (SELECT max(rowid) FROM dateien)",
+    )
 
 
 def _zerstoerte_seiten(tmp_path):
@@ -189,11 +198,7 @@ def _fremde_datenbank(tmp_path):
 
 
 def _neuere_version(tmp_path):
-    ziel = _sicherung(tmp_path, "neu.sqlite")
-    with contextlib.closing(sqlite3.connect(ziel)) as db:
-        db.execute("PRAGMA user_version = 99")
-        db.commit()
-    return ziel
+    return _veraenderte_sicherung(tmp_path, "neu.sqlite", "PRAGMA user_version = 99")
 
 
 def _keine_datenbank(tmp_path):
