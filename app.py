@@ -4,9 +4,10 @@ import contextlib
 
 import streamlit as st
 
+from ipdaten.ablage import AblageFehler
 from oberflaeche import berechtigung, dokument, seitenstil
 from oberflaeche.navigation import seiten
-from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde, programmfehler_melden
+from oberflaeche.rahmen import SEITENSYMBOL, SeitenEnde, ablagefehler_melden, programmfehler_melden
 from oberflaeche.speicherbereinigung import gelegentlich_aufraeumen, langlebige_objekte_einfrieren
 from oberflaeche.staende import stand_auswahl_zeigen, stand_festlegen
 from oberflaeche.streamlit_eingriffe import einrichten as streamlit_eingriffe_einrichten
@@ -65,6 +66,8 @@ auswahl = stand_festlegen()
 try:
     with contextlib.suppress(SeitenEnde):
         seite.run()
+except AblageFehler as e:
+    ablagefehler_melden(e)  # a damaged Stand: said on the page, the sidebar and other Stände still work
 except Exception:
     programmfehler_melden()  # a German word for the user; Streamlit still records the error
     raise

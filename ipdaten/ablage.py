@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ipdaten import ablage_ort, ablage_protokoll, ablage_schema
-from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, oeffnen_fehler
+from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, nur_lesbar_fehler, oeffnen_fehler
 from ipdaten.ablage_zeile import (
     SPALTEN,
     StandInfo,
@@ -89,15 +89,41 @@ class Ablage:
         self.verschwunden = False
         self.netzlaufwerk = ablage_ort.netzlaufwerk(self.verzeichnis)  # e.g. "Netzlaufwerk Z:\\", or None
         self._staende: tuple[int, tuple[StandInfo, ...]] | None = None
+        # True: the server may not write here; the Stände are shown, publishing is refused.
+        self.nur_lesbar = False
         try:
             self.verzeichnis.mkdir(parents=True, exist_ok=True)
             self._einrichten()
-        except (OSError, sqlite3.Error, AnlageUngueltig) as e:
-            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e)) from e
+        except (OSError, sqlite3.Error, AnlageUngueltig, AblageFehler) as e:
+            ursache = e.__cause__ if isinstance(e, AblageFehler) and isinstance(e.__cause__, Exception) else e
+            if not self._lesend_oeffnen(ursache):
+                raise AblageFehler(
+                    oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, ursache)
+                ) from ursache
+
+    def _lesend_oeffnen(self, fehler: Exception) -> bool:
+        """After `fehler` on opening: a store the server may not write (a read-only folder or
+        file) is opened for reading only – its Stände stay visible. False when that is not the
+        cause or the store cannot be read that way either (then `fehler` is reported)."""
+        if not self.pfad.is_file() or not ablage_ort.schreibgeschuetzt(self.verzeichnis, self.pfad, fehler):
+            return False
+        self.nur_lesbar = True
+        try:
+            with self._verbindung() as verbindung:
+                aktuell = ablage_schema.version(verbindung) >= ablage_schema.SCHEMA_VERSION
+                staende = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0]
+        except sqlite3.Error:
+            aktuell, staende = False, 0
+        self.nur_lesbar = aktuell and staende > 0  # an old schema cannot be migrated without writing
+        return self.nur_lesbar
 
     def _oeffne(self) -> sqlite3.Connection:
+        if self.nur_lesbar:
+            ziel, uri = ablage_ort.nur_lesen_uri(self.pfad), True
+        else:
+            ziel, uri = str(self.pfad), False
         verbindung = sqlite3.connect(
-            self.pfad, timeout=WARTEZEIT_MS / 1000, isolation_level=None, check_same_thread=False
+            ziel, timeout=WARTEZEIT_MS / 1000, isolation_level=None, check_same_thread=False, uri=uri
         )
         verbindung.row_factory = sqlite3.Row
         verbindung.execute(f"PRAGMA busy_timeout = {WARTEZEIT_MS}")
@@ -114,18 +140,18 @@ class Ablage:
             verbindung.close()
 
     @contextlib.contextmanager
-    def _sqlite_als_ablagefehler(self) -> Iterator[None]:
+    def _sqlite_als_ablagefehler(self, vorgang: str) -> Iterator[None]:
         """SQLite's own errors (locked, full, read-only, corrupt) leave the store as AblageFehler
-        with a German message by cause: callers catch one type."""
+        with a German message by cause (`vorgang`: "gelesen", "beschrieben"): callers catch one type."""
         try:
             yield
         except sqlite3.Error as e:
-            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e)) from e
+            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e, vorgang)) from e
 
     @contextlib.contextmanager
     def _lesen(self) -> Iterator[sqlite3.Connection]:
         """The shared read connection (autocommit: every query sees the latest commit)."""
-        with self._sqlite_als_ablagefehler(), self._lesesperre:
+        with self._sqlite_als_ablagefehler("gelesen"), self._lesesperre:
             if self._leser is None:
                 self._leser = self._oeffne()
             try:
@@ -137,14 +163,20 @@ class Ablage:
 
     @contextlib.contextmanager
     def _transaktion(self) -> Iterator[sqlite3.Connection]:
-        with self._sqlite_als_ablagefehler(), self._verbindung() as verbindung:
+        if self.nur_lesbar:
+            raise AblageFehler(nur_lesbar_fehler(self.verzeichnis))
+        with self._sqlite_als_ablagefehler("beschrieben"), self._verbindung() as verbindung:
             verbindung.execute("BEGIN IMMEDIATE")
             try:
                 yield verbindung
+                verbindung.execute("COMMIT")
             except BaseException:
-                verbindung.execute("ROLLBACK")
+                # SQLite has rolled back already after some errors (a full disk): a second
+                # rollback would hide the cause behind "no transaction is active".
+                if verbindung.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        verbindung.execute("ROLLBACK")
                 raise
-            verbindung.execute("COMMIT")
             with _neueste_sperre:
                 _geschrieben[self.pfad] = time.monotonic()  # a newest number read before is stale
 

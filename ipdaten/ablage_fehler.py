@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -16,10 +17,36 @@ class AblageFehler(IpdatenFehler):
     """The store cannot be opened or read; the message is German and meant for the user."""
 
 
-def oeffnen_fehler(verzeichnis: Path, pfad: Path, standard_mappe: Path, fehler: Exception) -> str:
-    """Why the store cannot be opened and what to do, by the cause: a corrupt file is not
-    a question of write permissions."""
-    kopf = f"Die Ablage der Stände im Verzeichnis „{verzeichnis}“ kann nicht geöffnet werden"
+def nur_lesbar_fehler(verzeichnis: Path) -> str:
+    """Why nothing can be published into a store the server may only read."""
+    return (
+        f"Die Ablage der Stände im Verzeichnis „{verzeichnis}“ ist nur lesbar: Der Server darf dort nicht "
+        "schreiben. Die veröffentlichten Stände werden angezeigt; veröffentlichen lässt sich erst, wenn das "
+        "Benutzerkonto des Servers Schreibrechte für das Verzeichnis und die Datei darin hat."
+    )
+
+
+def _voll(verzeichnis: Path, fehler: Exception) -> bool:
+    """Whether `fehler` means the disk is full (SQLite says so, or says "disk I/O error" with no
+    space left where the store is)."""
+    if isinstance(fehler, OSError) and fehler.errno == errno.ENOSPC:
+        return True
+    if getattr(fehler, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(fehler).lower():
+        return True
+    if isinstance(fehler, sqlite3.OperationalError) and "i/o" in str(fehler).lower():
+        try:
+            return shutil.disk_usage(verzeichnis).free < 1024 * 1024
+        except OSError:
+            return False
+    return False
+
+
+def oeffnen_fehler(
+    verzeichnis: Path, pfad: Path, standard_mappe: Path, fehler: Exception, vorgang: str = "geöffnet"
+) -> str:
+    """Why the store cannot be opened (or, by `vorgang`, read or written) and what to do, by the
+    cause: a corrupt file is not a question of write permissions."""
+    kopf = f"Die Ablage der Stände im Verzeichnis „{verzeichnis}“ kann nicht {vorgang} werden"
     anderes = f"oder mit der Umgebungsvariable {UMGEBUNGSVARIABLE} ein anderes Verzeichnis angeben"
     text = str(fehler).lower()
     if isinstance(fehler, AnlageUngueltig) or (
@@ -54,8 +81,11 @@ def oeffnen_fehler(verzeichnis: Path, pfad: Path, standard_mappe: Path, fehler: 
             f"{kopf}: Der Server darf dort nicht schreiben. So geht es weiter: dem Benutzerkonto des "
             f"Servers Schreibrechte für das Verzeichnis geben {anderes}."
         )
-    if isinstance(fehler, OSError) and fehler.errno == errno.ENOSPC:
-        return f"{kopf}: Auf dem Datenträger ist kein Platz mehr. So geht es weiter: Platz schaffen {anderes}."
+    if _voll(verzeichnis, fehler):
+        return (
+            f"{kopf}: Der Datenträger ist voll. So geht es weiter: auf dem Datenträger Platz schaffen (die "
+            f"Ablage selbst bleibt unverändert) {anderes}."
+        )
     return (
         f"{kopf} ({type(fehler).__name__}: {fehler}). So geht es weiter: prüfen, ob das Verzeichnis "
         f"erreichbar und beschreibbar ist, {anderes}."

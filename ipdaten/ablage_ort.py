@@ -10,6 +10,8 @@ without one (stores from before the marker).
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -113,3 +115,23 @@ def markieren(verzeichnis: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def schreibgeschuetzt(verzeichnis: Path, pfad: Path, fehler: Exception) -> bool:
+    """Whether `fehler` on opening the store comes from the server not being allowed to write
+    there (a read-only folder, file or file system) – not from a lock or a damaged file."""
+    text = str(fehler).lower()
+    if "locked" in text or "busy" in text or "malformed" in text or "not a database" in text:
+        return False
+    if isinstance(fehler, OSError) and fehler.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return True
+    return "readonly" in text or not os.access(verzeichnis, os.W_OK) or not os.access(pfad, os.W_OK)
+
+
+def nur_lesen_uri(pfad: Path) -> str:
+    """The SQLite URI to read the store without writing anything. Without a write-ahead log
+    that holds unsaved pages, the file is read as unchanging (`immutable`): SQLite then needs no
+    lock files, which it could not create in a read-only folder."""
+    wal = Path(f"{pfad}-wal")
+    unveraenderlich = not wal.is_file() or wal.stat().st_size == 0
+    return Path(pfad).resolve().as_uri() + "?mode=ro" + ("&immutable=1" if unveraenderlich else "")

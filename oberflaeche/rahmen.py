@@ -47,6 +47,16 @@ def programmfehler_melden() -> None:
     )
 
 
+def ablagefehler_melden(fehler: AblageFehler) -> None:
+    """Say on the page that a Stand it needs cannot be read from the store (damaged, gone), what
+    to do, and log it; the other pages and Stände keep working. Call it in an `except` block."""
+    protokoll.error("Ablage beim Anzeigen einer Seite: %s", fehler)
+    st.error(
+        f"Diese Seite braucht einen Stand, der sich nicht aus der Ablage lesen lässt. {literal(fehler)}",
+        icon=":material/error:",
+    )
+
+
 def ablage_oder_ende() -> tuple[Ablage, list[StandInfo]]:
     """The store and all its Stände; when it cannot be read, say so and end the page."""
     try:

@@ -142,6 +142,12 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
         link_fehler = st.session_state.pop(sitzung.LINK_FEHLER, None)
         if link_fehler is not None:
             st.warning(f"Einen Stand „{literal(link_fehler)}“ gibt es nicht; angezeigt wird der neueste Stand.")
+        if ablage.nur_lesbar:
+            st.warning(
+                "Die Ablage ist **nur lesbar**: Die Stände werden angezeigt, neue lassen sich nicht veröffentlichen "
+                "(Schreibrechte des Servers prüfen).",
+                icon=":material/lock:",
+            )
         if quelle.vorschau() is not None:
             st.info("Diese Sitzung zeigt eine **Vorschau** (nicht veröffentlicht) statt des gewählten Stands.")
         elif gewaehlt != neueste:

@@ -176,8 +176,8 @@ def _waechter(speicher: BegrenzteHochladungen) -> None:
 
 
 def _uploads_begrenzen() -> None:
-    if not Runtime.exists():
-        return  # AppTest and the command line: no server, no upload route
+    if not Runtime.exists() or config.get_option("global.appTest"):
+        return  # the command line and AppTest (a mock runtime): no server, no upload route
     runtime = Runtime.instance()
     speicher = runtime.uploaded_file_mgr
     if type(speicher) is not MemoryUploadedFileManager:

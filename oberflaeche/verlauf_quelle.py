@@ -74,5 +74,32 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
             return lambda: (quelle_eintrag.daten, quelle_eintrag.zuordnung)
         return lambda: (quelle_ablage.lies(quelle_eintrag.sha256), quelle_eintrag.zuordnung)
 
+    try:
+        schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
+        return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
+    except AblageFehler as e:
+        eintraege = _ohne_unlesbare(eintraege, quelle_ablage, e)
+    if len(eintraege) < 2:
+        return None
     schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
     return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
+
+
+def _ohne_unlesbare(eintraege: list, quelle_ablage, fehler: AblageFehler) -> list:
+    """The entries whose Stand can be read from the store; the others are named in a warning
+    (a damaged store must not end the page, nor shorten the history silently)."""
+    lesbar, fehlend = [], []
+    for eintrag in eintraege:
+        info = eintrag[1]
+        if isinstance(info, StandInfo):
+            try:
+                quelle_ablage.lies(info.sha256)
+            except AblageFehler:
+                fehlend.append(f"Nr. {info.nr}")
+                continue
+        lesbar.append(eintrag)
+    st.warning(
+        f"Der Verlauf zeigt Stand {', '.join(fehlend)} nicht: Er lässt sich nicht aus der Ablage lesen. {fehler}",
+        icon=":material/warning:",
+    )
+    return lesbar

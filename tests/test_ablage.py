@@ -236,7 +236,7 @@ def test_sqlite_fehler_beim_lesen_und_schreiben_kommen_als_ablagefehler(tmp_path
     ablage = Ablage(tmp_path, STANDARD_PFAD)
     with sqlite3.connect(tmp_path / "staende.sqlite3") as verbindung:
         verbindung.execute("DROP TABLE staende")
-    with pytest.raises(AblageFehler, match="kann nicht geöffnet werden") as fehler:
+    with pytest.raises(AblageFehler, match="kann nicht gelesen werden") as fehler:
         ablage.stand(1)
     assert isinstance(fehler.value.__cause__, sqlite3.OperationalError)
     with pytest.raises(AblageFehler) as fehler:
