@@ -2,7 +2,8 @@
 Präsentation and the Daten page, and the inputs about the meeting (Daten page).
 
 A document is built only when its button is clicked (st.download_button with a callable) and
-kept for the same Stand, previous Stand, history and meeting details; the PDF is the Word
+kept for the same Stand, previous Stand, history, meeting details and state of the newest
+Rückmelderunde (section 4 says how many bodies have answered); the PDF is the Word
 document converted by LibreOffice. The Word template is checked when the buttons are drawn,
 so a broken template shows a German message instead of a button; where LibreOffice is
 missing, the PDF button is replaced by a German message too.
@@ -11,12 +12,17 @@ missing, the PDF button is replaced by a German message too.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from ipdaten import format as fmt
+from ipdaten.ablage import AblageFehler
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+from ipdaten.fehler import IpdatenFehler
 from ipdaten.praesentation import export_pdf
 from ipdaten.praesentation.export_docx import (
     MIME,
@@ -34,8 +40,11 @@ from ipdaten.praesentation.vorlage_daten import (
     NICHTOEFFENTLICH,
     OEFFENTLICH,
     STANDARD_GREMIUM,
+    Rueckmeldestand,
     Sitzungsangaben,
 )
+from ipdaten.praesentation.vorlage_fortschreibung import rueckmeldestand
+from ipdaten.rueckmeldung import Rundenablage, basis_der_runde, eingang_der_runde, ueberblick
 
 from . import quelle, verlauf_quelle
 from .literal import literal
@@ -68,9 +77,11 @@ class _Auftrag:
     angaben: Sitzungsangaben
     hinweis: str
     vorschau: bool
+    runde_schluessel: str
     jetzt: Auswertung = dataclasses.field(compare=False, hash=False, repr=False)
     vorher: Auswertung | None = dataclasses.field(compare=False, hash=False, repr=False)
     verlauf: VerlaufAuswertung | None = dataclasses.field(compare=False, hash=False, repr=False)
+    runde: Callable[[], Rueckmeldestand | None] | None = dataclasses.field(compare=False, hash=False, repr=False)
 
     def schluessel_text(self) -> str:
         return repr(
@@ -81,6 +92,7 @@ class _Auftrag:
                 self.angaben,
                 self.hinweis,
                 self.vorschau,
+                self.runde_schluessel,
             )
         )
 
@@ -94,6 +106,7 @@ def _docx_oder_fehler(auftrag: _Auftrag) -> tuple[bytes, str]:
             angaben=auftrag.angaben,
             hinweis=auftrag.hinweis,
             vorschau=auftrag.vorschau,
+            rueckmeldung=auftrag.runde() if auftrag.runde is not None else None,
         )
         return docx_bytes(vorlage), ""
     except VorlagenFehler as e:
@@ -186,11 +199,43 @@ def angaben_eingeben(datum_ort, weitere_ort) -> Sitzungsangaben:
     return neu
 
 
+def runde_zu(anzeige: quelle.Anzeige) -> tuple[str, Callable[[], Rueckmeldestand | None] | None]:
+    """(cache key, loader of its state) of the newest Rückmelderunde, when it concerns the shown
+    Stand (made from it or from an earlier one); ("", None) otherwise. Two small queries now;
+    the forms are read only when a document is built."""
+    try:
+        ablage = quelle.ablage()
+        runden = Rundenablage(ablage)
+        alle = runden.runden()
+        if not alle:
+            return "", None
+        runde = alle[0]
+        anzahl = len(runden.eingang(runde.id))
+    except (AblageFehler, sqlite3.Error):
+        return "", None
+    stand = anzeige.anlage.stand
+    if anzeige.schluessel != runde.basis_sha256 and (stand is None or runde.stand is None or stand < runde.stand):
+        return "", None
+    heute = fmt.jetzt().date()
+
+    def laden() -> Rueckmeldestand | None:
+        try:
+            _, basis, zuordnung = basis_der_runde(ablage, runde)
+            eingang = eingang_der_runde(runden, runde, basis, zuordnung=zuordnung)
+            stellen = ueberblick(runde, eingang.rueckmeldungen, basis, heute, runden.eingangstage(runde.id))
+        except (IpdatenFehler, sqlite3.Error):
+            return None  # the round cannot be read: the document goes without its paragraph
+        return rueckmeldestand(runde, stellen)
+
+    return f"{runde.id}:{anzahl}:{heute.isoformat()}", laden
+
+
 def _auftrag(anzeige: quelle.Anzeige, vorher, verlauf, angaben_: Sitzungsangaben | None) -> _Auftrag:
     if vorher is True:
         vorher = quelle.vorherige_auswertung(anzeige)
     if verlauf is True:
         verlauf = verlauf_quelle.verlauf_zu(anzeige)
+    runde_schluessel, runde = runde_zu(anzeige)
     return _Auftrag(
         schluessel=anzeige.schluessel or "standard",
         vorher_schluessel=vorher[0] if vorher else "",
@@ -198,9 +243,11 @@ def _auftrag(anzeige: quelle.Anzeige, vorher, verlauf, angaben_: Sitzungsangaben
         angaben=angaben_ or angaben(),
         hinweis=REKONSTRUKTION if anzeige.ist_rekonstruktion and not anzeige.ist_vorschau else "",
         vorschau=anzeige.ist_vorschau,
+        runde_schluessel=runde_schluessel,
         jetzt=anzeige.auswertung,
         vorher=vorher[1] if vorher else None,
         verlauf=verlauf,
+        runde=runde,
     )
 
 

@@ -288,7 +288,12 @@ def pruefe_dokument(
     runde = [a for a in gelesen.absaetze if a.startswith("In der Rückmelderunde")]
     assert len(runde) == (rueckmeldung is not None)
     if rueckmeldung is not None:
-        rest = runde[0].replace(f"{rueckmeldung.geantwortet} von {rueckmeldung.stellen} zuständigen", "")
+        rest = runde[0].replace(f"{rueckmeldung.geantwortet} von {rueckmeldung.stellen} angeschriebenen", "")
+        if rueckmeldung.empfehlungen:
+            g, e = rueckmeldung.gemeldet, rueckmeldung.empfehlungen
+            muster = f"{g} der {e} abgefragten Empfehlungen ({t(fmt.anteil(g / e))})"
+            assert muster in rest, (muster, rest)
+            rest = rest.replace(muster, "")
         for datum in (rueckmeldung.frist, rueckmeldung.zuletzt):
             if datum is not None:
                 assert t(fmt.datum(datum)) in rest

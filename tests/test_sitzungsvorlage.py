@@ -263,7 +263,7 @@ def test_angaben_zur_sitzung_und_rueckmelderunde(drei_staende):
         and gelesen.markiert[beschluss]
     )
     assert gelesen.absatz("Rückmelderunde") == (
-        "In der Rückmelderunde „Frühjahr 2018“ (Rückmeldefrist 15. Februar 2018) haben 3 von 4 zuständigen Stellen "
+        "In der Rückmelderunde „Frühjahr 2018“ (Rückmeldefrist 15. Februar 2018) haben 3 von 4 angeschriebenen Stellen "
         "geantwortet, zuletzt am 20. Februar 2018. Noch offen: Sozialamt."
     )
     mit_text = _bericht(jetzt, angaben=Sitzungsangaben(beschlussvorschlag="Der Ausschuss stimmt zu."))

@@ -46,8 +46,9 @@ class Sitzungsangaben:
 
 @dataclass(frozen=True)
 class Rueckmeldestand:
-    """How far the current Rückmelderunde has come (from the round's bookkeeping, issue 21):
-    how many lead bodies were asked and have answered, the reply date, the last answer."""
+    """How far the current Rückmelderunde has come (vorlage_fortschreibung.rueckmeldestand from
+    the round's overview, issue 21): how many bodies were asked and have answered, the reply
+    date, the last answer, the bodies still open, and the recommendations their answers cover."""
 
     titel: str
     stellen: int
@@ -55,6 +56,9 @@ class Rueckmeldestand:
     frist: dt.date | None = None
     zuletzt: dt.date | None = None
     offen: tuple[str, ...] = ()
+    empfehlungen: int = 0
+    gemeldet: int = 0
+    frist_abgelaufen: bool = False
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Zuständigkeit show them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -22,7 +23,15 @@ from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.bilanz_saetze import fortschritt_gesamt
 from ipdaten.praesentation.folien_verlauf import fortschrittsfolie, verlaufsfolie
 from ipdaten.praesentation.satzbausteine import anzahl_wort, aufzaehlung
-from ipdaten.praesentation.vorlage_daten import Entwicklung, Markierung, Nachhalten, Perspektive, Rueckmeldestand, Zeile
+from ipdaten.praesentation.vorlage_daten import (
+    Entwicklung,
+    Markierung,
+    Nachhalten,
+    Perspektive,
+    Rueckmeldestand,
+    Zeile,
+)
+from ipdaten.rueckmeldung import BEANTWORTET, UEBERFAELLIG, Runde, StelleImUeberblick, rundenzahlen
 from ipdaten.zahlen import fortschreibung as fs
 from ipdaten.zahlen.vergleich import Vergleich
 
@@ -197,20 +206,43 @@ def ausschusstermin(auswertung: Auswertung, ab: dt.date | None, *, danach: bool 
     return None, ""
 
 
+def rueckmeldestand(runde: Runde, stellen: Sequence[StelleImUeberblick]) -> Rueckmeldestand:
+    """The state of a Rückmelderunde for the document, from its overview (rueckmeldung.ueberblick;
+    the counts by rueckmeldung.rundenzahlen)."""
+    zahlen = rundenzahlen(stellen)
+    eingaenge = [s.letzter_eingang for s in stellen if s.letzter_eingang is not None]
+    return Rueckmeldestand(
+        titel=runde.titel,
+        stellen=zahlen.stellen,
+        geantwortet=zahlen.beantwortet,
+        frist=runde.frist,
+        zuletzt=max(eingaenge, default=None),
+        offen=tuple(s.empfaenger.name for s in stellen if s.zustand != BEANTWORTET),
+        empfehlungen=zahlen.empfehlungen,
+        gemeldet=zahlen.gemeldet,
+        frist_abgelaufen=any(s.zustand == UEBERFAELLIG for s in stellen),
+    )
+
+
 def rueckmeldung_text(stand: Rueckmeldestand | None) -> str:
-    """The Rückmelderunde in one or two sentences; '' without a round."""
+    """The Rückmelderunde in one or a few sentences; '' without a round."""
     if stand is None:
         return ""
     frist = f" (Rückmeldefrist {fmt.datum(stand.frist)})" if stand.frist else ""
-    satz = (
-        f"In der Rückmelderunde „{stand.titel}“{frist} haben {fmt.zahl(stand.geantwortet)} von "
-        f"{fmt.zahl(stand.stellen)} zuständigen Stellen geantwortet"
-    )
+    von = f"von {fmt.zahl(stand.stellen)} angeschriebenen Stellen"
     if stand.geantwortet == 0:
-        satz = f"In der Rückmelderunde „{stand.titel}“{frist} hat von {fmt.zahl(stand.stellen)} zuständigen Stellen noch keine geantwortet"
-    satz += f", zuletzt am {fmt.datum(stand.zuletzt)}." if stand.zuletzt and stand.geantwortet else "."
+        satz = f"In der Rückmelderunde „{stand.titel}“{frist} hat {von} noch keine geantwortet."
+    else:
+        satz = f"In der Rückmelderunde „{stand.titel}“{frist} haben {fmt.zahl(stand.geantwortet)} {von} geantwortet"
+        satz += f", zuletzt am {fmt.datum(stand.zuletzt)}." if stand.zuletzt else "."
+        if stand.empfehlungen:
+            satz += (
+                f" Ihre Rückmeldungen betreffen {fmt.zahl(stand.gemeldet)} der {fmt.zahl(stand.empfehlungen)} "
+                f"abgefragten Empfehlungen ({fmt.anteil(stand.gemeldet / stand.empfehlungen)})."
+            )
     if stand.offen:
-        satz += f" Noch offen: {aufzaehlung(list(stand.offen))}."
+        vorn = "Die Frist ist abgelaufen; noch offen" if stand.frist_abgelaufen else "Noch offen"
+        satz += f" {vorn}: {aufzaehlung(list(stand.offen))}."
     return satz
 
 

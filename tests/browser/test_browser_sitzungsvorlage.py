@@ -56,3 +56,36 @@ def test_pdf_herunterladen(seite, server_url, tmp_path):
         "Anlage 1",
     ):
         assert teil in text, teil
+
+
+def test_rueckmelderunde_erreicht_die_vorlage(seite, eigener_server):
+    """A round with two answered forms in the store: the Word document from the Daten page says so."""
+    import datetime as dt
+
+    from ipdaten.ablage import Ablage
+    from ipdaten.rueckmeldung import Rundenablage, lies_boegen
+    from tests import rueckmeldebogen as rb
+    from tests.arbeitsmappen import STANDARD_PFAD
+
+    url, ordner = eigener_server
+    ablage = Ablage(ordner, STANDARD_PFAD)
+    ablage.veroeffentliche(rb.mappe(), dateiname="anlage.xlsx")
+    runden = Rundenablage(ablage)
+    runde = rb.standardrunde()
+    runden.lege_an(runde)
+    boegen = [
+        ("jobcenter.xlsx", rb.fuelle(rb.leerer_bogen("jobcenter"), {"3.1": {"Status neu": "umgesetzt"}})),
+        ("kreisbau.xlsx", rb.fuelle(rb.leerer_bogen("kreisbau"), {"2.2": {"Status neu": "in Arbeit"}})),
+    ]
+    runden.nimm_auf(
+        runde.id, boegen, lies_boegen(boegen, runde, rb.anlage()), dt.datetime(2017, 10, 12, 9, tzinfo=dt.UTC)
+    )
+    oeffne(seite, f"{url}/daten")
+    with seite.expect_download(timeout=60_000) as laden:
+        seite.locator(".st-key-sitzungsvorlage_export").get_by_role("button", name="Sitzungsvorlage (Word)").click()
+    texte = [p.text for p in Document(str(laden.value.path())).paragraphs]
+    runde_absatz = next(t for t in texte if t.startswith("In der Rückmelderunde"))
+    assert runde_absatz.startswith(
+        "In der Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017) haben 2 von 5 "
+        "angeschriebenen Stellen geantwortet, zuletzt am 12. Oktober 2017."
+    )
