@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from ipdaten.arbeitsmappe import lade_anlage
-from ipdaten.darstellung import diagramme
+from ipdaten.darstellung import diagramm_stil, diagramme
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, STATUS_FARBEN
 from ipdaten.zahlen import kennzahlen
@@ -92,3 +92,13 @@ def test_haushalt_je_feld_ohne_zuordnung_nur_wenn_vorhanden():
     assert list(mit.data[0].text) == ["100\xa0€ (50\xa0%)", "100\xa0€ (50\xa0%)"]
     ohne = diagramme.haushalt_je_feld(felder, 0.0, 100.0)
     assert list(ohne.data[0].y) == ["1 Eins"]
+
+
+def test_zaehlachse_hat_ganze_schritte():
+    """A field with 1 or 2 recommendations: ticks 0, 1, 2 – a step of 0,2 printed „0 0 0 1 1 1“."""
+    zeile = pd.Series({"umgesetzt": 1, "in Arbeit": 1, "in Abstimmung": 0, "nicht umgesetzt": 0, "ohne Angabe": 0})
+    for status in list(zeile.index):
+        zeile[f"anteil_{status}"] = zeile[status] / 2
+    assert diagramme.feld_verteilung(zeile).layout.xaxis.dtick == 1
+    assert [diagramm_stil.runder_schritt(h) for h in (1, 2, 66)] == [1, 1, 20]
+    assert diagramm_stil.runder_schritt(0.8, ganz=False) == 0.2

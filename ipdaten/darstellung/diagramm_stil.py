@@ -88,12 +88,14 @@ def fussnote_groesse(fig: go.Figure, groesse: int) -> go.Figure:
     return fig
 
 
-def runder_schritt(hoechster: float, schritte: int = 5) -> float:
+def runder_schritt(hoechster: float, schritte: int = 5, *, ganz: bool = True) -> float:
     """A round axis step (1, 2, 5 times a power of ten) giving about `schritte` steps up to
-    `hoechster`: 66 → 10 (0, 10, 20 …), not 13 (0, 13, 26, 39)."""
+    `hoechster`: 66 → 20 (0, 20, 40, 60), not 13 (0, 13, 26, 39). `ganz`: a count axis, whose step
+    is never below 1 (for at most 1 or 2 a step of 0,2 wrote "0 0 0 1 1 1" under whole numbers)."""
     roh = max(float(hoechster), 1.0) / schritte
     zehner = 10 ** math.floor(math.log10(roh))
-    return next(f * zehner for f in (1, 2, 5, 10) if f * zehner >= roh)
+    schritt = next(f * zehner for f in (1, 2, 5, 10) if f * zehner >= roh)
+    return max(schritt, 1) if ganz else schritt
 
 
 def mittellinie(fig: go.Figure, wert: float, text: str) -> go.Figure:
