@@ -102,3 +102,8 @@ def test_zaehlachse_hat_ganze_schritte():
     assert diagramme.feld_verteilung(zeile).layout.xaxis.dtick == 1
     assert [diagramm_stil.runder_schritt(h) for h in (1, 2, 66)] == [1, 1, 20]
     assert diagramm_stil.runder_schritt(0.8, ganz=False) == 0.2
+
+
+def test_punktbeschriftungen_am_rand_nach_innen():
+    assert diagramm_stil.textpositionen(1) == ["top center"]
+    assert diagramm_stil.textpositionen(3) == ["top right", "top center", "top left"]

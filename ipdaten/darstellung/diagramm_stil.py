@@ -88,6 +88,14 @@ def fussnote_groesse(fig: go.Figure, groesse: int) -> go.Figure:
     return fig
 
 
+def textpositionen(anzahl: int) -> list[str]:
+    """Where a line's point labels stand: above each point, at the first and last point turned
+    inwards, so that a label at the chart's edge is not cut (or run into the axis) on a narrow chart."""
+    if anzahl < 2:
+        return ["top center"] * anzahl
+    return ["top right"] + ["top center"] * (anzahl - 2) + ["top left"]
+
+
 def runder_schritt(hoechster: float, schritte: int = 5, *, ganz: bool = True) -> float:
     """A round axis step (1, 2, 5 times a power of ten) giving about `schritte` steps up to
     `hoechster`: 66 → 20 (0, 20, 40, 60), not 13 (0, 13, 26, 39). `ganz`: a count axis, whose step

@@ -10,7 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
-from ipdaten.darstellung.diagramm_stil import GITTER, feld_beschriftung, grundlayout, sicher, umbrechen
+from ipdaten.darstellung.diagramm_stil import (
+    GITTER,
+    feld_beschriftung,
+    grundlayout,
+    sicher,
+    textpositionen,
+    umbrechen,
+)
 from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, status_farbe
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
@@ -41,7 +48,7 @@ def verlauf_linien(anteile: pd.DataFrame, mass: str, *, titel: str | None = None
                 y=(zeilen[mass] * 100).tolist(),
                 mode="lines+markers+text" if gesamt else "lines+markers",
                 text=[fmt.anteil(a) for a in zeilen[mass]] if gesamt else None,
-                textposition="top center",
+                textposition=textpositionen(len(zeilen)),
                 line=dict(
                     color=HERVORHEBUNG if gesamt else FELD_FARBEN[(index - 1) % len(FELD_FARBEN)],
                     width=4 if gesamt else 1.5,

@@ -268,7 +268,7 @@ def _verlauf(diagramm: Diagramm) -> go.Figure:
                 y=[None if w is None else w * 100 for w in reihe.werte],
                 mode="lines+markers+text",
                 text=_beschriftungen(reihe),
-                textposition="top center",
+                textposition=diagramm_stil.textpositionen(len(diagramm.kategorien)),
                 line=dict(color=reihe.farbe, width=5),
                 marker=dict(size=14),
                 hovertemplate="%{x}: %{text}<extra>" + diagramm_stil.sicher(reihe.name) + "</extra>",
