@@ -15,14 +15,21 @@ the browser by tests/browser/test_browser_zugang.py.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 SPRACHE = "de"
 DIAGRAMM = '[data-testid="stPlotlyChart"]'
 DIAGRAMM_SVG = f"{DIAGRAMM} svg.main-svg"
 SCHLUESSEL = "ipdaten_dokument"  # its container is hidden by oberflaeche.seitenstil
+# The narrow layout of the charts (phones), in its own file to be readable as JavaScript.
+SCHMALE_DIAGRAMME = (Path(__file__).with_name("schmale_diagramme.js")).read_text(encoding="utf-8")
 
-SKRIPT = f"""<script>
+SKRIPT = (
+    "<script>\n"
+    + SCHMALE_DIAGRAMME
+    + f"""
 (() => {{
   if (window.ipdatenDokument) {{ window.ipdatenDokument(); return; }}
   const pflegen = () => {{
@@ -31,6 +38,7 @@ SKRIPT = f"""<script>
     for (const svg of document.querySelectorAll('{DIAGRAMM_SVG}:not([aria-hidden])')) {{
       svg.setAttribute("aria-hidden", "true");
     }}
+    for (const gd of document.querySelectorAll('{DIAGRAMM} .js-plotly-plot')) window.ipdatenSchmal(gd);
   }};
   window.ipdatenDokument = pflegen;
   pflegen();
@@ -38,6 +46,7 @@ SKRIPT = f"""<script>
   new MutationObserver(pflegen).observe(document.documentElement, {{attributes: true, attributeFilter: ["lang"]}});
 }})();
 </script>"""
+)
 
 
 def einrichten() -> None:

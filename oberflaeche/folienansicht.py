@@ -90,6 +90,13 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
     min-width: 100% !important; }
   .folie-zahl b { font-size: min(7vh, 9vw); }
 }
+/* Phones: key message and subtitle in reading size (a share of the window made the key message
+   12 px and the subtitle larger than it); a milestone's date above its text. */
+@media (max-width: 640px) {
+  .folie-kern { font-size: 16px; }
+  .folie-unter { font-size: 18px; }
+  .folie-zeit li { flex-direction: column; gap: 0; }
+}
 </style>
 """
 
@@ -212,11 +219,26 @@ def _kopf(folie: Folie, fig) -> None:
     st.html("".join(teile))
 
 
+def telefon_hoehe(folie: Folie) -> int:
+    """Height in px of a slide's chart on a phone, where the slide scrolls: a row per category
+    with its label above the bar (oberflaeche/schmale_diagramme.js), the legend's rows under it;
+    a share of the window height left the rows of nine fields no room."""
+    diagramm = folie.diagramm
+    if diagramm is None or folie.art == "verlauf":
+        return 420
+    legende = (len(diagramm.reihen) + 1) // 2 if len(diagramm.reihen) > 1 or diagramm.farbschluessel else 0
+    return 170 + 50 * len(diagramm.kategorien) + 24 * legende + (40 if diagramm.fussnote else 0)
+
+
 def _diagramm(folie: Folie, figur_schluessel: tuple, hoehe_vh: int) -> None:
     fig = _figur(*figur_schluessel, folie)
     if fig is None:
         return
-    st.html(f"<style>.st-key-folie_diagramm {{ flex: 0 0 auto !important; height: {hoehe_vh}vh !important; }}</style>")
+    st.html(
+        f"<style>.st-key-folie_diagramm {{ flex: 0 0 auto !important; height: {hoehe_vh}vh !important; }}"
+        f"@media (max-width: 640px) {{ .st-key-folie_diagramm {{ height: {telefon_hoehe(folie)}px !important; }} }}"
+        "</style>"
+    )
     with st.container(key="folie_diagramm"):
         st.plotly_chart(
             fig,

@@ -196,12 +196,15 @@ def oeffne(seite, url: str, *, diagramme: int = 0, timeout_ms: int = 30_000) -> 
 
 def warte_auf_diagramme(seite, anzahl: int = 1, timeout_ms: int = 30_000) -> None:
     """Wait until at least `anzahl` plotly charts have drawn their SVG, no element placeholder
-    (skeleton) is left and every chart on the page is drawn (plotly loads lazily after the run)."""
+    (skeleton) is left and every chart on the page is drawn (plotly loads lazily after the run)
+    and laid out for its width (oberflaeche/schmale_diagramme.js marks it "breit" or "schmal")."""
     seite.wait_for_function(
         """(anzahl) => {
                const diagramme = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
                return diagramme.length >= anzahl
                    && diagramme.every(el => el.querySelector('svg.main-svg'))
+                   && diagramme.every(el => ['breit', 'schmal'].includes(
+                          el.querySelector('.js-plotly-plot')?.dataset.ipdatenLayout))
                    && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]');
            }""",
         arg=anzahl,

@@ -120,16 +120,7 @@ def _bereit(seite) -> None:
     warte_auf_diagramme(seite, 0)
 
 
-# On a phone, charts with long category labels (Haushalt, the slides) still print values past
-# their right edge and the Verlauf's date ticks touch its title: plotly lays a chart out by the
-# server's figure, which cannot know the width (see docs/entwicklung.md, remaining limits).
-ZU_TUN = {"telefon": "Diagramme mit langen Beschriftungen passen auf 390 px noch nicht ganz"}
-
-
-@pytest.mark.parametrize(
-    "ansicht",
-    [pytest.param(a, marks=pytest.mark.xfail(strict=True, reason=ZU_TUN[a])) if a in ZU_TUN else a for a in ANSICHTEN],
-)
+@pytest.mark.parametrize("ansicht", list(ANSICHTEN))
 def test_jede_seite_und_folie_passt(browser, zwei_staende, boden, ansicht):
     breite, hoehe = ANSICHTEN[ansicht]
     kontext, seite = neuer_kontext(browser, viewport={"width": breite, "height": hoehe}, timeout_ms=60_000)
