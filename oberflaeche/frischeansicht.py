@@ -7,7 +7,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.darstellung.ansicht_rueckmeldung import NIE, frische_tabelle, runde_text
+from ipdaten.darstellung.ansicht_rueckmeldung import NIE, frische_tabelle, geantwortet, runde_text
 from ipdaten.rueckmeldung import OFFEN, UEBERFAELLIG, Runde
 
 from .literal import literal
@@ -39,12 +39,7 @@ def zeige_frische(anlage: Anlage, runde: Runde | None, zustaendig: str | None = 
 def zeige_runde(stand: RundenStand) -> None:
     """How far the current round is, for everyone: answered n of m, and the bodies whose forms are overdue."""
     runde = stand.runde
-    gesamt = len(stand.stellen)
-    st.markdown(
-        f"**Rückmelderunde {literal(runde_text(runde))}:** {fmt.zahl(stand.beantwortet)} von {fmt.zahl(gesamt)} "
-        + ("Stellen" if runde.nach_zustaendigkeit else "Handlungsfeldern")
-        + " haben geantwortet."
-    )
+    st.markdown(f"**Rückmelderunde {literal(runde_text(runde))}:** {' '.join(geantwortet(runde, stand.stellen))}.")
     ueberfaellig = [s.empfaenger.name for s in stand.stellen if s.zustand == UEBERFAELLIG]
     offen = [s.empfaenger.name for s in stand.stellen if s.zustand == OFFEN]
     if ueberfaellig:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler, StandInfo
-from ipdaten.darstellung.ansicht_rueckmeldung import runde_text
+from ipdaten.darstellung.ansicht_rueckmeldung import geantwortet, runde_text
 from ipdaten.rueckmeldung import (
     BEANTWORTET,
     UEBERFAELLIG,
@@ -80,12 +80,12 @@ def _kopf(stand: runde_quelle.RundenStand, neuester: StandInfo) -> None:
     if basis is not None and basis.nr != neuester.nr:
         zeile += f" Die Antworten werden in den neuesten Stand ({literal(quelle.stand_titel(neuester))}) eingetragen."
     st.caption(zeile)
-    spalten = st.columns(3)
-    gesamt = len(stand.stellen)
+    zahl, antwort = geantwortet(runde, stand.stellen)
     ueberfaellig = sum(1 for s in stand.stellen if s.zustand == UEBERFAELLIG)
-    spalten[0].metric("Stellen geantwortet", f"{fmt.zahl(stand.beantwortet)} von {fmt.zahl(gesamt)}")
-    spalten[1].metric("Bögen eingegangen", fmt.zahl(len(stand.eingang.rueckmeldungen)))
-    spalten[2].metric("Überfällig", fmt.zahl(ueberfaellig))
+    st.markdown(
+        f"**{zahl}** {antwort} · "
+        f"{fmt.zahl(len(stand.eingang.rueckmeldungen))} Bögen eingegangen · {fmt.zahl(ueberfaellig)} überfällig"
+    )
 
 
 def _starten(ablage: Ablage, neuester: StandInfo, bisher: Runde | None) -> None:
@@ -170,7 +170,7 @@ def _boegen(stand: runde_quelle.RundenStand) -> None:
     )
     empfaenger = nach_schluessel[wahl]
     rechts.download_button(
-        f"Bogen für {empfaenger.name} (.xlsx)",
+        "Diesen Bogen herunterladen (.xlsx)",
         data=functools.partial(bogen_bytes, runde, empfaenger, anlage),
         file_name=empfaenger.dateiname,
         mime=XLSX,
@@ -196,7 +196,7 @@ def _stellen(stand: runde_quelle.RundenStand) -> None:
             + literal(", ".join(s.empfaenger.name for s in offen))
         )
     else:
-        st.success("Alle Stellen haben geantwortet.", icon=":material/done_all:")
+        st.success("Alle haben geantwortet.", icon=":material/done_all:")
     with st.expander("E-Mail-Entwürfe"):
         st.caption(
             "Ein Klick öffnet Ihr E-Mail-Programm mit Betreff und Text; Empfänger und den Bogen als Anhang fügen "

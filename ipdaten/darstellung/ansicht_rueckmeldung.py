@@ -5,12 +5,13 @@ round is."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
-from ipdaten.rueckmeldung import Antwort, Runde, Termin, frische
+from ipdaten.rueckmeldung import Antwort, Runde, StelleImUeberblick, Termin, frische, rundenzahlen
 from ipdaten.rueckmeldung.zusammenfuehren import FELD_TITEL
 
 NIE = "noch nie gemeldet"
@@ -75,3 +76,11 @@ def runde_text(runde: Runde) -> str:
     teile = [f"„{runde.titel}“", f"Frist {fmt.datum(runde.frist)}" if runde.frist else "ohne Frist"]
     teile.append(f"begonnen am {fmt.datum(fmt.ortszeit(runde.erstellt).date())}")
     return " · ".join(teile)
+
+
+def geantwortet(runde: Runde, stellen: Sequence[StelleImUeberblick]) -> tuple[str, str]:
+    """How many recipients answered, as figure and label: ('2 von 5', 'Stellen haben geantwortet');
+    for forms per Handlungsfeld '… Handlungsfeldern …'. Joined with a space it is the sentence."""
+    zahlen = rundenzahlen(stellen)
+    wer = "Stellen" if runde.nach_zustaendigkeit else "Handlungsfeldern"
+    return f"{fmt.zahl(zahlen.beantwortet)} von {fmt.zahl(zahlen.stellen)}", f"{wer} haben geantwortet"

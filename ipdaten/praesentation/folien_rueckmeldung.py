@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ipdaten import format as fmt
+from ipdaten.darstellung.ansicht_rueckmeldung import geantwortet
 from ipdaten.darstellung.farben import STATUS_FARBEN
 from ipdaten.praesentation.folien_daten import FORMAT_ANZAHL, Diagramm, Folie, Kennzahl, Punkt, Reihe
 from ipdaten.praesentation.folien_texte import MAX_PUNKTE, anteil_text, kuerzen
-from ipdaten.rueckmeldung import BEANTWORTET, OFFEN, UEBERFAELLIG, Runde, StelleImUeberblick
+from ipdaten.rueckmeldung import BEANTWORTET, OFFEN, UEBERFAELLIG, Runde, StelleImUeberblick, rundenzahlen
 
 # The three states of a body, in the colours of the statuses they resemble.
 ZUSTAENDE = (
@@ -23,14 +24,13 @@ ZUSTAENDE = (
 def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: dt.date) -> Folie:
     """The slide of the round `runde` with its recipients' state `stellen` (rueckmeldung.ueberblick)
     on the day `heute`. A recommendation counts as reported when a usable form listing it came in."""
-    gesamt = len(stellen)
-    beantwortet = [s for s in stellen if s.zustand == BEANTWORTET]
-    empfehlungen = sum(s.empfehlungen for s in stellen)
-    gemeldet = sum(s.empfehlungen for s in beantwortet)
+    zahlen = rundenzahlen(stellen)
+    empfehlungen, gemeldet = zahlen.empfehlungen, zahlen.gemeldet
     wer = "Stellen" if runde.nach_zustaendigkeit else "Handlungsfelder"
+    zahl, antwort = geantwortet(runde, stellen)
     frist = f"Frist {fmt.datum(runde.frist)}" if runde.frist else "ohne Frist"
     kern = (
-        f"{fmt.zahl(len(beantwortet))} von {fmt.zahl(gesamt)} {wer} haben geantwortet; "
+        f"{zahl} {antwort}; "
         f"{anteil_text(gemeldet, empfehlungen)} der Empfehlungen sind gemeldet (Stand {fmt.datum(heute)})."
     )
     ausstehend = sorted((s for s in stellen if s.zustand != BEANTWORTET), key=lambda s: (s.zustand != UEBERFAELLIG,))
@@ -41,7 +41,7 @@ def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: 
         untertitel=f"Rückmelderunde „{kuerzen(runde.titel, 80)}“ · {frist}",
         kernaussage=kern,
         kennzahlen=(
-            Kennzahl(f"{fmt.zahl(len(beantwortet))} von {fmt.zahl(gesamt)}", f"{wer} haben geantwortet"),
+            Kennzahl(zahl, antwort),
             Kennzahl(
                 anteil_text(gemeldet, empfehlungen),
                 f"der Empfehlungen gemeldet ({fmt.zahl(gemeldet)} von {fmt.zahl(empfehlungen)})",
