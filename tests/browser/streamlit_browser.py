@@ -175,6 +175,28 @@ def veroeffentliche(seite) -> None:
     seite.get_by_text("Veröffentlicht als").wait_for()
 
 
+def waehle(seite, auswahl, antwort: str, *, foto: str = "fehler-auswahl") -> None:
+    """Open the selectbox `auswahl` (a Locator) and pick the option named `antwort`. The Stand poll
+    (every few seconds) may rerender the page and close an open list: then open it again (after
+    four tries a screenshot `foto` is saved and the error raised)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    for versuch in range(4):
+        warte_bis_fertig(seite)
+        # After a full-page screenshot, a click on a box outside the viewport did not open it.
+        auswahl.scroll_into_view_if_needed()
+        auswahl.click()
+        try:
+            seite.get_by_role("option", name=antwort, exact=True).click(timeout=5_000)
+            break
+        except PlaywrightTimeoutError:
+            seite.keyboard.press("Escape")
+            if versuch == 3:
+                bildschirmfoto(seite, foto)
+                raise
+    warte_bis_fertig(seite)
+
+
 def seitentext(seite) -> str:
     """The visible text of the page, non-breaking spaces as plain spaces."""
     return seite.inner_text("body").replace("\xa0", " ")

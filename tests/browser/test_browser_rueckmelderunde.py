@@ -29,6 +29,7 @@ from tests.browser.streamlit_browser import (
     oeffne,
     seitentext,
     veroeffentliche,
+    waehle,
     warte_bis_fertig,
 )
 
@@ -56,24 +57,6 @@ def _entscheide(seite, antwort: str) -> None:
             break
         except PlaywrightTimeoutError:
             if versuch == 3:
-                raise
-    warte_bis_fertig(seite)
-
-
-def _waehle(seite, auswahl: str, antwort: str) -> None:
-    """Open the selectbox `auswahl` (a CSS selector) and pick the option `antwort`; again when a
-    rerun (the Stand poll) closed the list before it showed."""
-    for versuch in range(4):
-        warte_bis_fertig(seite)
-        seite.locator(auswahl).first.scroll_into_view_if_needed()
-        seite.locator(auswahl).first.click()
-        try:
-            seite.get_by_role("option", name=antwort, exact=True).click(timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            seite.keyboard.press("Escape")
-            if versuch == 3:
-                bildschirmfoto(seite, "rueckmelderunde-fehler-auswahl")
                 raise
     warte_bis_fertig(seite)
 
@@ -178,10 +161,10 @@ def test_rueckmelderunde_vom_start_bis_zum_neuen_stand(browser, eigener_server):
 
         # A quick correction of one status on Handlungsfelder, published the same way.
         oeffne(seite, f"{url}/handlungsfelder")
-        _waehle(seite, ".st-key-handlungsfelder_wortlaut", "2.3 – Empfehlung 2.3")
+        waehle(seite, seite.locator(".st-key-handlungsfelder_wortlaut").first, "2.3 – Empfehlung 2.3")
         seite.get_by_text("Status oder Bemerkung von 2.3 korrigieren").click()
         _freischalten(seite, "korrektur_redakteur")
-        _waehle(seite, '[class*="st-key-korrektur_status_"]', "umgesetzt")
+        waehle(seite, seite.locator('[class*="st-key-korrektur_status_"]').first, "umgesetzt")
         seite.locator(".st-key-korrektur_uebernehmen button").click()
         seite.get_by_text("Korrektur von 2.3").wait_for()
         warte_bis_fertig(seite)

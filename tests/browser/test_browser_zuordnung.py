@@ -19,6 +19,7 @@ from tests.browser.streamlit_browser import (
     oeffne,
     seitentext,
     veroeffentliche,
+    waehle,
     warte_bis_fertig,
 )
 from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
@@ -29,21 +30,7 @@ pytestmark = pytest.mark.browser
 def _waehle(seite, frage: str, antwort: str) -> None:
     """Open the selectbox whose label contains `frage` and pick `antwort`."""
     auswahl = seite.locator('[data-testid="stSelectbox"]').filter(has_text=frage)
-    # The Stand poll (every few seconds) may rerender the page and close an open list: try again.
-    for versuch in range(4):
-        warte_bis_fertig(seite)
-        # After the full-page screenshot and axe, a click on a box outside the viewport did not open it.
-        auswahl.scroll_into_view_if_needed()
-        auswahl.click()
-        try:
-            seite.get_by_role("option", name=antwort, exact=True).click(timeout=5_000)
-            break
-        except Exception:
-            seite.keyboard.press("Escape")
-            if versuch == 3:
-                bildschirmfoto(seite, "zuordnung-fehler-auswahl")
-                raise
-    warte_bis_fertig(seite)
+    waehle(seite, auswahl, antwort, foto="zuordnung-fehler-auswahl")
 
 
 def _wie_excel(daten: bytes) -> bytes:
