@@ -13,14 +13,14 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, zeilen_wort
 from ipdaten.arbeitsmappe.datenrahmen import STATUS_TYP, rahmen
-from ipdaten.arbeitsmappe.empfehlung_leser import EmpfehlungsLeser
+from ipdaten.arbeitsmappe.empfehlung_leser import TEXTFELDER, EmpfehlungsLeser
 from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.texte import bereinige, ist_leer
 from ipdaten.arbeitsmappe.umformen import status_aus_ankreuzspalten
 from ipdaten.arbeitsmappe.vertrag import EMPFEHLUNGEN, MAX_EMPFEHLUNGEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
-from ipdaten.arbeitsmappe.zellwerte import feld_nummer
+from ipdaten.arbeitsmappe.zellwerte import feld_nummer, ist_summenzeile_der_liste
 from ipdaten.format import zahl as tausender
 
 
@@ -139,6 +139,9 @@ def _gliederung(tabelle: Tabelle, felder: pd.DataFrame | None) -> None:
     aufgefuellt: dict[str, list[int]] = {"handlungsfeld": [], "ziel": []}
     behalten = []
     for nummer, zeile in tabelle.zeilen:
+        if ist_summenzeile_der_liste(tabelle, zeile, TEXTFELDER):
+            behalten.append((nummer, zeile))  # a total (Excel's Teilergebnis …): no heading, no value to carry
+            continue
         werte = {bereinige(zeile[i]) for i in tabelle.spalten.values() if i < len(zeile)} - {""}
         ohne_nr = ist_leer(tabelle.wert(zeile, "nr")) and ist_leer(tabelle.wert(zeile, "status"))
         if ohne_nr and len(werte) == 1:

@@ -10,9 +10,9 @@ from collections import defaultdict
 import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import wert_text, zeilen_wort, zeilenbereiche, zeilenliste
-from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET, status_grund
+from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET, status_grund, status_schluessel
 from ipdaten.arbeitsmappe.tabellen import Tabelle
-from ipdaten.arbeitsmappe.texte import als_datum, bereinige, falte, ist_leer, ungefaehres_datum
+from ipdaten.arbeitsmappe.texte import als_datum, bereinige, ist_leer, ungefaehres_datum
 from ipdaten.arbeitsmappe.vertrag import BEZUG_WERTE, EMPFEHLUNGEN, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.zellwerte import (
     feld_erlaubt,
@@ -24,6 +24,8 @@ from ipdaten.arbeitsmappe.zellwerte import (
     weitere_werte,
 )
 
+# The text columns of a recommendation in which a total row carries its label.
+TEXTFELDER = ("handlungsfeld", "empfehlung", "ziel")
 TERMIN_ERLAUBT = "Datum (30.6.2018 oder 2018-06-30), Monat (2018-06) oder Jahr (2018); leer = kein Termin"
 
 
@@ -123,7 +125,7 @@ class EmpfehlungsLeser:
         wert = bereinige(roh)
         if wert in STATUS_REIHENFOLGE:
             return wert
-        kanonisch = self.status_woerter.get(falte(wert)) or STATUS_GEFALTET.get(falte(wert))
+        kanonisch = self.status_woerter.get(status_schluessel(wert)) or STATUS_GEFALTET.get(status_schluessel(wert))
         if kanonisch is None:
             self.unbekannte_status[wert_text(roh)].append(nummer)
             return None
@@ -150,7 +152,7 @@ class EmpfehlungsLeser:
 
     def zeile(self, nummer: int, zeile: list) -> dict | None:
         """The record of one row, or None when any required value is unusable or it is a total row."""
-        if summenzeile_ohne_nr(self.tabelle, nummer, zeile, ("handlungsfeld", "empfehlung", "ziel"), "Empfehlung"):
+        if summenzeile_ohne_nr(self.tabelle, nummer, zeile, TEXTFELDER, "Empfehlung"):
             return None
         feld = self.feld(nummer, zeile)
         werte = {

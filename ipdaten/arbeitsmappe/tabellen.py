@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten, ausgeblendete_zeilen
-from ipdaten.arbeitsmappe.tabellenkopf import finde_kopfzeile, melde_fehlende_spalten, waehle_spalten
+from ipdaten.arbeitsmappe.tabellenkopf import finde_kopfzeile, kopf_schluessel, melde_fehlende_spalten, waehle_spalten
 from ipdaten.arbeitsmappe.texte import ist_leer
 from ipdaten.arbeitsmappe.vertrag import Blatt
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
@@ -111,6 +111,8 @@ def finde_tabelle(
 
     zeilen = []
     genutzt = sorted(spalten.values())
+    kopf_wieder = _kopf_wiederholt(spalten, titel)
+    wiederholt: list[int] = []
     leer_davor: set[int] = set()
     leer = False
     for position, zeile in enumerate(_fuelle_verbundene(blatt, kopf)[kopf + 1 :], start=kopf + 1):
@@ -118,10 +120,22 @@ def finde_tabelle(
         if all(ist_leer(zeile[i]) for i in genutzt if i < len(zeile)):
             leer = True
             continue
+        if kopf_wieder(zeile):
+            wiederholt.append(index)
+            continue
         if leer:
             leer_davor.add(index)
         leer = False
         zeilen.append((index, zeile))
+    if wiederholt:
+        befunde.warnung(
+            "tabelle.kopf_wiederholt",
+            f"Die Kopfzeile steht in der Tabelle noch einmal ({zeilen_wort(wiederholt)}) – vermutlich wurden Blöcke "
+            "zusammenkopiert; diese Zeilen wurden übersprungen, die Zeilen darunter gelesen.",
+            blatt=blatt.name,
+            zeile=wiederholt[0],
+            zeilen=tuple(wiederholt),
+        )
     zeilen = _ohne_anmerkungen_darunter(blatt.name, vertrag, spalten, zeilen, leer_davor, befunde)
     versteckte_zeilen = ausgeblendete_zeilen(
         blatt.xml, max(blatt.zeilennummern, default=0) if blatt.zeilennummern else len(blatt.zeilen)
@@ -147,6 +161,17 @@ def finde_tabelle(
     tabelle.umgeformt = blatt.umgeformt
     befunde.tabellen.append(tabelle)
     return tabelle
+
+
+def _kopf_wiederholt(spalten: dict[str, int], titel: dict[str, str]):
+    """A test for a row that repeats the header (blocks copied together): every read column holds
+    its own header again (at least two)."""
+    koepfe = {index: kopf_schluessel(titel[feld]) for feld, index in spalten.items() if kopf_schluessel(titel[feld])}
+
+    def ist_kopf(zeile: list) -> bool:
+        return len(koepfe) >= 2 and all(i < len(zeile) and kopf_schluessel(zeile[i]) == k for i, k in koepfe.items())
+
+    return ist_kopf
 
 
 def _ohne_anmerkungen_darunter(

@@ -14,7 +14,7 @@ from collections.abc import Container
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
-from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET
+from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET, status_schluessel
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE, Blatt, Spalte
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
@@ -148,7 +148,7 @@ def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str])
     """
     schluessel = namen(vertrag)
     frei = {i: z for i, z in enumerate(blatt.zeilen[kopf]) if not ist_leer(z) and kopf_schluessel(z) not in schluessel}
-    status_woerter = (set(STATUS_GEFALTET) - {""}) | {falte(s) for s in STATUS_REIHENFOLGE}
+    status_woerter = (set(STATUS_GEFALTET) - {""}) | {status_schluessel(s) for s in STATUS_REIHENFOLGE}
     vorschlaege = []
     for spalte in vertrag.pflichtspalten:
         if spalte.feld in gefunden:
@@ -161,7 +161,7 @@ def _vorschlaege(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str])
                 break
         if treffer is None and spalte.feld == "status":
             for i, zelle in frei.items():
-                werte = [falte(z[i]) for z in blatt.zeilen[kopf + 1 :] if i < len(z) and not ist_leer(z[i])]
+                werte = [status_schluessel(z[i]) for z in blatt.zeilen[kopf + 1 :] if i < len(z) and not ist_leer(z[i])]
                 if werte and sum(w in status_woerter for w in werte) * 2 >= len(werte):
                     treffer = (i, zelle, ", sie enthält Status-Wörter")
                     break

@@ -149,11 +149,33 @@ def ist_summen_text(wert: object) -> bool:
     return bool(woerter) and woerter[0].strip(":.").startswith(SUMMEN_WORTANFAENGE)
 
 
-def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list, textfelder: tuple[str, ...], was: str) -> bool:
-    """A total row in a list (no Nr, labelled Gesamt/Summe …): left out with a warning; True if so."""
+# The labels Excel's Teilergebnis (Data → Subtotals) writes into the grouping column: "1 Anzahl",
+# "Wohnen Ergebnis", and at the end "Gesamtergebnis" / "Gesamtanzahl".
+_TEILERGEBNIS = re.compile(
+    r"^(?:.+\s)?(?:anzahl|ergebnis|summe|mittelwert|minimum|maximum)$|^gesamt\s?(?:anzahl|ergebnis)$"
+)
+GRUPPENFELDER = ("handlungsfeld", "ziel")
+
+
+def ist_teilergebnis_text(wert: object) -> bool:
+    """Whether a grouping cell is a label of Excel's Teilergebnis rows ("1 Anzahl", "Gesamtergebnis")."""
+    return bool(_TEILERGEBNIS.match(falte(wert).strip(":. ")))
+
+
+def ist_summenzeile_der_liste(tabelle: Tabelle, zeile: list, textfelder: tuple[str, ...]) -> bool:
+    """Whether a row of a list is a total (no Nr, and labelled Gesamt/Summe … in a text column or
+    like Excel's Teilergebnis rows in a grouping column): never a recommendation, never a status word."""
     if ganze_zahl(tabelle.wert(zeile, "nr")) is not None:
         return False
-    if not any(ist_summen_text(tabelle.wert(zeile, f)) for f in textfelder):
+    return any(ist_summen_text(tabelle.wert(zeile, f)) for f in textfelder) or any(
+        ist_teilergebnis_text(tabelle.wert(zeile, f)) for f in GRUPPENFELDER if f in textfelder
+    )
+
+
+def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list, textfelder: tuple[str, ...], was: str) -> bool:
+    """A total row in a list (no Nr, labelled Gesamt/Summe … or like Excel's Teilergebnis rows):
+    left out with a warning; True if so."""
+    if not ist_summenzeile_der_liste(tabelle, zeile, textfelder):
         return False
     tabelle.warnung("zeile.summenzeile", nummer, "nr", f"Die Summenzeile wurde nicht als {was} gezählt.")
     return True

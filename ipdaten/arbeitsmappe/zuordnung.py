@@ -15,6 +15,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
+from ipdaten.arbeitsmappe.statuswort import status_schluessel
 from ipdaten.arbeitsmappe.texte import bereinige, falte
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, STATUS_REIHENFOLGE, Blatt
 from ipdaten.fehler import IpdatenFehler
@@ -169,7 +170,7 @@ class Zuordnung:
 
     def status_woerter(self) -> dict[str, str]:
         """Folded status word → contract status (checked before the built-in synonyms)."""
-        return {falte(wort): ziel for wort, ziel in self.status}
+        return {status_schluessel(wort): ziel for wort, ziel in self.status}
 
     def beschreibung(self) -> list[str]:
         """The mapping as German lines, for the preview, the Daten page and the warnings."""

@@ -13,11 +13,13 @@ import json
 from dataclasses import dataclass
 
 from ipdaten.arbeitsmappe.befunde import Befundliste
-from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET
+from ipdaten.arbeitsmappe.empfehlung_leser import TEXTFELDER
+from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET, status_schluessel
 from ipdaten.arbeitsmappe.tabellen import finde_tabelle
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, EMPFEHLUNGEN, STATUS_REIHENFOLGE, Blatt
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
+from ipdaten.arbeitsmappe.zellwerte import ist_summen_text, ist_summenzeile_der_liste, ist_teilergebnis_text
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from ipdaten.arbeitsmappe.zuordnung_anwenden import KOPF_SUCHTIEFE, bekannte_koepfe
 
@@ -95,9 +97,17 @@ def erkannte_titel(blatt: RohBlatt, vertrag: Blatt, kopf: int) -> tuple[str, ...
 def status_bekannt(wort: object, zuordnung: Zuordnung | None = None) -> bool:
     """Whether the loader reads this status cell: a contract status, a synonym or a mapped word."""
     text = bereinige(wort)
-    if text in STATUS_REIHENFOLGE or falte(text) in STATUS_GEFALTET:
+    if text in STATUS_REIHENFOLGE or status_schluessel(text) in STATUS_GEFALTET:
         return True
-    return zuordnung is not None and falte(text) in zuordnung.status_woerter()
+    return zuordnung is not None and status_schluessel(text) in zuordnung.status_woerter()
+
+
+def _keine_empfehlung(zeile: list, wert: object, kopf: object) -> bool:
+    """A row of an unrecognised table that is no recommendation: the header repeated, or a total
+    labelled like Excel's Teilergebnis rows ("1 Anzahl", "Gesamtergebnis")."""
+    return status_schluessel(wert) == status_schluessel(kopf) or any(
+        isinstance(z, str) and (ist_teilergebnis_text(z) or ist_summen_text(z)) for z in zeile[:3]
+    )
 
 
 def _doppelte_koepfe(blatt: RohBlatt, vertrag: Blatt, kopf: int) -> list[tuple[str, tuple[str, ...]]]:
@@ -148,6 +158,8 @@ def erkenne(
                 spalte = next(i for i, z in enumerate(blatt.zeilen[kopf]) if falte(z) in bekannt)
                 for nummer, zeile in enumerate(blatt.zeilen[kopf + 1 :], start=kopf + 2):
                     wert = zeile[spalte] if spalte < len(zeile) else None
+                    if _keine_empfehlung(zeile, wert, blatt.zeilen[kopf][spalte]):
+                        continue  # a repeated header or a total: never offered as a status word
                     if not status_bekannt(wert, zuordnung):
                         unbekannt.setdefault(bereinige(wert), []).append(nummer)
         else:
@@ -156,6 +168,8 @@ def erkenne(
             if vertrag is EMPFEHLUNGEN and "status" in tabelle.spalten:
                 for nummer, zeile in tabelle.zeilen:
                     wert = tabelle.wert(zeile, "status")
+                    if ist_summenzeile_der_liste(tabelle, zeile, TEXTFELDER):
+                        continue  # Excel's Teilergebnis rows count, they carry no status word
                     if not status_bekannt(wert, zuordnung):
                         unbekannt.setdefault(bereinige(wert), []).append(nummer)
         kopfzeilen.append((vertrag.name, kopf))

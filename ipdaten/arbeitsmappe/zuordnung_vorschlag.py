@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET
+from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET, status_schluessel, zwei_status
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import BLAETTER, OHNE_ANGABE, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
@@ -140,9 +140,11 @@ MEHRDEUTIG = ("offen", "geplant", "entfaellt", "rot", "gelb", "gruen", "%", "zur
 
 def status_vermutung(wort: str) -> str | None:
     """The status a word most likely means, or None when only the user can say."""
-    text = falte(wort)
+    text = status_schluessel(wort)
     if not text:
         return OHNE_ANGABE
+    if zwei_status(wort):
+        return None  # two statuses in one cell: which one holds, only she can say
     if text in STATUS_GEFALTET:
         return STATUS_GEFALTET[text]
     if any(m in text for m in MEHRDEUTIG) or re.search(r"\d", text):

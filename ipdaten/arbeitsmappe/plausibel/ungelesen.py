@@ -9,7 +9,7 @@ import difflib
 from ipdaten.arbeitsmappe.befunde import UNGELESEN, Befund, warnung
 from ipdaten.arbeitsmappe.blattsuche import blatt_schluessel
 from ipdaten.arbeitsmappe.lesebericht import Lesebericht, Spalteninfo
-from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET
+from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET, status_schluessel
 from ipdaten.arbeitsmappe.tabellenkopf import kopf_schluessel
 from ipdaten.arbeitsmappe.texte import als_datum, falte, zahl
 from ipdaten.arbeitsmappe.vertrag import BLAETTER
@@ -59,7 +59,7 @@ def spalten_hinweis(spalte: Spalteninfo) -> str:
     werte = [w for _, w in spalte.werte]
     kopf = falte(spalte.titel)
     status = set(STATUS_GEFALTET) - {""}
-    if _anteil(werte, lambda w: isinstance(w, str) and falte(w).rstrip(".!;") in status):
+    if _anteil(werte, lambda w: isinstance(w, str) and status_schluessel(w) in status):
         return "enthält Status-Wörter"
     if _anteil(werte, lambda w: isinstance(w, (dt.date, dt.datetime)) or (isinstance(w, str) and als_datum(w))):
         return "enthält Datumsangaben"
