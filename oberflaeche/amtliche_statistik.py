@@ -162,6 +162,8 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
     beschreibung = _datei_beschreibung(einbuergerung, "Einbürgerungen")
     if bevoelkerung is not None:
         beschreibung += "  \n" + _datei_beschreibung(bevoelkerung, "Ausländische Bevölkerung")
+    for datei in (einbuergerung, bevoelkerung):
+        beschreibung += "".join(f"  \n{literal(h)}" for h in (datei.hinweise if datei is not None else ()))
     st.caption(beschreibung)
     _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung)
 

@@ -222,3 +222,52 @@ def gestorbene_csv() -> bytes:
         "2016;08115;      Böblingen, Landkreis;1700;1800",
     ]
     return ("\n".join(zeilen) + "\n" + _fuss("Stand: 01.03.2018 / 10:00:00")).encode("latin-1")
+
+
+ALTERSGRUPPEN_FF = [
+    ("ALT000B03", "unter 3 Jahre"),
+    ("ALT003B06", "3 bis unter 6 Jahre"),
+    ("ALT090UM", "90 Jahre und mehr"),
+]
+
+
+def bevoelkerung_altersgruppen_ffcsv(
+    werte: dict[tuple[int, str], int] | None = None, *, mit_insgesamt: bool = True
+) -> bytes:
+    """The flat file of 12411-03-03-4 as the Regionaldatenbank writes it: Kreise, Geschlecht,
+    Nationalität and Altersgruppen, one value per row. `mit_insgesamt` adds the rows of the totals
+    (empty code, label „Insgesamt“); without them only the groups are there (and must be summed).
+
+    `werte`: (year of 31.12., Kreis) → foreigners in total; split over sex and the age groups so
+    that the groups add up exactly (the first group takes the remainder)."""
+    if werte is None:
+        werte = {(2015, k): v for k, v in AUSLAENDER_2015.items()}
+    kopf = (
+        "statistics_code;statistics_label;time_code;time_label;time;"
+        + ";".join(
+            f"{i}_variable_code;{i}_variable_label;{i}_variable_attribute_code;{i}_variable_attribute_label"
+            for i in range(1, 5)
+        )
+        + ";value;value_unit;value_variable_code;value_variable_label"
+    )
+    zeilen = [kopf]
+    geschlechter = [("GESM", "männlich"), ("GESW", "weiblich")]
+    for (jahr, code), gesamt in werte.items():
+        anfang = f"12411;Fortschreibung des Bevölkerungsstandes;STAG;Stichtag;{jahr}-12-31;KREISE;Kreise und kreisfreie Städte;{code};{KREISE[code]}"
+        teile = {}
+        for g, _ in geschlechter:
+            for a, _ in ALTERSGRUPPEN_FF:
+                teile[(g, a)] = gesamt // (len(geschlechter) * len(ALTERSGRUPPEN_FF))
+        teile[(geschlechter[0][0], ALTERSGRUPPEN_FF[0][0])] += gesamt - sum(teile.values())
+        for nat, nat_label, faktor in (("NATA", "Ausländer(innen)", 1), ("NATD", "Deutsche", 5)):
+            for (g, a), wert in teile.items():
+                g_label = dict(geschlechter)[g]
+                a_label = dict(ALTERSGRUPPEN_FF)[a]
+                zeilen.append(
+                    f"{anfang};GES;Geschlecht;{g};{g_label};NAT;Nationalität;{nat};{nat_label};ALTX20;Altersgruppen (unter 3 bis 90 u. m.);{a};{a_label};{wert * faktor};Anzahl;BEVSTD;Bevölkerungsstand"
+                )
+            if mit_insgesamt:
+                zeilen.append(
+                    f"{anfang};GES;Geschlecht;;Insgesamt;NAT;Nationalität;{nat};{nat_label};ALTX20;Altersgruppen (unter 3 bis 90 u. m.);;Insgesamt;{gesamt * faktor};Anzahl;BEVSTD;Bevölkerungsstand"
+                )
+    return ("\ufeff" + "\n".join(zeilen) + "\n").encode("utf-8")

@@ -96,3 +96,46 @@ def test_zwei_status_in_einer_zelle_werden_mit_grund_abgelehnt():
     assert "„umgesetzt / in Arbeit“ in Zeile 8 – zwei Status in einer Zelle; bitte den einen eintragen, der gilt" in (
         fehler.value.fehler[0].meldung
     )
+
+
+@pytest.mark.parametrize("mit_insgesamt", [True, False], ids=["mit Insgesamt", "Gruppen summiert"])
+def test_flatfile_12411_03_03_4_insgesamt_oder_summierte_gruppen(mit_insgesamt):
+    from statistikdateien import bevoelkerung_altersgruppen_ffcsv, einbuergerungen_csv
+    from test_amtlich import RANGFOLGE_2016
+
+    from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik
+    from ipdaten.amtlich.quote import rangfolge
+    from tests.arbeitsmappen import standard_bytes
+
+    dateien = [
+        ("12511-01-01-4.csv", einbuergerungen_csv()),
+        ("12411-03-03-4_flat.csv", bevoelkerung_altersgruppen_ffcsv(mit_insgesamt=mit_insgesamt)),
+    ]
+    lauf = einbuergerung_aus_statistik(
+        dateien, standard_bytes(), ["08111", "08115", "08116", "08117", "08118", "08119"], [2016]
+    )
+    assert lauf.befunde == []
+    # The same quota as from the classic table, computed by hand.
+    assert [(r.rang, r.gebiet, r.quote_prozent) for r in rangfolge(lauf.ergebnis, 2016).itertuples()] == RANGFOLGE_2016
+    gelesen = [z for z in lauf.bericht() if z.startswith("Gelesen:")]
+    assert gelesen == (
+        []
+        if mit_insgesamt
+        else [
+            "Gelesen: ausländische Bevölkerung: Die Datei enthält keine Zeilen „Insgesamt“ für Geschlecht, "
+            "Altersgruppen (unter 3 bis 90 u. m.); die Werte wurden über diese Gruppen summiert (6 Gruppen je Kreis)."
+        ]
+    )
+
+
+def test_flatfile_summe_mit_zeichen_ist_keine_angabe():
+    from statistikdateien import bevoelkerung_altersgruppen_ffcsv
+
+    from ipdaten.amtlich.statistikdatei import lies_statistik
+
+    daten = bevoelkerung_altersgruppen_ffcsv({(2015, "08115"): 52000, (2015, "08116"): 70000}, mit_insgesamt=False)
+    zeilen = daten.decode("utf-8").split("\n")
+    zeilen[1] = zeilen[1].replace(";8670;", ";.;")  # one group of Böblingen secret
+    werte = lies_statistik("\n".join(zeilen).encode("utf-8"), "12411-03-03-4_flat.csv").werte.set_index("kreis")
+    assert werte.loc["08115", "zeichen"] == "." and werte.loc["08115", "wert"] != werte.loc["08115", "wert"]
+    assert werte.loc["08116", "wert"] == 70000.0

@@ -99,6 +99,8 @@ class Lauf:
         if self.ergebnis is None:
             return []
         zeilen = [f"Definition: {self.ergebnis.definition_text}", f"Quelle: {self.ergebnis.quelle}"]
+        dateien = [d for d in (self.ergebnis.einbuergerung, self.ergebnis.bevoelkerung) if d is not None]
+        zeilen += [f"Gelesen: {h}" for d in dateien for h in d.hinweise]
         for jahr in sorted(set(self.ergebnis.zeilen["jahr"])):
             zeilen.append(f"Einbürgerungsquote {jahr}:")
             for r in rangfolge(self.ergebnis, jahr).itertuples(index=False):

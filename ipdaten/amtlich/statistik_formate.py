@@ -17,10 +17,12 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from ipdaten.amtlich.gruppensumme import Gruppensummen
 from ipdaten.amtlich.statistikwerte import (
     StatistikDatei,
     StatistikUngueltig,
     art_des_merkmals,
+    art_und_kern,
     jahr_aus,
     wert_und_zeichen,
 )
@@ -290,7 +292,8 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
     kurz: list[int] = []
     letzte_felder: set[str] = set()  # to tell a cut last field, when the file does not end with a line break
     letzte: tuple[int, list[str]] | None = None
-    arten: dict[tuple[str, tuple[str, ...]], tuple[str, str]] = {}
+    arten: dict[tuple[str, tuple[str, ...]], tuple[str, str, tuple[str, str | None]]] = {}
+    gruppen = Gruppensummen()
     for nummer, zeile in itertools.chain(vorne, rumpf):
         if letzte is not None and not ende_mit_zeilenumbruch:
             letzte_felder.add(letzte[1][-1].strip())
@@ -308,11 +311,18 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
             bekannt = arten[(mass, kategorien)] = (
                 " | ".join(t for t in teile if t),
                 art_des_merkmals(teile, [*kategorien]),
+                art_und_kern(teile),
             )
-        merkmal, art = bekannt
+        merkmal, art, (gruppe, kern) = bekannt
         merkmale[merkmal] = None
         zeit = feld(zeile, "time")
         jahr = jahr_aus(zeit)
+        if jahr is not None and not art and kern is not None:
+            # A group of a kind of value, not its total: summed, used when the file has no total.
+            code = feld(zeile, f"{gebiet}_variable_attribute_code")
+            ort = (code, feld(zeile, f"{gebiet}_variable_attribute_label"), jahr, zeit, nummer)
+            variablen = tuple(feld(zeile, f"{v}_variable_label") for v in andere)
+            gruppen.zaehle(gruppe, mass, kern, variablen, kategorien, ort, feld(zeile, "value"), punkt)
         if not art or jahr is None:
             continue
         wert, zeichen = wert_und_zeichen(feld(zeile, "value"), punkt)
@@ -335,6 +345,8 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
                 )
             ]
         )
+    summen, hinweise = gruppen.ergebnis({d[4] for d in datensaetze})
+    datensaetze += summen
     treffer = _TABELLENCODE.search(name)
     statistik = feld(erste, "statistics_code")
     return StatistikDatei(
@@ -347,4 +359,5 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
         urheber="",
         werte=_frame(datensaetze),
         merkmale=tuple(merkmale),
+        hinweise=tuple(hinweise),
     )

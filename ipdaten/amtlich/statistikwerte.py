@@ -87,6 +87,7 @@ class StatistikDatei:
     urheber: str
     werte: pd.DataFrame = field(repr=False)
     merkmale: tuple[str, ...] = ()
+    hinweise: tuple[str, ...] = ()  # how values were read, e.g. summed over groups without a total
 
     @property
     def arten(self) -> set[str]:
@@ -141,12 +142,8 @@ def jahr_aus(text: str) -> int | None:
     return None
 
 
-def art_des_merkmals(teile: list[str], variierend: list[str]) -> str:
-    """Which kind of value a column holds, from its label parts.
-
-    A column counts only as the total over every breakdown: each varying part other than
-    the one naming the measure must be "Insgesamt" (so "Afrika" or "männlich" are not used).
-    """
+def art_und_kern(teile: list[str]) -> tuple[str, str | None]:
+    """(kind, the label part naming it) of a column or a flat file's row, ('', None) for none."""
     gefaltet = [t.casefold() for t in teile]
     for art, schluessel in (
         (QUOTE, ("quote",)),
@@ -155,6 +152,22 @@ def art_des_merkmals(teile: list[str], variierend: list[str]) -> str:
     ):
         kern = next((t for t, g in zip(teile, gefaltet) if any(s in g for s in schluessel)), None)
         if kern is not None:
-            rest = [v for v in variierend if v != kern]
-            return art if all(v.casefold() in _INSGESAMT | _EINHEITEN for v in rest) else ""
-    return ""
+            return art, kern
+    return "", None
+
+
+def ist_insgesamt(teil: str) -> bool:
+    """Whether a label part is the total of its breakdown (or a unit, which is no breakdown)."""
+    return teil.casefold() in _INSGESAMT | _EINHEITEN
+
+
+def art_des_merkmals(teile: list[str], variierend: list[str]) -> str:
+    """Which kind of value a column holds, from its label parts.
+
+    A column counts only as the total over every breakdown: each varying part other than
+    the one naming the measure must be "Insgesamt" (so "Afrika" or "männlich" are not used).
+    """
+    art, kern = art_und_kern(teile)
+    if kern is None:
+        return ""
+    return art if all(ist_insgesamt(v) for v in variierend if v != kern) else ""
