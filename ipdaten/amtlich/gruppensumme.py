@@ -41,6 +41,14 @@ class Gruppensummen:
     # art → measure, the label naming the kind, its breakdown's position, the breakdowns' names
     arten: dict[str, tuple[str, str, int, tuple[str, ...]]] = field(default_factory=dict)
 
+    mit_insgesamt: set[str] = field(default_factory=set)  # kinds read at their total rows: nothing to sum
+
+    def insgesamt_gesehen(self, art: str) -> None:
+        """The file has the total of this kind: its groups are not summed (nor kept)."""
+        if art not in self.mit_insgesamt:
+            self.mit_insgesamt.add(art)
+            self.summen = {k: v for k, v in self.summen.items() if k[0] != art}
+
     def zaehle(
         self,
         art: str,
@@ -53,6 +61,8 @@ class Gruppensummen:
         punkt: bool,
     ) -> None:
         """Add one group row; `ort` is (Kreis key, name, year, time as written, line)."""
+        if art in self.mit_insgesamt:
+            return
         code, kreisname, jahr, zeit, nummer = ort
         self.arten.setdefault(art, (mass, kern, kategorien.index(kern) if kern in kategorien else -1, variablen))
         maske = tuple(ist_insgesamt(k) for k in kategorien)
@@ -64,12 +74,11 @@ class Gruppensummen:
             eintrag.summe += zahl
         eintrag.anzahl += 1
 
-    def ergebnis(self, ohne: set[str]) -> tuple[list[tuple], list[str]]:
-        """The records of the summed values (kinds in `ohne` were read at their totals) and a German
-        note per kind that was summed."""
+    def ergebnis(self) -> tuple[list[tuple], list[str]]:
+        """The records of the summed values and a German note per kind that was summed."""
         datensaetze, hinweise = [], []
         for art, (mass, kern, kern_stelle, variablen) in self.arten.items():
-            if art in ohne:
+            if art in self.mit_insgesamt:
                 continue
             eigene = {k: v for k, v in self.summen.items() if k[0] == art}
             mit_summe = tuple(any(m[i] for (*_, m) in eigene) for i in range(len(variablen)))

@@ -325,6 +325,7 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
             gruppen.zaehle(gruppe, mass, kern, variablen, kategorien, ort, feld(zeile, "value"), punkt)
         if not art or jahr is None:
             continue
+        gruppen.insgesamt_gesehen(art)
         wert, zeichen = wert_und_zeichen(feld(zeile, "value"), punkt)
         code = feld(zeile, f"{gebiet}_variable_attribute_code")
         kreisname = feld(zeile, f"{gebiet}_variable_attribute_label")
@@ -345,7 +346,7 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
                 )
             ]
         )
-    summen, hinweise = gruppen.ergebnis({d[4] for d in datensaetze})
+    summen, hinweise = gruppen.ergebnis()
     datensaetze += summen
     treffer = _TABELLENCODE.search(name)
     statistik = feld(erste, "statistics_code")
