@@ -7,6 +7,7 @@ benchmark (`benchmarks/haerten.py`) measures the whole process at full size.
 
 from __future__ import annotations
 
+import io
 import tracemalloc
 
 import pytest
@@ -174,3 +175,28 @@ def test_dtd_in_den_beziehungen_eines_blatts_erreicht_die_statistik_nicht():
         "wie sie Excel und LibreOffice nie schreiben. Die Datei wird aus Sicherheitsgründen nicht gelesen. Erwartet: "
         "eine gültige Arbeitsmappe (z. B. den aktuellen Stand)."
     ]
+
+
+def test_word_dokument_mit_mehr_als_2000_empfehlungen_ohne_riesentabelle():
+    """Low finding: the Sitzungsvorlage wrote every recommendation as a table row (20 000 rows:
+    14–19 s and 400–640 MB of the server). Above 2 000 it says so and names the complete list."""
+    from docx import Document
+
+    from ipdaten.darstellung.auswertung import Auswertung
+    from ipdaten.praesentation.export_docx import docx_bytes
+    from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
+    from tests.arbeitsmappen import grosse_mappe_bytes
+
+    vorlage = sitzungsvorlage(Auswertung(lade_anlage(grosse_mappe_bytes(2_001))))
+    assert vorlage.anlage1 == ()
+    dokument = Document(io.BytesIO(docx_bytes(vorlage)))
+    texte = [a.text for a in dokument.paragraphs]
+    anfang = texte.index("Anlage 1: Auswertung der Handlungsempfehlungen")
+    assert texte[anfang + 1].startswith("Auswertung aller 2.001 Handlungsempfehlungen, Stand ")
+    assert texte[anfang + 1].endswith(
+        "So viele Zeilen schreibt das Dashboard nicht in ein Word-Dokument (höchstens 2.000): Bitte die "
+        "Arbeitsmappe dieses Stands als Anlage 1 beilegen."
+    )
+    tabelle = dokument.tables[-1]
+    assert [z.cells[0].text for z in tabelle.rows] == ["Handlungsfeld"]  # the header only
+    assert len(sitzungsvorlage(Auswertung(lade_anlage(grosse_mappe_bytes(2_000)))).anlage1) == 2_000

@@ -56,6 +56,7 @@ BEWERTUNG_LEER = (
     "Qualitative Bewertung: hier die Einschätzung zum Handlungsfeld eintragen (was erreicht wurde, "
     "wo es hakt, was geplant ist)."
 )
+MAX_ANLAGE1_ZEILEN = 2_000  # rows of Anlage 1 written into Word (a real Anlage 1 has a few hundred)
 VORGEHEN_PLATZHALTER = "Weiteres Vorgehen: hier die nächsten Schritte beschreiben (Beteiligte, Arbeitsformen, Themen)."
 
 
@@ -224,9 +225,19 @@ def sitzungsvorlage(
     naechster, _ = fortschreibung.ausschusstermin(auswertung, sitzung or anlage.stand, danach=True)
     vorgehen_text, vorgehen = _vorgehen(auswertung, (sitzung, naechster))
     finanzen_text, haushalt, finanzen_platzhalter = abschnitte.finanzen(auswertung)
-    anlage1, mit_zustaendig, mit_termin = abschnitte.anlage1(auswertung)
-    status, einbuergerung_folie = statusfolie(auswertung), einbuergerungsfolie(auswertung)
     gesamt = auswertung.gesamt["empfehlungen"]
+    anlage1_text = f"Auswertung {_aller(gesamt)}, Stand {fmt.datum(anlage.stand)}."
+    if len(anlage.empfehlungen) <= MAX_ANLAGE1_ZEILEN:
+        anlage1, mit_zustaendig, mit_termin = abschnitte.anlage1(auswertung)
+    else:
+        # Word (docxtpl) needs about 1 ms and 20 KB per table row: 20 000 rows took 14–19 s and
+        # 400–640 MB of the server. The workbook itself is the complete list.
+        anlage1, mit_zustaendig, mit_termin = (), False, False
+        anlage1_text += (
+            f" So viele Zeilen schreibt das Dashboard nicht in ein Word-Dokument (höchstens "
+            f"{fmt.zahl(MAX_ANLAGE1_ZEILEN)}): Bitte die Arbeitsmappe dieses Stands als Anlage 1 beilegen."
+        )
+    status, einbuergerung_folie = statusfolie(auswertung), einbuergerungsfolie(auswertung)
     return Sitzungsvorlage(
         titel=anlage.titel,
         stand=fmt.datum(anlage.stand),
@@ -259,7 +270,7 @@ def sitzungsvorlage(
         haushalt=haushalt,
         finanzen_platzhalter=finanzen_platzhalter,
         anlage1=anlage1,
-        anlage1_text=f"Auswertung {_aller(gesamt)}, Stand {fmt.datum(anlage.stand)}.",
+        anlage1_text=anlage1_text,
         anlage1_zustaendig=mit_zustaendig,
         anlage1_termin=mit_termin,
         vorher_stand=vorher_datum,
