@@ -212,13 +212,7 @@ class Ablage:
             leer = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 0
             if leer:
                 self.neu_angelegt = True
-                if ablage_ort.hatte_staende(self.verzeichnis):
-                    ablage_protokoll.schreibe(
-                        verbindung,
-                        "ablage_fehlte",
-                        quelle="server",
-                        hinweis=f"Markierung {ablage_ort.markierung(self.verzeichnis).name} gefunden",
-                    )
+                ablage_protokoll.melde_fehlende_ablage(verbindung, self.verzeichnis)
                 daten = self._standard_mappe.read_bytes()
                 anlage = lade_anlage(daten)
                 self._schreibe(
@@ -229,9 +223,7 @@ class Ablage:
                     dateiname=self._standard_mappe.name,
                     ist_standard=True,
                 )
-            nur_stand_eins = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 1
-            fehlte = verbindung.execute("SELECT 1 FROM protokoll WHERE aktion = 'ablage_fehlte' LIMIT 1").fetchone()
-            self.verschwunden = nur_stand_eins and fehlte is not None
+            self.verschwunden = ablage_protokoll.ablage_verschwunden(verbindung)
         ablage_ort.markieren(self.verzeichnis)
 
     def _schreibe(
@@ -302,42 +294,33 @@ class Ablage:
             anlage = lade_anlage(daten, zuordnung=zuordnung)
         pruefsumme = sha256(daten)
         with self._transaktion() as verbindung:
-            vorhanden = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
-            if vorhanden is not None:
-                info = zeile_zu_info(vorhanden)
-                ablage_protokoll.schreibe(
+            zeile = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
+            neu = zeile is None
+            if neu:
+                nr = self._schreibe(
                     verbindung,
-                    "bereits_veroeffentlicht",
+                    daten,
+                    stand=stand if stand is not None else anlage.stand,
+                    bezeichnung=bezeichnung if bezeichnung and bezeichnung.strip() else anlage.titel,
+                    dateiname=dateiname or "anlage1.xlsx",
+                    zuordnung=zuordnung,
+                    signatur=signatur,
                     von=von,
-                    client=client,
-                    stand_nr=info.nr,
-                    dateiname=Path(dateiname).name or None,
-                    sha256=pruefsumme,
+                    kommentar=kommentar,
                 )
-                return Veroeffentlichung(info, neu=False)
-            nr = self._schreibe(
-                verbindung,
-                daten,
-                stand=stand if stand is not None else anlage.stand,
-                bezeichnung=bezeichnung if bezeichnung and bezeichnung.strip() else anlage.titel,
-                dateiname=dateiname or "anlage1.xlsx",
-                zuordnung=zuordnung,
-                signatur=signatur,
-                von=von,
-                kommentar=kommentar,
-            )
-            info = zeile_zu_info(verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone())
+                zeile = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE nr = ?", (nr,)).fetchone()
+            info = zeile_zu_info(zeile)
             ablage_protokoll.schreibe(
                 verbindung,
-                "veroeffentlicht",
+                "veroeffentlicht" if neu else "bereits_veroeffentlicht",
                 von=von,
                 client=client,
-                stand_nr=nr,
-                dateiname=info.dateiname,
+                stand_nr=info.nr,
+                dateiname=info.dateiname if neu else Path(dateiname).name or None,
                 sha256=pruefsumme,
-                hinweis=info.kommentar or None,
+                hinweis=(info.kommentar or None) if neu else None,
             )
-        return Veroeffentlichung(info, neu=True)
+        return Veroeffentlichung(info, neu=neu)
 
     def protokolliere(self, aktion: str, **angaben) -> None:
         """Add a line to the audit table (see `ablage_protokoll.schreibe` for the fields)."""

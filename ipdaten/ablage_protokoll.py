@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
+from ipdaten import ablage_ort
 from ipdaten.format import einzeilig
 from ipdaten.redakteur import Redakteur
 
@@ -94,6 +96,25 @@ def schreibe(
             _text(hinweis),
         ),
     )
+
+
+def melde_fehlende_ablage(verbindung: sqlite3.Connection, verzeichnis: Path) -> None:
+    """A store found empty: when Stände had been in this folder before (the marker next to it,
+    `ablage_ort`), record that it vanished – the alarm then outlasts a restart."""
+    if ablage_ort.hatte_staende(verzeichnis):
+        schreibe(
+            verbindung,
+            "ablage_fehlte",
+            quelle="server",
+            hinweis=f"Markierung {ablage_ort.markierung(verzeichnis).name} gefunden",
+        )
+
+
+def ablage_verschwunden(verbindung: sqlite3.Connection) -> bool:
+    """Whether the store holds only the Stand 1 it was made anew with after it had vanished."""
+    nur_stand_eins = verbindung.execute("SELECT count(*) FROM staende").fetchone()[0] == 1
+    fehlte = verbindung.execute("SELECT 1 FROM protokoll WHERE aktion = 'ablage_fehlte' LIMIT 1").fetchone()
+    return nur_stand_eins and fehlte is not None
 
 
 def lies(verbindung: sqlite3.Connection, grenze: int | None = None) -> list[Eintrag]:
