@@ -31,7 +31,6 @@ def zeige_frische(anlage: Anlage, runde: Runde | None, zustaendig: str | None = 
     zeige_tabelle(
         tabelle,
         hide_index=True,
-        column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
         alt="Tabelle: Empfehlungen mit dem Datum der letzten Meldung, die am längsten nicht gemeldeten zuerst",
     )
 

@@ -1,4 +1,5 @@
-"""Showing a table: st.dataframe with the conversion to Arrow done once per table object.
+"""Showing a table: st.dataframe with the conversion to Arrow done once per table object, key
+columns first and long texts wrapped, the same on every page.
 
 st.dataframe converts a pandas DataFrame to Arrow on every rerun, for every session – for the
 recommendations of a large workbook that was the biggest single cost of a page view. The
@@ -44,6 +45,33 @@ def _vergessen(schluessel: int, umgewandelt: pa.Table) -> None:
             del _arrow[schluessel]
 
 
-def zeige_tabelle(tabelle: pd.DataFrame, **kwargs):
-    """st.dataframe(tabelle, **kwargs) without converting the same table again on each rerun."""
+# The columns that decide a row, first wherever a table has them: at 1280 px and below a wide
+# table shows only its first columns (the changed recommendations ended at „Status vorhe…“).
+# Where Nr is there ("6.3" names the field), the field's name goes last.
+VORNE = ("Nr", "Empfehlung", "Maßnahme", "Status", "Status vorher", "Status nachher", "Änderung")
+HINTEN_NEBEN_NR = ("Handlungsfeld",)
+# Long texts wrap in a fixed width, three lines a row; clicking a cell (or Enter) shows all of it.
+LANGTEXT = {"Empfehlung": 300, "Maßnahme": 300, "Ziel": 220, "Bemerkung": 220, "Quelle": 220}
+ZEILENHOEHE = 68  # Streamlit wraps cell text only in rows taller than 4rem (64 px)
+
+
+def spaltenfolge(spalten: list[str], vorne: tuple[str, ...] = VORNE) -> list[str]:
+    """The display order: the key columns `vorne` present, the others as they come, the field's
+    name last where the table has Nr."""
+    erst = [s for s in vorne if s in spalten]
+    zuletzt = [s for s in HINTEN_NEBEN_NR if s in spalten and "Nr" in spalten and s not in erst]
+    return erst + [s for s in spalten if s not in erst and s not in zuletzt] + zuletzt
+
+
+def zeige_tabelle(tabelle: pd.DataFrame, *, vorne: tuple[str, ...] = VORNE, **kwargs):
+    """st.dataframe(tabelle, **kwargs) without converting the same table again on each rerun, its
+    key columns `vorne` first and long texts wrapped (LANGTEXT); the caller's column_config wins."""
+    spalten = [str(s) for s in tabelle.columns]
+    lang = {s: st.column_config.TextColumn(width=b) for s, b in LANGTEXT.items() if s in spalten}
+    kwargs["column_config"] = {**lang, **(kwargs.get("column_config") or {})}
+    if lang:
+        kwargs.setdefault("row_height", ZEILENHOEHE)
+    folge = spaltenfolge(spalten, vorne)
+    if folge != spalten and "column_order" not in kwargs:
+        kwargs["column_order"] = folge
     return st.dataframe(als_arrow(tabelle), **kwargs)

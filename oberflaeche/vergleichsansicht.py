@@ -18,6 +18,20 @@ from .tabelle import zeige_tabelle
 # id unique while its entry lives.
 _GEMERKT: dict[int, tuple[vg.Vergleich, dict]] = {}
 MAX_GEMERKT = 8
+# The per-field table leads with the field and its changes (at 1280 px the changes were cut off).
+FELDER_VORNE = ("Handlungsfeld", *(f"Veränderung {titel}" for titel in FORTSCHRITT_TITEL.values()))
+
+
+def _matrix_spalten(tabelle) -> dict:
+    """The transition matrix's columns labelled „→ umgesetzt“ (its rows say „vorher: …“): with
+    „nachher: nicht umgesetzt“ as headers the sum column was cut off at 1280 px."""
+    return {
+        s: st.column_config.TextColumn(
+            f"→ {s.removeprefix(vg.NACHHER)}", help=f"Status nachher: {s.removeprefix(vg.NACHHER)}"
+        )
+        for s in tabelle.columns
+        if str(s).startswith(vg.NACHHER)
+    }
 
 
 def _merke(v: vg.Vergleich, schluessel: tuple, berechne):
@@ -101,6 +115,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
     )
     zeige_tabelle(
         _merke(v, ("felder",), lambda: vg.felder_tabelle(v)),
+        vorne=FELDER_VORNE,
         hide_index=True,
         alt="Tabelle: Anteile je Handlungsfeld vorher und nachher",
     )
@@ -136,9 +151,11 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             dateiname=f"Statuswechsel {vorher} bis {nachher}",
             key=f"{schluessel}_sankey",
         )
+    matrix = _merke(v, ("matrix",), lambda: vg.matrix_tabelle(v))
     zeige_tabelle(
-        _merke(v, ("matrix",), lambda: vg.matrix_tabelle(v)),
+        matrix,
         hide_index=True,
+        column_config=_matrix_spalten(matrix),
         alt="Übergangsmatrix: Status vorher (Zeilen) und nachher (Spalten)",
     )
 

@@ -77,7 +77,6 @@ def zeige_unveraendert(va: VerlaufAuswertung) -> None:
         zeige_tabelle(
             liste,
             hide_index=True,
-            column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
             alt="Tabelle: unveränderte Empfehlungen mit dem Stand, seit dem ihr Status gilt",
         )
 

@@ -76,6 +76,5 @@ st.subheader("Die Empfehlungen", anchor=False)
 zeige_tabelle(
     empfehlungen,
     hide_index=True,
-    column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
     alt="Tabelle der Empfehlungen mit Bezug Geflüchtete",
 )

@@ -101,16 +101,11 @@ else:
         # rows in view (12 of 27).
         height="content",
         column_config={
-            "Handlungsfeld": st.column_config.TextColumn(width="medium"),
             "Nr": st.column_config.TextColumn(width=50),
-            "Empfehlung": st.column_config.TextColumn(width="large"),
             "Kennzeichnung": st.column_config.TextColumn(
                 width=110, help="„Annahme“ oder „Platzhalter“: nicht die Angabe des Landkreises (siehe Quelle)"
             ),
-            "Ziel": st.column_config.TextColumn(width="small"),
-            "Bemerkung": st.column_config.TextColumn(width="medium"),
             "Bezug Geflüchtete": st.column_config.TextColumn(width="small"),
-            "Quelle": st.column_config.TextColumn(width="medium"),
         },
         alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",
     )

@@ -37,7 +37,6 @@ zeige_tabelle(
     massnahmen_tabelle,
     hide_index=True,
     height="content",
-    column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
     alt=f"Tabelle der Maßnahmen {jahr}",
 )
 
@@ -94,7 +93,6 @@ if plan_ist.positionen:
     zeige_tabelle(
         af.plan_ist_massnahmen_tabelle(plan_ist),
         hide_index=True,
-        column_config={"Maßnahme": st.column_config.TextColumn(width="large")},
         alt=f"Tabelle: Plan und Ist {jahr} je Maßnahme",
     )
 alle_jahre = auswertung.fortschreibung("plan_ist", None)

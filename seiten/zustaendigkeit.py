@@ -86,7 +86,6 @@ if hat_zustaendig:
         zeige_tabelle(
             af.zustaendig_empfehlungen_tabelle(von),
             hide_index=True,
-            column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
             alt=f"Tabelle: Empfehlungen mit der Zuständigkeit {gewaehlt}",
         )
 
@@ -119,7 +118,6 @@ if hat_termin:
             zeige_tabelle(
                 af.ueberfaellig_tabelle(ueberfaellig),
                 hide_index=True,
-                column_config={"Empfehlung": st.column_config.TextColumn(width="large")},
                 alt="Tabelle: überfällige Empfehlungen mit Termin und Zuständigkeit",
             )
 

@@ -68,14 +68,27 @@ def test_vergleich_der_beiden_neuesten_staende():
 
     geaendert = _tabelle(at, "Status vorher")
     assert geaendert[["Handlungsfeld", "Nr", "Status vorher", "Status nachher", "Änderung"]].values.tolist() == [
-        ["1 Aufbrechen und Ankommen", "3", "in Arbeit", "umgesetzt", "Status"]
+        ["1 Aufbrechen und Ankommen", "1.3", "in Arbeit", "umgesetzt", "Status"]
     ]
+    # Shown with the key columns first and the wording wrapped: at 1280 px it ended at „Status vorhe…“.
+    gezeigt = next(t.proto for t in at.dataframe if "Status vorher" in t.value.columns)
+    assert list(gezeigt.column_order) == [
+        "Nr",
+        "Empfehlung",
+        "Status vorher",
+        "Status nachher",
+        "Änderung",
+        "Handlungsfeld",
+    ]
+    assert gezeigt.row_height > 64  # Streamlit wraps text only in rows taller than 4rem
+    matrix_spalten = json.loads(next(t.proto for t in at.dataframe if "Summe" in t.value.columns).columns)
+    assert matrix_spalten["nachher: nicht umgesetzt"]["label"] == "→ nicht umgesetzt"
     neue = next(
         t.value for t in at.dataframe if list(t.value.columns) == ["Handlungsfeld", "Nr", "Empfehlung", "Status"]
     )
     assert neue[["Handlungsfeld", "Nr", "Status"]].values.tolist() == [
-        ["9 Flüchtlingsperspektive", "1", "umgesetzt"],
-        ["9 Flüchtlingsperspektive", "2", "in Arbeit"],
+        ["9 Flüchtlingsperspektive", "9.1", "umgesetzt"],
+        ["9 Flüchtlingsperspektive", "9.2", "in Arbeit"],
     ]
     assert "Keine Empfehlung ist entfallen." in text
 

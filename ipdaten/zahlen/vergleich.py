@@ -209,12 +209,13 @@ def felder_tabelle(vergleich: Vergleich) -> pd.DataFrame:
 
 
 def aenderungen_tabelle(vergleich: Vergleich) -> pd.DataFrame:
-    """Changed recommendations: field, Nr, wording, status before/after, what changed."""
+    """Changed recommendations: field, Nr ("6.3", as on every page), wording, status before/after,
+    what changed."""
     g = vergleich.geaendert
     return pd.DataFrame(
         {
             "Handlungsfeld": [_feld_text(n, name) for n, name in zip(g["handlungsfeld"], g["feldname"])],
-            "Nr": [str(n) for n in g["nr"]],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(g["handlungsfeld"], g["nr"])],
             "Empfehlung": g["empfehlung"].tolist(),
             "Status vorher": g["status_alt"].tolist(),
             "Status nachher": g["status_neu"].tolist(),
@@ -233,19 +234,24 @@ def empfehlungen_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
             "Handlungsfeld": [
                 _feld_text(n, name) for n, name in zip(empfehlungen["handlungsfeld"], empfehlungen["feldname"])
             ],
-            "Nr": [str(n) for n in empfehlungen["nr"]],
+            "Nr": [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])],
             "Empfehlung": empfehlungen["empfehlung"].tolist(),
             "Status": empfehlungen["status"].tolist(),
         }
     )
 
 
+# How the matrix names its columns (the status after) and rows (the status before).
+NACHHER = "nachher: "
+VORHER = "vorher: "
+
+
 def matrix_tabelle(vergleich: Vergleich) -> pd.DataFrame:
     """The transition matrix with German labels and totals (rows: before, columns: after)."""
     m = vergleich.uebergaenge
     tabelle = pd.DataFrame(
-        {f"nachher: {s}": [fmt.zahl(int(x)) for x in m[s]] for s in m.columns},
-        index=pd.Index([f"vorher: {s}" for s in m.index], name="Status"),
+        {f"{NACHHER}{s}": [fmt.zahl(int(x)) for x in m[s]] for s in m.columns},
+        index=pd.Index([f"{VORHER}{s}" for s in m.index], name="Status"),
     )
     tabelle["Summe"] = [fmt.zahl(int(x)) for x in m.sum(axis=1)]
     summen = [fmt.zahl(int(x)) for x in m.sum(axis=0)] + [fmt.zahl(int(m.to_numpy().sum()))]
