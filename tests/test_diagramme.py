@@ -96,9 +96,8 @@ def test_haushalt_je_feld_ohne_zuordnung_nur_wenn_vorhanden():
 
 def test_zaehlachse_hat_ganze_schritte():
     """A field with 1 or 2 recommendations: ticks 0, 1, 2 – a step of 0,2 printed „0 0 0 1 1 1“."""
-    zeile = pd.Series({"umgesetzt": 1, "in Arbeit": 1, "in Abstimmung": 0, "nicht umgesetzt": 0, "ohne Angabe": 0})
-    for status in list(zeile.index):
-        zeile[f"anteil_{status}"] = zeile[status] / 2
+    anzahl = {"umgesetzt": 1, "in Arbeit": 1, "in Abstimmung": 0, "nicht umgesetzt": 0, "ohne Angabe": 0}
+    zeile = pd.Series({**anzahl, **{f"anteil_{s}": a / 2 for s, a in anzahl.items()}})
     assert diagramme.feld_verteilung(zeile).layout.xaxis.dtick == 1
     assert [diagramm_stil.runder_schritt(h) for h in (1, 2, 66)] == [1, 1, 20]
     assert diagramm_stil.runder_schritt(0.8, ganz=False) == 0.2
