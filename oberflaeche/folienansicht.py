@@ -274,7 +274,9 @@ def zeige_folie(folie: Folie, figur_schluessel: tuple) -> None:
         st.html(_zeitstrahl(folie))
         return
     hoehe = 46 if folie.kennzahlen else (58 if folie.untertitel else 62)
-    if folie.punkte:
+    if folie.punkte and folie.diagramm is None:  # a list only (the slide „Rückmeldungen“): the whole width
+        st.html(_liste(folie))
+    elif folie.punkte:
         links, rechts = st.columns(
             {"feld": [11, 9], "haushalt": [2, 1], "fortschritt": [5, 2], "zustaendigkeit": [3, 2]}.get(
                 folie.art, [3, 2]

@@ -50,8 +50,7 @@ def test_folie_zahlen_und_ausstehende():
         ("überfällig", "Sozialamt"),
         ("überfällig", "nicht benannt"),
     ]
-    assert folie.diagramm.kategorien == ("beantwortet", "offen", "überfällig")
-    assert folie.diagramm.reihen[0].werte == (2.0, 0.0, 3.0)
+    assert folie.diagramm is None
 
 
 def test_ohne_runde_keine_folie():
@@ -64,8 +63,13 @@ def test_powerpoint_zeigt_dieselbe_folie():
     nummer = [f.art for f in praesentation.folien].index("rueckmeldungen")
     folie = Presentation(io.BytesIO(pptx_bytes(praesentation))).slides[nummer]
     text = " ".join(s.text_frame.text for s in folie.shapes if s.has_text_frame).replace("\xa0", " ")
-    for teil in ("Rückmeldungen", "2 von 5", "Stellen haben geantwortet", "57 %", "Integrationsbeauftragte"):
+    for teil in (
+        "Rückmeldungen",
+        "2 von 5",
+        "Stellen haben geantwortet",
+        "57 %",
+        "Integrationsbeauftragte",
+        "nicht benannt",
+    ):
         assert teil in text
-    (diagramm,) = [s.chart for s in folie.shapes if getattr(s, "has_chart", False) and s.has_chart]
-    assert list(diagramm.plots[0].categories) == ["beantwortet", "offen", "überfällig"]
-    assert list(diagramm.plots[0].series[0].values) == [2.0, 0.0, 3.0]
+    assert not [s for s in folie.shapes if getattr(s, "has_chart", False) and s.has_chart]

@@ -1,5 +1,7 @@
 """The slide „Rückmeldungen“ (issue 21): how far the current Rückmelderunde is – how many bodies
-have answered, what share of the recommendations is reported, and who is still missing."""
+have answered, what share of the recommendations is reported (two big figures), and who is still
+missing (the list). No chart: bars of „answered/open/overdue“ would only repeat the first figure,
+and with figures, chart and list the slide did not fit 1280×720."""
 
 from __future__ import annotations
 
@@ -8,17 +10,9 @@ from collections.abc import Sequence
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.ansicht_rueckmeldung import geantwortet
-from ipdaten.darstellung.farben import STATUS_FARBEN
-from ipdaten.praesentation.folien_daten import FORMAT_ANZAHL, Diagramm, Folie, Kennzahl, Punkt, Reihe
+from ipdaten.praesentation.folien_daten import Folie, Kennzahl, Punkt
 from ipdaten.praesentation.folien_texte import MAX_PUNKTE, anteil_text, kuerzen
-from ipdaten.rueckmeldung import BEANTWORTET, OFFEN, UEBERFAELLIG, Runde, StelleImUeberblick, rundenzahlen
-
-# The three states of a body, in the colours of the statuses they resemble.
-ZUSTAENDE = (
-    (BEANTWORTET, STATUS_FARBEN["umgesetzt"]),
-    (OFFEN, STATUS_FARBEN["in Arbeit"]),
-    (UEBERFAELLIG, STATUS_FARBEN["nicht umgesetzt"]),
-)
+from ipdaten.rueckmeldung import BEANTWORTET, UEBERFAELLIG, Runde, StelleImUeberblick, rundenzahlen
 
 
 def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: dt.date) -> Folie:
@@ -26,7 +20,6 @@ def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: 
     on the day `heute`. A recommendation counts as reported when a usable form listing it came in."""
     zahlen = rundenzahlen(stellen)
     empfehlungen, gemeldet = zahlen.empfehlungen, zahlen.gemeldet
-    wer = "Stellen" if runde.nach_zustaendigkeit else "Handlungsfelder"
     zahl, antwort = geantwortet(runde, stellen)
     frist = f"Frist {fmt.datum(runde.frist)}" if runde.frist else "ohne Frist"
     kern = (
@@ -34,7 +27,6 @@ def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: 
         f"{anteil_text(gemeldet, empfehlungen)} der Empfehlungen sind gemeldet (Stand {fmt.datum(heute)})."
     )
     ausstehend = sorted((s for s in stellen if s.zustand != BEANTWORTET), key=lambda s: (s.zustand != UEBERFAELLIG,))
-    anzahl = {z: sum(1 for s in stellen if s.zustand == z) for z, _ in ZUSTAENDE}
     return Folie(
         "rueckmeldungen",
         "Rückmeldungen",
@@ -57,22 +49,4 @@ def rueckmeldefolie(runde: Runde, stellen: Sequence[StelleImUeberblick], heute: 
         ),
         liste_titel="Noch keine Antwort" if ausstehend else "",
         weitere=max(0, len(ausstehend) - MAX_PUNKTE),
-        diagramm=Diagramm(
-            "balken",
-            tuple(z for z, _ in ZUSTAENDE),
-            (
-                Reihe(
-                    wer,
-                    tuple(float(anzahl[z]) for z, _ in ZUSTAENDE),
-                    STATUS_FARBEN["ohne Angabe"],
-                    tuple(f for _, f in ZUSTAENDE),
-                    texte=tuple(fmt.zahl(anzahl[z]) for z, _ in ZUSTAENDE),
-                ),
-            ),
-            FORMAT_ANZAHL,
-            "0",
-            f"Anzahl der {wer}",
-            f"Balken: {wer} der Rückmelderunde nach Stand der Antwort – "
-            + ", ".join(f"{z} {fmt.zahl(anzahl[z])}" for z, _ in ZUSTAENDE),
-        ),
     )
