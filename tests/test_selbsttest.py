@@ -78,7 +78,10 @@ def test_anmeldung_und_passwort():
 
 
 def test_libreoffice_optional(monkeypatch, tmp_path):
-    monkeypatch.setattr(st_, "LIBREOFFICE_WINDOWS", tmp_path / "soffice.exe")
+    from ipdaten.praesentation import export_pdf
+
+    monkeypatch.setattr(export_pdf, "WINDOWS_STANDARD", tmp_path / "soffice.exe")
+    monkeypatch.delenv("IPDATEN_SOFFICE", raising=False)
     assert st_.libreoffice(lambda _: None) == Punkt(
         HINWEIS, "LibreOffice (soffice) nicht gefunden – nur für die PDF-Fassung der Sitzungsvorlage nötig."
     )

@@ -18,15 +18,13 @@ from ipdaten.ablage import DATEINAME_DB, STANDARD_MAPPE, ablage_verzeichnis
 from ipdaten.ablage_ort import hatte_staende, netzlaufwerk
 from ipdaten.ablage_sicherung import pruefe
 from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage
+from ipdaten.praesentation import export_pdf
 from ipdaten.praesentation.export_docx import STANDARD_VORLAGE
 
 AUFRUF = "python -m ipdaten selbsttest"
 WURZEL = Path(__file__).resolve().parents[2]
 MINDEST_PYTHON = (3, 11)
 AUTH_SCHLUESSEL = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")
-LIBREOFFICE_WINDOWS = (
-    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice" / "program" / "soffice.exe"
-)
 
 OK, HINWEIS, WARNUNG, FEHLT = "OK", "HINWEIS", "WARNUNG", "FEHLT"
 
@@ -149,9 +147,7 @@ def word_vorlage(pfad: Path | None = None) -> Punkt:
 
 def libreoffice(finden=shutil.which) -> Punkt:
     """LibreOffice (soffice), optional: only the PDF of the Sitzungsvorlage needs it."""
-    programm = finden("soffice") or finden("libreoffice")
-    if programm is None and LIBREOFFICE_WINDOWS.is_file():
-        programm = str(LIBREOFFICE_WINDOWS)
+    programm = export_pdf.libreoffice(finden)  # the same lookup as the PDF export
     if programm is None:
         return Punkt(
             HINWEIS, "LibreOffice (soffice) nicht gefunden – nur für die PDF-Fassung der Sitzungsvorlage nötig."

@@ -27,12 +27,14 @@ MIME = "application/pdf"
 ZEITLIMIT_S = 180
 GLEICHZEITIG = 2
 WARTEN_S = 60
-# Where LibreOffice may be; IPDATEN_SOFFICE names it explicitly (e.g. on Windows).
-KANDIDATEN = ("soffice", "libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice")
+# Where LibreOffice may be; IPDATEN_SOFFICE names it explicitly, and on Windows it is usually
+# in the default installation folder, not on the PATH.
+KANDIDATEN = ("soffice", "libreoffice")
+WINDOWS_STANDARD = Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice" / "program" / "soffice.exe"
 NICHT_INSTALLIERT = (
     "PDF nicht verfügbar: Für die PDF-Fassung braucht der Server LibreOffice, das hier nicht installiert ist. "
     "Die Word-Datei lässt sich in Word mit „Datei → Speichern unter → PDF“ umwandeln; für den Server: "
-    "„apt-get install libreoffice-writer“ (siehe docs/betrieb.md)."
+    "„apt-get install libreoffice-writer-nogui“ (siehe docs/betrieb.md)."
 )
 _PLAETZE = threading.BoundedSemaphore(GLEICHZEITIG)
 
@@ -41,14 +43,18 @@ class PdfFehler(IpdatenFehler):
     """The PDF could not be made; the message is German and says what to do."""
 
 
-def libreoffice() -> str | None:
-    """The LibreOffice program (soffice) to convert with, or None when there is none."""
+def libreoffice(finden=shutil.which) -> str | None:
+    """The LibreOffice program (soffice) to convert with, or None when there is none: the one
+    IPDATEN_SOFFICE names, else soffice/libreoffice on the PATH, else Windows' default folder.
+    `finden` looks a program up (shutil.which; replaceable in tests)."""
     eigen = os.environ.get("IPDATEN_SOFFICE", "").strip()
-    for kandidat in (eigen,) if eigen else KANDIDATEN:
-        pfad = shutil.which(kandidat)
+    if eigen:
+        return finden(eigen)
+    for kandidat in KANDIDATEN:
+        pfad = finden(kandidat)
         if pfad:
             return pfad
-    return None
+    return str(WINDOWS_STANDARD) if WINDOWS_STANDARD.is_file() else None
 
 
 def pdf_hinweis() -> str:
