@@ -285,10 +285,11 @@ def pruefe_dokument(
     pruefe_fluechtlinge(gelesen, jetzt, geprueft)
     pruefe_finanzen(gelesen, jetzt, geprueft)
     pruefe_anlage1(gelesen, jetzt, geprueft)
-    runde = [a for a in gelesen.absaetze if a.startswith("In der Rückmelderunde")]
+    runde = [a for a in gelesen.absaetze if a.startswith("Zur Rückmelderunde")]
     assert len(runde) == (rueckmeldung is not None)
     if rueckmeldung is not None:
-        rest = runde[0].replace(f"{rueckmeldung.geantwortet} von {rueckmeldung.stellen} angeschriebenen", "")
+        assert f": {rueckmeldung.geantwortet} von {rueckmeldung.stellen} " in runde[0]
+        rest = runde[0].replace(f"{rueckmeldung.geantwortet} von {rueckmeldung.stellen}", "")
         if rueckmeldung.empfehlungen:
             g, e = rueckmeldung.gemeldet, rueckmeldung.empfehlungen
             muster = f"{g} der {e} abgefragten Empfehlungen ({t(fmt.anteil(g / e))})"

@@ -250,6 +250,7 @@ def test_angaben_zur_sitzung_und_rueckmelderunde(drei_staende):
         "Frühjahr 2018",
         stellen=4,
         geantwortet=3,
+        antwort="3 von 4 Stellen haben geantwortet",
         frist=dt.date(2018, 2, 15),
         zuletzt=dt.date(2018, 2, 20),
         offen=("Sozialamt",),
@@ -263,8 +264,8 @@ def test_angaben_zur_sitzung_und_rueckmelderunde(drei_staende):
         and gelesen.markiert[beschluss]
     )
     assert gelesen.absatz("Rückmelderunde") == (
-        "In der Rückmelderunde „Frühjahr 2018“ (Rückmeldefrist 15. Februar 2018) haben 3 von 4 angeschriebenen Stellen "
-        "geantwortet, zuletzt am 20. Februar 2018. Noch offen: Sozialamt."
+        "Zur Rückmelderunde „Frühjahr 2018“ (Rückmeldefrist 15. Februar 2018): 3 von 4 Stellen haben geantwortet, "
+        "zuletzt am 20. Februar 2018. Noch offen: Sozialamt."
     )
     mit_text = _bericht(jetzt, angaben=Sitzungsangaben(beschlussvorschlag="Der Ausschuss stimmt zu."))
     vorschlag = mit_text.nach("Beschlussvorschlag")[0]

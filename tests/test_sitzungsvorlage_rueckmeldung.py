@@ -44,6 +44,7 @@ def test_stand_der_runde_aus_ihrem_ueberblick():
         titel="Fortschreibung Herbst 2017",
         stellen=5,
         geantwortet=2,
+        antwort="2 von 5 Stellen haben geantwortet",
         frist=dt.date(2017, 10, 31),
         zuletzt=dt.date(2017, 10, 12),
         offen=("Integrationsbeauftragte", "Sozialamt", "nicht benannt"),
@@ -52,15 +53,21 @@ def test_stand_der_runde_aus_ihrem_ueberblick():
         frist_abgelaufen=True,
     )
     assert rueckmeldung_text(stand).replace("\xa0", " ") == (
-        "In der Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017) haben 2 von 5 "
-        "angeschriebenen Stellen geantwortet, zuletzt am 12. Oktober 2017. Ihre Rückmeldungen betreffen 4 der 7 "
-        "abgefragten Empfehlungen (57 %). Die Frist ist abgelaufen; noch offen: Integrationsbeauftragte, Sozialamt "
-        "und nicht benannt."
+        "Zur Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017): 2 von 5 Stellen haben "
+        "geantwortet, zuletzt am 12. Oktober 2017. Die Rückmeldungen betreffen 4 der 7 abgefragten Empfehlungen (57 %). "
+        "Die Frist ist abgelaufen; noch offen: Integrationsbeauftragte, Sozialamt und nicht benannt."
     )
-    keiner = dataclasses.replace(stand, geantwortet=0, zuletzt=None, gemeldet=0, frist_abgelaufen=False)
+    keiner = dataclasses.replace(
+        stand,
+        geantwortet=0,
+        antwort="0 von 5 Stellen haben geantwortet",
+        zuletzt=None,
+        gemeldet=0,
+        frist_abgelaufen=False,
+    )
     assert rueckmeldung_text(keiner).startswith(
-        "In der Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017) hat von 5 "
-        "angeschriebenen Stellen noch keine geantwortet. Noch offen: "
+        "Zur Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017): 0 von 5 Stellen haben "
+        "geantwortet. Noch offen: "
     )
 
 

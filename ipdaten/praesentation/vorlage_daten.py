@@ -53,6 +53,7 @@ class Rueckmeldestand:
     titel: str
     stellen: int
     geantwortet: int
+    antwort: str  # „2 von 5 Stellen haben geantwortet“ (darstellung.ansicht_rueckmeldung.geantwortet)
     frist: dt.date | None = None
     zuletzt: dt.date | None = None
     offen: tuple[str, ...] = ()

@@ -18,6 +18,7 @@ import pandas as pd
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import bereinige, falte
 from ipdaten.darstellung.ansicht_fortschreibung import termin_text
+from ipdaten.darstellung.ansicht_rueckmeldung import geantwortet
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.bilanz_saetze import fortschritt_gesamt
@@ -215,6 +216,7 @@ def rueckmeldestand(runde: Runde, stellen: Sequence[StelleImUeberblick]) -> Ruec
         titel=runde.titel,
         stellen=zahlen.stellen,
         geantwortet=zahlen.beantwortet,
+        antwort=" ".join(geantwortet(runde, stellen)),
         frist=runde.frist,
         zuletzt=max(eingaenge, default=None),
         offen=tuple(s.empfaenger.name for s in stellen if s.zustand != BEANTWORTET),
@@ -225,21 +227,18 @@ def rueckmeldestand(runde: Runde, stellen: Sequence[StelleImUeberblick]) -> Ruec
 
 
 def rueckmeldung_text(stand: Rueckmeldestand | None) -> str:
-    """The Rückmelderunde in one or a few sentences; '' without a round."""
+    """The Rückmelderunde in one or a few sentences, with the pages' own phrase for the answers
+    („2 von 5 Stellen haben geantwortet“); '' without a round."""
     if stand is None:
         return ""
     frist = f" (Rückmeldefrist {fmt.datum(stand.frist)})" if stand.frist else ""
-    von = f"von {fmt.zahl(stand.stellen)} angeschriebenen Stellen"
-    if stand.geantwortet == 0:
-        satz = f"In der Rückmelderunde „{stand.titel}“{frist} hat {von} noch keine geantwortet."
-    else:
-        satz = f"In der Rückmelderunde „{stand.titel}“{frist} haben {fmt.zahl(stand.geantwortet)} {von} geantwortet"
-        satz += f", zuletzt am {fmt.datum(stand.zuletzt)}." if stand.zuletzt else "."
-        if stand.empfehlungen:
-            satz += (
-                f" Ihre Rückmeldungen betreffen {fmt.zahl(stand.gemeldet)} der {fmt.zahl(stand.empfehlungen)} "
-                f"abgefragten Empfehlungen ({fmt.anteil(stand.gemeldet / stand.empfehlungen)})."
-            )
+    satz = f"Zur Rückmelderunde „{stand.titel}“{frist}: {stand.antwort}"
+    satz += f", zuletzt am {fmt.datum(stand.zuletzt)}." if stand.geantwortet and stand.zuletzt else "."
+    if stand.geantwortet and stand.empfehlungen:
+        satz += (
+            f" Die Rückmeldungen betreffen {fmt.zahl(stand.gemeldet)} der {fmt.zahl(stand.empfehlungen)} "
+            f"abgefragten Empfehlungen ({fmt.anteil(stand.gemeldet / stand.empfehlungen)})."
+        )
     if stand.offen:
         vorn = "Die Frist ist abgelaufen; noch offen" if stand.frist_abgelaufen else "Noch offen"
         satz += f" {vorn}: {aufzaehlung(list(stand.offen))}."

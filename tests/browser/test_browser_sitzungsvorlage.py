@@ -84,8 +84,8 @@ def test_rueckmelderunde_erreicht_die_vorlage(seite, eigener_server):
     with seite.expect_download(timeout=60_000) as laden:
         seite.locator(".st-key-sitzungsvorlage_export").get_by_role("button", name="Sitzungsvorlage (Word)").click()
     texte = [p.text for p in Document(str(laden.value.path())).paragraphs]
-    runde_absatz = next(t for t in texte if t.startswith("In der Rückmelderunde"))
+    runde_absatz = next(t for t in texte if t.startswith("Zur Rückmelderunde"))
     assert runde_absatz.startswith(
-        "In der Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017) haben 2 von 5 "
-        "angeschriebenen Stellen geantwortet, zuletzt am 12. Oktober 2017."
+        "Zur Rückmelderunde „Fortschreibung Herbst 2017“ (Rückmeldefrist 31. Oktober 2017): 2 von 5 Stellen haben "
+        "geantwortet, zuletzt am 12. Oktober 2017."
     )
