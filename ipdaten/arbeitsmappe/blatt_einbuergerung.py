@@ -10,10 +10,11 @@ from ipdaten.arbeitsmappe.datenrahmen import leerer_rahmen, rahmen
 from ipdaten.arbeitsmappe.gebiete import gebiet_art
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import fehlende_jahre, gebiet_schluessel
 from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
-from ipdaten.arbeitsmappe.texte import falte
+from ipdaten.arbeitsmappe.texte import PROZENT_ZEICHEN, falte
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten, quote_aus_anzahlen
 from ipdaten.arbeitsmappe.vertrag import EINBUERGERUNG
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt, RohMappe
+from ipdaten.arbeitsmappe.zahlenspalte import entscheide
 from ipdaten.arbeitsmappe.zellwerte import jahr, pflichttext, quote, weitere_werte
 from ipdaten.format import prozent, zahl
 
@@ -33,6 +34,13 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
     if tabelle is None:
         return leerer_rahmen("einbuergerung")
     prozent_zellen = mappe.zellen_meta(blatt).prozent
+    dezimal = entscheide(
+        [(n, tabelle.wert(z, "quote_prozent")) for n, z in tabelle.zeilen],
+        tabelle.titel.get("quote_prozent", "Quote in %"),
+        tabelle.blatt,
+        befunde,
+        PROZENT_ZEICHEN,
+    ).dezimal
     datensaetze = []
     gesehen: dict[tuple[str, int], tuple[int, str]] = {}
     aggregate: dict[str, list[int]] = {}
@@ -53,7 +61,7 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
             "einbuergerung.jahr_ungueltig", tabelle, nummer, zeile, "Das Jahr ist keine gültige Jahreszahl.", 2016
         )
         wert_quote = _quote_pruefen(
-            tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen
+            tabelle, nummer, zeile, (nummer - 1, tabelle.spalten["quote_prozent"]) in prozent_zellen, dezimal
         )
         if gebiet is None or wert_jahr is None or wert_quote is False:
             continue
@@ -178,10 +186,12 @@ def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zell
     )
 
 
-def _quote_pruefen(tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool) -> float | bool | None:
+def _quote_pruefen(
+    tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool, dezimal: str = ","
+) -> float | bool | None:
     """The quota in percentage points; None = keine Angabe; False after recording an error."""
     roh = tabelle.wert(zeile, "quote_prozent")
-    wert = quote(roh, als_prozent_formatiert)
+    wert = quote(roh, als_prozent_formatiert, dezimal)
     if wert is False:
         tabelle.fehler(
             "einbuergerung.quote_keine_zahl", nummer, "quote_prozent", "Die Quote ist keine Zahl.", roh, QUOTE_ERLAUBT

@@ -18,6 +18,7 @@ from ipdaten.arbeitsmappe.texte import EURO_ZEICHEN, falte, ist_leer, zahl
 from ipdaten.arbeitsmappe.umformen import jahre_als_spalten
 from ipdaten.arbeitsmappe.vertrag import DAVON_WOERTER, HAUSHALT, SUMMEN_WORTANFAENGE, SUMMENZEILEN
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
+from ipdaten.arbeitsmappe.zahlenspalte import TAUSEND_ZEICHEN, Zahlenspalte, entscheide
 from ipdaten.arbeitsmappe.zellwerte import feld_erlaubt, feld_nummer, jahr, pflichttext, weitere_werte
 from ipdaten.format import euro
 
@@ -48,10 +49,18 @@ def ist_davon_zeile(tabelle: Tabelle, zeile: list) -> bool:
 class HaushaltsLeser:
     """Reads the budget lines; totals and sub-rows are left out with a warning."""
 
-    def __init__(self, tabelle: Tabelle, felder: pd.DataFrame | None, faktor: float = 1.0, formeln: set[int] = ()):
+    def __init__(
+        self,
+        tabelle: Tabelle,
+        felder: pd.DataFrame | None,
+        faktor: float = 1.0,
+        formeln: set[int] = (),
+        zahlen: dict[str, Zahlenspalte] | None = None,
+    ):
         self.tabelle = tabelle
         self.felder = felder
         self.faktor = faktor
+        self.zahlen = zahlen or {}  # how the columns Betrag and Ist write their numbers
         self.formeln = set(formeln)
         self.bekannte = set(felder["nr"]) if felder is not None else None
         self.seit_summe = 0.0
@@ -62,8 +71,11 @@ class HaushaltsLeser:
         self.summenaehnlich: list[int] = []
 
     def _betrag_roh(self, zeile: list) -> float | None:
-        betrag = zahl(self.tabelle.wert(zeile, "betrag"), EURO_ZEICHEN)
+        betrag = self._zahl(self.tabelle.wert(zeile, "betrag"), "betrag")
         return None if betrag is None else betrag * self.faktor
+
+    def _zahl(self, roh: object, feld: str) -> float | None:
+        return zahl(roh, EURO_ZEICHEN + TAUSEND_ZEICHEN, self.zahlen.get(feld, Zahlenspalte()).dezimal)
 
     def _passt(self, betrag: float | None) -> str | None:
         """Which sum the amount equals: 'darueber', 'zwischensummen', 'alle' or None."""
@@ -196,7 +208,7 @@ class HaushaltsLeser:
         roh = self.tabelle.wert(zeile, "ist")
         if ist_leer(roh):
             return True, float("nan")
-        betrag = zahl(roh, EURO_ZEICHEN)
+        betrag = self._zahl(roh, "ist")
         if betrag is not None and betrag >= 0:
             return True, float(betrag) * self.faktor
         if betrag is None:
@@ -231,16 +243,23 @@ class HaushaltsLeser:
             )
 
 
-def _faktor(tabelle: Tabelle) -> float:
-    """1000 when the header of the amount or a title above the table says T€ / Tsd. €, else 1."""
-    quellen = [tabelle.titel.get("betrag", "")] + [z for zeile in tabelle.ueber_kopf for z in zeile]
-    treffer = [q for q in quellen if isinstance(q, str) and tausender_einheit(q)]
-    if not treffer:
+def _tausend_im_kopf(tabelle: Tabelle) -> str | None:
+    """The header of the amount or a title above the table that says T€ / Tsd. €, if any."""
+    quellen = [tabelle.titel.get("betrag", ""), *(z for zeile in tabelle.ueber_kopf for z in zeile)]
+    return next((q for q in quellen if isinstance(q, str) and tausender_einheit(q)), None)
+
+
+def _faktor(tabelle: Tabelle, zahlen: dict[str, Zahlenspalte]) -> float:
+    """1000 when the header of the amount, a title above the table or every amount cell says
+    T€ / Tsd. €, else 1."""
+    treffer = _tausend_im_kopf(tabelle)
+    if treffer is None and zahlen.get("betrag", Zahlenspalte()).tausend:
+        treffer = "T€ in jeder Zelle"
+    if treffer is None:
         return 1.0
     tabelle.befunde.warnung(
         "haushalt.tausend_euro",
-        f"Die Beträge stehen in Tausend Euro („{treffer[0]}“); sie wurden mit 1.000 multipliziert "
-        "(z. B. 60 → 60.000 €).",
+        f"Die Beträge stehen in Tausend Euro („{treffer}“); sie wurden mit 1.000 multipliziert (z. B. 60 → 60.000 €).",
         blatt=tabelle.blatt,
         zeile=tabelle.kopfzeile,
         spalte=tabelle.titel.get("betrag", "Betrag"),
@@ -255,7 +274,19 @@ def lies_haushalt(blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: 
     tabelle = finde_tabelle(blatt, HAUSHALT, befunde) if blatt is not None else None
     if tabelle is None:
         return leerer_rahmen("haushalt")
-    leser = HaushaltsLeser(tabelle, felder, _faktor(tabelle), summenformel_zeilen(blatt.xml))
+    zahlen = {
+        feld: entscheide(
+            [(n, tabelle.wert(z, feld)) for n, z in tabelle.zeilen],
+            tabelle.titel.get(feld, feld),
+            tabelle.blatt,
+            befunde,
+            EURO_ZEICHEN,
+            _tausend_im_kopf(tabelle) is not None,
+        )
+        for feld in ("betrag", "ist")
+        if feld in tabelle.spalten
+    }
+    leser = HaushaltsLeser(tabelle, felder, _faktor(tabelle, zahlen), summenformel_zeilen(blatt.xml), zahlen)
     datensaetze = [d for d in (leser.zeile(nummer, zeile) for nummer, zeile in tabelle.zeilen) if d is not None]
     leser.melde_sammlungen()
     return rahmen("haushalt", datensaetze)

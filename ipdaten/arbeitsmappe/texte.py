@@ -81,23 +81,32 @@ EURO_ZEICHEN = ("€", "EUR", "Euro")
 PROZENT_ZEICHEN = ("%",)
 
 
-def zahl(wert: object, einheiten: tuple[str, ...] = EURO_ZEICHEN + PROZENT_ZEICHEN) -> float | None:
+def zahlentext(wert: object, einheiten: tuple[str, ...] = EURO_ZEICHEN + PROZENT_ZEICHEN) -> str:
+    """The digits and separators of a text cell: units, spaces and a merchant's ",-" removed."""
+    text = bereinige(wert).replace("−", "-")
+    for zeichen in sorted(einheiten, key=len, reverse=True):
+        text = text.replace(zeichen, "")
+    text = text.replace(" ", "")
+    return _KAUFMAENNISCH.sub("", text)  # "60.000,- €", "20.000,--": no cents
+
+
+def zahl(wert: object, einheiten: tuple[str, ...] = EURO_ZEICHEN + PROZENT_ZEICHEN, dezimal: str = ",") -> float | None:
     """A number from a cell, including German text such as '60.000 €' or '22.400,00'.
 
-    `einheiten` are the unit signs a text may carry ('25 %' is no amount in euro). Returns
-    None for text that is not a number.
+    `einheiten` are the unit signs a text may carry ('25 %' is no amount in euro). `dezimal`
+    is the decimal sign of the column ("," German; "." when the column writes „2.75“, see
+    `zahlenspalte`): it decides „1.500“ and „1,500“. Returns None for text that is not a number.
     """
     if isinstance(wert, bool):
         return None
     if isinstance(wert, (int, float)):
         return float(wert) if math.isfinite(float(wert)) else None
-    text = bereinige(wert).replace("−", "-")
-    for zeichen in sorted(einheiten, key=len, reverse=True):
-        text = text.replace(zeichen, "")
-    text = text.replace(" ", "")
-    text = _KAUFMAENNISCH.sub("", text)  # "60.000,- €", "20.000,--": no cents
+    text = zahlentext(wert, einheiten)
     if not text:
         return None
+    if dezimal == ".":
+        text = text.replace(",", "") if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text) else text
+        return float(text) if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text) else None
     if "," in text:
         text = text.replace(".", "").replace(",", ".")
     elif _TAUSENDER.match(text):

@@ -131,11 +131,12 @@ def feld_erlaubt(felder: pd.DataFrame | None) -> str:
     )
 
 
-def quote(roh: object, als_prozent_formatiert: bool) -> float | bool | None:
-    """Percentage points from a cell; None for 'keine Angabe', False if not a number."""
+def quote(roh: object, als_prozent_formatiert: bool, dezimal: str = ",") -> float | bool | None:
+    """Percentage points from a cell; None for 'keine Angabe', False if not a number. `dezimal`
+    is the column's decimal sign (`zahlenspalte`)."""
     if ist_leer(roh) or (isinstance(roh, str) and bereinige(roh).casefold() in KEINE_ANGABE_TEXTE):
         return None
-    wert = zahl(roh, PROZENT_ZEICHEN)
+    wert = zahl(roh, PROZENT_ZEICHEN, dezimal)
     if wert is None:
         return False
     if als_prozent_formatiert and isinstance(roh, (int, float)):

@@ -16,6 +16,7 @@ from ipdaten.arbeitsmappe.lesebericht import Lesebericht
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import pruefe_einbuergerung
 from ipdaten.arbeitsmappe.plausibel.empfehlungen import pruefe_anzahlen
+from ipdaten.arbeitsmappe.plausibel.haushalt import pruefe_haushalt
 from ipdaten.arbeitsmappe.plausibel.stand import pruefe_stand
 from ipdaten.arbeitsmappe.plausibel.ungelesen import pruefe_ungelesenes
 
@@ -53,6 +54,7 @@ def pruefe_plausibilitaet(anlage: Anlage) -> Plausibilitaet:
     befunde += pruefe_stand(anlage.stand, bericht.standangaben, bericht.blattname("Info"))
     befunde += pruefe_anzahlen(anlage.handlungsfelder, anlage.empfehlungen, bericht)
     befunde += pruefe_einbuergerung(anlage.einbuergerung, bericht.blattname("Einbürgerung"))
+    befunde += pruefe_haushalt(anlage.haushalt, bericht.blattname("Haushalt"))
     befunde += pruefe_ungelesenes(bericht)
     return Plausibilitaet(tuple(gruppiert(befunde)))
 
