@@ -22,26 +22,15 @@ from ipdaten.amtlich.quote import (
     berechne,
 )
 from ipdaten.amtlich.quote_auswahl import moegliche_definitionen, ordne_dateien, verfuegbare_jahre
-from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
+from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig
 from ipdaten.arbeitsmappe import Befund
 
-from . import quelle, sitzung
+from . import quelle, sitzung, zwischenspeicher
 from .grundlage import grundlage
 from .literal import literal
 from .tabelle import zeige_tabelle
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@st.cache_resource(max_entries=2, show_spinner="Statistikdatei wird gelesen …", scope="session")
-def _lies(datei_id: str, _daten: bytes, name: str) -> StatistikDatei | tuple[Befund, ...]:
-    """An uploaded statistics file, read once per upload (its file id) and kept with the session:
-    released when the session ends, never held for others (like the workbook check)."""
-    del datei_id  # the cache key
-    try:
-        return lies_statistik(_daten, name)
-    except StatistikUngueltig as e:
-        return tuple(e.befunde)
 
 
 def befunde_tabelle(befunde: list[Befund] | tuple[Befund, ...]) -> pd.DataFrame:
@@ -146,7 +135,7 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
         return
     gelesen, befunde = [], []
     for upload in hochgeladen:
-        datei = _lies(upload.file_id, upload.getvalue(), upload.name)
+        datei = zwischenspeicher.statistikdatei(upload.file_id, upload.getvalue(), upload.name)
         if isinstance(datei, tuple):
             befunde.extend(datei)
         else:

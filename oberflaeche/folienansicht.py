@@ -19,10 +19,10 @@ from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.diagramm_daten import diagramm_tabelle
 from ipdaten.darstellung.farben import status_farbe
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
-from ipdaten.praesentation import folien_figuren
-from ipdaten.praesentation.folien import Folie, Praesentation, praesentation
+from ipdaten.praesentation.folien import Folie, Praesentation
 from ipdaten.rueckmeldung import Runde, StelleImUeberblick
 
+from . import zwischenspeicher
 from .diagramm import diagramm_konfiguration
 
 STIL = """
@@ -111,25 +111,6 @@ def als_html(text: object) -> str:
     return html.escape(str(text), quote=True).replace("\n", "<br>")
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _folien(
-    schluessel: str,
-    vorher_schluessel: str,
-    hinweis: str,
-    vorschau: bool,
-    verlauf_kennung: tuple,
-    rueckmelde_kennung: tuple,
-    _jetzt: Auswertung,
-    _vorher,
-    _verlauf,
-    _rueckmeldungen,
-) -> Praesentation:
-    del verlauf_kennung, rueckmelde_kennung  # part of the cache key only: the history's Stände, the round's state
-    return praesentation(
-        _jetzt, vorher=_vorher, hinweis=hinweis, vorschau=vorschau, verlauf=_verlauf, rueckmeldungen=_rueckmeldungen
-    )
-
-
 def folien_zu(
     schluessel: str,
     auswertung: Auswertung,
@@ -161,16 +142,10 @@ def folien_zu(
         verlauf_kennung,
         rueckmelde_kennung,
     )
-    folien = _folien(*folien_schluessel, auswertung, vorher[1] if vorher else None, verlauf, rueckmeldungen)
+    folien = zwischenspeicher.folien(
+        *folien_schluessel, auswertung, vorher[1] if vorher else None, verlauf, rueckmeldungen
+    )
     return folien, folien_schluessel
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _figur(folien_schluessel: tuple, nummer: int, _folie: Folie):
-    """A slide's figure, built once per Stand (with the Stand it is compared with) and slide:
-    building it costs more than the rest of the page, on every rerun and for every viewer.
-    Bounded: 64 figures are several presentations' worth."""
-    return folien_figuren.figur(_folie)
 
 
 def _liste(folie: Folie) -> str:
@@ -231,7 +206,7 @@ def telefon_hoehe(folie: Folie) -> int:
 
 
 def _diagramm(folie: Folie, figur_schluessel: tuple, hoehe_vh: int) -> None:
-    fig = _figur(*figur_schluessel, folie)
+    fig = zwischenspeicher.folienfigur(*figur_schluessel, folie)
     if fig is None:
         return
     st.html(
@@ -260,7 +235,7 @@ def zeige_folie(folie: Folie, figur_schluessel: tuple) -> None:
             + "".join(f'<p class="folie-hinweis">{als_html(p.text)}</p>' for p in folie.punkte)
         )
         return
-    _kopf(folie, _figur(*figur_schluessel, folie))
+    _kopf(folie, zwischenspeicher.folienfigur(*figur_schluessel, folie))
     if folie.kennzahlen:
         st.html(
             '<div class="folie-zahlen">'

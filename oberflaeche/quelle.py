@@ -1,30 +1,29 @@
-"""The one cached loading point of the UI: which Stand a session sees, loaded once per key.
+"""Which Stand a session sees: a published one or its preview (the caches behind it are in
+`zwischenspeicher`).
 
 A session shows either a published Stand from the store (`ipdaten.ablage`) — chosen in the
 sidebar (`oberflaeche.staende`), by default the newest — or, after a valid upload on the page
 Daten & Stände, a preview that only this session sees.
 
-Keys are honest: a stored Stand by its SHA-256, an upload by its bytes, the default workbook
-(fallback when the store cannot be opened) by path and modification time. Caches are bounded.
+A stored Stand is keyed by its SHA-256, an upload by its checksum, the default workbook
+(fallback when the store cannot be opened) by path and modification time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import STANDARD_MAPPE, Ablage, AblageFehler, StandInfo, ablage_verzeichnis, sha256
-from ipdaten.arbeitsmappe import AnlageUngueltig, Befund, Zuordnung, lade_anlage
-from ipdaten.arbeitsmappe import signatur as kopf_signatur
-from ipdaten.arbeitsmappe.plausibel import Quittung, quittung
+from ipdaten.arbeitsmappe import Zuordnung
+from ipdaten.arbeitsmappe.plausibel import Quittung
 from ipdaten.darstellung.auswertung import Auswertung
-from ipdaten.zahlen.vergleich import Vergleich, vergleiche
+from ipdaten.zahlen.vergleich import Vergleich
 
-from . import sitzung
-from .veroeffentlichung import protokoll
+from . import sitzung, zwischenspeicher
+from .zwischenspeicher import Pruefung, auswertung_zu_stand
 
 STANDARD_QUELLE = (
     "Standard-Arbeitsmappe: Rekonstruktion der Anlage 1 aus dem Bericht an den Sozial- und "
@@ -77,88 +76,19 @@ class Vorschau(Hochladung):
     signatur: str | None = None  # its header signature, stored with the mapping
 
 
-@dataclass(frozen=True)
-class Pruefung:
-    """The outcome of validating an upload: the evaluation (None on errors) and all findings."""
-
-    auswertung: Auswertung | None
-    befunde: tuple[Befund, ...]
-    quittung: Quittung | None = None  # what was read and its warnings by cause (None on errors)
-
-    @property
-    def fehler(self) -> list[Befund]:
-        """Only the errors."""
-        return [b for b in self.befunde if b.schwere == "Fehler"]
-
-    @property
-    def warnungen(self) -> list[Befund]:
-        """Only the warnings."""
-        return [b for b in self.befunde if b.schwere == "Warnung"]
-
-
-@st.cache_resource(max_entries=8, show_spinner="Arbeitsmappe wird geladen …")
-def _auswertung_aus_pfad(pfad: str, mtime_ns: int) -> Auswertung:
-    del mtime_ns  # part of the cache key only
-    return Auswertung(lade_anlage(Path(pfad)))
-
-
-@st.cache_data(max_entries=2, show_spinner=False)
-def _sha256_aus_pfad(pfad: str, mtime_ns: int) -> str:
-    del mtime_ns  # part of the cache key only
-    return sha256(Path(pfad).read_bytes())
-
-
 def standard_sha256() -> str:
     """SHA-256 of the bundled default workbook, hashed again only when the file changes."""
-    return _sha256_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
+    return zwischenspeicher.sha256_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
 
 
 def standard_auswertung() -> Auswertung:
     """The bundled default workbook, reloaded when the file changes."""
-    return _auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
-
-
-ERSTER_START = (
-    "Erster Start: Die Ablage der Stände in „{}“ wurde angelegt; Stand Nr. 1 ist die mitgelieferte "
-    "Standard-Arbeitsmappe."
-)
-VERSCHWUNDEN = (
-    "Die Ablage der Stände in „{}“ fehlte oder war leer, obwohl dort schon Stände veröffentlicht "
-    "waren. Sie wurde mit Stand Nr. 1 (Standard-Arbeitsmappe) neu angelegt. Zeigt der Server auf den "
-    "falschen Ordner, bitte die Umgebungsvariable IPDATEN_ABLAGE prüfen; ging die Ablage verloren, "
-    "die Sicherung zurückspielen (python -m ipdaten ablage wiederherstellen SICHERUNG.sqlite)."
-)
-NETZLAUFWERK = (
-    "Die Ablage der Stände in „{}“ liegt auf einem Netzlaufwerk ({}). SQLite kann dort nicht sicher "
-    "sperren; gleichzeitiges Veröffentlichen kann die Ablage beschädigen. Bitte einen Ordner auf "
-    "einem lokalen Datenträger des Servers nehmen und ihn regelmäßig sichern (docs/betrieb.md)."
-)
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _ablage(verzeichnis: str) -> Ablage:
-    neu = Ablage(verzeichnis, STANDARD_MAPPE)
-    if neu.verschwunden:
-        protokoll.error(VERSCHWUNDEN.format(neu.verzeichnis))
-    elif neu.neu_angelegt:
-        protokoll.info(ERSTER_START.format(neu.verzeichnis))
-    if neu.netzlaufwerk:
-        protokoll.warning(NETZLAUFWERK.format(neu.verzeichnis, neu.netzlaufwerk))
-    return neu
+    return zwischenspeicher.auswertung_aus_pfad(str(STANDARD_MAPPE), STANDARD_MAPPE.stat().st_mtime_ns)
 
 
 def ablage() -> Ablage:
     """The store of Stände in the directory from IPDATEN_ABLAGE (raises AblageFehler)."""
-    return _ablage(str(ablage_verzeichnis()))
-
-
-@st.cache_resource(max_entries=8, show_spinner="Stand wird geladen …")
-def auswertung_zu_stand(pruefsumme: str, _ablage: Ablage) -> Auswertung:
-    """The evaluation of the stored Stand with this SHA-256 (cached by the checksum only),
-    read with the mapping stored with it."""
-    info = _ablage.stand_zu_sha(pruefsumme)
-    zuordnung = info.zuordnung if info is not None else None
-    return Auswertung(lade_anlage(_ablage.lies(pruefsumme), zuordnung=zuordnung))
+    return zwischenspeicher.ablage_in(str(ablage_verzeichnis()))
 
 
 def hochladung(daten: bytes, dateiname: str) -> Hochladung:
@@ -192,31 +122,15 @@ def upload_verloren() -> bool:
     return datei is not None and not hasattr(datei, "getvalue")
 
 
-@st.cache_resource(max_entries=4, show_spinner="Arbeitsmappe wird geprüft …", scope="session")
-def _pruefe(pruefsumme: str, _daten: bytes, zuordnung: Zuordnung | None, dateiname: str = "") -> Pruefung:
-    del pruefsumme  # the cache key of the bytes
-    try:
-        anlage = lade_anlage(_daten, zuordnung=zuordnung, dateiname=dateiname)
-    except AnlageUngueltig as e:
-        return Pruefung(None, tuple(e.befunde))
-    return Pruefung(Auswertung(anlage), tuple(anlage.warnungen), quittung(anlage))
-
-
 def pruefe_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Pruefung:
     """Validate an upload once per mapping; the same bytes are not validated again in this
     session. Released with the session: an upload must not outlive it."""
-    return _pruefe(hoch.sha256, hoch.daten, zuordnung, hoch.dateiname)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def _signatur(pruefsumme: str, _daten: bytes) -> str | None:
-    del pruefsumme  # the cache key of the bytes
-    return kopf_signatur(_daten)
+    return zwischenspeicher.pruefung(hoch.sha256, hoch.daten, zuordnung, hoch.dateiname)
 
 
 def signatur(hoch: Hochladung) -> str | None:
     """The header signature of an upload (None when it is no readable workbook)."""
-    return _signatur(hoch.sha256, hoch.daten)
+    return zwischenspeicher.signatur_der_mappe(hoch.sha256, hoch.daten)
 
 
 def gespeicherte_zuordnung(hoch: Hochladung) -> StandInfo | None:
@@ -355,14 +269,9 @@ def aktuelle_anzeige() -> Anzeige:
         )
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _vergleich(schluessel_alt: str, schluessel_neu: str, _alt: Auswertung, _neu: Auswertung) -> Vergleich:
-    return vergleiche(_alt.anlage, _neu.anlage)
-
-
 def vergleich_zwischen(alt: Anzeige, neu: Anzeige) -> Vergleich:
     """The comparison of two shown workbooks, computed once per pair of checksums."""
-    return _vergleich(alt.schluessel, neu.schluessel, alt.auswertung, neu.auswertung)
+    return zwischenspeicher.vergleich(alt.schluessel, neu.schluessel, alt.auswertung, neu.auswertung)
 
 
 def vorherige_auswertung(anzeige: Anzeige) -> tuple[str, Auswertung] | None:

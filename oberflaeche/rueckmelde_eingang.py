@@ -27,7 +27,7 @@ from ipdaten.rueckmeldung import (
 from ipdaten.rueckmeldung.runde import sicherer_dateiteil
 from ipdaten.rueckmeldung.stand_setzen import mit_stand
 
-from . import quelle, runde_quelle, sitzung, veroeffentlichung
+from . import quelle, runde_quelle, sitzung, veroeffentlichung, zwischenspeicher
 from .befundtabelle import zeige_befunde
 from .literal import literal
 from .tabelle import zeige_tabelle
@@ -127,8 +127,7 @@ def _bericht(runde_id: str) -> None:
                     zeige_befunde(e.befunde, f"Tabelle der Befunde zu {e.dateiname}")
 
 
-@st.cache_resource(max_entries=2, show_spinner="Antworten werden in die Arbeitsmappe eingetragen …", scope="session")
-def _zusammenfuehrung(
+def _fuehre_zusammen(
     schluessel: tuple,
     _titel: str,
     _eingang: Eingang,
@@ -208,14 +207,17 @@ def _zusammenfuehren(
         tuple(sorted(entscheidungen.items())),
         fmt.jetzt().date(),
     )
-    ergebnis = _zusammenfuehrung(
-        schluessel,
-        stand.runde.titel,
-        eingang,
-        stand.eingegangen,
-        ablage.lies(neuester.sha256),
-        ziel,
-        neuester.zuordnung,
+    ergebnis = zwischenspeicher.zusammenfuehrung(
+        repr(schluessel),
+        lambda: _fuehre_zusammen(
+            schluessel,
+            stand.runde.titel,
+            eingang,
+            stand.eingegangen,
+            ablage.lies(neuester.sha256),
+            ziel,
+            neuester.zuordnung,
+        ),
     )
     if isinstance(ergebnis, tuple):
         st.error(

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import Ablage, AblageFehler
 from ipdaten.arbeitsmappe import Zuordnung
-from ipdaten.rueckmeldung import Eingang, Runde, Rundenablage, StelleImUeberblick, lies_boegen, ueberblick
+from ipdaten.rueckmeldung import Eingang, Runde, Rundenablage, StelleImUeberblick, ueberblick
 
-from . import quelle
+from . import quelle, zwischenspeicher
 
 
 @dataclass(frozen=True)
@@ -49,14 +46,6 @@ def aktuelle_runde(ablage: Ablage) -> Runde | None:
         return None
 
 
-@st.cache_resource(max_entries=4, show_spinner="Rückmeldebögen werden gelesen …")
-def _eingang(
-    runde_id: str, schluessel: tuple[str, ...], _runde: Runde, _laden: Callable[[], list], _basis, _zuordnung
-) -> Eingang:
-    del runde_id, schluessel  # cache keys only: the round and the kept forms' checksums
-    return lies_boegen(_laden(), _runde, _basis, _zuordnung)
-
-
 def runden_stand(ablage: Ablage, runde: Runde, heute: dt.date | None = None) -> RundenStand | None:
     """The round with its basis Stand and kept forms; None when its Stand is not in the store."""
     info = ablage.stand_zu_sha(runde.basis_sha256)
@@ -65,7 +54,7 @@ def runden_stand(ablage: Ablage, runde: Runde, heute: dt.date | None = None) -> 
     basis = quelle.anzeige_zu_stand(info, ablage)
     runden = Rundenablage(ablage)
     gespeichert = runden.eingang(runde.id)
-    eingang = _eingang(
+    eingang = zwischenspeicher.rueckmelde_eingang(
         runde.id,
         tuple(b.sha256 for b in gespeichert),
         runde,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
@@ -31,7 +30,6 @@ from ipdaten.praesentation.export_docx import (
     dateiname,
     docx_bytes,
     fehler_docx,
-    pruefe_vorlage,
 )
 from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
 from ipdaten.praesentation.vorlage_daten import (
@@ -46,7 +44,7 @@ from ipdaten.praesentation.vorlage_daten import (
 from ipdaten.praesentation.vorlage_fortschreibung import rueckmeldestand
 from ipdaten.rueckmeldung import Rundenablage, basis_der_runde, eingang_der_runde, ueberblick
 
-from . import quelle, verlauf_quelle
+from . import quelle, verlauf_quelle, zwischenspeicher
 from .literal import literal
 
 REKONSTRUKTION = (
@@ -55,16 +53,6 @@ REKONSTRUKTION = (
 )
 # What she entered on the Daten page, kept for the session (the Präsentation page uses it too).
 ANGABEN = "sitzungsvorlage_angaben"
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def _vorlage_fehler(pfad: str, mtime_ns: int) -> str:
-    """'' when the template is usable, else the German message (cached per file version)."""
-    try:
-        pruefe_vorlage(Path(pfad))
-    except VorlagenFehler as e:
-        return str(e)
-    return ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,15 +101,15 @@ def _docx_oder_fehler(auftrag: _Auftrag) -> tuple[bytes, str]:
         return fehler_docx(str(e)), str(e)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _docx(kennung: str, _auftrag: _Auftrag) -> bytes:
-    del kennung  # the cache key: _auftrag.schluessel_text()
-    return _docx_oder_fehler(_auftrag)[0]
+def _docx(auftrag: _Auftrag) -> bytes:
+    return zwischenspeicher.sitzungsvorlage_docx(auftrag.schluessel_text(), lambda: _docx_oder_fehler(auftrag)[0])
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _pdf(kennung: str, _auftrag: _Auftrag) -> bytes:
-    del kennung
+def _pdf(auftrag: _Auftrag) -> bytes:
+    return zwischenspeicher.sitzungsvorlage_pdf(auftrag.schluessel_text(), lambda: _pdf_erzeugen(auftrag))
+
+
+def _pdf_erzeugen(_auftrag: _Auftrag) -> bytes:
     daten, fehler = _docx_oder_fehler(_auftrag)
     if fehler:
         return export_pdf.fehler_pdf(fehler)
@@ -142,7 +130,7 @@ class _NichtMerken(Exception):
 
 def _pdf_oder_fehler(auftrag: _Auftrag) -> bytes:
     try:
-        return _pdf(auftrag.schluessel_text(), auftrag)
+        return _pdf(auftrag)
     except _NichtMerken as e:
         return e.daten
 
@@ -273,7 +261,7 @@ def download(
     st.download_button (e.g. type, help)."""
     ort = ort or st
     pdf_ort = pdf_ort or ort
-    fehler = _vorlage_fehler(
+    fehler = zwischenspeicher.vorlage_fehler(
         str(STANDARD_VORLAGE), STANDARD_VORLAGE.stat().st_mtime_ns if STANDARD_VORLAGE.exists() else 0
     )
     if fehler:
@@ -282,7 +270,7 @@ def download(
     auftrag = _auftrag(anzeige, vorher, verlauf, angaben)
     ort.download_button(
         "Sitzungsvorlage (Word)",
-        data=lambda: _docx(auftrag.schluessel_text(), auftrag),
+        data=lambda: _docx(auftrag),
         file_name=dateiname(anzeige.anlage.stand),
         mime=MIME,
         key=key,

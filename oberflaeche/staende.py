@@ -17,7 +17,7 @@ from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
 from ipdaten.ablage_zeile import von_text
 
-from . import quelle, sitzung
+from . import quelle, sitzung, zwischenspeicher
 from .literal import literal
 
 # A new Stand must reach every open screen within 6 s. Sessions opened together poll together,
@@ -115,7 +115,7 @@ def stand_auswahl_zeigen(auswahl: Auswahl) -> None:
     ablage = quelle.ablage()
     if len(nach_nr) == 1:
         if ablage.verschwunden:  # loud: Stände were lost or the server looks in the wrong folder
-            st.sidebar.error(quelle.VERSCHWUNDEN.format(literal(ablage.verzeichnis)), icon=":material/error:")
+            st.sidebar.error(zwischenspeicher.VERSCHWUNDEN.format(literal(ablage.verzeichnis)), icon=":material/error:")
         else:  # calm: a first start
             st.sidebar.caption(
                 "Noch kein eigener Stand veröffentlicht: Es gilt die mitgelieferte Standard-Arbeitsmappe."

@@ -13,11 +13,6 @@ from .diagramm import zeige_diagramm
 from .literal import literal
 from .tabelle import zeige_tabelle
 
-# Figures and tables of the comparisons shown recently, built once each: a comparison of two
-# large Stände costs a few hundred milliseconds to draw. Holding the Vergleich itself keeps its
-# id unique while its entry lives.
-_GEMERKT: dict[int, tuple[vg.Vergleich, dict]] = {}
-MAX_GEMERKT = 8
 # The per-field table leads with the field and its changes (at 1280 px the changes were cut off).
 FELDER_VORNE = ("Handlungsfeld", *(f"Veränderung {titel}" for titel in FORTSCHRITT_TITEL.values()))
 
@@ -32,18 +27,6 @@ def _matrix_spalten(tabelle) -> dict:
         for s in tabelle.columns
         if str(s).startswith(vg.NACHHER)
     }
-
-
-def _merke(v: vg.Vergleich, schluessel: tuple, berechne):
-    eintrag = _GEMERKT.get(id(v))
-    if eintrag is None or eintrag[0] is not v:
-        if len(_GEMERKT) >= MAX_GEMERKT:
-            _GEMERKT.pop(next(iter(_GEMERKT)))
-        eintrag = _GEMERKT[id(v)] = (v, {})
-    teile = eintrag[1]
-    if schluessel not in teile:
-        teile[schluessel] = berechne()
-    return teile[schluessel]
 
 
 def zeige_zusammenfassung(v: vg.Vergleich) -> None:
@@ -68,7 +51,7 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     if v.ist_unveraendert:
         st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
         return
-    saetze = _merke(v, ("saetze",), lambda: vg.uebergang_saetze(v))
+    saetze = v.gemerkt.wert(("saetze",), lambda: vg.uebergang_saetze(v))
     teile = []
     if saetze:
         teile.append("**Statuswechsel:** " + literal("; ".join(saetze)) + ".")
@@ -104,7 +87,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
 
     st.subheader("Veränderung je Handlungsfeld", anchor=False)
     zeige_diagramm(
-        _merke(v, ("felder_bild",), lambda: diagramme_fortschritt.veraenderung_je_feld(v)),
+        v.gemerkt.wert(("felder_bild",), lambda: diagramme_fortschritt.veraenderung_je_feld(v)),
         alt=(
             f"Balken je Handlungsfeld: Veränderung der Anteile „umgesetzt“ und „umgesetzt oder in Arbeit“ "
             f"von {vorher} zu {nachher} in Prozentpunkten. Die Werte stehen auch in der Tabelle darunter."
@@ -114,7 +97,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         key=f"{schluessel}_felder",
     )
     zeige_tabelle(
-        _merke(v, ("felder",), lambda: vg.felder_tabelle(v)),
+        v.gemerkt.wert(("felder",), lambda: vg.felder_tabelle(v)),
         vorne=FELDER_VORNE,
         hide_index=True,
         alt="Tabelle: Anteile je Handlungsfeld vorher und nachher",
@@ -135,8 +118,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         st.info("Keine Empfehlung hat ihren Status gewechselt.")
     elif gepaart > 0:
         zeige_diagramm(
-            _merke(
-                v,
+            v.gemerkt.wert(
                 ("sankey", vorher, nachher, nur_wechsel),
                 lambda: diagramme_fortschritt.uebergaenge_sankey(
                     v, links=f"vorher: {vorher}", rechts=f"nachher: {nachher}", nur_wechsel=nur_wechsel
@@ -151,7 +133,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
             dateiname=f"Statuswechsel {vorher} bis {nachher}",
             key=f"{schluessel}_sankey",
         )
-    matrix = _merke(v, ("matrix",), lambda: vg.matrix_tabelle(v))
+    matrix = v.gemerkt.wert(("matrix",), lambda: vg.matrix_tabelle(v))
     zeige_tabelle(
         matrix,
         hide_index=True,
@@ -164,7 +146,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         st.write("Keine Empfehlung hat Status oder Wortlaut geändert.")
     else:
         zeige_tabelle(
-            _merke(v, ("aenderungen",), lambda: vg.aenderungen_tabelle(v)),
+            v.gemerkt.wert(("aenderungen",), lambda: vg.aenderungen_tabelle(v)),
             hide_index=True,
             alt="Tabelle der geänderten Empfehlungen",
         )
@@ -176,7 +158,7 @@ def zeige_vergleich(v: vg.Vergleich, *, vorher: str, nachher: str, schluessel: s
         if frame.empty:
             st.write(leer)
         else:
-            tabelle = _merke(v, ("empfehlungen", titel), lambda frame=frame: vg.empfehlungen_tabelle(frame))
+            tabelle = v.gemerkt.wert(("empfehlungen", titel), lambda frame=frame: vg.empfehlungen_tabelle(frame))
             zeige_tabelle(tabelle, hide_index=True, alt=f"Tabelle: {titel}")
     st.subheader("Handlungsfelder", anchor=False)
     if v.neue_felder.empty and v.entfallene_felder.empty:

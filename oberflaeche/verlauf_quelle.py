@@ -1,5 +1,6 @@
 """The history over all Stände (issue 12) for the pages: every published Stand up to the shown
-one read once (its Abriss) and the VerlaufAuswertung over them, both cached and bounded."""
+one read once (its Abriss) and the VerlaufAuswertung over them, both cached and bounded
+(`zwischenspeicher`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
-from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
-from ipdaten.zahlen.verlauf import Abriss, StandKopf, abriss, verlauf
+from ipdaten.zahlen.verlauf import StandKopf
 
+from . import zwischenspeicher
 from .quelle import Anzeige, Vorschau, ablage
 
 
@@ -20,24 +21,6 @@ def _kopf(info: StandInfo) -> StandKopf:
     if info.stand is not None:
         return StandKopf(info.nr, info.stand, info.bezeichnung)
     return StandKopf(info.nr, fmt.ortszeit(info.veroeffentlicht).date(), info.bezeichnung, datum_geschaetzt=True)
-
-
-@st.cache_resource(max_entries=16, show_spinner="Stand wird für den Verlauf gelesen …")
-def _abriss(pruefsumme: str, nr: int | None, datum: dt.date, titel: str, geschaetzt: bool, _daten) -> Abriss:
-    # Loads the workbook itself instead of going through auswertung_zu_stand: walking ten Stände
-    # must not evict the Stände the sessions are looking at from that (smaller) cache.
-    daten, zuordnung = _daten()
-    return abriss(StandKopf(nr, datum, titel, geschaetzt), lade_anlage(daten, zuordnung=zuordnung))
-
-
-@st.cache_resource(max_entries=4, show_spinner="Verlauf aller Stände wird berechnet …")
-def _verlauf(kennung: str, _schluessel: tuple, _quellen: tuple) -> VerlaufAuswertung:
-    # Keyed by the text of the key: Streamlit hashes one string much faster than a tuple of
-    # tuples, and the key is looked up on every rerun of the pages that show the history.
-    del kennung
-    schluessel = _schluessel
-    abrisse = [_abriss(*k, daten) for k, daten in zip(schluessel[:-1], _quellen)]
-    return VerlaufAuswertung(verlauf(abrisse), dict(schluessel[-1]))
 
 
 def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
@@ -76,13 +59,13 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
 
     try:
         schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
-        return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
+        return zwischenspeicher.verlauf_auswertung(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
     except AblageFehler as e:
         eintraege = _ohne_unlesbare(eintraege, quelle_ablage, e)
     if len(eintraege) < 2:
         return None
     schluessel = (*(k for k, _ in eintraege), tuple(anzeige.anlage.feldnamen.items()))
-    return _verlauf(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
+    return zwischenspeicher.verlauf_auswertung(repr(schluessel), schluessel, tuple(lader(q) for _, q in eintraege))
 
 
 def _ohne_unlesbare(eintraege: list, quelle_ablage, fehler: AblageFehler) -> list:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Kandidat, Vorschlag, Zuordnung, schlage_zuordnung_vor
+from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Kandidat, Zuordnung
 
-from . import quelle, sitzung
+from . import quelle, sitzung, zwischenspeicher
 from .literal import literal
 
 KEINE = "– nicht zuordnen –"
@@ -39,12 +39,6 @@ def zuordnung_fuer(hoch: quelle.Hochladung) -> tuple[Zuordnung | None, str]:
     return gespeichert.zuordnung, (
         f"automatisch übernommen von {quelle.stand_titel(gespeichert)} (gleich aufgebaute Arbeitsmappe)"
     )
-
-
-@st.cache_resource(max_entries=4, show_spinner="Zuordnung wird vorgeschlagen …")
-def _vorschlag(pruefsumme: str, _daten: bytes, bisher: Zuordnung | None) -> Vorschlag | None:
-    del pruefsumme  # the cache key of the bytes
-    return schlage_zuordnung_vor(_daten, bisher)
 
 
 def zeige_angewandte(zuordnung: Zuordnung, herkunft: str, hoch: quelle.Hochladung) -> None:
@@ -101,7 +95,7 @@ def zuordnungs_schritt(hoch: quelle.Hochladung, bisher: Zuordnung | None) -> boo
     "Zuordnung anwenden" keeps the mapping for these bytes in the session, checks again at
     once and, when the workbook is valid now, makes it the preview.
     """
-    vorschlag = _vorschlag(hoch.sha256, hoch.daten, bisher)
+    vorschlag = zwischenspeicher.zuordnung_vorschlag(hoch.sha256, hoch.daten, bisher)
     if vorschlag is None:
         return False
     kandidaten = vorschlag.kandidaten

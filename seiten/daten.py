@@ -20,6 +20,7 @@ from oberflaeche import (
     staende,
     veroeffentlichung,
     zuordnen,
+    zwischenspeicher,
 )
 from oberflaeche.befundtabelle import zeige_befunde
 from oberflaeche.literal import literal
@@ -71,7 +72,8 @@ if quelle.standard_sha256() != alle[0].sha256:
 st.subheader("Veröffentlichte Stände", anchor=False)
 if ablage.netzlaufwerk:
     st.warning(
-        quelle.NETZLAUFWERK.format(literal(ablage.verzeichnis), literal(ablage.netzlaufwerk)), icon=":material/lan:"
+        zwischenspeicher.NETZLAUFWERK.format(literal(ablage.verzeichnis), literal(ablage.netzlaufwerk)),
+        icon=":material/lan:",
     )
 zeige_tabelle(
     staende.staende_tabelle(alle),

@@ -25,7 +25,7 @@ if not fs.hat_bezug(anlage):
     st.page_link("seiten/daten.py", label="Zu Daten & Stände", icon=":material/arrow_forward:")
     seite_beenden()
 
-g = auswertung.fortschreibung("gefluechtete")
+g = auswertung.gefluechtete()
 gesamt = g.gesamt
 st.caption(
     "Alle Empfehlungen, die in der Arbeitsmappe mit „Bezug Geflüchtete“ = ja gekennzeichnet sind, über "

@@ -80,12 +80,23 @@ suche = spalten[-1].text_input(
     key="handlungsfelder_suche",
     help="Sucht in Empfehlung, Ziel, Bemerkung und Quelle; Groß-/Kleinschreibung egal.",
 )
+# Every optional choice column of the contract that holds values gets its filter.
+auswahl_wahl = []
+for spalte in ansicht.auswahlspalten(anlage):
+    woerter = [*spalte.typ.auswahl, ansicht.BEZUG_OHNE]
+    gewaehlt = st.pills(
+        spalte.titel, woerter, selection_mode="multi", default=woerter, key=f"handlungsfelder_{spalte.feld}"
+    )
+    auswahl_wahl.append((spalte.feld, tuple(gewaehlt)))
 
 tabelle, zeilen, beschriftung = auswertung.empfehlungen_auswahl(
-    feld=None if feld == ALLE else feld,
-    status=tuple(status_wahl),
-    bezug=None if bezug_wahl is None else tuple(bezug_wahl),
-    suche=suche,
+    ansicht.EmpfehlungsFilter(
+        feld=None if feld == ALLE else feld,
+        status=tuple(status_wahl),
+        bezug=None if bezug_wahl is None else tuple(bezug_wahl),
+        suche=suche,
+        auswahl=tuple(auswahl_wahl),
+    )
 )
 im_feld = verteilung["empfehlungen"] if feld != ALLE else len(anlage.empfehlungen)
 st.markdown(f"**{len(tabelle)} von {im_feld} Empfehlungen**")

@@ -58,7 +58,7 @@ if not summen.ohne_handlungsfeld_eur:
     st.caption("Alle Positionen sind einem Handlungsfeld zugeordnet (ohne Zuordnung: 0 €).")
 
 # Planned against spent, only where the workbook has an Ist (issue 12).
-plan_ist = auswertung.fortschreibung("plan_ist", jahr)
+plan_ist = auswertung.plan_ist(jahr)
 if plan_ist.positionen:
     st.subheader(f"Plan und Ist {jahr}", anchor=False)
     st.caption(
@@ -95,7 +95,7 @@ if plan_ist.positionen:
         hide_index=True,
         alt=f"Tabelle: Plan und Ist {jahr} je Maßnahme",
     )
-alle_jahre = auswertung.fortschreibung("plan_ist", None)
+alle_jahre = auswertung.plan_ist(None)
 if alle_jahre.positionen and len(jahre) > 1:
     st.subheader("Plan und Ist je Jahr", anchor=False)
     zeige_tabelle(af.plan_ist_jahr_tabelle(alle_jahre), hide_index=True, alt="Tabelle: Plan und Ist je Haushaltsjahr")

@@ -39,7 +39,7 @@ status_liste = ansicht.vorhandene_status(auswertung.gesamt)
 
 
 def _verteilung(spalte: str, titel: str, schluessel: str) -> None:
-    verteilung = auswertung.fortschreibung("status_nach", spalte)
+    verteilung = auswertung.status_nach(spalte)
     zeige_diagramm(
         auswertung.status_nach_diagramm(spalte),
         alt=f"Balken je {titel}: Anteile der Status der Empfehlungen, beschriftet mit den Anzahlen. "
@@ -63,7 +63,7 @@ if hat_zustaendig:
         "Empfehlungen ohne Angabe."
     )
     _verteilung("zustaendig", "Zuständig", "zustaendig")
-    namen = [n for n in auswertung.fortschreibung("status_nach", "zustaendig")["name"] if n != fs.NICHT_BENANNT]
+    namen = [n for n in auswertung.status_nach("zustaendig")["name"] if n != fs.NICHT_BENANNT]
     unbekannt = tiefer_link.vor_dem_widget(
         PARAMETER,
         sitzung.ZUSTAENDIG,
@@ -102,7 +102,7 @@ if hat_termin:
             "welche Termine verstrichen sind."
         )
     else:
-        ueberfaellig = auswertung.fortschreibung("ueberfaellig", stichtag)
+        ueberfaellig = auswertung.ueberfaellig(stichtag)
         if gewaehlt is not None:
             ueberfaellig = ueberfaellig[ueberfaellig["zustaendig"].str.strip() == gewaehlt]
         wessen = f" mit der Zuständigkeit „{literal(gewaehlt)}“" if gewaehlt is not None else ""

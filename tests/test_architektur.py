@@ -97,6 +97,7 @@ SCHICHTEN = {
     "fehler": 0,
     "ablage_sicherung": 2,
     "ablage_ort": 0,
+    "gemerkt": 0,
     "amtlich": 2,
     "rueckmeldung": 2,
     "darstellung": 3,
@@ -148,3 +149,31 @@ def test_jede_ausnahme_des_fachpakets_erbt_von_ipdatenfehler():
                 if basen & eingebaut:
                     direkt.append(f"{pfad.name}: {knoten.name}")
     assert direkt == []
+
+
+def test_streamlit_caches_nur_im_zwischenspeicher():
+    """One home for caching: every st.cache_data / st.cache_resource of the app is declared in
+    oberflaeche/zwischenspeicher.py (with its key, bound and scope), nowhere else."""
+    wurzel = PAKET.parent
+    dateien = [wurzel / "app.py", *(wurzel / "oberflaeche").glob("*.py"), *(wurzel / "seiten").glob("*.py")]
+    ausserhalb = []
+    for pfad in dateien:
+        if pfad.name == "zwischenspeicher.py":
+            continue
+        baum = _baum(pfad)
+        for knoten in ast.walk(baum):
+            if (
+                isinstance(knoten, ast.Attribute)
+                and knoten.attr in ("cache_data", "cache_resource")
+                and _wird_aufgerufen_oder_dekoriert(knoten, baum)
+            ):
+                ausserhalb.append(f"{pfad.name}:{knoten.lineno}")
+    assert ausserhalb == [], "Caches gehören nach oberflaeche/zwischenspeicher.py"
+
+
+def _wird_aufgerufen_oder_dekoriert(attribut: ast.Attribute, baum: ast.Module) -> bool:
+    """st.cache_x(...) or @st.cache_x, not st.cache_x.clear() (clearing is allowed anywhere)."""
+    for knoten in ast.walk(baum):
+        if isinstance(knoten, ast.Attribute) and knoten.value is attribut and knoten.attr == "clear":
+            return False
+    return True

@@ -8,11 +8,13 @@ Pure functions on frames of an Anlage or an Auswertung's results; no streamlit.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
 from ipdaten import format as fmt
-from ipdaten.arbeitsmappe import falte
+from ipdaten.arbeitsmappe import Anlage, falte
+from ipdaten.arbeitsmappe.vertrag import EMPFEHLUNGEN, Spalte
 from ipdaten.darstellung import ansicht_rueckmeldung
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen.annahmen import Annahmen
@@ -69,30 +71,51 @@ def bezug_text(wert: object) -> str:
     return BEZUG_OHNE
 
 
-def empfehlungen_filtern(
-    empfehlungen: pd.DataFrame,
-    *,
-    feld: int | None = None,
-    status: Iterable[str] | None = None,
-    bezug: Iterable[str] | None = None,
-    suche: str = "",
-    suchtext: pd.Series | None = None,
-) -> pd.DataFrame:
-    """The recommendations matching every given filter, in workbook order.
+@dataclass(frozen=True)
+class EmpfehlungsFilter:
+    """What the recommendations are filtered by – the one object a page passes to the domain
+    (hashable: it is the cache key of the result).
 
-    `feld` None = all fields; `status` None = all statuses (an empty list matches nothing);
+    `feld` None = all fields; `status` None = all statuses (an empty tuple matches nothing);
     `bezug` a subset of BEZUG_AUSWAHL or None for all; `suche` a text found case- and
-    umlaut-insensitively in Empfehlung, Ziel, Bemerkung or Quelle (every word must occur).
-    `suchtext` is suchtexte(empfehlungen), passed when cached.
+    umlaut-insensitively in Empfehlung, Ziel, Bemerkung or Quelle (every word must occur);
+    `auswahl` per optional choice column of the contract (`Typ.auswahl`), (column, the words
+    kept), OHNE_ANGABE standing for an empty cell.
     """
+
+    feld: int | None = None
+    status: tuple[str, ...] | None = None
+    bezug: tuple[str, ...] | None = None
+    suche: str = ""
+    auswahl: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def auswahlspalten(anlage: Anlage) -> tuple[Spalte, ...]:
+    """The optional choice columns of Empfehlungen (declared with `spaltentyp.auswahl`) that hold a
+    value in this Anlage: each gets a filter on the page Handlungsfelder."""
+    return tuple(s for s in EMPFEHLUNGEN.spalten if s.typ.auswahl and anlage.hat_spalte(s.feld))
+
+
+def auswahl_text(wert: object) -> str:
+    """A cell of a choice column as the filter shows it ('' → OHNE_ANGABE)."""
+    return str(wert) if isinstance(wert, str) and wert else BEZUG_OHNE
+
+
+def empfehlungen_filtern(
+    empfehlungen: pd.DataFrame, filter_: EmpfehlungsFilter, *, suchtext: pd.Series | None = None
+) -> pd.DataFrame:
+    """The recommendations matching every part of `filter_`, in workbook order. `suchtext` is
+    suchtexte(empfehlungen), passed when cached."""
     maske = pd.Series(True, index=empfehlungen.index)
-    if feld is not None:
-        maske &= empfehlungen["handlungsfeld"] == feld
-    if status is not None:
-        maske &= empfehlungen["status"].astype(str).isin(list(status))
-    if bezug is not None:
-        maske &= empfehlungen["bezug_gefluechtete"].map(bezug_text).isin(list(bezug))
-    woerter = falte(suche).split()
+    if filter_.feld is not None:
+        maske &= empfehlungen["handlungsfeld"] == filter_.feld
+    if filter_.status is not None:
+        maske &= empfehlungen["status"].astype(str).isin(list(filter_.status))
+    if filter_.bezug is not None:
+        maske &= empfehlungen["bezug_gefluechtete"].map(bezug_text).isin(list(filter_.bezug))
+    for spalte, woerter in filter_.auswahl:
+        maske &= empfehlungen[spalte].map(auswahl_text).isin(list(woerter))
+    woerter = falte(filter_.suche).split()
     if woerter:
         texte = suchtexte(empfehlungen) if suchtext is None else suchtext
         for wort in woerter:

@@ -6,7 +6,10 @@ a groupby.
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+from typing import TypeVar
 
 import pandas as pd
 
@@ -19,10 +22,13 @@ from ipdaten.darstellung import (
     diagramme_verlauf,
     kopfzahl,
 )
+from ipdaten.gemerkt import Gemerkt
 from ipdaten.zahlen import annahmen as annahmen_regel
 from ipdaten.zahlen import fortschreibung, kennzahlen
 from ipdaten.zahlen.annahmen import Annahmen
 from ipdaten.zahlen.kennzahlen import HaushaltSummen
+
+T = TypeVar("T")
 
 
 class Auswertung:
@@ -30,11 +36,9 @@ class Auswertung:
 
     def __init__(self, anlage: Anlage):
         self.anlage = anlage
-        self._haushalt: dict[int | None, HaushaltSummen] = {}
-        self._einbuergerung_jahr: dict[int, pd.DataFrame] = {}
-        self._gemerkt: dict[tuple, object] = {}
-        # Filter combinations are open-ended (free text search): keep only the recent ones.
-        self._auswahl = lru_cache(maxsize=32)(self._berechne_auswahl)
+        self._gemerkt = Gemerkt()
+        # Filter combinations are open-ended (free text search): keep only some.
+        self._auswahlen = Gemerkt(hoechstens=32)
 
     @cached_property
     def verteilung(self) -> pd.DataFrame:
@@ -68,9 +72,7 @@ class Auswertung:
 
     def haushalt(self, jahr: int | None = None) -> HaushaltSummen:
         """Budget totals of one year (or all)."""
-        if jahr not in self._haushalt:
-            self._haushalt[jahr] = kennzahlen.haushalt_summen(self.anlage, jahr)
-        return self._haushalt[jahr]
+        return self._merke(("haushalt_summen", jahr), lambda: kennzahlen.haushalt_summen(self.anlage, jahr))
 
     def haushalte_mit_posten(self) -> list[tuple[int, HaushaltSummen]]:
         """(year, totals) of every budget year that has lines, ascending – what the slides and
@@ -81,9 +83,7 @@ class Auswertung:
 
     def einbuergerung_im_jahr(self, jahr: int) -> pd.DataFrame:
         """The naturalisation ranking of one year."""
-        if jahr not in self._einbuergerung_jahr:
-            self._einbuergerung_jahr[jahr] = ansicht.einbuergerung_jahr(self.einbuergerung, jahr)
-        return self._einbuergerung_jahr[jahr]
+        return self._merke(("einbuergerung_jahr", jahr), lambda: ansicht.einbuergerung_jahr(self.einbuergerung, jahr))
 
     @cached_property
     def kopfzahlen(self) -> list[kopfzahl.Kopfzahl]:
@@ -140,12 +140,10 @@ class Auswertung:
         """What rests on marked assumptions, per sheet (see ipdaten.zahlen.annahmen)."""
         return annahmen_regel.annahmen(self.anlage)
 
-    def _merke(self, schluessel: tuple, berechne):
+    def _merke(self, schluessel: tuple[object, ...], berechne: Callable[[], T]) -> T:
         """Compute once per Anlage: figures and display tables are built on the first rerun
         that needs them and shared read-only afterwards (st.plotly_chart copies a figure)."""
-        if schluessel not in self._gemerkt:
-            self._gemerkt[schluessel] = berechne()
-        return self._gemerkt[schluessel]
+        return self._gemerkt.wert(schluessel, berechne)
 
     def status_diagramm(self, absolut: bool = False):
         """diagramme.status_balken of all Handlungsfelder (shares or counts)."""
@@ -234,26 +232,19 @@ class Auswertung:
         return (tabelle if mit_feld else tabelle.drop(columns="Handlungsfeld")).reset_index(drop=True)
 
     def empfehlungen_auswahl(
-        self,
-        *,
-        feld: int | None,
-        status: tuple[str, ...] | None,
-        bezug: tuple[str, ...] | None,
-        suche: str,
-    ) -> tuple[pd.DataFrame, dict[str, dict], dict[str, str]]:
-        """The display table of the recommendations matching the filters (see
+        self, filter_: ansicht.EmpfehlungsFilter
+    ) -> tuple[pd.DataFrame, dict[str, dict[str, object]], dict[str, str]]:
+        """The display table of the recommendations matching `filter_` (see
         ansicht.empfehlungen_filtern), its rows by Nr for the full-wording view, and the label
-        of each Nr in the chooser ("1.5 – Wortlaut…", shortened).
+        of each Nr in the chooser ("1.5 – Wortlaut…", shortened). Without a field the table has
+        the column Handlungsfeld."""
+        return self._auswahlen.wert(filter_, lambda: self._berechne_auswahl(filter_))
 
-        `feld` None = all fields (the table then has the column Handlungsfeld).
-        """
-        return self._auswahl(feld, status, bezug, suche)
-
-    def _berechne_auswahl(self, feld, status, bezug, suche) -> tuple[pd.DataFrame, dict[str, dict], dict[str, str]]:
-        auswahl = ansicht.empfehlungen_filtern(
-            self.anlage.empfehlungen, feld=feld, status=status, bezug=bezug, suche=suche, suchtext=self.suchtexte
-        )
-        tabelle = self.empfehlungen_tabelle(auswahl, mit_feld=feld is None)
+    def _berechne_auswahl(
+        self, filter_: ansicht.EmpfehlungsFilter
+    ) -> tuple[pd.DataFrame, dict[str, dict[str, object]], dict[str, str]]:
+        auswahl = ansicht.empfehlungen_filtern(self.anlage.empfehlungen, filter_, suchtext=self.suchtexte)
+        tabelle = self.empfehlungen_tabelle(auswahl, mit_feld=filter_.feld is None)
         zeilen = dict(zip(tabelle["Nr"], tabelle.to_dict("records")))
         # Built once per filter, not per rerun: a large workbook has thousands of options.
         beschriftung = {nr: fmt.kuerzen(f"{nr} – {zeile['Empfehlung']}", 110) for nr, zeile in zeilen.items()}
@@ -264,7 +255,7 @@ class Auswertung:
         any left out), built once (page Geflüchtete)."""
 
         def berechne():
-            verteilung = self.fortschreibung("gefluechtete").verteilung
+            verteilung = self.gefluechtete().verteilung
             return diagramme.status_balken(verteilung[verteilung["empfehlungen"] > 0], absolut=True)
 
         return self._merke(("gefluechtete_diagramm",), berechne)
@@ -274,7 +265,7 @@ class Auswertung:
         recommendations) and the recommendations themselves."""
 
         def berechne():
-            g = self.fortschreibung("gefluechtete")
+            g = self.gefluechtete()
             mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
             status = ansicht.vorhandene_status(g.gesamt)
             return ansicht.verteilung_tabelle(mit, status), ansicht_fortschreibung.gefluechtete_tabelle(g.empfehlungen)
@@ -285,19 +276,28 @@ class Auswertung:
         """Status shares per value of `spalte` (e.g. "zustaendig"), built once (page Zuständigkeit)."""
         return self._merke(
             ("status_nach_diagramm", spalte),
-            lambda: diagramme.status_balken(self.fortschreibung("status_nach", spalte), nur_namen=True),
+            lambda: diagramme.status_balken(self.status_nach(spalte), nur_namen=True),
         )
 
     def plan_ist_diagramm(self, jahr: int | None):
         """Plan against Ist per field of one budget year, built once (page Haushalt)."""
         return self._merke(
             ("plan_ist_diagramm", jahr),
-            lambda: diagramme_verlauf.plan_ist_balken(self.fortschreibung("plan_ist", jahr).nach_handlungsfeld),
+            lambda: diagramme_verlauf.plan_ist_balken(self.plan_ist(jahr).nach_handlungsfeld),
         )
 
-    def fortschreibung(self, was: str, *argumente):
-        """The figure `was` of ipdaten.zahlen.fortschreibung (e.g. "status_nach", "ueberfaellig")
-        for this Anlage and `argumente`, computed once and shared read-only afterwards."""
-        return self._merke(
-            ("fortschreibung", was, *argumente), lambda: getattr(fortschreibung, was)(self.anlage, *argumente)
-        )
+    def gefluechtete(self) -> fortschreibung.Gefluechtete:
+        """fortschreibung.gefluechtete of this Anlage, computed once."""
+        return self._merke(("gefluechtete",), lambda: fortschreibung.gefluechtete(self.anlage))
+
+    def status_nach(self, spalte: str) -> pd.DataFrame:
+        """fortschreibung.status_nach of this Anlage (per value of `spalte`), computed once."""
+        return self._merke(("status_nach", spalte), lambda: fortschreibung.status_nach(self.anlage, spalte))
+
+    def ueberfaellig(self, stichtag: dt.date) -> pd.DataFrame:
+        """fortschreibung.ueberfaellig of this Anlage at `stichtag`, computed once."""
+        return self._merke(("ueberfaellig", stichtag), lambda: fortschreibung.ueberfaellig(self.anlage, stichtag))
+
+    def plan_ist(self, jahr: int | None) -> fortschreibung.PlanIst:
+        """fortschreibung.plan_ist of this Anlage for one budget year (None = all), computed once."""
+        return self._merke(("plan_ist", jahr), lambda: fortschreibung.plan_ist(self.anlage, jahr))

@@ -6,12 +6,11 @@ Fortschritt or Handlungsfelder page costs a lookup, not a join of many Stände.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.darstellung import diagramme_verlauf
+from ipdaten.gemerkt import Gemerkt
 from ipdaten.zahlen import verlauf as vl
 
 
@@ -21,32 +20,30 @@ class VerlaufAuswertung:
     def __init__(self, verlauf: vl.Verlauf, feldnamen: dict[int, str]):
         self.verlauf = verlauf
         self.feldnamen = feldnamen
-        self._gemerkt: dict[tuple, object] = {}
-        # Recommendations and thresholds are open-ended: keep only the recent ones.
-        self._historie = lru_cache(maxsize=64)(self._berechne_historie)
-        self._unveraendert = lru_cache(maxsize=16)(self._berechne_unveraendert)
+        self._gemerkt = Gemerkt()
+        # Recommendations and thresholds are open-ended: keep only some.
+        self._historien = Gemerkt(hoechstens=64)
+        self._unveraenderte = Gemerkt(hoechstens=16)
 
     @property
     def staende(self) -> tuple[vl.StandKopf, ...]:
         """The Stände, oldest first."""
         return self.verlauf.staende
 
-    def _merke(self, schluessel: tuple, berechne):
-        if schluessel not in self._gemerkt:
-            self._gemerkt[schluessel] = berechne()
-        return self._gemerkt[schluessel]
-
     def linien(self, mass: str):
         """diagramme_verlauf.verlauf_linien of one measure (shared read-only)."""
-        return self._merke(("linien", mass), lambda: diagramme_verlauf.verlauf_linien(self.verlauf.anteile, mass))
+        return self._gemerkt.wert(
+            ("linien", mass), lambda: diagramme_verlauf.verlauf_linien(self.verlauf.anteile, mass)
+        )
 
     def tabelle(self, mass: str) -> pd.DataFrame:
         """ansicht_fortschreibung.verlauf_tabelle of one measure."""
-        return self._merke(("tabelle", mass), lambda: af.verlauf_tabelle(self.verlauf.anteile, mass))
+        return self._gemerkt.wert(("tabelle", mass), lambda: af.verlauf_tabelle(self.verlauf.anteile, mass))
 
     def historie(self, handlungsfeld: int, nr: int) -> tuple:
         """(history frame, timeline figure, table, Bemerkung changes) of one recommendation."""
-        return self._historie(int(handlungsfeld), int(nr))
+        schluessel = (int(handlungsfeld), int(nr))
+        return self._historien.wert(schluessel, lambda: self._berechne_historie(*schluessel))
 
     def _berechne_historie(self, handlungsfeld: int, nr: int) -> tuple:
         h = vl.empfehlung_verlauf(self.verlauf, handlungsfeld, nr)
@@ -54,7 +51,7 @@ class VerlaufAuswertung:
 
     def unveraendert(self, mindestens: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """(per-field counts as text, the list as text, the raw list) for "seit mindestens N Ständen"."""
-        return self._unveraendert(int(mindestens))
+        return self._unveraenderte.wert(int(mindestens), lambda: self._berechne_unveraendert(int(mindestens)))
 
     def _berechne_unveraendert(self, mindestens: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         liste = vl.unveraendert_seit(self.verlauf, self.feldnamen, mindestens)

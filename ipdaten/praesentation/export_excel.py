@@ -271,7 +271,7 @@ def zustaendigkeit_tabelle(auswertung: Auswertung, spalte: str, titel: str) -> t
     kopf: Kopf = [(titel, None, 30), ("Empfehlungen", FORMAT_ANZAHL, 14)]
     kopf += [(f"Anzahl {s}", FORMAT_ANZAHL, 14) for s in STATUS_REIHENFOLGE]
     kopf += [(f"Anteil {t}", FORMAT_ANTEIL, 14) for t in FORTSCHRITT_TITEL.values()]
-    verteilung = auswertung.fortschreibung("status_nach", spalte)
+    verteilung = auswertung.status_nach(spalte)
     zeilen = [
         [z["name"], int(z["empfehlungen"])]
         + [int(z[s]) for s in STATUS_REIHENFOLGE]
@@ -320,7 +320,7 @@ def gefluechtete_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
         ("Status", None, 16),
         ("Bemerkung", None, 40),
     ]
-    e = auswertung.fortschreibung("gefluechtete").empfehlungen
+    e = auswertung.gefluechtete().empfehlungen
     zeilen = [
         [int(f), name, int(n), t, s, b]
         for f, name, n, t, s, b in zip(
@@ -341,7 +341,7 @@ def plan_ist_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
         ("Ist − Plan", FORMAT_EURO, 16),
         ("Ist in % des Plans", FORMAT_ANTEIL, 14),
     ]
-    m = auswertung.fortschreibung("plan_ist", None).massnahmen
+    m = auswertung.plan_ist(None).massnahmen
     zeilen = [
         [int(j), name, _ganz(f), float(p), float(i), float(d), _zahl(q)]
         for j, name, f, p, i, d, q in zip(
@@ -386,7 +386,7 @@ def excel_bytes(auswertung: Auswertung, *, quelle: str = "", verlauf: VerlaufAus
     if anlage.hat_spalte("arbeitsgruppe"):
         _blatt(mappe, "Arbeitsgruppe", *zustaendigkeit_tabelle(auswertung, "arbeitsgruppe", "Arbeitsgruppe"))
     if anlage.hat_spalte("termin") and anlage.stand is not None:
-        _blatt(mappe, "Überfällig", *ueberfaellig_tabelle(auswertung.fortschreibung("ueberfaellig", anlage.stand)))
+        _blatt(mappe, "Überfällig", *ueberfaellig_tabelle(auswertung.ueberfaellig(anlage.stand)))
     if fs.hat_bezug(anlage):
         _blatt(mappe, "Geflüchtete", *gefluechtete_tabelle(auswertung))
     if anlage.hat_spalte("ist", "haushalt"):

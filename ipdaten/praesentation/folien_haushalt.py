@@ -83,7 +83,7 @@ def plan_ist_folien(auswertung: Auswertung) -> list[Folie]:
     """One slide per budget year with spent amounts: planned and spent per field."""
     folien = []
     for jahr in auswertung.haushalt_jahre:
-        p = auswertung.fortschreibung("plan_ist", jahr)
+        p = auswertung.plan_ist(jahr)
         if not p.positionen:
             continue
         f = p.nach_handlungsfeld

@@ -194,7 +194,7 @@ def gefluechtetenfolie(auswertung: Auswertung) -> Folie | None:
     """Status of the recommendations related to refugees, per field; None without that column."""
     if not fs.hat_bezug(auswertung.anlage):
         return None
-    g = auswertung.fortschreibung("gefluechtete")
+    g = auswertung.gefluechtete()
     mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
     n = g.gesamt["empfehlungen"]
     return Folie(
@@ -226,12 +226,12 @@ def zustaendigkeitsfolie(auswertung: Auswertung) -> Folie | None:
     anlage = auswertung.anlage
     if not anlage.hat_spalte("zustaendig"):
         return None
-    verteilung = auswertung.fortschreibung("status_nach", "zustaendig").head(MAX_ZUSTAENDIGE)
+    verteilung = auswertung.status_nach("zustaendig").head(MAX_ZUSTAENDIGE)
     punkte: tuple[Punkt, ...] = ()
     kern = f"Status der Empfehlungen je zuständiger Stelle ({fmt.zahl(len(verteilung))} Stellen mit den meisten Empfehlungen)."
     weitere = 0
     if anlage.hat_spalte("termin") and anlage.stand is not None:
-        ueberfaellig = auswertung.fortschreibung("ueberfaellig", anlage.stand)
+        ueberfaellig = auswertung.ueberfaellig(anlage.stand)
         kern = f"{fmt.zahl(len(ueberfaellig))} Empfehlungen sind überfällig (Termin vor dem {fmt.datum(anlage.stand)}, nicht umgesetzt)."
         punkte = tuple(
             Punkt(

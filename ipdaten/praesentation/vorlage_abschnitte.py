@@ -162,7 +162,7 @@ def fluechtlingsperspektive(auswertung: Auswertung) -> Fluechtlingsperspektive:
             STATUS_REIHENFOLGE,
             None,
         )
-    g = auswertung.fortschreibung("gefluechtete")
+    g = auswertung.gefluechtete()
     gesamt = g.gesamt
     n = gesamt["empfehlungen"]
     anteil = fmt.anteil(n / g.alle) if g.alle else "–"
@@ -238,7 +238,7 @@ def finanzen(auswertung: Auswertung) -> tuple[str, tuple[Haushaltsjahr, ...], Ma
         )
         posten = im_jahr(anlage.haushalt, jahr)  # the lines of summen.massnahmen, in the same order
         ist = posten["ist"].tolist() if "ist" in posten.columns else [None] * len(posten)
-        plan_ist = auswertung.fortschreibung("plan_ist", jahr)
+        plan_ist = auswertung.plan_ist(jahr)
         mit_ist = plan_ist.positionen > 0
         zeilen = tuple(
             Zeile(

@@ -112,9 +112,7 @@ def nachhalten(auswertung: Auswertung, verlauf: VerlaufAuswertung | None) -> Nac
     hinweise: dict[tuple[int, int], list[str]] = {}
     termine: dict[tuple[int, int], str] = {}
     ueberfaellig = (
-        auswertung.fortschreibung("ueberfaellig", anlage.stand)
-        if anlage.hat_spalte("termin") and anlage.stand is not None
-        else None
+        auswertung.ueberfaellig(anlage.stand) if anlage.hat_spalte("termin") and anlage.stand is not None else None
     )
     if ueberfaellig is not None:
         for f, n, tage, d, g in zip(
@@ -262,8 +260,8 @@ def perspektive(
     )
     faellig_text, faellig = "", ()
     if bis is not None and anlage.hat_spalte("termin") and anlage.stand is not None:
-        schon = auswertung.fortschreibung("ueberfaellig", anlage.stand)
-        bis_dahin = auswertung.fortschreibung("ueberfaellig", bis + dt.timedelta(days=1))
+        schon = auswertung.ueberfaellig(anlage.stand)
+        bis_dahin = auswertung.ueberfaellig(bis + dt.timedelta(days=1))
         bekannt = set(zip(schon["handlungsfeld"], schon["nr"]))
         neu = bis_dahin[[k not in bekannt for k in zip(bis_dahin["handlungsfeld"], bis_dahin["nr"])]]
         faellig = tuple(

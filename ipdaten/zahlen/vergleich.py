@@ -6,12 +6,13 @@ frames of two `Anlage` objects; nothing is hard-coded about fields, statuses or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
+from ipdaten.gemerkt import Gemerkt
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, fortschritt, status_gesamt, status_verteilung
 
 
@@ -43,6 +44,8 @@ class Vergleich:
     entfallene_empfehlungen: pd.DataFrame
     neue_felder: pd.DataFrame
     entfallene_felder: pd.DataFrame
+    # Figures and tables drawn of this comparison (vergleichsansicht), each built once.
+    gemerkt: Gemerkt = field(default_factory=Gemerkt, compare=False, repr=False)
 
     @property
     def gleich_geblieben(self) -> int:

@@ -1,0 +1,38 @@
+"""The one memo of the domain (`Gemerkt`): a value computed once per key and shared read-only
+afterwards, optionally bounded (the oldest entry leaves first).
+
+An Auswertung, a VerlaufAuswertung and a Vergleich each hold one: figures and display tables are
+built on the first rerun that needs them, and live as long as the object they belong to.
+Streamlit's own caches (across reruns and sessions) are in `oberflaeche/zwischenspeicher.py`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class Gemerkt:
+    """Values by key, each computed once; `hoechstens` bounds the number kept (None = all; the
+    first computed leaves first)."""
+
+    def __init__(self, hoechstens: int | None = None):
+        self._werte: dict[Hashable, object] = {}
+        self._hoechstens = hoechstens
+        self._sperre = threading.Lock()
+
+    def wert(self, schluessel: Hashable, berechne: Callable[[], T]) -> T:
+        """The value of `schluessel`, computed by `berechne` the first time (outside the lock:
+        two sessions may compute the same value at once, both results are equal)."""
+        try:
+            return self._werte[schluessel]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        neu = berechne()
+        with self._sperre:
+            if self._hoechstens is not None and len(self._werte) >= self._hoechstens:
+                self._werte.pop(next(iter(self._werte)))
+            return self._werte.setdefault(schluessel, neu)  # type: ignore[return-value]
