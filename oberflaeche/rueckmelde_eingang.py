@@ -4,7 +4,6 @@ decides, and the merged answers taken as this session's preview."""
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from dataclasses import dataclass
 
@@ -25,7 +24,6 @@ from ipdaten.rueckmeldung import (
     zusammenfuehren,
 )
 from ipdaten.rueckmeldung.runde import sicherer_dateiteil
-from ipdaten.rueckmeldung.stand_setzen import mit_stand
 
 from . import quelle, runde_quelle, sitzung, veroeffentlichung, zwischenspeicher
 from .befundtabelle import zeige_befunde
@@ -140,7 +138,7 @@ def _fuehre_zusammen(
     workbook dated that day and named after the round (sheet Info)."""
     heute = schluessel[4]
     try:
-        ergebnis = zusammenfuehren(
+        return zusammenfuehren(
             _eingang.rueckmeldungen,
             _eingang.konflikte,
             _daten,
@@ -149,11 +147,7 @@ def _fuehre_zusammen(
             heute=heute,
             eingegangen=_eingegangen,
             zuordnung=_zuordnung,
-        )
-        if ergebnis.fortschreibung is None:
-            return ergebnis
-        return dataclasses.replace(
-            ergebnis, fortschreibung=mit_stand(ergebnis.fortschreibung, heute, _titel, _zuordnung)
+            titel=_titel,
         )
     except FortschreibungFehler as e:
         return tuple(e.befunde)

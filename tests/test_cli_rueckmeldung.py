@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kommandozeile import rufe
 
+from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.arbeitsmappe.xlsx_paket import geaenderte_teile
 from ipdaten.rueckmeldung.bogen_lesen import kennung
@@ -78,11 +79,19 @@ def test_einlesen_schreibt_die_fortgeschriebene_mappe(tmp_path):
         "  Kreisbau (Max Bau): 2 Empfehlung(en), 0 geändert",
         "Ohne Rückmeldung: Integrationsbeauftragte, Sozialamt, nicht benannt",
         "  3.1 Status: in Abstimmung → umgesetzt (Jobcenter)",
-        f"Geschrieben: {neu} (nur 9 geänderte Zellen; neue Spalten: Gemeldet am, Gemeldet von).",
+        f"Geschrieben: {neu} (nur 11 geänderte Zellen; neue Spalten: Gemeldet am, Gemeldet von).",
     ]
-    e = lade_anlage(neu.read_bytes()).empfehlungen.set_index(["handlungsfeld", "nr"])
+    neue = lade_anlage(neu.read_bytes())
+    # dated the day of the merge and named after the round, as on the Daten page
+    assert (neue.stand, neue.titel) == (fmt.jetzt().date(), "Herbst 2017")
+    e = neue.empfehlungen.set_index(["handlungsfeld", "nr"])
     assert (e.loc[(3, 1), "status"], e.loc[(2, 2), "gemeldet_von"]) == ("umgesetzt", "Kreisbau")
-    assert geaenderte_teile(quelle.read_bytes(), neu.read_bytes()) == {"xl/worksheets/sheet2.xml", "xl/styles.xml"}
+    # Empfehlungen (sheet2) and Info (sheet6) cell by cell, a date style added; nothing else
+    assert geaenderte_teile(quelle.read_bytes(), neu.read_bytes()) == {
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet6.xml",
+        "xl/styles.xml",
+    }
 
 
 def test_einlesen_ungueltiger_oder_fremder_bogen_schreibt_nichts(tmp_path):

@@ -120,9 +120,13 @@ def _ohne_zellen(xml: bytes, refs: set[str]) -> bytes:
 def test_ausserhalb_der_geschriebenen_zellen_bleibt_alles_byte_fuer_byte():
     _, ergebnis = _merge()
     alt, neu = rb.mappe(), ergebnis.fortschreibung.daten
-    assert geaenderte_teile(alt, neu) == {"xl/worksheets/sheet2.xml", "xl/styles.xml"}
+    # Empfehlungen (sheet2), Info's Stand (sheet6: the merge dates the workbook) and one date style
+    assert geaenderte_teile(alt, neu) == {"xl/worksheets/sheet2.xml", "xl/worksheets/sheet6.xml", "xl/styles.xml"}
+    assert [z for z in ergebnis.fortschreibung.zellen if not z.startswith("Empfehlungen!")] == ["Info!B2"]
+    info_alt, info_neu = lies_teil(alt, "xl/worksheets/sheet6.xml"), lies_teil(neu, "xl/worksheets/sheet6.xml")
+    assert _ohne_zellen(info_alt, {"B2"}) == _ohne_zellen(info_neu, {"B2"})
     blatt_alt, blatt_neu = lies_teil(alt, "xl/worksheets/sheet2.xml"), lies_teil(neu, "xl/worksheets/sheet2.xml")
-    geschrieben = {z.split("!")[1] for z in ergebnis.fortschreibung.zellen}
+    geschrieben = {z.split("!")[1] for z in ergebnis.fortschreibung.zellen if z.startswith("Empfehlungen!")}
     kopf = {"M1", "N1"}  # the two new headers, right of the last used column L
     breiten = b'<cols><col min="13" max="13" width="13.0" customWidth="1"/><col min="14" max="14" width="24.0" customWidth="1"/></cols>'
     assert breiten in blatt_neu and b"<cols>" not in blatt_alt  # the new columns' widths

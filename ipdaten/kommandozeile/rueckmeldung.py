@@ -150,7 +150,9 @@ def lies_ein(args) -> int:
         return 1
     heute = fmt.jetzt().date()
     try:
-        ergebnis = zusammenfuehren(eingang.rueckmeldungen, (), daten, anlage, heute=heute, zuordnung=zuordnung)
+        ergebnis = zusammenfuehren(
+            eingang.rueckmeldungen, (), daten, anlage, heute=heute, zuordnung=zuordnung, titel=runde.titel
+        )
     except FortschreibungFehler as e:
         print("Es wurde nichts geschrieben:", file=sys.stderr)
         for befund in e.befunde:

@@ -40,10 +40,11 @@ E-mail drafts (`anschreiben`)
 Merge (the preview's new workbook)
     ``zusammenfuehren(eingang.rueckmeldungen, eingang.konflikte, daten, anlage,
     entscheidungen={(feld, nr): sha256_of_the_chosen_form or KEINE_AENDERUNG}, heute=…,
-    eingegangen={sha256: date}, zuordnung=…)`` → `Zusammenfuehrung`: aenderungen (`Aenderung`:
+    eingegangen={sha256: date}, zuordnung=…, titel=round title)`` → `Zusammenfuehrung`: aenderungen (`Aenderung`:
     nr, feld, alt, neu, stelle; ``aenderungen_tabelle``), gemeldet, offene_konflikte, and –
     once every conflict is decided (``fertig``) – ``fortschreibung`` (`Fortschreibung`: daten =
-    her workbook with only the changed cells written, anlage = it read back, zellen written,
+    her workbook with only the changed cells written and dated `heute` – with `titel` also named
+    after the round – in its sheet Info, anlage = it read back, zellen written,
     neue_spalten) and hinweise (the plausibility check's findings). `daten`/`anlage` are the
     workbook to write into (normally the newest Stand) and how it loads.
     Raises `FortschreibungFehler` (befunde) when the workbook cannot be written cell by cell.

@@ -25,6 +25,7 @@ from ipdaten.rueckmeldung.eingang import INHALTE, Konflikt
 from ipdaten.rueckmeldung.fortschreiben import Fortschreibung, aktueller_wert, ist_gleich, schreibe_werte
 from ipdaten.rueckmeldung.meldung import Meldung, Rueckmeldung, Termin
 from ipdaten.rueckmeldung.runde import Schluessel
+from ipdaten.rueckmeldung.stand_setzen import mit_stand
 
 KEINE_AENDERUNG = ""  # a decision: the recommendation keeps its values
 FELD_TITEL = {"status": "Status", "bemerkung": "Bemerkung", "termin": "Termin"}
@@ -116,11 +117,14 @@ def zusammenfuehren(
     heute: dt.date | None = None,
     eingegangen: Mapping[str, dt.date] | None = None,
     zuordnung: Zuordnung | None = None,
+    titel: str | None = None,
 ) -> Zusammenfuehrung:
     """Merge the answers into the workbook `daten` (loaded as `anlage` with `zuordnung`).
 
     `eingegangen` gives the day each form (by SHA-256) came in. The revised workbook is written
-    only when every conflict is decided; raises FortschreibungFehler when it cannot be written.
+    only when every conflict is decided, dated `heute` and – with `titel`, the round's title –
+    named after the round in its sheet Info (stand_setzen.mit_stand), so page and command line
+    give the same workbook; raises FortschreibungFehler when it cannot be written.
     """
     entscheidungen = entscheidungen or {}
     heute = heute or fmt.jetzt().date()
@@ -158,7 +162,7 @@ def zusammenfuehren(
     hinweise = _hinweise(rueckmeldungen, entfallen, heute)
     if offen:
         return Zusammenfuehrung(tuple(aenderungen), gemeldet, tuple(offen), hinweise=hinweise)
-    fortschreibung = schreibe_werte(daten, werte, zuordnung, anlage)
+    fortschreibung = mit_stand(schreibe_werte(daten, werte, zuordnung, anlage), heute, titel, zuordnung)
     plausibel = pruefe_plausibilitaet(fortschreibung.anlage).befunde
     return Zusammenfuehrung(
         tuple(aenderungen), gemeldet, (), fortschreibung, (*hinweise, *fortschreibung.hinweise, *plausibel)
