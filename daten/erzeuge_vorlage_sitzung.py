@@ -154,7 +154,8 @@ def _vorgehen_und_fluechtlinge(doc) -> None:
     b.markierter_absatz(doc, "{{ vorgehen_platzhalter }}")
 
     doc.add_heading("3. Flüchtlingsperspektive", level=2)
-    b.markierter_absatz(doc, "{{ fluechtlinge.platzhalter }}")
+    # Her placeholder stays with the figures below it (the section does not start at a page end).
+    b.markierter_absatz(doc, "{{ fluechtlinge.platzhalter }}").paragraph_format.keep_with_next = True
     b.neuer_absatz(doc, "{{ fluechtlinge.text }}")
     b.steuer_absatz(doc, "{%p if fluechtlinge.zeilen %}")
     # A column per status that occurs, as on the page Geflüchtete ({%tc if %} … {%tc endif %}).
@@ -214,7 +215,7 @@ def _perspektive_und_finanzen(doc) -> None:
     b.markierter_absatz(doc, "{{ perspektive.platzhalter }}")
 
     doc.add_heading("5. Finanzielle Auswirkungen", level=2)
-    b.neuer_absatz(doc, "{{ finanzen_text }}")
+    b.neuer_absatz(doc, "{{ finanzen_text }}").paragraph_format.keep_with_next = True
     b.steuer_absatz(doc, "{%p if finanzen_platzhalter %}")
     b.markierter_absatz(doc, "{{ finanzen_platzhalter }}")
     b.steuer_absatz(doc, "{%p endif %}")
@@ -283,10 +284,11 @@ def _anlage1(doc) -> None:
             "{%tc endif %}",
             "{%tr endfor %}",
         ],
-        [3.2, 0.9, 3.0, 5.8, 2.4, 4.5, 0.4, 3.0, 0.4, 0.4, 2.4, 0.4],
+        [3.2, 0.9, 3.0, 5.4, 2.4, 4.5, 0.4, 3.4, 0.4, 0.4, 2.4, 0.4],
         groesse=9,
         zusammen=False,
     )
+    b.letzter_absatz(doc)
 
 
 def erzeuge() -> bytes:

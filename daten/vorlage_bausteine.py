@@ -170,6 +170,21 @@ def schleifentabelle(
     return tabelle
 
 
+def letzter_absatz(doc) -> None:
+    """The paragraph that must follow a table at the end of a document, made 1 pt and hidden:
+    a table that fills its last page exactly would otherwise push it onto an empty page."""
+    absatz = doc.paragraphs[-1]
+    absatz.paragraph_format.space_before = absatz.paragraph_format.space_after = Pt(0)
+    absatz.paragraph_format.line_spacing = Pt(1)
+    marke = OxmlElement("w:rPr")  # the paragraph mark's run properties, last in w:pPr
+    for name, wert in (("w:vanish", None), ("w:sz", "2")):
+        element = OxmlElement(name)
+        if wert:
+            element.set(qn("w:val"), wert)
+        marke.append(element)
+    absatz._p.get_or_add_pPr().append(marke)
+
+
 def spaltenbreiten(tabelle, breiten: list[float]) -> None:
     """Fixed column widths (Word reads the cells, LibreOffice the table grid). The table's
     width is the sum without the narrow {%tc %} tag cells, which docxtpl removes: when it
@@ -188,9 +203,9 @@ def spaltenbreiten(tabelle, breiten: list[float]) -> None:
             zelle.width = Cm(breite)
 
 
-def markierter_absatz(doc, text: str) -> None:
+def markierter_absatz(doc, text: str):
     """A paragraph of one marked placeholder: „[{{ x }}]“ highlighted."""
-    neuer_absatz(doc, f"[{text}]", markiert=True)
+    return neuer_absatz(doc, f"[{text}]", markiert=True)
 
 
 def abbildung(doc, bild: str, titel: str) -> None:
