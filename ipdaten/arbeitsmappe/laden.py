@@ -19,6 +19,7 @@ from ipdaten.arbeitsmappe.blatt_info import lies_info
 from ipdaten.arbeitsmappe.blatt_meilensteine import lies_meilensteine
 from ipdaten.arbeitsmappe.blattsuche import feldblaetter, finde_blaetter, ist_kandidat
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei, zu_gross
+from ipdaten.arbeitsmappe.formatierung import melde_formatierung
 from ipdaten.arbeitsmappe.lesebericht import Lesebericht
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
@@ -145,6 +146,8 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
         zuordnung.status_woerter() if zuordnung else None,
         feldblaetter(mappe),
     )
+    if empfehlungen is not None:
+        _melde_formatierung(mappe, empfehlungen, befunde)
     einbuergerung = lies_einbuergerung(mappe, blaetter[EINBUERGERUNG.name], befunde)
     haushalt = lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
     meilensteine = lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
@@ -219,6 +222,14 @@ def _stand_von_anderswo(standangaben: list[Standangabe], befunde: Befundliste) -
         ursache=STAND,
     )
     return gewaehlt.datum
+
+
+def _melde_formatierung(mappe: RohMappe, empfehlungen, befunde: Befundliste) -> None:
+    """Rows of recommendations whose meaning is only formatting (struck through, coloured), per sheet read."""
+    for tabelle in [t for t in befunde.tabellen if t.vertragsblatt == EMPFEHLUNGEN.name]:
+        feld = tabelle.vorgegeben.get("handlungsfeld")
+        eigene = empfehlungen if feld is None else empfehlungen[empfehlungen["handlungsfeld"] == feld]
+        melde_formatierung(mappe, tabelle, set(eigene["zeile"]), befunde)
 
 
 def _ungelesen(mappe: RohMappe) -> list[str]:
