@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ipdaten import ablage_ort, ablage_protokoll, ablage_schema
-from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, nur_lesbar_fehler, oeffnen_fehler
+from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, StandVeraltet, nur_lesbar_fehler, oeffnen_fehler
 from ipdaten.ablage_zeile import (
     SPALTEN,
     StandInfo,
@@ -279,6 +279,7 @@ class Ablage:
         von: Redakteur | None = None,
         kommentar: str = "",
         client: str | None = None,
+        basis_nr: int | None = None,
     ) -> Veroeffentlichung:
         """Publish `daten` as a new Stand, in one transaction.
 
@@ -288,12 +289,19 @@ class Ablage:
         `zuordnung_zu_signatur`). Identical bytes that are already a Stand are not stored again:
         the result names that Stand with `neu=False`. Who publishes (`von`) and the `kommentar`
         are stored with the Stand; the audit table gets a line in the same transaction.
+        `basis_nr`: the Stand the workbook was written into (a Rückmelderunde, a quick correction,
+        the statistics import); when a newer Stand exists by now, StandVeraltet is raised in the
+        same transaction – publishing would silently undo that Stand's changes.
         """
         daten = bytes(daten)
         if anlage is None:
             anlage = lade_anlage(daten, zuordnung=zuordnung)
         pruefsumme = sha256(daten)
         with self._transaktion() as verbindung:
+            if basis_nr is not None:
+                neuester = int(verbindung.execute("SELECT max(nr) FROM staende").fetchone()[0])
+                if neuester != basis_nr:
+                    raise StandVeraltet(basis_nr, neuester)
             zeile = verbindung.execute(f"SELECT {SPALTEN} FROM staende WHERE sha256 = ?", (pruefsumme,)).fetchone()
             neu = zeile is None
             if neu:

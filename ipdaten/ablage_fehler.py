@@ -17,6 +17,20 @@ class AblageFehler(IpdatenFehler):
     """The store cannot be opened or read; the message is German and meant for the user."""
 
 
+class StandVeraltet(AblageFehler):
+    """A workbook written into Stand `basis` is published after a newer Stand came: publishing it
+    would silently undo that Stand's changes, so it is refused (nothing is stored)."""
+
+    def __init__(self, basis: int, neuester: int):
+        self.basis, self.neuester = basis, neuester
+        super().__init__(
+            f"Diese Vorschau wurde in Stand Nr. {basis} eingetragen, inzwischen ist aber Stand Nr. {neuester} "
+            "veröffentlicht worden. Veröffentlicht würde sie dessen Änderungen rückgängig machen; es wurde "
+            "nichts veröffentlicht. Bitte die Vorschau verwerfen und die Änderung (Rückmeldungen, Korrektur "
+            "oder amtliche Statistik) erneut übernehmen – sie wird dann in den neuesten Stand eingetragen."
+        )
+
+
 def nur_lesbar_fehler(verzeichnis: Path) -> str:
     """Why nothing can be published into a store the server may only read."""
     return (

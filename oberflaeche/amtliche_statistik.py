@@ -218,7 +218,9 @@ def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung
             _zeige_befunde(e.befunde, "Die überarbeitete Arbeitsmappe wurde nicht übernommen.")
             return
         name = f"Anlage1_Einbuergerung_amtlich_{dt.date.today().isoformat()}.xlsx"
-        if quelle.vorschau_aus_upload(quelle.hochladung(ueberarbeitung.daten, name), ueberarbeitung.zuordnung):
+        if quelle.vorschau_aus_upload(
+            quelle.hochladung(ueberarbeitung.daten, name), ueberarbeitung.zuordnung, basis.basis_nr
+        ):
             st.session_state[sitzung.AMTLICH_MELDUNG] = (
                 "Die überarbeitete Arbeitsmappe ist jetzt die **Vorschau** dieser Sitzung (nur das Blatt "
                 "„Einbürgerung“ ist ersetzt). Unten prüfen und veröffentlichen."

@@ -23,6 +23,7 @@ class Grundlage:
     anzeige: quelle.Anzeige
     zuordnung: Zuordnung | None
     text: str
+    basis_nr: int | None  # the Stand written into (through a preview: that preview's), None for her own file
 
     @property
     def anlage(self) -> Anlage:
@@ -40,6 +41,7 @@ def grundlage(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> G
             anzeige,
             vorschau.zuordnung,
             f"die Vorschau „{literal(vorschau.dateiname)}“",
+            vorschau.basis_nr,
         )
     return Grundlage(
         ablage.lies(neuester.sha256),
@@ -47,4 +49,5 @@ def grundlage(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> G
         quelle.anzeige_zu_stand(neuester, ablage),
         neuester.zuordnung,
         f"der aktuelle {literal(quelle.stand_titel(neuester))}",
+        neuester.nr,
     )

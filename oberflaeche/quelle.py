@@ -74,6 +74,7 @@ class Vorschau(Hochladung):
 
     zuordnung: Zuordnung | None = None  # the mapping the upload is read with
     signatur: str | None = None  # its header signature, stored with the mapping
+    basis_nr: int | None = None  # the Stand it was written into (round, correction, statistics); None: her own file
 
 
 def standard_sha256() -> str:
@@ -149,19 +150,21 @@ def vorschau() -> Vorschau | None:
     return st.session_state.get(sitzung.VORSCHAU)
 
 
-def setze_vorschau(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> Vorschau:
-    """Show this (valid) upload, read with `zuordnung`, in this session only, on every page."""
+def setze_vorschau(hoch: Hochladung, zuordnung: Zuordnung | None = None, basis_nr: int | None = None) -> Vorschau:
+    """Show this (valid) upload, read with `zuordnung`, in this session only, on every page;
+    `basis_nr` is the Stand it was written into, if it was (publishing checks it is still the newest)."""
     zuordnung = zuordnung if zuordnung is not None and not zuordnung.leer else None
-    neu = Vorschau(hoch.daten, hoch.dateiname, hoch.sha256, zuordnung, signatur(hoch) if zuordnung else None)
+    neu = Vorschau(hoch.daten, hoch.dateiname, hoch.sha256, zuordnung, signatur(hoch) if zuordnung else None, basis_nr)
     st.session_state[sitzung.VORSCHAU] = neu
     return neu
 
 
-def vorschau_aus_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) -> bool:
+def vorschau_aus_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None, basis_nr: int | None = None) -> bool:
     """Make a new upload this session's preview when it is valid and not already a Stand.
 
     Without an explicit `zuordnung`, the mapping stored for workbooks of the same headers is
-    applied. Returns True when the preview was set. A file with errors changes nothing.
+    applied. `basis_nr`: the Stand an editing step wrote it into (see `setze_vorschau`). Returns
+    True when the preview was set. A file with errors changes nothing.
     """
     if zuordnung is None:
         gespeichert = gespeicherte_zuordnung(hoch)
@@ -173,7 +176,7 @@ def vorschau_aus_upload(hoch: Hochladung, zuordnung: Zuordnung | None = None) ->
             return False
     except AblageFehler:
         return False
-    setze_vorschau(hoch, zuordnung)
+    setze_vorschau(hoch, zuordnung, basis_nr)
     return True
 
 

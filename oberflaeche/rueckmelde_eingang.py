@@ -267,7 +267,7 @@ def _als_vorschau(
     heute = fmt.jetzt().date()
     name = f"Anlage1_{sicherer_dateiteil(runde.titel)}_{heute.isoformat()}.xlsx"
     hochladung = quelle.hochladung(ergebnis.fortschreibung.daten, name)
-    if not quelle.vorschau_aus_upload(hochladung, neuester.zuordnung):
+    if not quelle.vorschau_aus_upload(hochladung, neuester.zuordnung, neuester.nr):
         st.session_state[sitzung.RUNDE_MELDUNG] = "Diese Arbeitsmappe ist bereits veröffentlicht; es gibt nichts Neues."
         st.rerun()
     stellen = sorted({r.stelle_name for r in eingang.rueckmeldungen})

@@ -99,7 +99,7 @@ def _uebernehmen(basis, schluessel, status_alt: str, bemerkung_alt: str, status,
         return
     heute = fmt.jetzt().date()
     hochladung = quelle.hochladung(korrektur.daten, dateiname(schluessel, heute))
-    if not quelle.vorschau_aus_upload(hochladung, basis.zuordnung):
+    if not quelle.vorschau_aus_upload(hochladung, basis.zuordnung, basis.basis_nr):
         st.error("Die korrigierte Arbeitsmappe ließ sich nicht als Vorschau zeigen; es wurde nichts geändert.")
         return
     nr = f"{schluessel[0]}.{schluessel[1]}"

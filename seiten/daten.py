@@ -6,6 +6,7 @@ import streamlit as st
 
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler
+from ipdaten.ablage_fehler import StandVeraltet
 from ipdaten.arbeitsmappe import vorlage_bytes
 from oberflaeche import (
     amtliche_statistik,
@@ -186,6 +187,8 @@ st.warning(
     icon=":material/visibility:",
 )
 zuordnen.zeige_fuer_vorschau(vorschau.zuordnung)
+if vorschau.basis_nr is not None and vorschau.basis_nr != neuester.nr:
+    st.error(str(StandVeraltet(vorschau.basis_nr, neuester.nr)), icon=":material/history:")
 if st.button("Vorschau verwerfen", key="vorschau_verwerfen", icon=":material/close:"):
     quelle.verwirf_vorschau()
     st.rerun()
@@ -243,6 +246,7 @@ if abgeschickt:
             von=wer,
             kommentar=kommentar,
             client=berechtigung.client(),
+            basis_nr=vorschau.basis_nr,
         )
     except AblageFehler as e:
         st.error(f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {literal(e)}")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ipdaten.ablage import Ablage, AblageFehler, ablage_verzeichnis, sha256
+from ipdaten.ablage_fehler import StandVeraltet
 from ipdaten.arbeitsmappe import AnlageUngueltig
 from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes
 
@@ -314,3 +315,17 @@ def test_viele_gleichzeitige_veroeffentlichungen_verlieren_nichts(tmp_path):
     nach_name = {f"T{t}-{i}": d for (t, i), d in mappen.items()}
     for s in staende[1:]:
         assert ablage.lies(s.sha256) == nach_name[s.bezeichnung]
+
+
+def test_in_einen_stand_eingetragene_mappe_nur_solange_er_der_neueste_ist(tmp_path):
+    """Two corrections written into Stand 1: the first is published, the second would undo it
+    and is refused in the same transaction (nothing stored, the message says what to do)."""
+    ablage = Ablage(tmp_path, STANDARD_PFAD)
+    erste = ablage.veroeffentliche(_revision("erste Korrektur"), basis_nr=1).stand
+    assert erste.nr == 2
+    with pytest.raises(StandVeraltet) as fehler:
+        ablage.veroeffentliche(_revision("zweite Korrektur"), basis_nr=1)
+    assert (fehler.value.basis, fehler.value.neuester) == (1, 2)
+    assert isinstance(fehler.value, AblageFehler)  # the pages show every store error the same way
+    assert [s.nr for s in ablage.staende()] == [1, 2]
+    assert ablage.veroeffentliche(_revision("zweite Korrektur"), basis_nr=2).stand.nr == 3

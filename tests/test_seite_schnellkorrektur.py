@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe import lade_anlage
-from tests.arbeitsmappen import STANDARD_PFAD
+from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.seiten_hilfen import REDAKTEURIN, gelesen, oeffne, texte, veroeffentlichen
 
 
@@ -80,3 +80,29 @@ def test_unveraendert_uebernimmt_nichts():
     at.button(key="korrektur_uebernehmen").click().run()
     assert "es gibt nichts zu übernehmen" in texte(at)
     assert "Vorschau" not in " ".join(str(w.value) for w in at.warning)
+
+
+def test_korrektur_nach_neuerem_stand_wird_nicht_veroeffentlicht():
+    """Someone else publishes while her correction waits in the preview: publishing it would undo
+    that Stand, so it is refused with what to do – and nothing is stored."""
+    ablage = Ablage(ablage_verzeichnis(), STANDARD_PFAD)
+    at = _anmelden(_handlungsfelder_mit("1.3"), "Test-Passwort-17")
+    status = next(s for s in at.selectbox if s.key.startswith("korrektur_status"))
+    status.set_value("umgesetzt" if status.value != "umgesetzt" else "in Arbeit")
+    at.button(key="korrektur_uebernehmen").click().run()
+    anderer = ablage.veroeffentliche(ueberarbeitete_standard_bytes(), bezeichnung="von jemand anderem").stand
+    assert anderer.nr == 2
+    at = at.switch_page("seiten/daten.py").run()
+    meldung = (
+        "Diese Vorschau wurde in Stand Nr. 1 eingetragen, inzwischen ist aber Stand Nr. 2 veröffentlicht worden. "
+        "Veröffentlicht würde sie dessen Änderungen rückgängig machen; es wurde nichts veröffentlicht. Bitte die "
+        "Vorschau verwerfen und die Änderung (Rückmeldungen, Korrektur oder amtliche Statistik) erneut übernehmen "
+        "– sie wird dann in den neuesten Stand eingetragen."
+    )
+    assert [e.value for e in at.error] == [meldung]  # shown before she even tries
+    veroeffentlichen(at)
+    assert [gelesen(e.value) for e in at.error] == [
+        meldung,
+        f"Veröffentlichen ist fehlgeschlagen; es wurde nichts geändert. {meldung}",
+    ]
+    assert [s.nr for s in ablage.staende()] == [1, 2]
