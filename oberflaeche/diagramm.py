@@ -168,8 +168,8 @@ def zeige_diagramm_daten(
 
 def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None = None) -> None:
     """Headline figures (ipdaten.darstellung.kopfzahl.Kopfzahl) as st.metric with German text values, at most
-    `je_zeile` side by side (or one row with relative `breiten`); labels and help are escaped
-    because they may contain workbook text."""
+    `je_zeile` side by side (or one row with relative `breiten`), their explanations also under
+    them (erlaeuterungen); labels and help are escaped because they may contain workbook text."""
     if breiten:
         je_zeile = len(breiten)
     for start in range(0, len(kennzahlen), je_zeile):
@@ -184,3 +184,15 @@ def zeige_kennzahlen(kennzahlen, je_zeile: int = 3, breiten: list[float] | None 
                 help=literal(zahl.hilfe),
                 border=True,
             )
+    erlaeuterungen([(zahl.bezeichnung, zahl.hilfe) for zahl in kennzahlen])
+
+
+def erlaeuterungen(paare: list[tuple[str, str]]) -> None:
+    """The explanations of a row of metrics, (label, text), in one closed expander after them.
+    Keyboard users reach them here in one stop: the metrics' own help icons are left out of the
+    tab order (oberflaeche/dokument.py), which put up to seven of them before a page's content."""
+    paare = [(b, h) for b, h in paare if h]
+    if paare:
+        with st.expander("Erläuterungen zu den Kennzahlen"):
+            for bezeichnung, hilfe in paare:
+                st.markdown(f"**{literal(bezeichnung)}:** {literal(hilfe)}")

@@ -9,7 +9,7 @@ from ipdaten.darstellung import diagramme_fortschritt
 from ipdaten.zahlen import vergleich as vg
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
 
-from .diagramm import zeige_diagramm
+from .diagramm import erlaeuterungen, zeige_diagramm
 from .literal import literal
 from .tabelle import zeige_tabelle
 
@@ -48,6 +48,9 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
             help=f"vorher {fmt.anteil(g[mass]['alt'])}",
             border=True,
         )
+    erlaeuterungen(
+        [(f"Anteil {titel}", f"vorher {fmt.anteil(g[mass]['alt'])}") for mass, titel in FORTSCHRITT_TITEL.items()]
+    )
     if v.ist_unveraendert:
         st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
         return

@@ -23,6 +23,7 @@ def test_streamlit_zeichnet_diagramme_noch_so():
     bundle = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (STATIC / "static" / "js").glob("*.js"))
     assert "stPlotlyChart" in bundle and "main-svg" in bundle
     assert dokument.DIAGRAMM_SVG == '[data-testid="stPlotlyChart"] svg.main-svg'
+    assert "stMetric" in bundle and "stTooltipHoverTarget" in bundle
 
 
 def test_html_fuehrt_skripte_noch_aus():

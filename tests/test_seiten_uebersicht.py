@@ -61,7 +61,11 @@ def test_umschalten_auf_anzahlen():
 
 def test_tabelle_zum_diagramm_und_links_erst_beim_aufklappen():
     at = starte()
-    assert [b.label for b in at.expander] == ["Daten zum Diagramm", "Links zu den Handlungsfeldern"]
+    assert [b.label for b in at.expander] == [
+        "Erläuterungen zu den Kennzahlen",
+        "Daten zum Diagramm",
+        "Links zu den Handlungsfeldern",
+    ]
     assert len(at.table) == 0 and at.get("page_link") == []
 
     # what a click on the expanders does
