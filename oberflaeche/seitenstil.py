@@ -1,5 +1,5 @@
 """The dashboard's own CSS on every page: texts wrap instead of being cut, at every width from a
-phone (390 px) to a projector (1920 px).
+phone (390 px) to a projector (1920 px), and keyboard focus is visible.
 
 Streamlit cuts a metric's label and value with "…" when the column is narrow (at 820 px
 "Handlungsem…" and "355.4…"); rows of metrics wrap onto the next line instead of squeezing
@@ -30,6 +30,19 @@ STIL = f"""<style>
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 {{
   overflow-wrap: break-word; hyphens: auto;
 }}
+/* Keyboard focus that can be seen (WCAG 2.4.7): Streamlit marks a focused navigation link only
+   with a faint background. */
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible {{
+  outline: 3px solid #1F4E79 !important; outline-offset: 2px;
+}}
+/* A select or text field: its box, where Streamlit only darkens a 1 px border. */
+[data-testid="stSelectbox"] div:has(> input:focus-visible), [data-testid="stTextInput"] div:has(> input:focus-visible),
+[data-testid="stNumberInput"] div:has(> input:focus-visible), [data-testid="stDateInput"] [role="spinbutton"]:focus-visible {{
+  outline: 2px solid #1F4E79; outline-offset: 1px;
+}}
+/* A table (drawn on a canvas, its cells in a hidden grid): a ring around it while the focus is in
+   it; the arrow keys then move through its cells. */
+[data-testid="stDataFrame"]:focus-within {{ outline: 3px solid #1F4E79; outline-offset: 2px; }}
 @media (max-width: 640px) {{
   [data-testid="stMain"] h1 {{ font-size: 2.1rem; }}
   [data-testid="stMain"] h2 {{ font-size: 1.6rem; }}
