@@ -11,6 +11,7 @@ from ipdaten.arbeitsmappe import vorlage_bytes
 from oberflaeche import (
     amtliche_statistik,
     berechtigung,
+    offene_daten,
     protokoll_ansicht,
     quelle,
     quittung,
@@ -92,7 +93,8 @@ wahl = st.selectbox(
     format_func=lambda nr: quelle.stand_titel(nach_nr[nr]),
     key=f"download_stand_wahl_{neuester.nr}",  # a new Stand resets the choice to the newest
 )
-st.download_button(
+mappe_spalte, daten_spalte = st.columns(2)
+mappe_spalte.download_button(
     f"Stand Nr. {wahl} herunterladen (.xlsx, unverändert wie hochgeladen)",
     data=functools.partial(ablage.lies, nach_nr[wahl].sha256),
     file_name=staende.stand_dateiname(nach_nr[wahl]),
@@ -101,6 +103,7 @@ st.download_button(
     key="download_stand",
     icon=":material/download:",
 )
+offene_daten.download(nach_nr[wahl], ablage, daten_spalte)
 
 protokoll_ansicht.abschnitt(ablage)
 

@@ -10,6 +10,7 @@ from arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, stan
 from kommandozeile import rufe
 
 from ipdaten.arbeitsmappe import Zuordnung, aus_toml
+from tests.kennzahlen_zusammenfassung import aus_daten_json
 
 WURZEL = STANDARD_PFAD.parent.parent
 
@@ -79,7 +80,7 @@ def test_kennzahlen_json_einer_testmappe_mit_warnungen(tmp_path):
     daten = mappe_bytes(empfehlungen=[empfehlung(1, 1, "teilweise umgesetzt")], ohne=("Info",))
     ergebnis = rufe("kennzahlen", _datei(tmp_path, daten), "--json")
     assert (ergebnis.returncode, ergebnis.stderr) == (0, "")
-    daten = json.loads(ergebnis.stdout)
+    daten = aus_daten_json(json.loads(ergebnis.stdout))
     assert daten["stand"] is None
     assert daten["gesamt"] == {
         "empfehlungen": 1,
@@ -165,6 +166,8 @@ def test_falscher_aufruf(argumente):
         "        python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx …] [-o vorlage.docx|vorlage.pdf] [--pdf] "
         "[--sitzungsdatum TT.MM.JJJJ] [--gremium NAME] [--beschlussfassung] [--beschlussvorschlag TEXT] "
         "[--nichtoeffentlich] [--vorlage VORLAGE.docx] [--zuordnung ZUORDNUNG.toml]\n"
+        "        python -m ipdaten opendata DATEI.xlsx -o ORDNER [--herausgeber NAME] [--lizenz URI [--lizenz-name NAME]] "
+        "[--namensnennung TEXT] [--zuordnung ZUORDNUNG.toml]\n"
         "        python -m ipdaten rueckmeldung boegen MAPPE.xlsx -o ORDNER [--titel T] [--frist JJJJ-MM-TT]  |  "
         "python -m ipdaten rueckmeldung einlesen MAPPE.xlsx BOGEN.xlsx [BOGEN.xlsx …] -o NEU.xlsx\n"
         "        python -m ipdaten staende [--ablage ORDNER] [--csv]\n"

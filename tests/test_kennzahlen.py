@@ -16,11 +16,11 @@ from ipdaten.zahlen.kennzahlen import (
     einbuergerung_vergleich,
     haushalt_jahre,
     haushalt_summen,
-    kennzahlen_json,
     referenz_gebiet,
     status_gesamt,
     status_verteilung,
 )
+from tests.kennzahlen_zusammenfassung import kennzahlen_json
 
 
 def _anlage(**kwargs):

@@ -18,7 +18,8 @@ from arbeitsmappen import (
 from openpyxl.workbook.workbook import Workbook
 
 from ipdaten import lade_anlage
-from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
+from ipdaten.zahlen.kennzahlen import status_gesamt
+from tests.kennzahlen_zusammenfassung import kennzahlen_json
 
 STANDARD_JSON = kennzahlen_json(lade_anlage(mappe_bytes()))
 

@@ -15,6 +15,7 @@ from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.kommandozeile import main
 from tests.arbeitsmappen import KOPF, STANDARD_PFAD, empfehlung, mappe_bytes, mit_libreoffice
+from tests.kennzahlen_zusammenfassung import aus_daten_json
 from tests.kommandozeile import rufe
 
 BUERO_KOPF = ["Feld", "Nummer", "Ziel", "Kurzbeschreibung", "Erledigungsstand", "Notiz", "Geflüchtete", "Beleg"]
@@ -229,7 +230,7 @@ def test_cli_pruefen_schlaegt_eine_zuordnung_vor_und_kennzahlen_nimmt_sie(tmp_pa
     assert main(["kennzahlen", str(datei), "--zuordnung", str(toml), "--json"]) == 0
     import json
 
-    zahlen = json.loads(capsys.readouterr().out)
+    zahlen = aus_daten_json(json.loads(capsys.readouterr().out))
     assert zahlen["gesamt"] == {
         "empfehlungen": 4,
         "status": {"umgesetzt": 2, "in Arbeit": 1, "in Abstimmung": 0, "nicht umgesetzt": 1, "ohne Angabe": 0},

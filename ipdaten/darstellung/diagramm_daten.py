@@ -12,10 +12,8 @@ column and a column naming the series. A Sankey diagram becomes its list of flow
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
-import io
 import re
 from collections.abc import Iterable
 
@@ -23,11 +21,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
+from ipdaten.darstellung.csv_tabelle import STANDARD_LIZENZ, csv_bytes
 
-# The usual licence of German open data (GovData); the county may publish under another.
-LIZENZ = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (https://www.govdata.de/dl-de/by-2-0)"
-# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection").
-FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
+LIZENZ = STANDARD_LIZENZ.als_text
 BEZEICHNUNG = "Bezeichnung"
 WERT = "Wert"
 REIHE = "Reihe"
@@ -156,26 +152,10 @@ def diagramm_hinweise(fig: go.Figure) -> list[str]:
     return list(dict.fromkeys(t for t in texte if t))
 
 
-def sicher_fuer_tabellenkalkulation(text: object) -> str:
-    """A cell for CSV: text a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = fmt.ohne_steuerzeichen(text) if not isinstance(text, str) else text
-    return "'" + text if text.startswith(FORMELZEICHEN) else text
-
-
 def tabelle_als_csv(tabelle: pd.DataFrame, kopf: Iterable[tuple[str, object]] = ()) -> bytes:
-    """Any table as CSV for German Excel (UTF-8 with BOM, semicolons), headed by the key–value
-    lines `kopf` and an empty line when there are any; every cell injection-safe."""
-    puffer = io.StringIO()
-    schreiber = csv.writer(puffer, delimiter=";", lineterminator="\r\n")
-    kopf = list(kopf)
-    for schluessel, wert in kopf:
-        schreiber.writerow([schluessel, sicher_fuer_tabellenkalkulation(wert)])
-    if kopf:
-        schreiber.writerow([])
-    schreiber.writerow([sicher_fuer_tabellenkalkulation(s) for s in tabelle.columns])
-    for zeile in tabelle.itertuples(index=False):
-        schreiber.writerow([sicher_fuer_tabellenkalkulation("" if w is None else str(w)) for w in zeile])
-    return ("\ufeff" + puffer.getvalue()).encode("utf-8")
+    """Any table as CSV for German Excel (csv_tabelle.csv_bytes), headed by the key–value lines
+    `kopf` and an empty line when there are any."""
+    return csv_bytes(tabelle.columns, tabelle.itertuples(index=False), vorspann=kopf)
 
 
 def als_csv(tabelle: pd.DataFrame, *, titel: str, quelle: str, stand: str, lizenz: str = LIZENZ) -> bytes:

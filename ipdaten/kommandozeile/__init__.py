@@ -12,10 +12,19 @@ from __future__ import annotations
 import functools
 import sys
 
-from ipdaten.kommandozeile import anlage, bericht, einbuergerung, rueckmeldung, selbsttest, sicherung, staende
+from ipdaten.kommandozeile import (
+    anlage,
+    bericht,
+    einbuergerung,
+    opendata,
+    rueckmeldung,
+    selbsttest,
+    sicherung,
+    staende,
+)
 from ipdaten.kommandozeile.gemeinsam import AufrufFehler, Parser
 
-BEFEHLE = (anlage, einbuergerung, bericht, rueckmeldung, staende, sicherung, selbsttest)
+BEFEHLE = (anlage, einbuergerung, bericht, opendata, rueckmeldung, staende, sicherung, selbsttest)
 
 AUFRUF = "\n        ".join(befehl.AUFRUF for befehl in BEFEHLE)
 

@@ -1,4 +1,5 @@
-"""`pruefen` and `kennzahlen`: check a workbook, print its figures (or all figures as JSON)."""
+"""`pruefen` and `kennzahlen`: check a workbook, print its figures (or, with --json, all figures as
+the open-data JSON: offene_daten.daten_json, a writer over the export tables)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe.plausibel import quittung
+from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.kommandozeile.gemeinsam import ZUORDNUNG_HILFE, lade, lies_zuordnung
-from ipdaten.zahlen.kennzahlen import kennzahlen_json, status_gesamt
+from ipdaten.praesentation.exporttabellen import Exportquelle
+from ipdaten.praesentation.offene_daten import daten_json
+from ipdaten.zahlen.kennzahlen import status_gesamt
 
 AUFRUF = (
     "python -m ipdaten pruefen DATEI.xlsx [--zuordnung ZUORDNUNG.toml]  |  "
@@ -40,14 +44,14 @@ def ausfuehren(args) -> int:
     if anlage is None:
         return 1
     if args.befehl == "kennzahlen" and args.json:
-        daten = kennzahlen_json(anlage)
         # The plausibility layer's warnings travel with the figures, cause by cause.
-        daten["hinweise"] = [
+        hinweise = [
             {"ursache": u, "blatt": b.blatt, "zeilen": b.zeilen_text, "meldung": b.meldung}
             for u, befunde in quittung(anlage).hinweise.items()
             for b in befunde
         ]
-        json.dump(daten, sys.stdout, ensure_ascii=False, indent=2)
+        quelle = Exportquelle(Auswertung(anlage), f"Arbeitsmappe „{Path(args.datei).name}“")
+        json.dump(daten_json(quelle, hinweise=hinweise), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     gesamt = status_gesamt(anlage)
