@@ -116,7 +116,6 @@ else:
             "Kennzeichnung": st.column_config.TextColumn(
                 width=110, help="„Annahme“ oder „Platzhalter“: nicht die Angabe des Landkreises (siehe Quelle)"
             ),
-            "Bezug Geflüchtete": st.column_config.TextColumn(width="small"),
         },
         alt="Tabelle der Empfehlungen mit Status, Ziel, Bemerkung und Quelle",
     )
