@@ -53,14 +53,17 @@ NICHT_BARRIEREFREI = [
         "Große Tabellen (z. B. geänderte Empfehlungen, Zuständigkeiten) sind Tabellen-Widgets, die auf eine "
         "Zeichenfläche gezeichnet werden; Screenreader lesen jeweils nur die sichtbaren Zeilen.",
         "Die Empfehlungen auf der Seite „Handlungsfelder“ stehen in einer echten Tabelle, deren Zeilen alle "
-        "erreichbar sind; jede Tabelle lässt sich über das Menü der Tabelle als CSV herunterladen, und "
-        "die Excel-Ausgabe der Präsentation enthält die Kennzahlen als Tabellen.",
+        "erreichbar sind; die wichtigsten Spalten stehen vorn, lange Texte brechen um, und ein Klick oder die "
+        "Eingabetaste auf eine Zelle zeigt den ganzen Text. Jede Tabelle lässt sich über das Menü der Tabelle "
+        "als CSV herunterladen, und die Excel-Ausgabe der Präsentation enthält die Kennzahlen als Tabellen.",
     ),
     (
         "Reihenfolge beim Tabulator",
-        "Fragezeichen-Schaltflächen zu Kennzahlen stehen in der Tab-Reihenfolge vor den Zahlen, zu denen "
-        "sie gehören; das gibt Streamlit vor.",
-        "Der Link „Skip to main content“ am Anfang jeder Seite springt direkt zum Inhalt.",
+        "Fragezeichen-Schaltflächen an Eingabefeldern stehen in der Tab-Reihenfolge vor ihrem Feld, das "
+        "Fragezeichen an der Quellenangabe jeder Seite vor dem Inhalt; das gibt Streamlit vor.",
+        "Der Link „Skip to main content“ am Anfang jeder Seite springt direkt zum Inhalt. Die Fragezeichen "
+        "der Kennzahlen sind nicht in der Tab-Reihenfolge; ihre Texte stehen unter den Kennzahlen in "
+        "„Erläuterungen zu den Kennzahlen“.",
     ),
     (
         "Ausgaben (PowerPoint, Word, Excel)",
