@@ -75,7 +75,7 @@ def test_clear_cache_eines_zuschauers_wird_ignoriert(server):
 
     vorher, nachher = _laufen(ablauf())
     gecacht = {name for name in vorher if name.startswith("oberflaeche.")}
-    assert "oberflaeche.quelle.auswertung_zu_stand" in gecacht
+    assert "oberflaeche.zwischenspeicher.auswertung_zu_stand" in gecacht
     assert gecacht <= set(nachher), f"geleert: {sorted(gecacht - set(nachher))}"
 
 
@@ -166,5 +166,5 @@ def test_gelesene_statistikdatei_gehoert_der_sitzung(server):
 
     waehrenddessen, danach, ausnahmen = _laufen(ablauf())
     assert ausnahmen == []
-    assert "oberflaeche.amtliche_statistik._lies" in waehrenddessen
-    assert "oberflaeche.amtliche_statistik._lies" not in danach
+    assert "oberflaeche.zwischenspeicher.statistikdatei" in waehrenddessen
+    assert "oberflaeche.zwischenspeicher.statistikdatei" not in danach
