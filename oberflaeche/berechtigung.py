@@ -52,10 +52,7 @@ ABSCHNITT = "ipdaten"  # the app's own section in .streamlit/secrets.toml
 
 
 def _geheimnisse(name: str) -> dict:
-    try:
-        wert = st.secrets.get(name)
-    except Exception:  # no or an unreadable secrets.toml (Streamlit reports the latter itself)
-        return {}
+    wert = veroeffentlichung.geheimnis(name)
     return dict(wert) if wert else {}
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from ipdaten import format as fmt
 from ipdaten.ablage import AblageFehler, StandInfo
 from ipdaten.ablage_zeile import von_text
+from ipdaten.gemerkt import Gemerkt
 
 from . import quelle, sitzung, zwischenspeicher
 from .literal import literal
@@ -166,7 +167,15 @@ def herkunft(info: StandInfo) -> str:
 
 
 def staende_tabelle(staende: list[StandInfo]):
-    """All Stände as a German table, newest first."""
+    """All Stände as a German table, newest first – the same table object while the Stände are
+    the same, so that the Daten page converts it for the browser once, not on every rerun."""
+    return _TABELLEN.wert(tuple(staende), lambda: _staende_tabelle(staende))
+
+
+_TABELLEN = Gemerkt(hoechstens=8)
+
+
+def _staende_tabelle(staende: list[StandInfo]):
     import pandas as pd
 
     zeilen = [

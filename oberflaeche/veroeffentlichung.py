@@ -49,12 +49,24 @@ _bereitgestellt = False
 _erzeugt_sperre = threading.Lock()
 
 
+def geheimnis(name: str, standard: object = None) -> object:
+    """A value of `.streamlit/secrets.toml` (`standard` without the file or the name), the one way
+    the pages read it. The file is looked for first: without one, Streamlit reads its paths again
+    and raises on every access (about 0,5 ms each, several times per view of the Daten page)."""
+    geladen = getattr(st.secrets, "_secrets", None) is not None  # parsed already, or given (AppTest)
+    if not geladen and not any(os.path.exists(pfad) for pfad in st.get_option("secrets.files")):
+        return standard
+    try:
+        return st.secrets.get(name, standard)
+    except Exception:  # an unreadable secrets.toml (Streamlit reports it itself)
+        return standard
+
+
 def konfiguriertes_passwort() -> str | None:
     """The publish password from st.secrets or the environment; None when none is set."""
-    if st.secrets.load_if_toml_exists():
-        wert = st.secrets.get(PASSWORT_NAME)
-        if wert:
-            return str(wert)
+    wert = geheimnis(PASSWORT_NAME)
+    if wert:
+        return str(wert)
     wert = os.environ.get(PASSWORT_NAME, "")
     return wert or None
 
