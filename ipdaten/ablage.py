@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ipdaten import ablage_ort, ablage_protokoll, ablage_schema
 from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, StandVeraltet, nur_lesbar_fehler, oeffnen_fehler
@@ -264,7 +265,7 @@ class Ablage:
                 bereinige_kommentar(kommentar) or None,
             ),
         )
-        return int(cursor.lastrowid)
+        return int(cursor.lastrowid or 0)
 
     def veroeffentliche(
         self,
@@ -330,7 +331,7 @@ class Ablage:
             )
         return Veroeffentlichung(info, neu=neu)
 
-    def protokolliere(self, aktion: str, **angaben) -> None:
+    def protokolliere(self, aktion: str, **angaben: Any) -> None:
         """Add a line to the audit table (see `ablage_protokoll.schreibe` for the fields)."""
         with self._transaktion() as verbindung:
             ablage_protokoll.schreibe(verbindung, aktion, **angaben)

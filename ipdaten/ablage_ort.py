@@ -51,7 +51,7 @@ def _einhaengepunkte(mounts: str) -> list[tuple[str, str]]:
 
 def dateisystem_linux(pfad: Path, mounts: str) -> str | None:
     """The file system type of the mount that holds `pfad` (None when not found)."""
-    bester = ("", None)
+    bester: tuple[str, str | None] = ("", None)
     ziel = str(pfad)
     for punkt, typ in _einhaengepunkte(mounts):
         drin = ziel == punkt or ziel.startswith(punkt.rstrip("/") + "/")

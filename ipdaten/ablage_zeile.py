@@ -6,11 +6,12 @@ import datetime as dt
 import hashlib
 import sqlite3
 from dataclasses import dataclass
+from typing import Literal
 
 from ipdaten.ablage_fehler import AblageFehler
 from ipdaten.arbeitsmappe import Zuordnung, ZuordnungUngueltig, aus_toml
 from ipdaten.format import einzeilig
-from ipdaten.redakteur import QUELLEN, Redakteur
+from ipdaten.redakteur import Redakteur
 
 MAX_BEZEICHNUNG = 200
 MAX_KOMMENTAR = 500
@@ -57,6 +58,10 @@ def bereinige_kommentar(text: str | None) -> str:
     return einzeilig(text, MAX_KOMMENTAR)
 
 
+def _text_oder_nichts(wert: object) -> str | None:
+    return None if wert is None else str(wert)
+
+
 def _spalte(zeile: sqlite3.Row, name: str) -> object:
     """A column that a store of an older version may lack (read-only reading does not migrate)."""
     return zeile[name] if name in zeile.keys() else None  # noqa: SIM118 (`in` on a Row tests its values)
@@ -67,7 +72,8 @@ def _von(zeile: sqlite3.Row) -> Redakteur | None:
     if not name:
         return None
     quelle = _spalte(zeile, "von_quelle")
-    return Redakteur(str(name), quelle if quelle in QUELLEN else "passwort", str(_spalte(zeile, "von_kennung") or ""))
+    art: Literal["passwort", "anmeldung"] = "anmeldung" if quelle == "anmeldung" else "passwort"
+    return Redakteur(str(name), art, str(_spalte(zeile, "von_kennung") or ""))
 
 
 def zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
@@ -81,8 +87,8 @@ def zeile_zu_info(zeile: sqlite3.Row) -> StandInfo:
         dateiname=zeile["dateiname"],
         groesse=int(zeile["groesse"]),
         ist_standard=bool(zeile["ist_standard"]),
-        zuordnung=_zuordnung(_spalte(zeile, "zuordnung")),
-        signatur=_spalte(zeile, "signatur"),
+        zuordnung=_zuordnung(_text_oder_nichts(_spalte(zeile, "zuordnung"))),
+        signatur=_text_oder_nichts(_spalte(zeile, "signatur")),
         von=_von(zeile),
         kommentar=str(_spalte(zeile, "kommentar") or ""),
     )

@@ -19,6 +19,7 @@ import collections
 import threading
 import time
 from collections.abc import Callable, MutableMapping
+from typing import Any
 
 # Where a session keeps (count, moment of the last) of its wrong guesses in its state mapping.
 SCHLUESSEL = "_ipdaten_passwort_fehlversuche"
@@ -31,7 +32,7 @@ def _warten(anzahl: int, frei: int, zuletzt: float, jetzt: float) -> float:
     """Seconds left of the wait after `anzahl` wrong guesses of which `frei` are free."""
     if anzahl < frei:
         return 0.0
-    return max(0.0, zuletzt + min(2 ** (anzahl - frei + 1), MAX_WARTEN_S) - jetzt)
+    return max(0.0, zuletzt + min(float(2 ** (anzahl - frei + 1)), MAX_WARTEN_S) - jetzt)
 
 
 class Drossel:
@@ -62,7 +63,7 @@ class Drossel:
             if not zeiten:
                 del self._je_client[client]
 
-    def wartezeit(self, zustand: MutableMapping, client: str | None = None) -> float:
+    def wartezeit(self, zustand: MutableMapping[str, Any], client: str | None = None) -> float:
         """Seconds until this session (from this client address) may try again; 0: now."""
         jetzt = self.uhr()
         anzahl, zuletzt = zustand.get(SCHLUESSEL, (0, 0.0))
@@ -76,10 +77,10 @@ class Drossel:
                 warten.append(self._fehler[-self.je_minute] + 60 - jetzt)
         return max(0.0, *warten)
 
-    def fehlversuch(self, zustand: MutableMapping, client: str | None = None) -> int:
+    def fehlversuch(self, zustand: MutableMapping[str, Any], client: str | None = None) -> int:
         """Count a wrong guess; returns how many this session has made."""
         jetzt = self.uhr()
-        anzahl = zustand.get(SCHLUESSEL, (0, 0.0))[0] + 1
+        anzahl: int = zustand.get(SCHLUESSEL, (0, 0.0))[0] + 1
         zustand[SCHLUESSEL] = (anzahl, jetzt)
         with self._sperre:
             self._fehler.append(jetzt)
@@ -93,7 +94,7 @@ class Drossel:
                     self._je_client.popitem(last=False)
         return anzahl
 
-    def erfolg(self, zustand: MutableMapping, client: str | None = None) -> None:
+    def erfolg(self, zustand: MutableMapping[str, Any], client: str | None = None) -> None:
         """The right password: the session (and its address) start afresh."""
         zustand.pop(SCHLUESSEL, None)
         if client:

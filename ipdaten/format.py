@@ -65,7 +65,7 @@ def _fehlt(wert: float | None) -> bool:
 
 def zahl(wert: float | int | None, stellen: int = 0) -> str:
     """1234.5 → '1.234,5' with exactly `stellen` decimals; '–' when missing."""
-    if _fehlt(wert):
+    if wert is None or _fehlt(wert):
         return "–"
     muster = "#,##0" + ("." + "0" * stellen if stellen else "")
     return format_decimal(wert, format=muster, locale=LOCALE)
@@ -87,6 +87,7 @@ def anteil(wert: float | None) -> str:
     0.6188 → '62 %'."""
     if _fehlt(wert):
         return "–"
+    assert wert is not None
     return prozent(wert * 100, 0)
 
 
@@ -94,6 +95,7 @@ def anteil_tabelle(wert: float | None) -> str:
     """A share 0–1 in a table, one decimal: 0.6188 → '61,9 %'."""
     if _fehlt(wert):
         return "–"
+    assert wert is not None
     return prozent(wert * 100, 1)
 
 
@@ -104,7 +106,7 @@ def anteil_veraenderung(wert: float | None) -> str:
 
 def prozentpunkte(wert: float | None, stellen: int = 2) -> str:
     """A signed difference in percentage points: 0.06 → '+0,06 Pp.'."""
-    if _fehlt(wert):
+    if wert is None or _fehlt(wert):
         return "–"
     vorzeichen = "+" if wert > 0 else ("−" if wert < 0 else "±")
     return f"{vorzeichen}{zahl(abs(wert), stellen)}\u00a0Pp."

@@ -4,8 +4,9 @@ and the Daten page: read the files, assign them, compute the quota, replace the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ipdaten import format as fmt
 from ipdaten.amtlich.mappe import Ueberarbeitung, ueberarbeite
@@ -48,7 +49,7 @@ def jahre_aus_text(text: str) -> list[int] | None:
     return sorted(set(jahre))
 
 
-def lies_dateien(dateien: list[tuple[str, bytes | BinaryIO]]) -> tuple[list[StatistikDatei], list[Befund]]:
+def lies_dateien(dateien: Sequence[tuple[str, bytes | BinaryIO]]) -> tuple[list[StatistikDatei], list[Befund]]:
     """Every file read (bytes, or an open file read no further than the size bound), with the
     findings of those that cannot be used."""
     gelesen, befunde = [], []
@@ -103,7 +104,8 @@ class Lauf:
         zeilen += [f"Gelesen: {h}" for d in dateien for h in d.hinweise]
         for jahr in sorted(set(self.ergebnis.zeilen["jahr"])):
             zeilen.append(f"Einbürgerungsquote {jahr}:")
-            for r in rangfolge(self.ergebnis, jahr).itertuples(index=False):
+            reihen: list[Any] = list(rangfolge(self.ergebnis, jahr).itertuples(index=False))
+            for r in reihen:
                 rang = f"{r.rang}." if r.rang is not None and str(r.rang) != "<NA>" else "–"
                 zusatz = f" ({r.hinweis})" if r.hinweis else ""
                 zeilen.append(f"  {rang} {r.gebiet} ({r.kreis}): {fmt.prozent(r.quote_prozent)}{zusatz}")
@@ -111,7 +113,7 @@ class Lauf:
 
 
 def einbuergerung_aus_statistik(
-    dateien: list[tuple[str, bytes | BinaryIO]],
+    dateien: Sequence[tuple[str, bytes | BinaryIO]],
     mappe: bytes,
     kreise: list[str],
     jahre: list[int],

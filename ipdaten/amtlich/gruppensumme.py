@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from ipdaten.amtlich.statistikwerte import KEINE_ANGABE, UNLESBAR, ist_insgesamt, wert_und_zeichen
 
@@ -37,7 +38,7 @@ class _Summe:
 class Gruppensummen:
     """The groups of each kind of value, summed per Kreis, year and which breakdowns are at their total."""
 
-    summen: dict[tuple, _Summe] = field(default_factory=dict)
+    summen: dict[tuple[Any, ...], _Summe] = field(default_factory=dict)
     # art → measure, the label naming the kind, its breakdown's position, the breakdowns' names
     arten: dict[str, tuple[str, str, int, tuple[str, ...]]] = field(default_factory=dict)
 
@@ -56,7 +57,7 @@ class Gruppensummen:
         kern: str,
         variablen: tuple[str, ...],
         kategorien: tuple[str, ...],
-        ort: tuple,
+        ort: tuple[Any, ...],
         wert: str,
         punkt: bool,
     ) -> None:
@@ -74,7 +75,7 @@ class Gruppensummen:
             eintrag.summe += zahl
         eintrag.anzahl += 1
 
-    def ergebnis(self) -> tuple[list[tuple], list[str]]:
+    def ergebnis(self) -> tuple[list[tuple[Any, ...]], list[str]]:
         """The records of the summed values and a German note per kind that was summed."""
         datensaetze, hinweise = [], []
         for art, (mass, kern, kern_stelle, variablen) in self.arten.items():

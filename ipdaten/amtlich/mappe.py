@@ -17,6 +17,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pandas as pd
@@ -84,7 +85,8 @@ def blatt_xml(ergebnis: Ergebnis) -> bytes:
     """The sheet Einbürgerung as worksheet XML: one row per Kreis and year, source in every row."""
     zeilen = [[_text_zelle(f"{spaltenname(i)}1", titel) for i, (titel, _) in enumerate(SPALTEN)]]
     quelle, definition = ergebnis.quelle, ergebnis.definition_text
-    for nummer, z in enumerate(ergebnis.zeilen.itertuples(index=False), start=2):
+    zeilen_: list[Any] = list(ergebnis.zeilen.itertuples(index=False))  # a row's attributes are its columns
+    for nummer, z in enumerate(zeilen_, start=2):
         werte = [
             _text_zelle(f"A{nummer}", z.gebiet),
             _zahl_zelle(f"B{nummer}", z.jahr),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -123,7 +124,7 @@ def _jahresliste(jahre: list[int]) -> str:
     return ", ".join(str(j) for j in jahre)
 
 
-def _werte(datei: StatistikDatei, art: str, befunde: list[Befund]) -> dict[tuple[str, int], pd.Series]:
+def _werte(datei: StatistikDatei, art: str, befunde: list[Befund]) -> dict[tuple[str, int], Any]:
     """(kreis, jahr) → the row of that value; two different columns for one cell are an error."""
     werte = datei.werte[datei.werte["art"] == art]
     mehrdeutig = werte.groupby(["kreis", "jahr"])["merkmal"].nunique()
@@ -141,7 +142,8 @@ def _werte(datei: StatistikDatei, art: str, befunde: list[Befund]) -> dict[tuple
             )
         )
         return {}
-    return {(r.kreis, int(r.jahr)): r for r in werte.itertuples(index=False)}
+    reihen: list[Any] = list(werte.itertuples(index=False))  # a row's attributes are its columns
+    return {(str(r.kreis), int(r.jahr)): r for r in reihen}
 
 
 def _pruefe_vorhanden(
@@ -175,7 +177,7 @@ def _pruefe_vorhanden(
             )
 
 
-def _zeichen_hinweis(was: str, zeile) -> str:
+def _zeichen_hinweis(was: str, zeile: Any) -> str:
     return f"{was} „{zeile.zeichen}“ ({ZEICHEN[zeile.zeichen]})"
 
 
@@ -234,7 +236,7 @@ def berechne(
     _pruefe_vorhanden(
         einbuergerung, art, kreise, jahre, befunde, "Einbürgerungsquote" if art == QUOTE else "Einbürgerungen"
     )
-    if definition == VORJAHR:
+    if definition == VORJAHR and bevoelkerung is not None:
         _pruefe_vorhanden(
             bevoelkerung,
             AUSLAENDER,
@@ -257,7 +259,7 @@ def berechne(
                     )
                 )
     haupt = _werte(einbuergerung, art, befunde)
-    bestand_werte = _werte(bevoelkerung, AUSLAENDER, befunde) if definition == VORJAHR else {}
+    bestand_werte = _werte(bevoelkerung, AUSLAENDER, befunde) if definition == VORJAHR and bevoelkerung else {}
     if befunde:
         raise StatistikUngueltig(befunde)
 
@@ -288,7 +290,7 @@ def berechne(
     return Ergebnis(frame, definition, einbuergerung, bevoelkerung if definition == VORJAHR else None)
 
 
-def _unlesbar(datei: StatistikDatei, zeile, befunde: list[Befund]) -> None:
+def _unlesbar(datei: StatistikDatei, zeile: Any, befunde: list[Befund]) -> None:
     befunde.append(
         fehler(
             "statistik.wert_unlesbar",
@@ -302,7 +304,17 @@ def _unlesbar(datei: StatistikDatei, zeile, befunde: list[Befund]) -> None:
     )
 
 
-def _zeile(kreis, gebiet, jahr, wert, bestand_werte, definition, einbuergerung, bevoelkerung, befunde) -> list:
+def _zeile(
+    kreis: str,
+    gebiet: str,
+    jahr: int,
+    wert: Any,
+    bestand_werte: dict[tuple[str, int], Any],
+    definition: str,
+    einbuergerung: StatistikDatei,
+    bevoelkerung: StatistikDatei | None,
+    befunde: list[Befund],
+) -> list[Any]:
     hinweise = []
     if wert.zeichen == UNLESBAR:
         _unlesbar(einbuergerung, wert, befunde)
@@ -315,12 +327,12 @@ def _zeile(kreis, gebiet, jahr, wert, bestand_werte, definition, einbuergerung, 
     if wert.zeichen and wert.zeichen != UNLESBAR:
         hinweise.append(_zeichen_hinweis("Einbürgerungen", wert))
     bestand = bestand_werte.get((kreis, jahr - 1))
-    if bestand is None:
+    if bestand is None or bevoelkerung is None:
         befunde.append(
             fehler(
                 "statistik.bevoelkerung_fehlt",
                 f"Für {gebiet} ({kreis}) fehlt die ausländische Bevölkerung am 31.12.{jahr - 1}.",
-                blatt=bevoelkerung.dateiname,
+                blatt=bevoelkerung.dateiname if bevoelkerung else "",
                 erlaubt="ein Wert oder ein Zeichen der amtlichen Statistik für jedes gewählte Gebiet und Jahr",
             )
         )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -90,7 +91,7 @@ def lies_tabelle(zeilen: Iterator[tuple[int, list[str]]], name: str) -> Statisti
             ]
         )
     spalten = _Tabellenspalten(kopf)
-    datensaetze: list[tuple] = []
+    datensaetze: list[tuple[Any, ...]] = []
     kurz: list[int] = []
     letzte_daten: int | None = None
     while zeile is not None and not (zeile[1] and zeile[1][0].strip().startswith("___")):
@@ -171,7 +172,9 @@ class _Tabellenspalten:
         self.info: list[tuple[list[str], list[str], str | None]] = []
         self.merkmale: list[str] = []
         for k, _ in enumerate(self.spalten):
-            teile, vari, zeit = [], [], None
+            teile: list[str] = []
+            vari: list[str] = []
+            zeit: str | None = None
             for r, reihe in enumerate(zellen):
                 wert = reihe[k]
                 if not wert:
@@ -185,9 +188,9 @@ class _Tabellenspalten:
                     vari.append(wert)
             self.info.append((teile, vari, zeit))
             self.merkmale.append(" | ".join(teile))
-        self._arten: dict[tuple, str] = {}
+        self._arten: dict[tuple[Any, ...], str] = {}
 
-    def lies(self, zeile: tuple[int, list[str]], datensaetze: list[tuple], kurz: list[int]) -> None:
+    def lies(self, zeile: tuple[int, list[str]], datensaetze: list[tuple[Any, ...]], kurz: list[int]) -> None:
         """Add the usable values of one data row; a row shorter than the header goes to `kurz`."""
         nummer, zellen = zeile
         if len(zellen) < self.breite:
@@ -217,7 +220,7 @@ class _Tabellenspalten:
             datensaetze.append((code, kreisname, jahr_aus(zeit), zeit, art, merkmal, wert, zeichen, nummer))
 
 
-def _frame(datensaetze: list[tuple]) -> pd.DataFrame:
+def _frame(datensaetze: list[tuple[Any, ...]]) -> pd.DataFrame:
     """The usable values as a frame; the texts, repeated in every row, as categories (a 20 MB file's
     values took 30 MB as text, 5 MB as categories)."""
     frame = pd.DataFrame(datensaetze, columns=SPALTEN)
@@ -287,7 +290,7 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
     )
     andere = [v for v in variablen if v != gebiet]
     punkt = True  # a flat file writes no thousands separators; "1.54" can only be a decimal
-    datensaetze: list[tuple] = []
+    datensaetze: list[tuple[Any, ...]] = []
     merkmale: dict[str, None] = {}
     kurz: list[int] = []
     letzte_felder: set[str] = set()  # to tell a cut last field, when the file does not end with a line break
@@ -321,8 +324,8 @@ def lies_flatfile(zeilen: Iterator[tuple[int, list[str]]], name: str, ende_mit_z
             # A group of a kind of value, not its total: summed, used when the file has no total.
             code = feld(zeile, f"{gebiet}_variable_attribute_code")
             ort = (code, feld(zeile, f"{gebiet}_variable_attribute_label"), jahr, zeit, nummer)
-            variablen = tuple(feld(zeile, f"{v}_variable_label") for v in andere)
-            gruppen.zaehle(gruppe, mass, kern, variablen, kategorien, ort, feld(zeile, "value"), punkt)
+            bezeichnungen = tuple(feld(zeile, f"{v}_variable_label") for v in andere)
+            gruppen.zaehle(gruppe, mass, kern, bezeichnungen, kategorien, ort, feld(zeile, "value"), punkt)
         if not art or jahr is None:
             continue
         gruppen.insgesamt_gesehen(art)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 
 import pandas as pd
 
@@ -122,7 +123,7 @@ def warnung(code: str, meldung: str, **ort: Unpack[Ort]) -> Befund:
     return Befund(code, "Warnung", meldung, **ort)
 
 
-def zeilenbereiche(nummern) -> str:
+def zeilenbereiche(nummern: Iterable[int]) -> str:
     """Row numbers as ranges: [3, 4, 5, 9] → '3–5, 9'."""
     bereiche: list[list[int]] = []
     for n in sorted(set(nummern)):
@@ -133,7 +134,7 @@ def zeilenbereiche(nummern) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in bereiche)
 
 
-def zeilen_wort(nummern) -> str:
+def zeilen_wort(nummern: Iterable[int]) -> str:
     """'Zeile 4' or 'Zeilen 3–5, 9'."""
     nummern = sorted(set(nummern))
     return ("Zeile " if len(nummern) == 1 else "Zeilen ") + zeilenbereiche(nummern)
@@ -146,7 +147,7 @@ def gruppiert(befunde: list[Befund]) -> list[Befund]:
     When the rows hold different values, the value lists each with its rows
     („offen“ in Zeilen 3–5; „geplant“ in Zeile 9).
     """
-    gruppen: dict[tuple, list[Befund]] = defaultdict(list)
+    gruppen: dict[tuple[Any, ...], list[Befund]] = defaultdict(list)
     for befund in befunde:
         gruppen[(befund.code, befund.schwere, befund.blatt, befund.spalte, befund.meldung, befund.erlaubt)].append(
             befund
@@ -158,14 +159,14 @@ def gruppiert(befunde: list[Befund]) -> list[Befund]:
             continue
         nach_wert: dict[str, list[int]] = defaultdict(list)
         for befund in gruppe:
-            nach_wert[befund.wert].extend(befund.zeilen or (befund.zeile,))
+            nach_wert[befund.wert].extend(befund.zeilen or ((befund.zeile,) if befund.zeile is not None else ()))
         if len(nach_wert) == 1:
             wert = next(iter(nach_wert))
         else:
             wert = "; ".join(
                 f"„{w}“ in {'Zeilen' if len(z) > 1 else 'Zeile'} {zeilenbereiche(z)}" for w, z in nach_wert.items()
             )
-        zeilen = tuple(sorted({z for b in gruppe for z in (b.zeilen or (b.zeile,))}))
+        zeilen = tuple(sorted({z for b in gruppe for z in (b.zeilen or (b.zeile,)) if z is not None}))
         ergebnis.append(replace(gruppe[0], zeile=zeilen[0], zeilen=zeilen, wert=wert))
     return ergebnis
 
@@ -194,7 +195,7 @@ class Befundliste:
     tables read (`tabellen`, `tabellen.Tabelle`), for what the reading record says besides them."""
 
     eintraege: list[Befund] = field(default_factory=list)
-    tabellen: list = field(default_factory=list)
+    tabellen: list[Any] = field(default_factory=list)
 
     def fehler(self, code: str, meldung: str, **ort: Unpack[Ort]) -> None:
         """Record an error with its code."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import EINBUERGERUNG as EINBUERGERUNG_URSACHE
@@ -31,7 +33,7 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
         blatt = jahre_als_spalten(blatt, EINBUERGERUNG, "Quote in %", befunde, leere_behalten=_nennt_kreis)
         blatt = quote_aus_anzahlen(blatt, "Quote in %", befunde)
     tabelle = finde_tabelle(blatt, EINBUERGERUNG, befunde) if blatt is not None else None
-    if tabelle is None:
+    if blatt is None or tabelle is None:
         return leerer_rahmen("einbuergerung")
     prozent_zellen = mappe.zellen_meta(blatt).prozent
     dezimal = entscheide(
@@ -94,7 +96,7 @@ def lies_einbuergerung(mappe: RohMappe, blatt: RohBlatt | None, befunde: Befundl
     return rahmen("einbuergerung", datensaetze)
 
 
-def _nennt_kreis(zellen: list) -> bool:
+def _nennt_kreis(zellen: list[Any]) -> bool:
     """Whether a row without any value names a Kreis (kept: „keine Angabe“) rather than a note."""
     return any(isinstance(z, str) and gebiet_art(z).art in ("kreis", "kreisartig") for z in zellen)
 
@@ -117,12 +119,12 @@ def _melde_aggregate(tabelle: Tabelle, aggregate: dict[str, list[int]]) -> None:
     )
 
 
-def _ergaenze_jahre(tabelle: Tabelle, datensaetze: list[dict]) -> None:
+def _ergaenze_jahre(tabelle: Tabelle, datensaetze: list[dict[str, Any]]) -> None:
     """Every area keeps every year: a missing (area, year) becomes „keine Angabe“, with a warning."""
     fehlend = fehlende_jahre([(d["gebiet"], d["jahr"]) for d in datensaetze])
     if not fehlend:
         return
-    erste = {}
+    erste: dict[str, int] = {}
     for d in datensaetze:
         erste.setdefault(d["gebiet"], d["zeile"])
     for gebiet, wert_jahr in fehlend:
@@ -151,7 +153,7 @@ def _sagt_prozent(tabelle: Tabelle) -> bool:
     return any("%" in t or "prozent" in t.casefold() for t in texte)
 
 
-def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zellen: set) -> None:
+def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict[str, Any]], prozent_zellen: set[Any]) -> None:
     """Quotas that are all fractions (0,0154) are read as 1,54 %, with a warning.
 
     A naturalisation quota under 0,1 % does not occur in any German district (they lie between
@@ -187,7 +189,7 @@ def _anteile_als_prozent(tabelle: Tabelle, datensaetze: list[dict], prozent_zell
 
 
 def _quote_pruefen(
-    tabelle: Tabelle, nummer: int, zeile: list, als_prozent_formatiert: bool, dezimal: str = ","
+    tabelle: Tabelle, nummer: int, zeile: list[Any], als_prozent_formatiert: bool, dezimal: str = ","
 ) -> float | bool | None:
     """The quota in percentage points; None = keine Angabe; False after recording an error."""
     roh = tabelle.wert(zeile, "quote_prozent")

@@ -8,6 +8,7 @@ column left empty, heading rows and blank grouping cells); each row is read by
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -29,7 +30,7 @@ def lies_empfehlungen(
     felder: pd.DataFrame | None,
     befunde: Befundliste,
     status_woerter: dict[str, str] | None = None,
-    feldblaetter: list[tuple[int, RohBlatt]] = (),
+    feldblaetter: Sequence[tuple[int, RohBlatt]] = (),
 ) -> pd.DataFrame | None:
     """The recommendations (None when they cannot be read).
 
@@ -65,7 +66,7 @@ def _lies_blatt(
     if blatt is not None:
         blatt = status_aus_ankreuzspalten(blatt, EMPFEHLUNGEN, {**STATUS_GEFALTET, **(status_woerter or {})}, befunde)
     tabelle = finde_tabelle(blatt, EMPFEHLUNGEN, befunde, vorgegeben) if blatt is not None else None
-    if tabelle is None:
+    if blatt is None or tabelle is None:
         return None
     if len(tabelle.zeilen) > MAX_EMPFEHLUNGEN:
         befunde.fehler(
@@ -134,7 +135,7 @@ def _gliederung(tabelle: Tabelle, felder: pd.DataFrame | None) -> None:
       like a merged cell – unless the column uses merged cells: then a blank is meant as blank.
     """
     bekannte = set(felder["nr"]) if felder is not None else None
-    aktuell = {"handlungsfeld": None, "ziel": None}
+    aktuell: dict[str, object] = {"handlungsfeld": None, "ziel": None}
     ueberschriften: list[int] = []
     aufgefuellt: dict[str, list[int]] = {"handlungsfeld": [], "ziel": []}
     behalten = []

@@ -15,7 +15,7 @@ from ipdaten.arbeitsmappe.zellwerte import pflichttext, positive_nr, summenzeile
 def lies_handlungsfelder(blatt: RohBlatt | None, befunde: Befundliste) -> pd.DataFrame | None:
     """The fields; None when the sheet is missing, unusable or defines no field."""
     tabelle = finde_tabelle(blatt, HANDLUNGSFELDER, befunde) if blatt is not None else None
-    if tabelle is None:
+    if blatt is None or tabelle is None:
         return None
     datensaetze = []
     gesehen: dict[int, int] = {}

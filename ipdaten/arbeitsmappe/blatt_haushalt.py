@@ -7,6 +7,9 @@ or a title) are scaled, with a warning.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+from typing import Any
+
 import pandas as pd
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
@@ -27,11 +30,11 @@ IST_ERLAUBT = "verausgabter Betrag in Euro ab 0, z. B. 42000 oder „42.000 €�
 _TEXTSPALTEN = ("massnahme", "jahr", "handlungsfeld")
 
 
-def _woerter(tabelle: Tabelle, zeile: list) -> list[str]:
+def _woerter(tabelle: Tabelle, zeile: list[Any]) -> list[str]:
     return [w.strip(":.") for f in _TEXTSPALTEN for w in falte(tabelle.wert(zeile, f)).split()]
 
 
-def ist_summenzeile(tabelle: Tabelle, zeile: list) -> bool:
+def ist_summenzeile(tabelle: Tabelle, zeile: list[Any]) -> bool:
     """Whether a row is labelled as a total (Summe, Gesamt, Ergebnis …) in a text column."""
     for feld in _TEXTSPALTEN:
         wert = falte(tabelle.wert(zeile, feld)).rstrip(":")
@@ -40,7 +43,7 @@ def ist_summenzeile(tabelle: Tabelle, zeile: list) -> bool:
     return False
 
 
-def ist_davon_zeile(tabelle: Tabelle, zeile: list) -> bool:
+def ist_davon_zeile(tabelle: Tabelle, zeile: list[Any]) -> bool:
     """Whether a row is a part of the line above ("davon Personalkosten …")."""
     text = falte(tabelle.wert(zeile, "massnahme")).lstrip("-–— ")
     return any(text == w or text.startswith((w + " ", w + ":")) for w in DAVON_WOERTER)
@@ -54,8 +57,8 @@ class HaushaltsLeser:
         tabelle: Tabelle,
         felder: pd.DataFrame | None,
         faktor: float = 1.0,
-        formeln: set[int] = (),
-        zahlen: dict[str, Zahlenspalte] | None = None,
+        formeln: Collection[int] = (),
+        zahlen: Mapping[str, Zahlenspalte] | None = None,
     ):
         self.tabelle = tabelle
         self.felder = felder
@@ -70,7 +73,7 @@ class HaushaltsLeser:
         self.davon: list[int] = []
         self.summenaehnlich: list[int] = []
 
-    def _betrag_roh(self, zeile: list) -> float | None:
+    def _betrag_roh(self, zeile: list[Any]) -> float | None:
         betrag = self._zahl(self.tabelle.wert(zeile, "betrag"), "betrag")
         return None if betrag is None else betrag * self.faktor
 
@@ -89,7 +92,7 @@ class HaushaltsLeser:
             return "alle"
         return None
 
-    def summenzeile(self, nummer: int, zeile: list, passt: str | None) -> None:
+    def summenzeile(self, nummer: int, zeile: list[Any], passt: str | None) -> None:
         """Leave out a total row with a warning, naming a difference to the lines above."""
         roh = self.tabelle.wert(zeile, "betrag")
         betrag = self._betrag_roh(zeile)
@@ -113,7 +116,7 @@ class HaushaltsLeser:
         self.seit_summe = 0.0
         self.zeilen_seit_summe = 0
 
-    def betrag(self, nummer: int, zeile: list) -> float | None:
+    def betrag(self, nummer: int, zeile: list[Any]) -> float | None:
         """The amount in euro from 0; None after recording why not."""
         roh = self.tabelle.wert(zeile, "betrag")
         betrag = self._betrag_roh(zeile)
@@ -128,7 +131,7 @@ class HaushaltsLeser:
         self.tabelle.fehler(code, nummer, "betrag", meldung, roh, BETRAG_ERLAUBT)
         return None
 
-    def feld(self, nummer: int, zeile: list) -> tuple[bool, int | None]:
+    def feld(self, nummer: int, zeile: list[Any]) -> tuple[bool, int | None]:
         """(valid, field Nr or None for an unassigned line)."""
         roh = self.tabelle.wert(zeile, "handlungsfeld")
         if ist_leer(roh):
@@ -146,7 +149,7 @@ class HaushaltsLeser:
             return False, None
         return True, feld
 
-    def sieht_aus_wie_summe(self, nummer: int, zeile: list) -> bool:
+    def sieht_aus_wie_summe(self, nummer: int, zeile: list[Any]) -> bool:
         """A row that is a total by its form: no label, a total word, a SUM formula, or no year."""
         if nummer - 1 in self.formeln:
             return True
@@ -154,7 +157,7 @@ class HaushaltsLeser:
             return True
         return ist_leer(self.tabelle.wert(zeile, "massnahme")) or ist_leer(self.tabelle.wert(zeile, "jahr"))
 
-    def zeile(self, nummer: int, zeile: list) -> dict | None:
+    def zeile(self, nummer: int, zeile: list[Any]) -> dict[str, Any] | None:
         """The record of one budget line, or None for a total, a sub-row or an unusable line."""
         passt = self._passt(self._betrag_roh(zeile))
         if ist_summenzeile(self.tabelle, zeile) or (passt and self.sieht_aus_wie_summe(nummer, zeile)):
@@ -202,7 +205,7 @@ class HaushaltsLeser:
         werte = {"massnahme": massnahme, "betrag": float(betrag), "jahr": wert_jahr, "handlungsfeld": feld, "ist": ist}
         return {**werte, **weitere, "zeile": nummer}
 
-    def ist(self, nummer: int, zeile: list) -> tuple[bool, float]:
+    def ist(self, nummer: int, zeile: list[Any]) -> tuple[bool, float]:
         """(valid, spent amount) of the optional column Ist, in the unit of the Betrag (T€ scaled
         like it); empty = NaN (not known yet)."""
         roh = self.tabelle.wert(zeile, "ist")
@@ -249,7 +252,7 @@ def _tausend_im_kopf(tabelle: Tabelle) -> str | None:
     return next((q for q in quellen if isinstance(q, str) and tausender_einheit(q)), None)
 
 
-def _faktor(tabelle: Tabelle, zahlen: dict[str, Zahlenspalte]) -> float:
+def _faktor(tabelle: Tabelle, zahlen: Mapping[str, Zahlenspalte]) -> float:
     """1000 when the header of the amount, a title above the table or every amount cell says
     T€ / Tsd. €, else 1."""
     treffer = _tausend_im_kopf(tabelle)
@@ -272,9 +275,9 @@ def lies_haushalt(blatt: RohBlatt | None, felder: pd.DataFrame | None, befunde: 
     if blatt is not None:
         blatt = jahre_als_spalten(blatt, HAUSHALT, "Betrag", befunde)
     tabelle = finde_tabelle(blatt, HAUSHALT, befunde) if blatt is not None else None
-    if tabelle is None:
+    if blatt is None or tabelle is None:
         return leerer_rahmen("haushalt")
-    zahlen = {
+    zahlen: dict[str, Zahlenspalte] = {
         feld: entscheide(
             [(n, tabelle.wert(z, feld)) for n, z in tabelle.zeilen],
             tabelle.titel.get(feld, feld),

@@ -11,6 +11,7 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from defusedxml import ElementTree as SicheresXml
 
@@ -25,7 +26,7 @@ def xml_elemente(archiv: zipfile.ZipFile, teil: str, namen: set[str]) -> Iterato
     """(tag, attributes, parent's tag) of each element of `teil` whose tag is in `namen`, in
     document order. Every element is dropped once it has ended, so a part of any size is read
     in constant memory. Raises KeyError for a missing part and defusedxml's errors for a DTD."""
-    offen: list = []
+    offen: list[Any] = []
     with archiv.open(teil) as quelle:
         for ereignis, element in SicheresXml.iterparse(quelle, events=("start", "end")):
             if ereignis == "start":

@@ -41,8 +41,9 @@ def ist_kandidat(name: str) -> bool:
 
 def feldblaetter(mappe: RohMappe) -> list[tuple[int, RohBlatt]]:
     """The sheets named after a Handlungsfeld, by field number: the recommendations kept one sheet per field."""
+    nummern = {name: feldnummer_des_blatts(name) for name in mappe.blaetter}
     return sorted(
-        ((feldnummer_des_blatts(name), blatt) for name, blatt in mappe.blaetter.items() if feldnummer_des_blatts(name)),
+        ((nr, mappe.blaetter[name]) for name, nr in nummern.items() if nr),
         key=lambda e: e[0],
     )
 

@@ -254,11 +254,11 @@ def _hat_dtd(archiv: zipfile.ZipFile, eintrag: zipfile.ZipInfo) -> bool:
     """
     funde: list[bool] = []
 
-    def doctype(*_args) -> None:
+    def doctype(*_args: object) -> None:
         funde.append(True)
         raise _PrologGelesen
 
-    def wurzel(*_args) -> None:
+    def wurzel(*_args: object) -> None:
         raise _PrologGelesen
 
     leser = expat.ParserCreate()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from typing import Any
 
 import pandas as pd
 
@@ -44,7 +45,7 @@ class EmpfehlungsLeser:
         self.nr_mit_feld: list[int] = []
         self.hat_bezug = "bezug_gefluechtete" in tabelle.spalten
 
-    def feld(self, nummer: int, zeile: list) -> int | None:
+    def feld(self, nummer: int, zeile: list[Any]) -> int | None:
         """The row's Handlungsfeld Nr; None after recording why not."""
         roh = self.tabelle.wert(zeile, "handlungsfeld")
         feld = feld_nummer(roh, self.felder)
@@ -72,7 +73,7 @@ class EmpfehlungsLeser:
             return None
         return feld
 
-    def nr(self, nummer: int, zeile: list, feld: int | None) -> int | None:
+    def nr(self, nummer: int, zeile: list[Any], feld: int | None) -> int | None:
         """The row's Nr, unique within its field; None after recording why not.
 
         "1.3" as text in field 1 is read as Nr 3 (Handlungsfeld.Nr), with a warning.
@@ -80,7 +81,7 @@ class EmpfehlungsLeser:
         roh = self.tabelle.wert(zeile, "nr")
         teile = re.fullmatch(r"(\d+)\.(\d+)", bereinige(roh)) if isinstance(roh, str) else None
         if teile and feld is not None and int(teile.group(1)) == feld and int(teile.group(2)) >= 1:
-            nr = int(teile.group(2))
+            nr: int | None = int(teile.group(2))
             self.nr_mit_feld.append(nummer)
         else:
             nr = positive_nr(
@@ -119,7 +120,7 @@ class EmpfehlungsLeser:
         self.gesehen[(feld, nr)] = (nummer, ziel)
         return nr
 
-    def status(self, nummer: int, zeile: list) -> str | None:
+    def status(self, nummer: int, zeile: list[Any]) -> str | None:
         """The row's canonical status; None after recording an unknown word."""
         roh = self.tabelle.wert(zeile, "status")
         wert = bereinige(roh)
@@ -132,7 +133,7 @@ class EmpfehlungsLeser:
         self.abbildungen[(wert_text(roh), kanonisch)].append(nummer)
         return kanonisch
 
-    def bezug(self, nummer: int, zeile: list) -> tuple[bool, bool | None]:
+    def bezug(self, nummer: int, zeile: list[Any]) -> tuple[bool, bool | None]:
         """(valid, value) of the column Bezug Geflüchtete."""
         if not self.hat_bezug:
             return True, None
@@ -150,12 +151,12 @@ class EmpfehlungsLeser:
             return False, None
         return True, BEZUG_WERTE[schluessel]
 
-    def zeile(self, nummer: int, zeile: list) -> dict | None:
+    def zeile(self, nummer: int, zeile: list[Any]) -> dict[str, Any] | None:
         """The record of one row, or None when any required value is unusable or it is a total row."""
         if summenzeile_ohne_nr(self.tabelle, nummer, zeile, TEXTFELDER, "Empfehlung"):
             return None
         feld = self.feld(nummer, zeile)
-        werte = {
+        werte: dict[str, object] = {
             "handlungsfeld": feld,
             "nr": self.nr(nummer, zeile, feld),
             "empfehlung": pflichttext(
@@ -181,7 +182,7 @@ class EmpfehlungsLeser:
         werte["gemeldet_am"] = self.gemeldet_am(nummer, zeile)
         return {**werte, **weitere, "zeile": nummer}
 
-    def gemeldet_am(self, nummer: int, zeile: list) -> dt.date | None:
+    def gemeldet_am(self, nummer: int, zeile: list[Any]) -> dt.date | None:
         """The optional column Gemeldet am (written by the Rückmelderunde); unreadable = a warning."""
         roh = self.tabelle.wert(zeile, "gemeldet_am")
         if ist_leer(roh):
@@ -197,7 +198,7 @@ class EmpfehlungsLeser:
             )
         return datum
 
-    def termin(self, nummer: int, zeile: list) -> tuple[bool, dt.date | None, str]:
+    def termin(self, nummer: int, zeile: list[Any]) -> tuple[bool, dt.date | None, str]:
         """(valid, date, precision) of the optional column Termin; empty = no Termin."""
         roh = self.tabelle.wert(zeile, "termin")
         if ist_leer(roh):

@@ -14,11 +14,11 @@ import zipfile
 from dataclasses import dataclass
 
 from ipdaten.arbeitsmappe.befunde import EMPFEHLUNGEN, Befundliste, zeilen_wort
-from ipdaten.arbeitsmappe.blattliste import xml_elemente
+from ipdaten.arbeitsmappe.blattliste import NS_HAUPT, xml_elemente
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
 from ipdaten.arbeitsmappe.tabellen import Tabelle
 from ipdaten.arbeitsmappe.texte import ist_leer
-from ipdaten.arbeitsmappe.xlsx_lesen import NS_HAUPT, RohMappe
+from ipdaten.arbeitsmappe.xlsx_lesen import RohMappe
 
 _STILE = "xl/styles.xml"
 _WEISS = {"FFFFFFFF", "00FFFFFF", "FFFFFF"}

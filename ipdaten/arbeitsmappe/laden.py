@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
+
 from ipdaten.arbeitsmappe.befunde import STAND, AnlageUngueltig, Befund, Befundliste, fehler, gruppiert, wert_text
 from ipdaten.arbeitsmappe.blatt_einbuergerung import lies_einbuergerung
 from ipdaten.arbeitsmappe.blatt_empfehlungen import lies_empfehlungen
@@ -151,12 +153,11 @@ def _pruefe_mappe(mappe: RohMappe, zuordnung: Zuordnung | None = None, dateiname
     einbuergerung = lies_einbuergerung(mappe, blaetter[EINBUERGERUNG.name], befunde)
     haushalt = lies_haushalt(blaetter[HAUSHALT.name], felder, befunde)
     meilensteine = lies_meilensteine(blaetter[MEILENSTEINE.name], befunde)
-    stand, bezeichnung = lies_info(blaetter[INFO.name], befunde)
-    standangaben = _standangaben(blaetter[INFO.name], befunde, dateiname)
-    if stand is not None:
-        standangaben.insert(
-            0, Standangabe(stand, "tag", f"Blatt „{blaetter[INFO.name].name}“, Zeile „Stand“", "", "info")
-        )
+    info = blaetter[INFO.name]
+    stand, bezeichnung = lies_info(info, befunde)
+    standangaben = _standangaben(info, befunde, dateiname)
+    if stand is not None and info is not None:
+        standangaben.insert(0, Standangabe(stand, "tag", f"Blatt „{info.name}“, Zeile „Stand“", "", "info"))
     else:
         stand = _stand_von_anderswo(standangaben, befunde)
 
@@ -224,7 +225,7 @@ def _stand_von_anderswo(standangaben: list[Standangabe], befunde: Befundliste) -
     return gewaehlt.datum
 
 
-def _melde_formatierung(mappe: RohMappe, empfehlungen, befunde: Befundliste) -> None:
+def _melde_formatierung(mappe: RohMappe, empfehlungen: pd.DataFrame, befunde: Befundliste) -> None:
     """Rows of recommendations whose meaning is only formatting (struck through, coloured), per sheet read."""
     for tabelle in [t for t in befunde.tabellen if t.vertragsblatt == EMPFEHLUNGEN.name]:
         feld = tabelle.vorgegeben.get("handlungsfeld")

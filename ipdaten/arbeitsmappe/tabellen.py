@@ -3,7 +3,9 @@ cells filled down, and the data rows without the notes under the table (`Tabelle
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text, zeilen_wort
 from ipdaten.arbeitsmappe.sichtbarkeit import ausgeblendete_spalten, ausgeblendete_zeilen
@@ -23,19 +25,19 @@ class Tabelle:
     blatt: str
     spalten: dict[str, int]
     titel: dict[str, str]
-    zeilen: list[tuple[int, list]]
+    zeilen: list[tuple[int, list[Any]]]
     kopfzeile: int
     befunde: Befundliste
-    ueber_kopf: list[list] = field(default_factory=list)  # rows above the header (titles, notes)
+    ueber_kopf: list[list[Any]] = field(default_factory=list)  # rows above the header (titles, notes)
     verbundene_spalten: set[int] = field(default_factory=set)  # columns with merged cells below the header
     vorgegeben: dict[str, object] = field(
         default_factory=dict
     )  # values given for every row (e.g. field from sheet name)
-    kopf: list = field(default_factory=list)  # the header row's cells, read or not
+    kopf: list[Any] = field(default_factory=list)  # the header row's cells, read or not
     vertragsblatt: str = ""  # the contract sheet this table is read as
     umgeformt: frozenset[int] = frozenset()  # columns read into another column (RohBlatt.umgeformt)
 
-    def wert(self, zeile: list, feld: str) -> object:
+    def wert(self, zeile: list[Any], feld: str) -> object:
         """The raw value of `feld` in a row, or None when the column is absent."""
         if feld in self.vorgegeben:
             return self.vorgegeben[feld]
@@ -63,7 +65,7 @@ class Tabelle:
         )
 
 
-def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list]:
+def _fuelle_verbundene(blatt: RohBlatt, ab_zeile: int) -> list[list[Any]]:
     """Rows with the value of each merged range copied into all its cells below the header.
 
     Ranges are clipped to the rows and columns that hold values: a range over the whole sheet
@@ -163,12 +165,12 @@ def finde_tabelle(
     return tabelle
 
 
-def _kopf_wiederholt(spalten: dict[str, int], titel: dict[str, str]):
+def _kopf_wiederholt(spalten: dict[str, int], titel: dict[str, str]) -> Callable[[list[Any]], bool]:
     """A test for a row that repeats the header (blocks copied together): every read column holds
     its own header again (at least two)."""
     koepfe = {index: kopf_schluessel(titel[feld]) for feld, index in spalten.items() if kopf_schluessel(titel[feld])}
 
-    def ist_kopf(zeile: list) -> bool:
+    def ist_kopf(zeile: list[Any]) -> bool:
         return len(koepfe) >= 2 and all(i < len(zeile) and kopf_schluessel(zeile[i]) == k for i, k in koepfe.items())
 
     return ist_kopf
@@ -178,10 +180,10 @@ def _ohne_anmerkungen_darunter(
     name: str,
     vertrag: Blatt,
     spalten: dict[str, int],
-    zeilen: list[tuple[int, list]],
+    zeilen: list[tuple[int, list[Any]]],
     leer_davor: set[int],
     befunde: Befundliste,
-) -> list[tuple[int, list]]:
+) -> list[tuple[int, list[Any]]]:
     """The rows without notes, counts and footnotes under the table (after an empty row).
 
     A row belongs to the table when at least half of the required columns are filled; the rows
@@ -189,7 +191,7 @@ def _ohne_anmerkungen_darunter(
     """
     pflicht = [spalten[s.feld] for s in vertrag.pflichtspalten if s.feld in spalten]
 
-    def wie_daten(zeile: list) -> bool:
+    def wie_daten(zeile: list[Any]) -> bool:
         gefuellt = sum(1 for i in pflicht if i < len(zeile) and not ist_leer(zeile[i]))
         return gefuellt * 2 >= len(pflicht)
 

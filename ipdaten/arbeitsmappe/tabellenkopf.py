@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
+from typing import Any
 
 from ipdaten.arbeitsmappe.befunde import Befundliste, wert_text
 from ipdaten.arbeitsmappe.blattsuche import spaltenname
@@ -56,14 +57,14 @@ def tausender_einheit(text: object) -> bool:
 
 def namen(vertrag: Blatt) -> dict[str, Spalte]:
     """Header keys (titles and aliases, see kopf_schluessel) → column of the contract."""
-    ergebnis = {}
+    ergebnis: dict[str, Spalte] = {}
     for spalte in vertrag.spalten:
         for name in (spalte.titel, *spalte.aliase):
             ergebnis.setdefault(kopf_schluessel(name), spalte)
     return ergebnis
 
 
-def _kopfzellen(blatt: RohBlatt, index: int, zweizeilig: bool) -> list:
+def _kopfzellen(blatt: RohBlatt, index: int, zweizeilig: bool) -> list[Any]:
     """The header cells of row `index`; with `zweizeilig`, an empty cell takes the group header above.
 
     A two-row header: a merged group cell above ("Umsetzung" over "Status" and "Bemerkung"), or a
@@ -82,7 +83,9 @@ def _kopfzellen(blatt: RohBlatt, index: int, zweizeilig: bool) -> list:
     return [oben[c] if ist_leer(zeile[c]) and c < len(oben) else zeile[c] for c in range(breite)]
 
 
-def finde_kopfzeile(blatt: RohBlatt, vertrag: Blatt, vorgegeben=()) -> tuple[int, int, set[str], bool]:
+def finde_kopfzeile(
+    blatt: RohBlatt, vertrag: Blatt, vorgegeben: Collection[str] = ()
+) -> tuple[int, int, set[str], bool]:
     """(required columns found, row index, fields found, two-row) of the best header candidate."""
     schluessel = namen(vertrag)
     pflicht = {s.feld for s in vertrag.pflichtspalten}
@@ -106,7 +109,9 @@ def _spalten_text(vertrag: Blatt) -> str:
     return f"Spalten {pflicht}" + (f" (optional: {optional})" if optional else "")
 
 
-def melde_fehlende_spalten(blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str], befunde) -> None:
+def melde_fehlende_spalten(
+    blatt: RohBlatt, vertrag: Blatt, kopf: int, gefunden: set[str], befunde: Befundliste
+) -> None:
     """Record why no header row was found: an empty sheet, or the missing required columns with the
     header cells that most likely mean them."""
     if not any(not ist_leer(z) for zeile in blatt.zeilen for z in zeile):

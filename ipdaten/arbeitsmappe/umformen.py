@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from ipdaten.arbeitsmappe.befunde import Befundliste
 from ipdaten.arbeitsmappe.tabellenkopf import KOPFZEILE_SUCHTIEFE, kopf_schluessel, kopf_text, namen
@@ -29,7 +30,7 @@ AUSLAENDER_KOEPFE = (
 _KREUZ_NEIN = {"", "nein", "n", "0", "-", "–", "—"}
 
 
-def _kopfzeile(blatt: RohBlatt, passt) -> int | None:
+def _kopfzeile(blatt: RohBlatt, passt: Callable[[list[str], list[Any]], bool]) -> int | None:
     for index, zeile in enumerate(blatt.zeilen[:KOPFZEILE_SUCHTIEFE]):
         if passt([kopf_schluessel(z) for z in zeile], zeile):
             return index
@@ -46,7 +47,7 @@ def jahre_als_spalten(
     vertrag: Blatt,
     wert_titel: str,
     befunde: Befundliste,
-    leere_behalten: Callable[[list], bool] | None = None,
+    leere_behalten: Callable[[list[Any]], bool] | None = None,
 ) -> RohBlatt:
     """A sheet with one column per year ("Gebiet | 2014 | 2015") as one row per year and value.
 
@@ -60,12 +61,12 @@ def jahre_als_spalten(
     wert_feld = schluessel[kopf_schluessel(wert_titel)].feld
     noetig = {s.feld for s in vertrag.pflichtspalten} - {"jahr", wert_feld}
 
-    def passt(koepfe: list[str], zeile: list) -> bool:
+    def passt(koepfe: list[str], zeile: list[Any]) -> bool:
         felder = {schluessel[k].feld for k in koepfe if k in schluessel}
         nur_text = all(isinstance(z, str) or ist_leer(z) or _jahr_im_kopf(z) for z in zeile)
         return noetig <= felder and "jahr" not in felder and nur_text and any(_jahr_im_kopf(z) for z in zeile)
 
-    def hat_jahr_spalte(koepfe: list[str], zeile: list) -> bool:
+    def hat_jahr_spalte(koepfe: list[str], zeile: list[Any]) -> bool:
         return any(k in schluessel and schluessel[k].feld == "jahr" for k in koepfe)
 
     kopf = _kopfzeile(blatt, passt)
@@ -101,7 +102,7 @@ def jahre_als_spalten(
 def quote_aus_anzahlen(blatt: RohBlatt, quote_titel: str, befunde: Befundliste) -> RohBlatt:
     """Naturalisations and foreign population as counts: the quota is computed (100 × E ÷ A)."""
 
-    def passt(koepfe: list[str], zeile: list) -> bool:
+    def passt(koepfe: list[str], zeile: list[Any]) -> bool:
         return any(k in EINBUERGERUNGEN_KOEPFE for k in koepfe) and any(k in AUSLAENDER_KOEPFE for k in koepfe)
 
     kopf = _kopfzeile(blatt, passt)
@@ -142,12 +143,12 @@ def status_aus_ankreuzspalten(
     """
     schluessel = namen(vertrag)
 
-    def passt(koepfe: list[str], zeile: list) -> bool:
+    def passt(koepfe: list[str], zeile: list[Any]) -> bool:
         status = [k for k in koepfe if k and status_von.get(falte(k))]
         felder = {schluessel[k].feld for k in koepfe if k in schluessel}
         return len(status) >= 2 and "empfehlung" in felder and "status" not in felder
 
-    def hat_status_spalte(koepfe: list[str], zeile: list) -> bool:
+    def hat_status_spalte(koepfe: list[str], zeile: list[Any]) -> bool:
         return any(k in schluessel and schluessel[k].feld == "status" for k in koepfe)
 
     kopf = _kopfzeile(blatt, passt)

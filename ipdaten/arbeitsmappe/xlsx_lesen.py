@@ -12,6 +12,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 import python_calamine
 from defusedxml import ElementTree as SicheresXml
@@ -63,7 +64,7 @@ class RohBlatt:
     """One sheet as read: rows from A1 (0-based) and the facts calamine does not give."""
 
     name: str
-    zeilen: list[list]
+    zeilen: list[list[Any]]
     zusammengefasst: list[tuple[int, int, int, int]] = field(default_factory=list)
     xml_pfad: str = ""
     xml: bytes = b""
@@ -151,7 +152,7 @@ def _blatt_pfade(archiv: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     return {b.name: b.pfad for b in blaetter if b.pfad}, neu
 
 
-def _pruefe_und_setze_fehlerwerte(zeilen: list[list], xml: bytes, pfad: str) -> None:
+def _pruefe_und_setze_fehlerwerte(zeilen: list[list[Any]], xml: bytes, pfad: str) -> None:
     """Check that the sheet's XML is complete, then put Excel error values (#DIV/0!, #NV …) into the rows; calamine reads them as empty.
 
     A finding then shows what Excel shows instead of calling the cell empty.
@@ -219,7 +220,7 @@ class _Ausdehnung:
         return max_zeile + ohne_r_zeilen + ohne_r, self.max_spalte + ohne_r
 
 
-def _pruefe_ausdehnung(name: str, teil) -> int:
+def _pruefe_ausdehnung(name: str, teil: IO[bytes]) -> int:
     """Refuse a sheet whose cell range would not fit in memory (calamine allocates it densely),
     reading its XML piece by piece from the open zip member `teil` and stopping at the bound.
 
@@ -267,16 +268,16 @@ def lies_mappe(daten: bytes, nur: set[str] | Callable[[str], bool] | None = None
         stile = _lies_prozent_stile(archiv)
         # Every sheet's span is counted before calamine opens anything, and all of them together
         # are bounded: calamine allocates each densely (a million cells about 40 MB).
-        zellen = blaetter = 0
+        zellen = anzahl = 0
         for name, pfad in pfade.items():
             if gewuenscht(name):
                 with archiv.open(pfad) as teil:  # KeyError (sheet without its part) means a broken file
                     zellen += _pruefe_ausdehnung(name, teil)
-                blaetter += 1
+                anzahl += 1
                 if zellen > MAX_ZELLEN_GESAMT:
-                    raise MappeZuGross(blaetter, zellen)
+                    raise MappeZuGross(anzahl, zellen)
         mappe = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(daten))
-        blaetter = {}
+        blaetter: dict[str, RohBlatt] = {}
         for name in mappe.sheet_names:
             if not gewuenscht(name):
                 continue

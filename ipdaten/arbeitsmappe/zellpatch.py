@@ -109,17 +109,17 @@ class _Stile:
         if stil >= len(self.xfs):
             return False
         treffer = re.search(rb'numFmtId="(\d+)"', self.xfs[stil])
-        return bool(treffer) and int(treffer.group(1)) in self.datumsformate
+        return treffer is not None and int(treffer.group(1)) in self.datumsformate
 
     def datumsstil(self, stil: int) -> int:
         """`stil` if it shows a date, else the number of a copy of it showing DATUMSFORMAT."""
         if self.zeigt_datum(stil):
             return stil
         if stil not in self.neu:
-            if self.xml is None or not self.xfs:
+            if self.xml is None or not self.xfs or self.format_id is None:
                 raise PatchFehler("Die Arbeitsmappe hat keine Formatvorlagen (xl/styles.xml).")
             vorlage = self.xfs[stil] if stil < len(self.xfs) else self.xfs[0]
-            kopf = re.match(rb"<(?:\w+:)?xf\b[^>]*?(?=/?>)", vorlage).group(0)
+            kopf = _gefunden(re.match(rb"<(?:\w+:)?xf\b[^>]*?(?=/?>)", vorlage), "xl/styles.xml").group(0)
             ohne = re.sub(rb'\s(?:numFmtId|applyNumberFormat)="[^"]*"', b"", kopf)
             self.xfs.append(ohne + b' numFmtId="%d" applyNumberFormat="1"' % self.format_id + vorlage[len(kopf) :])
             self.neu[stil] = len(self.xfs) - 1
@@ -127,11 +127,11 @@ class _Stile:
 
     def geaendert(self) -> bytes | None:
         """The new `xl/styles.xml`, None when no style was added."""
-        if not self.neu:
+        if not self.neu or self.xml is None:
             return None
         zusatz = b"".join(self.xfs[i] for i in sorted(self.neu.values()))
 
-        def ersetze(treffer: re.Match) -> bytes:
+        def ersetze(treffer: re.Match[bytes]) -> bytes:
             kopf = re.sub(rb'\bcount="\d+"', b'count="%d"' % len(self.xfs), treffer.group("kopf"))
             return kopf + treffer.group("inhalt") + zusatz + treffer.group("ende")
 
@@ -141,9 +141,9 @@ class _Stile:
 
     def _mit_format(self, xml: bytes) -> bytes:
         """`xml` with DATUMSFORMAT added to `<numFmts>` (created as the first child when absent)."""
-        wurzel = re.search(rb"<(?P<p>(?:\w+:)?)styleSheet\b[^>]*>", xml)
+        wurzel = _gefunden(re.search(rb"<(?P<p>(?:\w+:)?)styleSheet\b[^>]*>", xml), "xl/styles.xml")
         p = wurzel.group("p")
-        eintrag = b'<%snumFmt numFmtId="%d" formatCode="%s"/>' % (p, self.format_id, DATUMSFORMAT.encode())
+        eintrag = b'<%snumFmt numFmtId="%d" formatCode="%s"/>' % (p, self.format_id or 0, DATUMSFORMAT.encode())
         formate = re.search(rb"(?P<kopf><(?P<p>(?:\w+:)?)numFmts\b[^>]*>)(?P<inhalt>.*?)</(?P=p)numFmts>", xml, re.S)
         if formate is None:
             neu = b'<%snumFmts count="1">%s</%snumFmts>' % (p, eintrag, p)
@@ -151,6 +151,13 @@ class _Stile:
         anzahl = len(re.findall(rb"<(?:\w+:)?numFmt\b", formate.group("inhalt"))) + 1
         kopf = re.sub(rb'\bcount="\d+"', b'count="%d"' % anzahl, formate.group("kopf"))
         return xml[: formate.start()] + kopf + formate.group("inhalt") + eintrag + xml[formate.end("inhalt") :]
+
+
+def _gefunden(treffer: re.Match[bytes] | None, teil: str) -> re.Match[bytes]:
+    """A match the XML must have; a part without it is no part Excel wrote (PatchFehler)."""
+    if treffer is None:
+        raise PatchFehler(f"Der Teil {teil} der Arbeitsmappe ist nicht wie erwartet aufgebaut.")
+    return treffer
 
 
 def _text(text: str) -> str:
@@ -177,7 +184,7 @@ def _zelle_xml(p: bytes, ref: str, stil: int | None, wert: Wert, stile: _Stile) 
     return f'<{q}c r="{ref}"{s}><{q}v>{zahl!r}</{q}v></{q}c>'.encode()
 
 
-def _zeilen(inhalt: bytes) -> list[tuple[int, re.Match]]:
+def _zeilen(inhalt: bytes) -> list[tuple[int, re.Match[bytes]]]:
     """The rows of sheetData with their Excel numbers (a row without `r` follows the one before)."""
     zeilen, vorige = [], 0
     for treffer in _ZEILE.finditer(inhalt):
@@ -187,7 +194,7 @@ def _zeilen(inhalt: bytes) -> list[tuple[int, re.Match]]:
     return zeilen
 
 
-def _zellen(inhalt: bytes) -> list[tuple[int, re.Match]]:
+def _zellen(inhalt: bytes) -> list[tuple[int, re.Match[bytes]]]:
     zellen, vorige = [], -1
     for treffer in _ZELLE.finditer(inhalt):
         ref = _REF.search(treffer.group("attrs"))
@@ -260,7 +267,7 @@ class _Blatt:
     def neue_zelle(self, zelle: Zelle) -> bytes:
         return _zelle_xml(self.p, zelle.ref, self.neuer_stil(zelle), zelle.wert, self.stile)
 
-    def zeile(self, treffer: re.Match, zellen: dict[int, Zelle]) -> bytes:
+    def zeile(self, treffer: re.Match[bytes], zellen: dict[int, Zelle]) -> bytes:
         """The row with its patched cells replaced and its new cells inserted in column order."""
         p, inhalt = treffer.group("p"), treffer.group("inhalt") or b""
         neue = sorted(s for s in zellen if zellen[s].wert is not None)
@@ -329,7 +336,7 @@ def _dimension(xml: bytes, zellen: list[tuple[int, int]]) -> bytes:
     if neu == (a_spalte, a_zeile, e_spalte, e_zeile):
         return xml
     ref = f"{spaltenname(neu[0])}{neu[1]}:{spaltenname(neu[2])}{neu[3]}".encode()
-    return xml[: treffer.start(1)] + ref + xml[treffer.end(treffer.lastindex) :]
+    return xml[: treffer.start(1)] + ref + xml[treffer.end(treffer.lastindex or 0) :]
 
 
 def _spaltenbreiten(xml: bytes, breiten: dict[int, float]) -> bytes:
@@ -342,7 +349,7 @@ def _spaltenbreiten(xml: bytes, breiten: dict[int, float]) -> bytes:
     fehlend = {s: b for s, b in breiten.items() if s not in vorhanden}
     if not fehlend:
         return xml
-    daten = _DATEN.search(xml)
+    daten = _gefunden(_DATEN.search(xml), "Blatt")
     p = daten.group("p")
     neu = b"".join(
         b'<%scol min="%d" max="%d" width="%s" customWidth="1"/>'

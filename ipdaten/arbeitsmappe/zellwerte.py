@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Collection
+from typing import Any
 
 import pandas as pd
 
@@ -18,13 +19,13 @@ KEINE_ANGABE_TEXTE = {"", "k. a.", "k.a.", "keine angabe", "-", "–", "—", "n
 FELD_MUSTER = re.compile(r"^(?:(?:HF|Handlungsfeld)\s*(\d+)\b.*|(\d+)\s*[.:–—-]?\s+\S.*)$", re.I)
 
 
-def text(tabelle: Tabelle, zeile: list, feld: str) -> str:
+def text(tabelle: Tabelle, zeile: list[Any], feld: str) -> str:
     """The cell of `feld` as cleaned text ('' when empty or absent)."""
     return bereinige(tabelle.wert(zeile, feld))
 
 
 def weitere_werte(
-    tabelle: Tabelle, nummer: int, zeile: list, vertrag: Blatt, gelesen: Collection[str]
+    tabelle: Tabelle, nummer: int, zeile: list[Any], vertrag: Blatt, gelesen: Collection[str]
 ) -> dict[str, object] | None:
     """The values of the contract's columns a reader has no rule of its own for (those not in
     `gelesen`), read by their declared type: text, or one of the words of an `auswahl` type.
@@ -55,7 +56,7 @@ def weitere_werte(
 
 
 def pflichttext(
-    code: str, tabelle: Tabelle, nummer: int, zeile: list, feld: str, meldung: str, erlaubt: str
+    code: str, tabelle: Tabelle, nummer: int, zeile: list[Any], feld: str, meldung: str, erlaubt: str
 ) -> str | None:
     """The text of a required cell; None after recording the error `code` when it is empty."""
     wert = text(tabelle, zeile, feld)
@@ -75,7 +76,7 @@ NR_ALS_KOMMAZAHL = (
 )
 
 
-def positive_nr(code: str, tabelle: Tabelle, nummer: int, zeile: list, meldung: str, erlaubt: str) -> int | None:
+def positive_nr(code: str, tabelle: Tabelle, nummer: int, zeile: list[Any], meldung: str, erlaubt: str) -> int | None:
     """The column Nr as a whole number from 1; None after recording an error (`code`, or one
     explaining Excel's dates)."""
     roh = tabelle.wert(zeile, "nr")
@@ -92,7 +93,7 @@ def positive_nr(code: str, tabelle: Tabelle, nummer: int, zeile: list, meldung: 
     return nr
 
 
-def jahr(code: str, tabelle: Tabelle, nummer: int, zeile: list, meldung: str, beispiel: int) -> int | None:
+def jahr(code: str, tabelle: Tabelle, nummer: int, zeile: list[Any], meldung: str, beispiel: int) -> int | None:
     """The column Jahr as a year 1900–2100; None after recording the error `code`."""
     roh = tabelle.wert(zeile, "jahr")
     wert = ganze_zahl(roh)
@@ -163,7 +164,7 @@ def ist_teilergebnis_text(wert: object) -> bool:
     return bool(_TEILERGEBNIS.match(falte(wert).strip(":. ")))
 
 
-def ist_summenzeile_der_liste(tabelle: Tabelle, zeile: list, textfelder: tuple[str, ...]) -> bool:
+def ist_summenzeile_der_liste(tabelle: Tabelle, zeile: list[Any], textfelder: tuple[str, ...]) -> bool:
     """Whether a row of a list is a total (no Nr, and labelled Gesamt/Summe … in a text column or
     like Excel's Teilergebnis rows in a grouping column): never a recommendation, never a status word."""
     if ganze_zahl(tabelle.wert(zeile, "nr")) is not None:
@@ -173,7 +174,7 @@ def ist_summenzeile_der_liste(tabelle: Tabelle, zeile: list, textfelder: tuple[s
     )
 
 
-def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list, textfelder: tuple[str, ...], was: str) -> bool:
+def summenzeile_ohne_nr(tabelle: Tabelle, nummer: int, zeile: list[Any], textfelder: tuple[str, ...], was: str) -> bool:
     """A total row in a list (no Nr, labelled Gesamt/Summe … or like Excel's Teilergebnis rows):
     left out with a warning; True if so."""
     if not ist_summenzeile_der_liste(tabelle, zeile, textfelder):

@@ -99,7 +99,7 @@ class Zuordnung:
         b: dict[str, str] = {}
         for vertrag, quelle in (blaetter or {}).items():
             b[_vertragsblatt(vertrag).name] = _text(quelle, f"Das Blatt für „{vertrag}“")
-        s: dict[tuple[str, str], str] = {}
+        s: dict[tuple[str, str], tuple[str, str]] = {}
         for vertrag, koepfe in (spalten or {}).items():
             blatt = _vertragsblatt(vertrag)
             if not isinstance(koepfe, dict):

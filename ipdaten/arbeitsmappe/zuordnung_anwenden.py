@@ -93,8 +93,10 @@ def wende_an(mappe: RohMappe, zuordnung: Zuordnung | None) -> RohMappe:
             del blaetter[andere]
         blaetter[vertrag] = blatt
     for vertrag_name in {v for v, _, _ in zuordnung.spalten}:
-        vertrag = VERTRAGSBLATT[vertrag_name]
+        vertragsblatt = VERTRAGSBLATT[vertrag_name]
         schluessel = next((n for n in blaetter if falte(n) == falte(vertrag_name)), None)
         if schluessel is not None:
-            blaetter[schluessel] = _koepfe_anwenden(blaetter[schluessel], vertrag, zuordnung.koepfe_fuer(vertrag_name))
+            blaetter[schluessel] = _koepfe_anwenden(
+                blaetter[schluessel], vertragsblatt, zuordnung.koepfe_fuer(vertrag_name)
+            )
     return dataclasses.replace(mappe, blaetter=blaetter)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from ipdaten.arbeitsmappe.befunde import Befundliste
 from ipdaten.arbeitsmappe.empfehlung_leser import TEXTFELDER
@@ -102,7 +103,7 @@ def status_bekannt(wort: object, zuordnung: Zuordnung | None = None) -> bool:
     return zuordnung is not None and status_schluessel(text) in zuordnung.status_woerter()
 
 
-def _keine_empfehlung(zeile: list, wert: object, kopf: object) -> bool:
+def _keine_empfehlung(zeile: list[Any], wert: object, kopf: object) -> bool:
     """A row of an unrecognised table that is no recommendation: the header repeated, or a total
     labelled like Excel's Teilergebnis rows ("1 Anzahl", "Gesamtergebnis")."""
     return status_schluessel(wert) == status_schluessel(kopf) or any(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -58,7 +59,7 @@ def annahmen_satz(a: Annahmen) -> str:
 def suchtexte(empfehlungen: pd.DataFrame) -> pd.Series:
     """The folded text a search looks in (Empfehlung, Ziel, Bemerkung, Quelle), one per row."""
     teile = [empfehlungen[spalte].fillna("").astype(str) for spalte in _SUCHSPALTEN]
-    verbunden = teile[0].str.cat(teile[1:], sep=" \x1f ")
+    verbunden = teile[0].str.cat(pd.concat(teile[1:], axis=1), sep=" \x1f ")
     return pd.Series([falte(t) for t in verbunden], index=empfehlungen.index, dtype=object)
 
 
@@ -115,10 +116,10 @@ def empfehlungen_filtern(
         maske &= empfehlungen["bezug_gefluechtete"].map(bezug_text).isin(list(filter_.bezug))
     for spalte, woerter in filter_.auswahl:
         maske &= empfehlungen[spalte].map(auswahl_text).isin(list(woerter))
-    woerter = falte(filter_.suche).split()
-    if woerter:
+    suchwoerter = falte(filter_.suche).split()
+    if suchwoerter:
         texte = suchtexte(empfehlungen) if suchtext is None else suchtext
-        for wort in woerter:
+        for wort in suchwoerter:
             maske &= texte.str.contains(wort, regex=False)
     return empfehlungen[maske]
 
@@ -135,7 +136,7 @@ def empfehlungen_tabelle(
     Quelle; with `feldnamen` a leading column Handlungsfeld ("6 Gesellschaft").
     """
     nr = [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])]
-    spalten: dict[str, list] = {}
+    spalten: dict[str, list[Any]] = {}
     if feldnamen is not None:
         spalten["Handlungsfeld"] = [
             f"{int(f)} {feldnamen.get(int(f), '')}".strip() for f in empfehlungen["handlungsfeld"]
@@ -229,7 +230,7 @@ def haushalt_feld_tabelle(
     return pd.DataFrame(zeilen, columns=["Handlungsfeld", "Betrag", "Anteil"], dtype=object)
 
 
-def vorhandene_status(gesamt: dict) -> list[str]:
+def vorhandene_status(gesamt: dict[str, Any]) -> list[str]:
     """The statuses that occur (count > 0), in canonical order; `gesamt` is status_gesamt."""
     return [s for s, n in gesamt["status"].items() if n]
 
@@ -245,7 +246,7 @@ def verteilung_tabelle(
     """The status distribution as display strings: Handlungsfeld, Empfehlungen and per status
     "17 (63,0 %)"; a text alternative to the stacked bars. Fields in `annahme_felder` carry
     ANNAHME_MARKE."""
-    spalten: dict[str, list] = {
+    spalten: dict[str, list[Any]] = {
         "Handlungsfeld": [
             f"{int(n)} {name}" + (ANNAHME_MARKE if int(n) in annahme_felder else "")
             for n, name in zip(verteilung["nr"], verteilung["name"])

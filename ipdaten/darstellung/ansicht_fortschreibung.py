@@ -5,7 +5,9 @@ browser shows 35,0 % and 12.000 €.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -28,7 +30,7 @@ def verlauf_tabelle(anteile: pd.DataFrame, mass: str) -> pd.DataFrame:
     staende = anteile.drop_duplicates("stand").sort_values("stand")
     felder = felder_im_verlauf(anteile)
     nach = anteile.set_index(["nr", "stand"])
-    spalten: dict[str, list] = {
+    spalten: dict[str, list[Any]] = {
         "Handlungsfeld": [
             "Alle Handlungsfelder" if n == GESAMT else f"{int(n)} {name}"
             for n, name in zip(felder["nr"], felder["name"])
@@ -117,7 +119,7 @@ def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: 
     measures as 'Anteil umgesetzt' … and per status '3 (25 %)'.
 
     The measures are titled with "Anteil": the status "umgesetzt" has a column of its own."""
-    spalten: dict[str, list] = {
+    spalten: dict[str, list[Any]] = {
         titel: verteilung["name"].astype(str).tolist(),
         "Empfehlungen": [fmt.zahl(n) for n in verteilung["empfehlungen"]],
     }
@@ -130,12 +132,12 @@ def status_nach_tabelle(verteilung: pd.DataFrame, status: Iterable[str], titel: 
 
 def termin_text(datum: object, genauigkeit: object) -> str:
     """A Termin as written: '30. Juni 2018', 'Juni 2018', '2018'; '' when none."""
-    if datum is None or (isinstance(datum, float) and pd.isna(datum)) or datum is pd.NaT:
+    if datum is None or datum is pd.NaT or not isinstance(datum, dt.date):
         return ""
     return fmt.ungefaehres_datum(datum, str(genauigkeit))
 
 
-def _empfehlungen_text(empfehlungen: pd.DataFrame, weitere: dict[str, list]) -> pd.DataFrame:
+def _empfehlungen_text(empfehlungen: pd.DataFrame, weitere: dict[str, list[Any]]) -> pd.DataFrame:
     """Handlungsfeld, Nr, Empfehlung and Status of recommendations (with feldname) as text,
     followed by the columns `weitere`."""
     return pd.DataFrame(
@@ -187,7 +189,7 @@ def gefluechtete_tabelle(empfehlungen: pd.DataFrame) -> pd.DataFrame:
     return _empfehlungen_text(empfehlungen, {"Bemerkung": _texte(empfehlungen["bemerkung"])})
 
 
-def _plan_ist_spalten(frame: pd.DataFrame) -> dict[str, list]:
+def _plan_ist_spalten(frame: pd.DataFrame) -> dict[str, list[Any]]:
     return {
         "Plan": [fmt.euro(b) for b in frame["plan"]],
         "Ist": [fmt.euro(b) for b in frame["ist"]],

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Anlage
@@ -46,7 +47,7 @@ class Auswertung:
         return kennzahlen.status_verteilung(self.anlage)
 
     @cached_property
-    def gesamt(self) -> dict:
+    def gesamt(self) -> dict[str, Any]:
         """Status distribution over all recommendations (see kennzahlen.status_gesamt)."""
         return kennzahlen.status_gesamt(self.anlage)
 
@@ -112,11 +113,11 @@ class Auswertung:
 
     def handlungsfeld(self, nr: int) -> pd.Series:
         """One Handlungsfeld's row (nr, name, leitsatz, seiten, bericht)."""
-        return self._merke(("handlungsfeld", nr), lambda: self._felder_nach_nr.loc[nr])
+        return self._merke(("handlungsfeld", nr), lambda: cast(pd.Series, self._felder_nach_nr.loc[nr]))
 
     def verteilung_feld(self, nr: int) -> pd.Series:
         """One Handlungsfeld's row of the status distribution."""
-        return self._merke(("verteilung_feld", nr), lambda: self._verteilung_nach_nr.loc[nr])
+        return self._merke(("verteilung_feld", nr), lambda: cast(pd.Series, self._verteilung_nach_nr.loc[nr]))
 
     def feld_kopfzahlen(self, nr: int) -> list[kopfzahl.Kopfzahl]:
         """The headline figures of one Handlungsfeld (kopfzahl.feld_kennzahlen), marked when
@@ -145,7 +146,7 @@ class Auswertung:
         that needs them and shared read-only afterwards (st.plotly_chart copies a figure)."""
         return self._gemerkt.wert(schluessel, berechne)
 
-    def status_diagramm(self, absolut: bool = False):
+    def status_diagramm(self, absolut: bool = False) -> go.Figure:
         """diagramme.status_balken of all Handlungsfelder (shares or counts)."""
         return self._merke(
             ("status", absolut),
@@ -154,14 +155,14 @@ class Auswertung:
             ),
         )
 
-    def feld_diagramm(self, nr: int):
+    def feld_diagramm(self, nr: int) -> go.Figure:
         """diagramme.feld_verteilung of one Handlungsfeld."""
         return self._merke(
             ("feld", nr),
             lambda: diagramme.feld_verteilung(self.verteilung_feld(nr), annahme=nr in self.annahmen.felder_betroffen),
         )
 
-    def verteilung_tabelle(self):
+    def verteilung_tabelle(self) -> pd.DataFrame:
         """ansicht.verteilung_tabelle over the statuses present."""
         return self._merke(
             ("verteilung_tabelle",),
@@ -170,7 +171,7 @@ class Auswertung:
             ),
         )
 
-    def einbuergerung_ansicht(self, jahr: int) -> tuple:
+    def einbuergerung_ansicht(self, jahr: int) -> tuple[Any, ...]:
         """(figures, figure, table) of one naturalisation year: key figures, ranked bars, table."""
         return self._merke(
             ("einbuergerung", jahr),
@@ -181,14 +182,14 @@ class Auswertung:
             ),
         )
 
-    def einbuergerung_verlauf(self):
+    def einbuergerung_verlauf(self) -> go.Figure:
         """diagramme.einbuergerung_verlauf over all years."""
         return self._merke(("einbuergerung_verlauf",), lambda: diagramme.einbuergerung_verlauf(self.einbuergerung))
 
-    def haushalt_ansicht(self, jahr: int) -> tuple:
+    def haushalt_ansicht(self, jahr: int) -> tuple[Any, ...]:
         """(key figures, measures figure, measures table, per-field figure, per-field table) of one year."""
 
-        def berechne():
+        def berechne() -> tuple[Any, ...]:
             h = self.haushalt(jahr)
             return (
                 kopfzahl.haushalt_kennzahlen(
@@ -250,11 +251,11 @@ class Auswertung:
         beschriftung = {nr: fmt.kuerzen(f"{nr} – {zeile['Empfehlung']}", 110) for nr, zeile in zeilen.items()}
         return tabelle, zeilen, beschriftung
 
-    def gefluechtete_diagramm(self):
+    def gefluechtete_diagramm(self) -> go.Figure:
         """Status per field of the recommendations with Bezug Geflüchtete (counts; fields without
         any left out), built once (page Geflüchtete)."""
 
-        def berechne():
+        def berechne() -> go.Figure:
             verteilung = self.gefluechtete().verteilung
             return diagramme.status_balken(verteilung[verteilung["empfehlungen"] > 0], absolut=True)
 
@@ -264,7 +265,7 @@ class Auswertung:
         """The Geflüchtete page's tables, built once: status per field (fields with such
         recommendations) and the recommendations themselves."""
 
-        def berechne():
+        def berechne() -> tuple[pd.DataFrame, pd.DataFrame]:
             g = self.gefluechtete()
             mit = g.verteilung[g.verteilung["empfehlungen"] > 0]
             status = ansicht.vorhandene_status(g.gesamt)
@@ -272,14 +273,14 @@ class Auswertung:
 
         return self._merke(("gefluechtete_tabellen",), berechne)
 
-    def status_nach_diagramm(self, spalte: str):
+    def status_nach_diagramm(self, spalte: str) -> go.Figure:
         """Status shares per value of `spalte` (e.g. "zustaendig"), built once (page Zuständigkeit)."""
         return self._merke(
             ("status_nach_diagramm", spalte),
             lambda: diagramme.status_balken(self.status_nach(spalte), nur_namen=True),
         )
 
-    def plan_ist_diagramm(self, jahr: int | None):
+    def plan_ist_diagramm(self, jahr: int | None) -> go.Figure:
         """Plan against Ist per field of one budget year, built once (page Haushalt)."""
         return self._merke(
             ("plan_ist_diagramm", jahr),

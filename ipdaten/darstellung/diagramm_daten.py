@@ -16,6 +16,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,18 +42,20 @@ def klartext(text: object) -> str:
     return _LEERRAUM.sub(" ", html.unescape(ohne)).strip(" ")
 
 
-def _achsentitel(achse) -> str:
+def _achsentitel(achse: Any) -> str:
     """An axis title without its footnote line (diagramm_stil.fussnote adds one)."""
     text = achse.title.text if achse is not None and achse.title is not None else None
     return klartext(_ZEILENUMBRUCH.split(text)[0]) if text else ""
 
 
-def _wert_text(wert: object, achse) -> str:
+def _wert_text(wert: object, achse: Any) -> str:
     """A value in the format of its axis (",.1f" and " %" → "1,5 %")."""
     if wert is None or (isinstance(wert, float) and wert != wert):
         return fmt.KEINE_ANGABE
     if isinstance(wert, str):
         return klartext(wert)
+    if not isinstance(wert, (int, float)):
+        return klartext(str(wert))
     stellen = 0
     if achse is not None and achse.tickformat and (treffer := _STELLEN.search(achse.tickformat)):
         stellen = int(treffer.group(1))
@@ -84,7 +87,7 @@ def _sankey(spur: go.Sankey) -> pd.DataFrame:
     )
 
 
-def _punkte(spur, fig: go.Figure) -> tuple[list[str], list[str]] | None:
+def _punkte(spur: Any, fig: go.Figure) -> tuple[list[str], list[str]] | None:
     """(categories, cell texts) of one bar or scatter trace; None for a helper trace."""
     if spur.hoverinfo == "skip":
         return None

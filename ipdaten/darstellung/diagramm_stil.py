@@ -71,7 +71,7 @@ def rand_fuer_beschriftungen(fig: go.Figure, schrift: int | None = None) -> go.F
     ]
     if texte:
         groesse = schrift or (fig.layout.font.size if fig.layout.font and fig.layout.font.size else SCHRIFT["size"])
-        breite = int(0.6 * groesse * max(len(t) for t in texte))
+        breite = int(0.6 * float(str(groesse)) * max(len(t) for t in texte))
         rand = fig.layout.margin.r if fig.layout.margin and fig.layout.margin.r is not None else 30
         fig.update_layout(margin_r=max(rand, breite * 3 // 4))
     return fig
@@ -103,7 +103,7 @@ def runder_schritt(hoechster: float, schritte: int = 5, *, ganz: bool = True) ->
     roh = max(float(hoechster), 1.0) / schritte
     zehner = 10 ** math.floor(math.log10(roh))
     schritt = next(f * zehner for f in (1, 2, 5, 10) if f * zehner >= roh)
-    return max(schritt, 1) if ganz else schritt
+    return float(max(schritt, 1) if ganz else schritt)
 
 
 def mittellinie(fig: go.Figure, wert: float, text: str) -> go.Figure:

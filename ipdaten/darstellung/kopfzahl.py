@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -41,7 +42,7 @@ def markiere(zahl: Kopfzahl, annahme: object) -> Kopfzahl:
 
 
 def kopfzahlen(
-    gesamt: dict,
+    gesamt: dict[str, Any],
     felder: int,
     einbuergerung: pd.DataFrame,
     haushalt_summe: float | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import pandas as pd
@@ -13,7 +14,7 @@ from ipdaten.darstellung.diagramm_daten import tabelle_als_csv
 SPALTEN = ("Zeit", "Aktion", "Person", "Art", "Konto", "Rechner", "Stand", "Datei", "SHA-256", "Hinweis")
 
 
-def zeit_text(wert) -> str:
+def zeit_text(wert: dt.datetime) -> str:
     """A moment of the audit table in the county's time zone: '06.12.2026 14:05:33' (sortable
     as text within a day, read as date and time by German Excel)."""
     return f"{fmt.ortszeit(wert):%d.%m.%Y %H:%M:%S}"

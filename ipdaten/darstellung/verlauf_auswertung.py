@@ -6,7 +6,10 @@ Fortschritt or Handlungsfelder page costs a lookup, not a join of many Stände.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+import plotly.graph_objects as go
 
 from ipdaten.darstellung import ansicht_fortschreibung as af
 from ipdaten.darstellung import diagramme_verlauf
@@ -30,7 +33,7 @@ class VerlaufAuswertung:
         """The Stände, oldest first."""
         return self.verlauf.staende
 
-    def linien(self, mass: str):
+    def linien(self, mass: str) -> go.Figure:
         """diagramme_verlauf.verlauf_linien of one measure (shared read-only)."""
         return self._gemerkt.wert(
             ("linien", mass), lambda: diagramme_verlauf.verlauf_linien(self.verlauf.anteile, mass)
@@ -40,12 +43,12 @@ class VerlaufAuswertung:
         """ansicht_fortschreibung.verlauf_tabelle of one measure."""
         return self._gemerkt.wert(("tabelle", mass), lambda: af.verlauf_tabelle(self.verlauf.anteile, mass))
 
-    def historie(self, handlungsfeld: int, nr: int) -> tuple:
+    def historie(self, handlungsfeld: int, nr: int) -> tuple[Any, ...]:
         """(history frame, timeline figure, table, Bemerkung changes) of one recommendation."""
         schluessel = (int(handlungsfeld), int(nr))
         return self._historien.wert(schluessel, lambda: self._berechne_historie(*schluessel))
 
-    def _berechne_historie(self, handlungsfeld: int, nr: int) -> tuple:
+    def _berechne_historie(self, handlungsfeld: int, nr: int) -> tuple[Any, ...]:
         h = vl.empfehlung_verlauf(self.verlauf, handlungsfeld, nr)
         return h, diagramme_verlauf.empfehlung_zeitstrahl(h), af.historie_tabelle(h), af.bemerkung_aenderungen(h)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from typing import Any
 
 from ipdaten.kommandozeile import (
     anlage,
@@ -32,12 +33,14 @@ AUFRUF = "\n        ".join(befehl.AUFRUF for befehl in BEFEHLE)
 def main(argumente: list[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 done, 1 findings, 2 wrong call)."""
     parser = Parser(prog="python -m ipdaten", description="Anlage 1 prüfen und auswerten.", aufruf=AUFRUF)
-    befehle = parser.add_subparsers(dest="befehl", required=True, parser_class=functools.partial(Parser, aufruf=AUFRUF))
+    unterparser: Any = functools.partial(Parser, aufruf=AUFRUF)  # argparse's stubs want a class, a partial works
+    befehle = parser.add_subparsers(dest="befehl", required=True, parser_class=unterparser)
     for befehl in BEFEHLE:
         befehl.einrichten(befehle)
     args = parser.parse_args(argumente)
     try:
-        return args.ausfuehren(args)
+        ergebnis: int = args.ausfuehren(args)
+        return ergebnis
     except AufrufFehler as e:
         print(f"Fehler: {e}", file=sys.stderr)
         return 2

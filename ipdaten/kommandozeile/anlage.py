@@ -3,9 +3,11 @@ the open-data JSON: offene_daten.daten_json, a writer over the export tables).""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe.plausibel import quittung
@@ -21,7 +23,7 @@ AUFRUF = (
 )
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `pruefen` and `kennzahlen` to the parser's commands."""
     pruefen = befehle.add_parser("pruefen", help="Arbeitsmappe prüfen")
     pruefen.add_argument("datei")
@@ -34,7 +36,7 @@ def einrichten(befehle) -> None:
     kennzahlen.set_defaults(ausfuehren=ausfuehren)
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Check the workbook and print what was read (`pruefen`: the receipt, every warning by cause);
     0 valid, 1 findings."""
     zuordnung = lies_zuordnung(args.zuordnung)

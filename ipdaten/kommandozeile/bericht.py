@@ -8,9 +8,11 @@ compares with. The output's suffix decides the format (`-o vorlage.pdf` writes t
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe.plausibel import quittung
@@ -25,6 +27,9 @@ from ipdaten.kommandozeile.gemeinsam import (
     schreibe_ausgabe,
 )
 
+if TYPE_CHECKING:
+    from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
+
 AUFRUF = (
     "python -m ipdaten bericht DATEI.xlsx [--vorher ALT.xlsx …] [-o vorlage.docx|vorlage.pdf] [--pdf] "
     "[--sitzungsdatum TT.MM.JJJJ] [--gremium NAME] [--beschlussfassung] [--beschlussvorschlag TEXT] "
@@ -32,7 +37,7 @@ AUFRUF = (
 )
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `bericht` to the parser's commands."""
     bericht = befehle.add_parser("bericht", help="Sitzungsvorlage (Word, PDF) schreiben")
     bericht.add_argument("datei")
@@ -54,7 +59,7 @@ def einrichten(befehle) -> None:
     bericht.set_defaults(ausfuehren=ausfuehren)
 
 
-def _ziele(args, stand: dt.date | None, eingaben: list) -> tuple[Path | None, Path | None]:
+def _ziele(args: argparse.Namespace, stand: dt.date | None, eingaben: list[Any]) -> tuple[Path | None, Path | None]:
     """(Word target or None, PDF target or None), checked against the inputs."""
     from ipdaten.praesentation import export_pdf
     from ipdaten.praesentation.export_docx import dateiname
@@ -71,7 +76,7 @@ def _ziele(args, stand: dt.date | None, eingaben: list) -> tuple[Path | None, Pa
     return ziel, pruefe_ausgabe(pdf, eingaben)
 
 
-def _verlauf(staende: list, namen: list[str]):
+def _verlauf(staende: list[Any], namen: list[str]) -> VerlaufAuswertung:
     """The history of the given Anlagen (oldest Stand first; a Stand without date counts as today)."""
     from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
     from ipdaten.zahlen.verlauf import StandKopf, abriss, verlauf
@@ -86,7 +91,7 @@ def _verlauf(staende: list, namen: list[str]):
     return VerlaufAuswertung(verlauf(abrisse), staende[-1].feldnamen)
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Write the Sitzungsvorlage; 0 written, 1 bad input, 2 bad call."""
     from ipdaten.darstellung.auswertung import Auswertung
     from ipdaten.praesentation import export_pdf

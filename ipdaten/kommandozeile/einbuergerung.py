@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import sys
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ipdaten.amtlich.ablauf import BEDIENUNG_JAHRE, einbuergerung_aus_statistik, jahre_aus_text
-from ipdaten.amtlich.quote import REGION_STUTTGART, TABELLE, VORJAHR
+from ipdaten.amtlich.quote import TABELLE, VORJAHR
+from ipdaten.arbeitsmappe.gebiete import REGION_STUTTGART
 from ipdaten.kommandozeile.gemeinsam import (
     drucke_hinweise,
     lies_bytes,
@@ -23,7 +26,7 @@ AUFRUF = (
 )
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `einbuergerung` to the parser's commands."""
     einbuergerung = befehle.add_parser("einbuergerung", help="Einbürgerungsquoten aus der amtlichen Statistik")
     einbuergerung.add_argument("statistik", nargs="+")
@@ -36,7 +39,7 @@ def einrichten(befehle) -> None:
     einbuergerung.set_defaults(ausfuehren=ausfuehren)
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Compute the quota from statistics files and write the revised workbook."""
     if len(args.statistik) > 2:
         print("Fehler: höchstens zwei Statistikdateien (Einbürgerungen, Bevölkerung).", file=sys.stderr)
@@ -44,14 +47,15 @@ def ausfuehren(args) -> int:
     ziel = pruefe_ausgabe(args.ausgabe, [args.mappe, *args.statistik, args.zuordnung])
     with contextlib.ExitStack() as offen:
         # Open, not read: the reader takes at most the size bound from a file (a 1 GB line is not read whole).
-        dateien = [(Path(p).name, oeffne(p, offen)) for p in args.statistik]
+        geoeffnet = [(Path(p).name, oeffne(p, offen)) for p in args.statistik]
+        dateien: list[tuple[str, bytes | BinaryIO]] = [(name, d) for name, d in geoeffnet if d is not None]
         mappe = lies_bytes(args.mappe)
-        if mappe is None or any(d is None for _, d in dateien):
+        if mappe is None or len(dateien) < len(geoeffnet):
             return 1
         return _rechne(args, ziel, dateien, mappe)
 
 
-def _rechne(args, ziel: Path, dateien, mappe: bytes) -> int:
+def _rechne(args: argparse.Namespace, ziel: Path, dateien: list[tuple[str, bytes | BinaryIO]], mappe: bytes) -> int:
     """The computation once the inputs are at hand; the exit code."""
     jahre = jahre_aus_text(args.jahre)
     if jahre is None:
@@ -67,7 +71,7 @@ def _rechne(args, ziel: Path, dateien, mappe: bytes) -> int:
         for zeile in lauf.befunde:
             print(f"- {zeile}", file=sys.stderr)
         return 1
-    if not schreibe_ausgabe(ziel, lauf.ueberarbeitung.daten):
+    if lauf.ueberarbeitung is None or not schreibe_ausgabe(ziel, lauf.ueberarbeitung.daten):
         return 1
     for zeile in lauf.bericht():
         print(zeile)

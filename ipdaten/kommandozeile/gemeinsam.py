@@ -10,10 +10,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, Literal, NoReturn
 
 from ipdaten.arbeitsmappe import (
     MAX_DATEI_BYTES,
+    Anlage,
     AnlageUngueltig,
     Zuordnung,
     ZuordnungUngueltig,
@@ -34,18 +35,18 @@ class AufrufFehler(IpdatenFehler):
 class Parser(argparse.ArgumentParser):
     """argparse with a German message for a wrong call (exit code 2)."""
 
-    def __init__(self, *args, aufruf: str = "", **kwargs):
+    def __init__(self, *args: Any, aufruf: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.aufruf = aufruf
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         """Print the correct call in German and exit with 2."""
         del message  # argparse speaks English; the call itself says enough
         print(f"Falscher Aufruf.\nAufruf: {self.aufruf}", file=sys.stderr)
         sys.exit(2)
 
 
-def lies_zuordnung(pfad: str | None) -> Zuordnung | bool | None:
+def lies_zuordnung(pfad: str | None) -> Zuordnung | Literal[False] | None:
     """The mapping file, None without one, False after printing why it cannot be used."""
     if pfad is None:
         return None
@@ -80,7 +81,7 @@ def _schlage_vor(datei: Path, zuordnung: Zuordnung | None) -> None:
     print(vorschlag.als_toml(), end="")
 
 
-def lade(pfad: str, zuordnung: Zuordnung | None = None, vorschlagen: bool = False):
+def lade(pfad: str, zuordnung: Zuordnung | None = None, vorschlagen: bool = False) -> Anlage | None:
     """The Anlage of a workbook file, or None after printing the German findings."""
     datei = Path(pfad)
     if not datei.exists():
@@ -201,7 +202,7 @@ def schreibe_ausgabe(ziel: Path, daten: bytes) -> bool:
     return True
 
 
-def drucke_hinweise(befunde: list, worum: str = "zur Arbeitsmappe") -> None:
+def drucke_hinweise(befunde: list[Any], worum: str = "zur Arbeitsmappe") -> None:
     """The plausibility layer's warnings, cause by cause, on stdout ('3 Hinweis(e) zur Arbeitsmappe:')."""
     if befunde:
         print(f"{len(befunde)} Hinweis(e) {worum}:")

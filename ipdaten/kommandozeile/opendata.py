@@ -3,9 +3,11 @@ all figures and metadaten.jsonld (DCAT-AP.de) – for the county's open-data por
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ipdaten.kommandozeile.gemeinsam import (
     ZUORDNUNG_HILFE,
@@ -16,13 +18,16 @@ from ipdaten.kommandozeile.gemeinsam import (
     schreibe_ausgabe,
 )
 
+if TYPE_CHECKING:
+    from ipdaten.praesentation.offene_daten import Angaben
+
 AUFRUF = (
     "python -m ipdaten opendata DATEI.xlsx -o ORDNER [--herausgeber NAME] [--lizenz URI [--lizenz-name NAME]] "
     "[--namensnennung TEXT] [--zuordnung ZUORDNUNG.toml]"
 )
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `opendata` to the parser's commands."""
     befehl = befehle.add_parser("opendata", help="offene Daten (CSV, JSON, DCAT-AP.de) in einen Ordner schreiben")
     befehl.add_argument("datei")
@@ -35,7 +40,7 @@ def einrichten(befehle) -> None:
     befehl.set_defaults(ausfuehren=ausfuehren)
 
 
-def _angaben(args):
+def _angaben(args: argparse.Namespace) -> Angaben:
     """Publisher and licence: the options, else the environment (IPDATEN_HERAUSGEBER …), else defaults."""
     from ipdaten.praesentation.offene_daten import angaben_aus_umgebung
 
@@ -51,7 +56,7 @@ def _angaben(args):
     return angaben_aus_umgebung(umgebung)
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Write the open data of the workbook into the folder -o; 0 written, 1 findings or not writable."""
     from ipdaten.darstellung.auswertung import Auswertung
     from ipdaten.praesentation.exporttabellen import Exportquelle

@@ -8,11 +8,15 @@ The command line keeps no store: the round is recognised from the forms themselv
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import hashlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from ipdaten import format as fmt
+from ipdaten.arbeitsmappe import Anlage
 from ipdaten.kommandozeile.gemeinsam import (
     ZUORDNUNG_HILFE,
     AufrufFehler,
@@ -24,7 +28,9 @@ from ipdaten.kommandozeile.gemeinsam import (
     schreibe_ausgabe,
 )
 from ipdaten.rueckmeldung import (
+    Eingang,
     FortschreibungFehler,
+    Runde,
     Zusammenfuehrung,
     bogen_bytes,
     lies_boegen,
@@ -42,7 +48,7 @@ AUFRUF = (
 )
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `rueckmeldung boegen|einlesen` to the parser's commands."""
     rueckmeldung = befehle.add_parser("rueckmeldung", help="Rückmelderunde: Bögen schreiben und einlesen")
     teile = rueckmeldung.add_subparsers(dest="schritt", required=True)
@@ -61,7 +67,7 @@ def einrichten(befehle) -> None:
     einlesen.set_defaults(ausfuehren=lies_ein)
 
 
-def schreibe_boegen(args) -> int:
+def schreibe_boegen(args: argparse.Namespace) -> int:
     """Write one form per recipient into the folder; 0 written, 1 bad input, 2 wrong call."""
     frist = None
     if args.frist:
@@ -76,7 +82,7 @@ def schreibe_boegen(args) -> int:
         return 1
     daten = lies_bytes(args.mappe)
     anlage = lade(args.mappe, zuordnung) if daten is not None else None
-    if anlage is None:
+    if daten is None or anlage is None:
         return 1
     titel = args.titel.strip() or f"Rückmelderunde {fmt.datum(fmt.jetzt().date())}"
     runde = neue_runde(anlage, hashlib.sha256(daten).hexdigest(), titel, frist)
@@ -96,7 +102,7 @@ def schreibe_boegen(args) -> int:
     return 0
 
 
-def _zeige_befunde(eingang) -> None:
+def _zeige_befunde(eingang: Eingang) -> None:
     for bogen in eingang.boegen:
         if bogen.befunde:
             art = "kann nicht verwendet werden" if not bogen.gueltig else "Hinweise"
@@ -111,7 +117,7 @@ def _zeige_befunde(eingang) -> None:
             )
 
 
-def lies_ein(args) -> int:
+def lies_ein(args: argparse.Namespace) -> int:
     """Read the returned forms and write the revised workbook; 0 written, 1 findings (nothing written)."""
     ziel = pruefe_ausgabe(args.ausgabe, [args.mappe, *args.boegen, args.zuordnung])
     zuordnung = lies_zuordnung(args.zuordnung)
@@ -119,8 +125,9 @@ def lies_ein(args) -> int:
         return 1
     daten = lies_bytes(args.mappe)
     anlage = lade(args.mappe, zuordnung) if daten is not None else None
-    dateien = [(Path(p).name, lies_bytes(p)) for p in args.boegen]
-    if anlage is None or any(d is None for _, d in dateien):
+    gelesen = [(Path(p).name, lies_bytes(p)) for p in args.boegen]
+    dateien = [(name, d) for name, d in gelesen if d is not None]
+    if daten is None or anlage is None or len(dateien) < len(gelesen):
         return 1
     sha = hashlib.sha256(daten).hexdigest()
     # Without a form made from this workbook every form is refused as one from another workbook.
@@ -158,16 +165,16 @@ def lies_ein(args) -> int:
         for befund in e.befunde:
             print(f"  - {befund.als_text()}", file=sys.stderr)
         return 1
-    if not schreibe_ausgabe(ziel, ergebnis.fortschreibung.daten):
+    geschrieben = ergebnis.fortschreibung
+    if geschrieben is None or not schreibe_ausgabe(ziel, geschrieben.daten):
         return 1
     _bericht(runde, eingang, ergebnis, anlage, heute)
-    geschrieben = ergebnis.fortschreibung
     neu = f"; neue Spalten: {', '.join(geschrieben.neue_spalten)}" if geschrieben.neue_spalten else ""
     print(f"Geschrieben: {ziel} (nur {len(geschrieben.zellen)} geänderte Zellen{neu}).")
     return 0
 
 
-def _bericht(runde, eingang, ergebnis: Zusammenfuehrung, anlage, heute) -> None:
+def _bericht(runde: Runde, eingang: Eingang, ergebnis: Zusammenfuehrung, anlage: Anlage, heute: dt.date) -> None:
     stellen = ueberblick(runde, eingang.rueckmeldungen, anlage, heute)
     print(
         f"Runde „{runde.titel}“: {sum(s.zustand == BEANTWORTET for s in stellen)} von {len(stellen)} Stellen haben geantwortet."

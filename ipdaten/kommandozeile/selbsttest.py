@@ -4,14 +4,17 @@ German, with what to do. Exit 0: ready (hints aside), 1: something needed is mis
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.ablage import DATEINAME_DB, STANDARD_MAPPE, ablage_verzeichnis
@@ -37,7 +40,7 @@ class Punkt:
     text: str
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `selbsttest` to the parser's commands."""
     befehle.add_parser("selbsttest", help="prüfen, ob alles für den Betrieb da ist").set_defaults(ausfuehren=ausfuehren)
 
@@ -61,7 +64,7 @@ def anforderungen(datei: Path = WURZEL / "requirements.txt") -> dict[str, str]:
     return paare
 
 
-def pakete(gefordert: dict[str, str], installiert=importlib.metadata.version) -> list[Punkt]:
+def pakete(gefordert: dict[str, str], installiert: Callable[[str], str] = importlib.metadata.version) -> list[Punkt]:
     """Every pinned package: missing ones (FEHLT) and other versions (HINWEIS)."""
     punkte, fehlend = [], []
     for name, version in gefordert.items():
@@ -145,7 +148,7 @@ def word_vorlage(pfad: Path | None = None) -> Punkt:
     return Punkt(OK, f"Word-Vorlage „{pfad.name}“ lesbar")
 
 
-def libreoffice(finden=shutil.which) -> Punkt:
+def libreoffice(finden: Callable[[str], str | None] = shutil.which) -> Punkt:
     """LibreOffice (soffice), optional: only the PDF of the Sitzungsvorlage needs it."""
     programm = export_pdf.libreoffice(finden)  # the same lookup as the PDF export
     if programm is None:
@@ -160,9 +163,9 @@ def libreoffice(finden=shutil.which) -> Punkt:
     return Punkt(OK, f"LibreOffice: {version or programm}")
 
 
-def _geheimnisse() -> dict:
+def _geheimnisse() -> dict[str, Any]:
     """secrets.toml as Streamlit reads it: the user's, then the project folder's (later wins)."""
-    inhalt: dict = {}
+    inhalt: dict[str, Any] = {}
     for datei in (Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"):
         if datei.is_file():
             try:
@@ -172,7 +175,7 @@ def _geheimnisse() -> dict:
     return inhalt
 
 
-def anmeldung(geheimnisse: dict, umgebung=os.environ) -> list[Punkt]:
+def anmeldung(geheimnisse: dict[str, Any], umgebung: Mapping[str, str] = os.environ) -> list[Punkt]:
     """Sign-in (OIDC) configured completely, or the publishing password set."""
     if "_fehler" in geheimnisse:
         return [Punkt(FEHLT, f".streamlit/secrets.toml ist nicht lesbar: {geheimnisse['_fehler']}")]
@@ -235,7 +238,7 @@ def alle_punkte() -> list[Punkt]:
     ]
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Print every check; 0 when nothing needed is missing."""
     del args
     punkte = alle_punkte()

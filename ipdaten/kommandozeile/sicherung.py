@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import getpass
 import sys
 from pathlib import Path
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.ablage import DATEINAME_DB, STANDARD_MAPPE, Ablage, AblageFehler, ablage_verzeichnis
@@ -25,7 +27,7 @@ def datenbank(ordner: str | None) -> Path:
     return (Path(ordner).expanduser() if ordner else ablage_verzeichnis()) / DATEINAME_DB
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `ablage` with its three sub-commands."""
     ablage = befehle.add_parser("ablage", help="Ablage der Stände sichern, prüfen, wiederherstellen")
     unter = ablage.add_subparsers(dest="aktion", required=True, parser_class=functools.partial(Parser, aufruf=AUFRUF))
@@ -53,7 +55,7 @@ def _zusammenfassung(pruefung: Pruefung) -> str:
     return zeile
 
 
-def _sichern(args) -> int:
+def _sichern(args: argparse.Namespace) -> int:
     db = datenbank(args.ablage)
     ziel = pruefe_ausgabe(args.ziel, [db, Path(str(db) + "-wal"), Path(str(db) + "-shm")])
     pruefung = sichere(db, ziel)
@@ -61,7 +63,7 @@ def _sichern(args) -> int:
     return 0
 
 
-def _pruefen(args) -> int:
+def _pruefen(args: argparse.Namespace) -> int:
     pfad = Path(args.datei) if args.datei else datenbank(args.ablage)
     pruefung = pruefe(pfad)
     if not pruefung.in_ordnung:
@@ -73,7 +75,7 @@ def _pruefen(args) -> int:
     return 0
 
 
-def _wiederherstellen(args) -> int:
+def _wiederherstellen(args: argparse.Namespace) -> int:
     db = datenbank(args.ablage)
     pruefung, bewahrt = stelle_wieder_her(Path(args.quelle), db)
     # Opening it brings a backup of an older version up to date, then the restore is logged.
@@ -91,7 +93,7 @@ def _wiederherstellen(args) -> int:
     return 0
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Run `ablage …`: 0 done, 1 refused or damaged (German reasons on stderr, nothing changed)."""
     try:
         return {"sichern": _sichern, "pruefen": _pruefen, "wiederherstellen": _wiederherstellen}[args.aktion](args)

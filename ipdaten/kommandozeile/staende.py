@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import Any
 
 import pandas as pd
 
@@ -19,7 +21,7 @@ SPALTEN = ("Nr", "Stand", "Bezeichnung", "veröffentlicht am", "von", "Kommentar
 GEKUERZT = {"Bezeichnung": 40, "Kommentar": 40, "Datei": 30}  # in the table on screen; CSV in full
 
 
-def einrichten(befehle) -> None:
+def einrichten(befehle: Any) -> None:
     """Add `staende` to the parser's commands."""
     staende = befehle.add_parser("staende", help="veröffentlichte Stände auflisten")
     staende.add_argument("--ablage", help=ABLAGE_HILFE)
@@ -57,7 +59,7 @@ def als_text(tabelle: pd.DataFrame) -> str:
     return "\n".join("  ".join(w.ljust(b) for w, b in zip(z, breiten)).rstrip() for z in zeilen)
 
 
-def ausfuehren(args) -> int:
+def ausfuehren(args: argparse.Namespace) -> int:
     """Print the Stände; 1 when the store cannot be read (nothing is created)."""
     db = datenbank(args.ablage)
     if not db.is_file():

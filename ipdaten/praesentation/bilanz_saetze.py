@@ -18,6 +18,7 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, bereinige
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation.satzbausteine import alle_wort, aufzaehlung, gross, veraenderung, zahlwort, zitat
+from ipdaten.zahlen.vergleich import Vergleich
 
 # At most this many named recommendations per status as examples ("wie z. B. „…“ und „…“").
 MAX_BEISPIELE = 2
@@ -148,7 +149,9 @@ def _ein_oder_zwei(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFr
     return f"Von den beiden Handlungsempfehlungen {feld} {verb} eine {rest}{wie1}; {andere}."
 
 
-def _leit_nicht(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int):
+def _leit_nicht(
+    feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int
+) -> tuple[list[str], tuple[str, ...]]:
     """Lead: the share not implemented (the largest group), then the share implemented."""
     g, n = fmt.zahl(gesamt), z["nicht umgesetzt"]
     wie = _wie(_beispiele(benannt, "nicht umgesetzt"), n)
@@ -172,7 +175,9 @@ def _leit_nicht(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame
     return saetze, ("umgesetzt", "nicht umgesetzt")
 
 
-def _leit_kombiniert(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int):
+def _leit_kombiniert(
+    feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int
+) -> tuple[list[str], tuple[str, ...]]:
     """Lead: the combined share umgesetzt bzw. im Umsetzungsprozess, then its two parts."""
     g, k = fmt.zahl(gesamt), z["umgesetzt"] + z["in Arbeit"]
     if variante:
@@ -188,7 +193,9 @@ def _leit_kombiniert(feld: str, z: dict[str, int], gesamt: int, benannt: pd.Data
     return [kopf, teile[0] + "; " + teile[1][0].lower() + teile[1][1:] + "."], ("umgesetzt", "in Arbeit")
 
 
-def _leit_umgesetzt(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int):
+def _leit_umgesetzt(
+    feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int
+) -> tuple[list[str], tuple[str, ...]]:
     """Lead: the share implemented."""
     g, u = fmt.zahl(gesamt), z["umgesetzt"]
     wie = _wie(_beispiele(benannt, "umgesetzt"), u)
@@ -201,7 +208,9 @@ def _leit_umgesetzt(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataF
     return [satz], ("umgesetzt",)
 
 
-def _leit_keine(feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int):
+def _leit_keine(
+    feld: str, z: dict[str, int], gesamt: int, benannt: pd.DataFrame, variante: int
+) -> tuple[list[str], tuple[str, ...]]:
     """Lead: none implemented (the other statuses follow, the first with „Davon“)."""
     g = fmt.zahl(gesamt)
     if variante:
@@ -328,7 +337,7 @@ def gesamt_text(auswertung: Auswertung) -> str:
     return " ".join(saetze)
 
 
-def fortschritt_gesamt(vergleich, vorher_datum: str) -> str:
+def fortschritt_gesamt(vergleich: Vergleich, vorher_datum: str) -> str:
     """The change since the previous Stand: share implemented, status changes, new and dropped ones."""
     g = vergleich.gesamt["umgesetzt"]
     saetze = [

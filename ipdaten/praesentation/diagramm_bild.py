@@ -9,6 +9,7 @@ sessions do not share a global figure. Colours are the status colours of the scr
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.darstellung.farben import STATUS_TEXTFARBE
@@ -33,7 +34,7 @@ def wert_text(wert: float | None, zahlenformat: str) -> str:
     return fmt.zahl(wert)
 
 
-def _figur(breite_cm: float, hoehe_cm: float):
+def _figur(breite_cm: float, hoehe_cm: float) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -42,13 +43,13 @@ def _figur(breite_cm: float, hoehe_cm: float):
     return figur
 
 
-def _stil(achse) -> None:
+def _stil(achse: Any) -> None:
     for seite in ("top", "right"):
         achse.spines[seite].set_visible(False)
     achse.tick_params(labelsize=8)
 
 
-def _gestapelt(diagramm: Diagramm, breite_cm: float):
+def _gestapelt(diagramm: Diagramm, breite_cm: float) -> Any:
     from matplotlib.ticker import FuncFormatter
 
     kategorien = list(diagramm.kategorien)
@@ -82,7 +83,7 @@ def _gestapelt(diagramm: Diagramm, breite_cm: float):
     return figur
 
 
-def _balken(diagramm: Diagramm, breite_cm: float):
+def _balken(diagramm: Diagramm, breite_cm: float) -> Any:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     reihe = diagramm.reihen[0]
@@ -106,7 +107,7 @@ def _balken(diagramm: Diagramm, breite_cm: float):
     return figur
 
 
-def _gruppiert(diagramm: Diagramm, breite_cm: float):
+def _gruppiert(diagramm: Diagramm, breite_cm: float) -> Any:
     """Bars of several series side by side per category (Verlauf, progress since a Stand)."""
     from matplotlib.ticker import FuncFormatter
 

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ipdaten.fehler import IpdatenFehler
 from ipdaten.praesentation.vorlage_daten import Sitzungsvorlage
@@ -31,7 +32,7 @@ class VorlagenFehler(IpdatenFehler):
     """A Word template that cannot be used; the message is German and says what to do."""
 
 
-def _umgebung():
+def _umgebung() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -96,11 +97,11 @@ def _syntaxfehler(e: Exception) -> VorlagenFehler:
     )
 
 
-def _absatztexte(dokument) -> list[str]:
+def _absatztexte(dokument: Any) -> list[str]:
     """The text of every paragraph: body, table cells, headers and footers."""
-    texte = []
+    texte: list[str] = []
 
-    def sammle(behaelter) -> None:
+    def sammle(behaelter: Any) -> None:
         texte.extend(p.text for p in behaelter.paragraphs)
         for tabelle in behaelter.tables:
             for zeile in tabelle.rows:
@@ -114,7 +115,7 @@ def _absatztexte(dokument) -> list[str]:
     return texte
 
 
-def _klammern(dokument) -> None:
+def _klammern(dokument: Any) -> None:
     """Word users often lose a brace: '{{ titel }' would silently swallow text up to the next
     '}}', so every paragraph must open and close its placeholders itself."""
     for absatz in _absatztexte(dokument):
@@ -162,7 +163,7 @@ def pruefe_vorlage(quelle: Path | bytes | None = None) -> set[str]:
             + ", ".join(f"„{n}“" for n in fehlend)
             + " (die Schleifen über die Handlungsfelder bzw. die Tabelle der Anlage 1, siehe Handbuch docs/handbuch.md)."
         )
-    return benutzt
+    return set(benutzt)
 
 
 def docx_bytes(vorlage: Sitzungsvorlage, *, vorlage_datei: Path | bytes | None = None) -> bytes:
@@ -199,14 +200,14 @@ def docx_bytes(vorlage: Sitzungsvorlage, *, vorlage_datei: Path | bytes | None =
     return puffer.getvalue()
 
 
-def _raster_angleichen(dokument) -> None:
+def _raster_angleichen(dokument: Any) -> None:
     """Each table's grid from the widths of its first row's cells, widened to the table's
     width where a column was hidden. docxtpl drops the cells of a hidden column ({%tc if %})
     but shortens the grid from its end; LibreOffice lays a table out by its grid, Word by the
     cells, so both must agree."""
     from docx.oxml.ns import qn
 
-    def breite_von(element) -> int | None:
+    def breite_von(element: Any) -> int | None:
         if element is None or element.get(qn("w:type")) not in (None, "dxa") or element.get(qn("w:w")) is None:
             return None
         return int(float(element.get(qn("w:w"))))
@@ -218,8 +219,9 @@ def _raster_angleichen(dokument) -> None:
         zellen = [z.find(qn("w:tcPr")) for z in erste.findall(qn("w:tc"))]
         if any(z is None or z.find(qn("w:gridSpan")) is not None for z in zellen):
             continue
-        breiten = [breite_von(z.find(qn("w:tcW"))) for z in zellen]
-        if not breiten or None in breiten:
+        gelesen = [breite_von(z.find(qn("w:tcW"))) for z in zellen]
+        breiten = [b for b in gelesen if b is not None]
+        if not breiten or len(breiten) < len(gelesen):
             continue
         ziel = breite_von(tabelle.find(f"{qn('w:tblPr')}/{qn('w:tblW')}"))
         faktor = ziel / sum(breiten) if ziel and sum(breiten) and ziel > sum(breiten) else 1.0

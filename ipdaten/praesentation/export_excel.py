@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -35,10 +36,10 @@ def sicherer_text(wert: object) -> str:
     """Workbook text made safe for a cell: illegal control characters removed, cut at
     32 767 characters."""
     text = ILLEGAL_CHARACTERS_RE.sub("", str(wert))
-    return text[:MAX_ZELLTEXT]
+    return str(text[:MAX_ZELLTEXT])
 
 
-def _schreibe(zelle, wert: object, zahlenformat: str | None = None, leer_text: str = "") -> None:
+def _schreibe(zelle: Any, wert: object, zahlenformat: str | None = None, leer_text: str = "") -> None:
     """One cell: numbers as numbers, everything else as literal text (`leer_text` for nothing)."""
     if wert is None or (isinstance(wert, float) and math.isnan(wert)):
         if leer_text:
@@ -68,7 +69,7 @@ def _schreibe(zelle, wert: object, zahlenformat: str | None = None, leer_text: s
         zelle.quotePrefix = True
 
 
-def _blatt(mappe: Workbook, name: str, kopf: Kopf, zeilen: list[list]) -> None:
+def _blatt(mappe: Workbook, name: str, kopf: Kopf, zeilen: list[list[Any]]) -> None:
     """A sheet with a styled header (title, number format, width) and data rows."""
     blatt = mappe.create_sheet(name)
     for nummer, spalte in enumerate(kopf, start=1):

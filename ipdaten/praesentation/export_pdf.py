@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ipdaten.fehler import IpdatenFehler
@@ -43,7 +44,7 @@ class PdfFehler(IpdatenFehler):
     """The PDF could not be made; the message is German and says what to do."""
 
 
-def libreoffice(finden=shutil.which) -> str | None:
+def libreoffice(finden: Callable[[str], str | None] = shutil.which) -> str | None:
     """The LibreOffice program (soffice) to convert with, or None when there is none: the one
     IPDATEN_SOFFICE names, else soffice/libreoffice on the PATH, else Windows' default folder.
     `finden` looks a program up (shutil.which; replaceable in tests)."""

@@ -12,6 +12,7 @@ by pptx_formen.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE
@@ -24,9 +25,9 @@ from ipdaten.praesentation.pptx_diagramm import zeichne_diagramm
 from ipdaten.praesentation.pptx_formen import BREITE, GRAU, HOEHE, RAND, TEXTFARBE, balken, rgb, textfeld, textlauf
 
 
-def _kopf(folie, inhalt: Folie) -> int:
+def _kopf(folie: Any, inhalt: Folie) -> int:
     """Title, subtitle and key message; returns the top of the free area."""
-    oben = Inches(0.35)
+    oben: int = Inches(0.35)
     textfeld(folie, inhalt.titel, RAND, oben, BREITE - 2 * RAND, Inches(0.8), groesse=32, fett=True, farbe=HERVORHEBUNG)
     oben += Inches(0.8)
     if inhalt.untertitel:
@@ -38,7 +39,7 @@ def _kopf(folie, inhalt: Folie) -> int:
     return oben + Inches(0.1)
 
 
-def _fusszeile(folie, praesentation: Praesentation, nummer: int) -> None:
+def _fusszeile(folie: Any, praesentation: Praesentation, nummer: int) -> None:
     oben = HOEHE - Inches(0.45)
     balken(folie, RAND, oben, BREITE - 2 * RAND, Pt(1), "BFBFBF")
     textfeld(
@@ -64,7 +65,7 @@ def _fusszeile(folie, praesentation: Praesentation, nummer: int) -> None:
     )
 
 
-def _liste(folie, inhalt: Folie, links: int, oben: int, breite: int, hoehe: int, *, groesse: int = 18) -> None:
+def _liste(folie: Any, inhalt: Folie, links: int, oben: int, breite: int, hoehe: int, *, groesse: int = 18) -> None:
     """The slide's points as a list; a status or date leads each line in bold."""
     box = folie.shapes.add_textbox(links, oben, breite, hoehe)
     rahmen = box.text_frame
@@ -89,7 +90,7 @@ def _liste(folie, inhalt: Folie, links: int, oben: int, breite: int, hoehe: int,
         textlauf(absatz, f"… und {inhalt.weitere} weitere", groesse=groesse - 2, farbe=GRAU)
 
 
-def _titelfolie(folie, inhalt: Folie) -> None:
+def _titelfolie(folie: Any, inhalt: Folie) -> None:
     balken(folie, 0, Inches(2.0), BREITE, Inches(2.6), HERVORHEBUNG)
     textfeld(
         folie,
@@ -111,7 +112,7 @@ def _titelfolie(folie, inhalt: Folie) -> None:
         )
 
 
-def _kennzahlen(folie, inhalt: Folie, oben: int) -> int:
+def _kennzahlen(folie: Any, inhalt: Folie, oben: int) -> int:
     anzahl = len(inhalt.kennzahlen)
     abstand = Inches(0.3)
     breite = int((BREITE - 2 * RAND - abstand * (anzahl - 1)) / anzahl)
@@ -143,7 +144,7 @@ def _kennzahlen(folie, inhalt: Folie, oben: int) -> int:
     return oben + Inches(1.5)
 
 
-def _zeitstrahl(folie, inhalt: Folie, oben: int) -> None:
+def _zeitstrahl(folie: Any, inhalt: Folie, oben: int) -> None:
     """Milestones on a vertical line, one row each: date, then event; past ones grey."""
     punkte = inhalt.punkte
     if not punkte:
@@ -198,7 +199,7 @@ def _zeitstrahl(folie, inhalt: Folie, oben: int) -> None:
     )
 
 
-def _inhalt(folie, inhalt: Folie) -> None:
+def _inhalt(folie: Any, inhalt: Folie) -> None:
     if inhalt.art == "titel":
         _titelfolie(folie, inhalt)
         return

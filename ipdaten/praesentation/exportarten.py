@@ -4,6 +4,7 @@ number format) and a column (`Spalte`); see `exporttabellen` for the tables."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -36,4 +37,4 @@ class Spalte:
 
 
 Kopf = list[Spalte]
-Inhalt = tuple[Kopf, list[list]]
+Inhalt = tuple[Kopf, list[list[Any]]]

@@ -3,6 +3,8 @@ Auswertung (or the history); declared as tables in `exporttabellen`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ipdaten import format as fmt
@@ -15,15 +17,15 @@ from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, anteil_an
 from ipdaten.zahlen.verlauf import GESAMT, felder_im_verlauf
 
 
-def _zahl(wert) -> float | None:
+def _zahl(wert: Any) -> float | None:
     return None if pd.isna(wert) else float(wert)
 
 
-def _ganz(wert) -> int | None:
+def _ganz(wert: Any) -> int | None:
     return None if pd.isna(wert) else int(wert)
 
 
-def verteilung_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def verteilung_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Verteilung": counts and shares per Handlungsfeld."""
     kopf: Kopf = [
         Spalte("Nr", ANZAHL, 6),
@@ -57,7 +59,7 @@ def _annahme(ja: object) -> str:
     return "Annahme" if bool(ja) else ""
 
 
-def rangfolge_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def rangfolge_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Einbürgerung": quotas ranked per year."""
     kopf = [
         Spalte("Jahr", JAHR, 8),
@@ -87,7 +89,7 @@ def rangfolge_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def haushalt_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def haushalt_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Haushalt": every measure with amount and share of its year."""
     kopf = [
         Spalte("Jahr", JAHR, 8),
@@ -128,7 +130,7 @@ def haushalt_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Haushalt je Feld": amount per Handlungsfeld and year."""
     kopf = [
         Spalte("Jahr", JAHR, 8),
@@ -160,7 +162,7 @@ def haushalt_feld_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def verlauf_tabelle(verlauf: VerlaufAuswertung) -> tuple[Kopf, list[list]]:
+def verlauf_tabelle(verlauf: VerlaufAuswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Verlauf": per Stand and field the counts and shares."""
     kopf: Kopf = [
         Spalte("Stand", DATUM, 12),
@@ -184,7 +186,7 @@ def verlauf_tabelle(verlauf: VerlaufAuswertung) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def zustaendigkeit_tabelle(auswertung: Auswertung, spalte: str, titel: str) -> tuple[Kopf, list[list]]:
+def zustaendigkeit_tabelle(auswertung: Auswertung, spalte: str, titel: str) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheets "Zuständig" / "Arbeitsgruppe": status counts per value."""
     kopf: Kopf = [Spalte(titel, TEXT, 30), Spalte("Empfehlungen", ANZAHL, 14)]
     kopf += [Spalte(f"Anzahl {s}", ANZAHL, 14) for s in STATUS_REIHENFOLGE]
@@ -199,7 +201,7 @@ def zustaendigkeit_tabelle(auswertung: Auswertung, spalte: str, titel: str) -> t
     return kopf, zeilen
 
 
-def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> tuple[Kopf, list[list]]:
+def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Überfällig"."""
     kopf: Kopf = [
         Spalte("Handlungsfeld", ANZAHL, 12),
@@ -228,7 +230,7 @@ def ueberfaellig_tabelle(ueberfaellig: pd.DataFrame) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def gefluechtete_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def gefluechtete_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Geflüchtete": the recommendations with Bezug Geflüchtete."""
     kopf: Kopf = [
         Spalte("Handlungsfeld", ANZAHL, 12),
@@ -248,7 +250,7 @@ def gefluechtete_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
     return kopf, zeilen
 
 
-def plan_ist_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list]]:
+def plan_ist_tabelle(auswertung: Auswertung) -> tuple[Kopf, list[list[Any]]]:
     """Header and rows of the sheet "Plan und Ist": budget lines with an Ist."""
     kopf: Kopf = [
         Spalte("Jahr", JAHR, 8),
@@ -273,7 +275,7 @@ def info_tabelle(auswertung: Auswertung, quelle: str) -> Inhalt:
     """Header and rows of the sheet "Info": Bezeichnung, Stand, source, assumptions, created."""
     anlage = auswertung.anlage
     kopf = [Spalte("Angabe", TEXT, 24), Spalte("Wert", TEXT, 90)]
-    zeilen: list[list] = [
+    zeilen: list[list[Any]] = [
         ["Bezeichnung", anlage.titel],
         ["Stand", anlage.stand if anlage.stand else "ohne Datum"],
         ["Stand (Text)", fmt.datum(anlage.stand)],

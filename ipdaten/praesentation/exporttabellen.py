@@ -10,6 +10,7 @@ points), `leer_text` what Excel writes into an empty cell of the column.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -108,7 +109,7 @@ TABELLEN: tuple[Exporttabelle, ...] = (
         "Überfällig",
         "ueberfaellig",
         "Empfehlungen, deren Termin am Stand verstrichen ist, ohne dass sie umgesetzt sind",
-        lambda q: ueberfaellig_tabelle(q.auswertung.ueberfaellig(q.auswertung.anlage.stand)),
+        lambda q: ueberfaellig_tabelle(q.auswertung.ueberfaellig(q.auswertung.anlage.stand or dt.date.today())),
         lambda q: q.auswertung.anlage.hat_spalte("termin") and q.auswertung.anlage.stand is not None,
     ),
     Exporttabelle(

@@ -5,6 +5,8 @@ draws them. Milestones are text (a timeline list), not a chart."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 
 from ipdaten import format as fmt
@@ -90,7 +92,7 @@ def _kategorienachse(fig: go.Figure) -> go.Figure:
     return fig.update_yaxes(autorange="reversed", ticksuffix="  ", automargin=True, tickmode="linear", dtick=1)
 
 
-def _spur(name: str, y: list, x: list, text: list[str], hinweise: list[str], **art) -> go.Bar:
+def _spur(name: str, y: list[Any], x: list[Any], text: list[str], hinweise: list[str], **art: Any) -> go.Bar:
     """A horizontal bar series; pointing at a bar names its category and tells its `hinweise`."""
     return go.Bar(
         name=diagramm_stil.sicher(name),

@@ -5,6 +5,8 @@ relation and by responsible body.
 
 from __future__ import annotations
 
+from typing import cast
+
 import pandas as pd
 
 from ipdaten import format as fmt
@@ -124,11 +126,11 @@ def statusfolie(auswertung: Auswertung) -> Folie | None:
     mit = verteilung[verteilung["empfehlungen"] > 0]
     if mit.empty:
         return None
-    bester = mit.loc[mit["anteil_umgesetzt"].idxmax()]
-    offen = mit.loc[mit["anteil_nicht umgesetzt"].idxmax()]
-    kern = f"Am weitesten: {bester['name']} ({fmt.anteil(bester['anteil_umgesetzt'])} umgesetzt)."
+    bester = mit.loc[cast(int, mit["anteil_umgesetzt"].idxmax())]
+    offen = mit.loc[cast(int, mit["anteil_nicht umgesetzt"].idxmax())]
+    kern = f"Am weitesten: {bester['name']} ({fmt.anteil(float(cast(float, bester['anteil_umgesetzt'])))} umgesetzt)."
     if offen["nicht umgesetzt"] > 0:
-        kern += f" Am meisten offen: {offen['name']} ({fmt.anteil(offen['anteil_nicht umgesetzt'])} nicht umgesetzt)."
+        kern += f" Am meisten offen: {offen['name']} ({fmt.anteil(float(cast(float, offen['anteil_nicht umgesetzt'])))} nicht umgesetzt)."
     betroffen = auswertung.annahmen.felder_betroffen
     kategorien = tuple(
         mit_marke(f"{int(n)} {name}", int(n) in betroffen) for n, name in zip(verteilung["nr"], verteilung["name"])

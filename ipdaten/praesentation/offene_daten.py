@@ -17,6 +17,7 @@ import math
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.darstellung import ansicht
@@ -91,13 +92,15 @@ def tabelle_als_csv(inhalt: Inhalt) -> bytes:
     return csv_bytes([s.titel for s in kopf], zeilen, fuer_excel=False)
 
 
-def daten_json(quelle: Exportquelle, angaben: Angaben | None = None, hinweise: list[dict] | None = None) -> dict:
+def daten_json(
+    quelle: Exportquelle, angaben: Angaben | None = None, hinweise: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """All figures of the Stand as JSON-ready data: what it is, its Stand, source, assumptions,
     publisher and licence, `hinweise` (e.g. plausibility warnings), and every open table with its
     columns (title and kind) and its rows (column title → value)."""
     angaben = angaben or Angaben()
     anlage = quelle.auswertung.anlage
-    daten: dict = {
+    daten: dict[str, Any] = {
         "titel": anlage.titel,
         "bezeichnung": anlage.bezeichnung,
         "stand": anlage.stand.isoformat() if anlage.stand else None,
@@ -136,13 +139,15 @@ def zeitraum(quelle: Exportquelle) -> tuple[dt.date, dt.date] | None:
     return min(anfaenge), max(enden)
 
 
-def metadaten(quelle: Exportquelle, dateien: list[tuple[str, str, str]], angaben: Angaben | None = None) -> dict:
+def metadaten(
+    quelle: Exportquelle, dateien: list[tuple[str, str, str]], angaben: Angaben | None = None
+) -> dict[str, Any]:
     """The description in DCAT-AP.de as JSON-LD: one dcat:Dataset with publisher, licence,
     Stand, temporal coverage and one dcat:Distribution per (file name, title, media type)."""
     angaben = angaben or Angaben()
     anlage = quelle.auswertung.anlage
     stand = fmt.datum(anlage.stand) if anlage.stand else "ohne Datum"
-    datensatz: dict = {
+    datensatz: dict[str, Any] = {
         "@context": KONTEXT,
         "@type": "dcat:Dataset",
         "dct:title": f"{anlage.titel} – Stand {stand}",
@@ -188,12 +193,12 @@ def metadaten(quelle: Exportquelle, dateien: list[tuple[str, str, str]], angaben
     return datensatz
 
 
-def _json_bytes(daten: dict) -> bytes:
+def _json_bytes(daten: dict[str, Any]) -> bytes:
     return (json.dumps(daten, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def offene_daten(
-    quelle: Exportquelle, angaben: Angaben | None = None, hinweise: list[dict] | None = None
+    quelle: Exportquelle, angaben: Angaben | None = None, hinweise: list[dict[str, Any]] | None = None
 ) -> dict[str, bytes]:
     """The files of the open data, by file name: one CSV per open table present, daten.json and
     metadaten.jsonld (its distributions name the other files, relative to it)."""

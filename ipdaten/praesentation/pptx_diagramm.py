@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
+from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -32,7 +34,7 @@ class _TextMappenSchreiber(CategoryWorkbookWriter):
     """
 
     @contextlib.contextmanager
-    def _open_worksheet(self, xlsx_file):
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
         mappe = Workbook(
             xlsx_file,
             {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
@@ -45,11 +47,12 @@ class _TextDiagrammDaten(CategoryChartData):
     """CategoryChartData whose embedded workbook keeps workbook text as text."""
 
     @property
-    def _workbook_writer(self):
-        return _TextMappenSchreiber(self)
+    def _workbook_writer(self) -> Any:
+        schreiber: Any = _TextMappenSchreiber
+        return schreiber(self)
 
 
-def _legende(folie, diagramm: Diagramm, links: int, oben: int, breite: int) -> None:
+def _legende(folie: Any, diagramm: Diagramm, links: int, oben: int, breite: int) -> None:
     """The series names in the order the bars stand (first series on top): PowerPoint's own
     legend lists bar series in the opposite order."""
     box = folie.shapes.add_textbox(links, oben, breite, Inches(0.4))
@@ -59,12 +62,12 @@ def _legende(folie, diagramm: Diagramm, links: int, oben: int, breite: int) -> N
         textlauf(absatz, reihe.name, groesse=14)
 
 
-def _fussnote(folie, text: str, links: int, oben: int, breite: int) -> None:
+def _fussnote(folie: Any, text: str, links: int, oben: int, breite: int) -> None:
     """What MARKE means, under a chart whose categories carry it."""
     textfeld(folie, text, links, oben, breite, Inches(0.35), groesse=11, farbe=GRAU)
 
 
-def zeichne_diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: int, hoehe: int):
+def zeichne_diagramm(folie: Any, diagramm: Diagramm, links: int, oben: int, breite: int, hoehe: int) -> Any:
     """`diagramm` as a native chart in the given box, with its legend and footnote."""
     if diagramm.fussnote:
         hoehe -= Inches(0.35)
@@ -73,7 +76,8 @@ def zeichne_diagramm(folie, diagramm: Diagramm, links: int, oben: int, breite: i
         _legende(folie, diagramm, links, oben, breite)
         oben += Inches(0.45)
         hoehe -= Inches(0.45)
-    daten = _TextDiagrammDaten(number_format=diagramm.zahlenformat)
+    klasse: Any = _TextDiagrammDaten  # python-pptx's classes are not annotated
+    daten = klasse(number_format=diagramm.zahlenformat)
     daten.categories = list(diagramm.kategorien)
     for reihe in diagramm.reihen:
         daten.add_series(reihe.name, list(reihe.werte), number_format=diagramm.zahlenformat)

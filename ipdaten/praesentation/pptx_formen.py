@@ -4,6 +4,8 @@ colours; workbook text is always set as plain runs, never interpreted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -19,11 +21,13 @@ SCHRIFTART = "Arial"
 
 def rgb(farbe: str) -> RGBColor:
     """A colour given as "#1F4E79" or "1F4E79" for python-pptx."""
-    return RGBColor.from_string(farbe.lstrip("#").upper())
+    farbe_aus_text: Any = RGBColor.from_string  # python-pptx does not annotate it
+    ergebnis: RGBColor = farbe_aus_text(farbe.lstrip("#").upper())
+    return ergebnis
 
 
 def textfeld(
-    folie,
+    folie: Any,
     text: str,
     links: int,
     oben: int,
@@ -33,9 +37,9 @@ def textfeld(
     groesse: int,
     fett: bool = False,
     farbe: str = TEXTFARBE,
-    ausrichtung=PP_ALIGN.LEFT,
-    anker=MSO_ANCHOR.TOP,
-):
+    ausrichtung: Any = PP_ALIGN.LEFT,
+    anker: Any = MSO_ANCHOR.TOP,
+) -> Any:
     """A text box with one paragraph; text is set as plain runs (never interpreted)."""
     box = folie.shapes.add_textbox(links, oben, breite, hoehe)
     rahmen = box.text_frame
@@ -49,7 +53,7 @@ def textfeld(
     return box
 
 
-def textlauf(absatz, text: str, *, groesse: int, fett: bool = False, farbe: str = TEXTFARBE):
+def textlauf(absatz: Any, text: str, *, groesse: int, fett: bool = False, farbe: str = TEXTFARBE) -> Any:
     """A run of plain text in German (language de-DE) appended to a paragraph."""
     lauf = absatz.add_run()
     lauf.text = text
@@ -62,7 +66,7 @@ def textlauf(absatz, text: str, *, groesse: int, fett: bool = False, farbe: str 
     return lauf
 
 
-def balken(folie, links: int, oben: int, breite: int, hoehe: int, farbe: str):
+def balken(folie: Any, links: int, oben: int, breite: int, hoehe: int, farbe: str) -> Any:
     """A filled rectangle without outline or shadow: a band, a box, or a line (connectors get a
     theme shadow in some office suites)."""
     form = folie.shapes.add_shape(MSO_SHAPE.RECTANGLE, links, oben, breite, hoehe)

@@ -44,6 +44,7 @@ from ipdaten.praesentation.vorlage_daten import (
 )
 from ipdaten.praesentation.vorlage_fortschreibung import ausschusstermin
 from ipdaten.zahlen.annahmen import kennzeichnung
+from ipdaten.zahlen.vergleich import Vergleich
 
 EINLEITUNG_PLATZHALTER = (
     "Einleitung: hier den einführenden Text zum Bericht einfügen (Anlass, Rückblick seit dem "
@@ -95,7 +96,7 @@ def _bewertung(bericht: object) -> Bewertung:
     return Bewertung(Markierung(BEWERTUNG_UEBERNOMMEN if text else BEWERTUNG_LEER), text)
 
 
-def _felder(auswertung: Auswertung, vergleich, vorher_datum: str) -> tuple[Feldabsatz, ...]:
+def _felder(auswertung: Auswertung, vergleich: Vergleich | None, vorher_datum: str) -> tuple[Feldabsatz, ...]:
     anlage = auswertung.anlage
     fortschritt_nach_nr = (
         {int(z["nr"]): z for _, z in vergleich.felder.iterrows() if z["art"] != "entfallen"} if vergleich else {}
@@ -254,7 +255,9 @@ def sitzungsvorlage(
         felder=_felder(auswertung, vergleich, vorher_datum),
         diagramm_status=status.diagramm if status is not None else None,
         entwicklung=(
-            fortschreibung.entwicklung(auswertung, vorher, vergleich, verlauf) if vorher is not None else None
+            fortschreibung.entwicklung(auswertung, vorher, vergleich, verlauf)
+            if vorher is not None and vergleich is not None
+            else None
         ),
         nachhalten=fortschreibung.nachhalten(auswertung, verlauf),
         einbuergerung_text=einbuergerung_text,

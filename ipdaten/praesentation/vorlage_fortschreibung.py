@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -47,7 +48,7 @@ PERSPEKTIVE_PLATZHALTER = (
 )
 
 
-def _nr(feld: object, nr: object) -> str:
+def _nr(feld: Any, nr: Any) -> str:
     return f"{int(feld)}.{int(nr)}"
 
 
@@ -87,7 +88,7 @@ def entwicklung(
         )
     )
     folie = verlaufsfolie(verlauf) if verlauf is not None else None
-    if folie is not None:
+    if folie is not None and verlauf is not None:
         titel = f"Verlauf über {fmt.zahl(len(verlauf.staende))} Stände: Anteile über alle Handlungsfelder"
     else:
         folie = fortschrittsfolie(auswertung, vorher)
@@ -258,7 +259,8 @@ def perspektive(
         if bis is not None
         else "Ein Termin für den nächsten Bericht ist noch nicht festgelegt."
     )
-    faellig_text, faellig = "", ()
+    faellig_text = ""
+    faellig: tuple[Zeile, ...] = ()
     if bis is not None and anlage.hat_spalte("termin") and anlage.stand is not None:
         schon = auswertung.ueberfaellig(anlage.stand)
         bis_dahin = auswertung.ueberfaellig(bis + dt.timedelta(days=1))

@@ -8,6 +8,7 @@ charts that the document will contain, so the captions count 1, 2, 3 without gap
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ipdaten.praesentation.vorlage_daten import Markierung, Sitzungsvorlage, Zeile
 
@@ -87,11 +88,11 @@ def text(wert: object) -> str:
     return _UNGUELTIG.sub(" ", "" if wert is None else str(wert))
 
 
-def _zeilen(zeilen: tuple[Zeile, ...], namen: tuple[str, ...]) -> list[dict]:
+def _zeilen(zeilen: tuple[Zeile, ...], namen: tuple[str, ...]) -> list[dict[str, Any]]:
     return [dict(zip(namen, map(text, z.zellen))) for z in zeilen]
 
 
-def diagramme(vorlage: Sitzungsvorlage) -> dict:
+def diagramme(vorlage: Sitzungsvorlage) -> dict[str, Any]:
     """Placeholder → Diagramm (or None) of every chart."""
     ergebnis = {}
     for name, pfad in DIAGRAMME.items():
@@ -102,7 +103,7 @@ def diagramme(vorlage: Sitzungsvorlage) -> dict:
     return ergebnis
 
 
-def kontext(vorlage: Sitzungsvorlage) -> dict:
+def kontext(vorlage: Sitzungsvorlage) -> dict[str, Any]:
     """The template's placeholders filled from the Sitzungsvorlage (charts as "")."""
     hinweise = [text(h) for h in vorlage.hinweise]
     if isinstance(vorlage.sitzungsdatum, Markierung):

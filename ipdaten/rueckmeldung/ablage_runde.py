@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -208,7 +209,7 @@ def eingang_der_runde(
     rundenablage: Rundenablage,
     runde: Runde,
     anlage: Anlage,
-    neue_dateien: list[tuple[str, bytes]] = (),
+    neue_dateien: Sequence[tuple[str, bytes]] = (),
     zuordnung: Zuordnung | None = None,
     nur_offene: bool = False,
 ) -> Eingang:

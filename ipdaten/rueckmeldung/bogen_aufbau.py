@@ -6,6 +6,7 @@ against exactly what was written)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -68,7 +69,7 @@ def nr_text(schluessel: Schluessel) -> str:
     return f"{schluessel[0]}.{schluessel[1]}"
 
 
-def _termin_text(datum: object, genauigkeit: object) -> str:
+def _termin_text(datum: Any, genauigkeit: object) -> str:
     if datum is None or (not isinstance(datum, str) and pd.isna(datum)):
         return ""
     return fmt.ungefaehres_datum(datum, str(genauigkeit or "tag"))
@@ -78,7 +79,8 @@ def nur_lesen_zeilen(anlage: Anlage, empfaenger: Empfaenger) -> dict[Schluessel,
     """The read-only cells of each row of the recipient's form, as texts, in form order."""
     gesucht = set(empfaenger.empfehlungen)
     zeilen = {}
-    for e in anlage.empfehlungen.itertuples(index=False):
+    reihen: list[Any] = list(anlage.empfehlungen.itertuples(index=False))  # a row's attributes are its columns
+    for e in reihen:
         schluessel = (int(e.handlungsfeld), int(e.nr))
         if schluessel not in gesucht:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from typing import Any
 
 from ipdaten.arbeitsmappe import Anlage, Befund, Zuordnung, bereinige, falte, fehler, warnung
 from ipdaten.arbeitsmappe.befunde import gruppiert, wert_text, zeilenbereiche
@@ -190,11 +191,11 @@ class _Zeilenleser:
         self.gesehen: dict[Schluessel, int] = {}
         self.veraendert: list[tuple[int, str, str, str]] = []  # row, column, as sent, as returned
 
-    def wert(self, zeile: list, titel: str) -> object:
+    def wert(self, zeile: list[Any], titel: str) -> object:
         index = self.spalten[titel]
         return zeile[index] if index < len(zeile) else None
 
-    def schluessel(self, nummer: int, zeile: list) -> Schluessel | None:
+    def schluessel(self, nummer: int, zeile: list[Any]) -> Schluessel | None:
         text = bereinige(self.wert(zeile, "Nr"))
         treffer = next((s for s in self.erwartet if nr_text(s) == text), None)
         if treffer is None:
@@ -225,13 +226,13 @@ class _Zeilenleser:
             self.gesehen[treffer] = nummer
         return treffer
 
-    def nur_lesen(self, nummer: int, zeile: list, schluessel: Schluessel) -> None:
+    def nur_lesen(self, nummer: int, zeile: list[Any], schluessel: Schluessel) -> None:
         for titel, soll in zip(NUR_LESEN, self.erwartet[schluessel], strict=True):
             ist = zelltext(self.wert(zeile, titel))
             if ist != soll:
                 self.veraendert.append((nummer, titel, soll, ist))
 
-    def status(self, nummer: int, zeile: list) -> str | None:
+    def status(self, nummer: int, zeile: list[Any]) -> str | None:
         roh = self.wert(zeile, STATUS_NEU)
         wert = bereinige(roh)
         if not wert:
@@ -245,7 +246,7 @@ class _Zeilenleser:
             self.abbildungen[(wert_text(wert), kanonisch)].append(nummer)
         return kanonisch
 
-    def termin(self, nummer: int, zeile: list) -> Termin | None:
+    def termin(self, nummer: int, zeile: list[Any]) -> Termin | None:
         roh = self.wert(zeile, TERMIN_NEU)
         if not bereinige(roh):
             return None
@@ -265,7 +266,7 @@ class _Zeilenleser:
             return None
         return Termin(*gelesen)
 
-    def zeile(self, nummer: int, zeile: list) -> Meldung | None:
+    def zeile(self, nummer: int, zeile: list[Any]) -> Meldung | None:
         schluessel = self.schluessel(nummer, zeile)
         if schluessel is None:
             return None

@@ -15,6 +15,7 @@ import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import pandas as pd
 
@@ -27,7 +28,7 @@ from ipdaten.arbeitsmappe.tabellen import Tabelle, finde_tabelle
 from ipdaten.arbeitsmappe.vertrag import EMPFEHLUNGEN, STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, lies_mappe
 from ipdaten.arbeitsmappe.xlsx_paket import bezuege_auf, blattteile, geaenderte_teile
-from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Zelle, patche_blatt
+from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Wert, Zelle, patche_blatt
 from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
 from ipdaten.fehler import IpdatenFehler
 from ipdaten.rueckmeldung.meldung import Termin
@@ -92,7 +93,7 @@ def _orte(daten: bytes, zuordnung: Zuordnung | None) -> dict[int | None, _Ort]:
         ) from None
     befunde = Befundliste()
     blatt = finde_blaetter(mappe, befunde)[EMPFEHLUNGEN.name]
-    quellen = (
+    quellen: list[tuple[int | None, RohBlatt, dict[str, object] | None]] = (
         [(None, blatt, None)]
         if blatt is not None
         else [(nr, b, {"handlungsfeld": nr}) for nr, b in feldblaetter(mappe)]
@@ -116,7 +117,7 @@ def _orte(daten: bytes, zuordnung: Zuordnung | None) -> dict[int | None, _Ort]:
     return orte
 
 
-def zellwert(feld: str, wert: object) -> object:
+def zellwert(feld: str, wert: object) -> Wert:
     """A value as it is written into a cell: a Termin by its precision (date, '06/2018', 2018, 'Ende 2018')."""
     if isinstance(wert, Termin):
         if wert.genauigkeit == "monat":
@@ -128,7 +129,7 @@ def zellwert(feld: str, wert: object) -> object:
         return wert.datum
     if isinstance(wert, str) and not bereinige(wert):
         return None  # an emptied text: the cell is emptied (its style stays)
-    return wert
+    return cast(Wert, wert)  # the other values of a report are text, numbers and dates
 
 
 def ist_gleich(feld: str, alt: object, neu: object) -> bool:
@@ -182,7 +183,9 @@ def schreibe_werte(
         for ort in {id(o): o for _, f, _, o, _ in aenderungen if f == feld}.values():
             ort.spalte(feld)
     zellen: dict[str, list[Zelle]] = {}
-    geschrieben, befunde, geschriebene_werte = [], [], {}
+    geschrieben: list[str] = []
+    befunde: list[Befund] = []
+    geschriebene_werte: dict[Schluessel, dict[str, object]] = {}
     for schluessel, feld, wert, ort, nummer in aenderungen:
         spalte = ort.spalte(feld)
         bereich = _verbunden(ort, nummer, spalte)
@@ -247,7 +250,7 @@ def _zu_schreiben(
         )
     aenderungen = []
     for schluessel, neu in sorted(werte.items()):
-        zeile = empfehlungen.loc[schluessel]
+        zeile = cast(pd.Series, empfehlungen.loc[schluessel])
         ort = orte[None] if None in orte else orte[schluessel[0]]
         for feld in FELDER:
             if feld in neu and not ist_gleich(feld, aktueller_wert(zeile, feld), neu[feld]):
@@ -275,10 +278,10 @@ def _erwartet(basis: pd.DataFrame, werte: dict[Schluessel, dict[str, object]]) -
     column assigned once (row by row, 20 000 rows took minutes)."""
     erwartet = basis.copy()
     position = {(int(f), int(n)): i for i, (f, n) in enumerate(zip(basis["handlungsfeld"], basis["nr"]))}
-    spalten: dict[str, list] = {}
+    spalten: dict[str, list[Any]] = {}
     for schluessel, neu in werte.items():
         for feld, wert in neu.items():
-            if feld == "termin":
+            if feld == "termin" and isinstance(wert, Termin):
                 eintraege = {"termin": wert.datum, "termin_genauigkeit": wert.genauigkeit}
             elif feld == "gemeldet_am":
                 eintraege = {feld: wert}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import Befund
@@ -38,7 +39,7 @@ class Meldung:
         """True when the row was left blank (all unchanged)."""
         return self.status is None and self.bemerkung is None and self.termin is None
 
-    def inhalt(self) -> tuple:
+    def inhalt(self) -> tuple[Any, ...]:
         """What the row says, comparable with another form's row of the same recommendation."""
         return (self.status, self.bemerkung, self.termin)
 

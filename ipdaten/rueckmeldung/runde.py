@@ -13,6 +13,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -106,7 +107,8 @@ def empfaenger_der_anlage(anlage: Anlage) -> tuple[tuple[Empfaenger, ...], bool]
     empfehlungen = anlage.empfehlungen.sort_values(["handlungsfeld", "nr"])
     gruppen: dict[str, tuple[str, list[Schluessel]]] = {}
     nach_zustaendigkeit = hat_zustaendig(anlage)
-    for zeile in empfehlungen.itertuples(index=False):
+    zeilen: list[Any] = list(empfehlungen.itertuples(index=False))  # a row's attributes are its columns
+    for zeile in zeilen:
         schluessel_empfehlung = (int(zeile.handlungsfeld), int(zeile.nr))
         if nach_zustaendigkeit:
             roh = "" if _fehlt(zeile.zustaendig) else bereinige(zeile.zustaendig)
@@ -132,7 +134,7 @@ def empfaenger_der_anlage(anlage: Anlage) -> tuple[tuple[Empfaenger, ...], bool]
     )
 
 
-def _fehlt(wert: object) -> bool:
+def _fehlt(wert: Any) -> bool:
     return wert is None or (not isinstance(wert, str) and bool(pd.isna(wert)))
 
 

@@ -18,12 +18,12 @@ from ipdaten.arbeitsmappe.modell import anders_gelesen
 from ipdaten.arbeitsmappe.texte import ist_leer
 from ipdaten.arbeitsmappe.vertrag import INFO
 from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, lies_mappe
-from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Zelle, patche_blatt
+from ipdaten.arbeitsmappe.zellpatch import PatchFehler, Wert, Zelle, patche_blatt
 from ipdaten.arbeitsmappe.zuordnung_anwenden import wende_an, zu_lesende_blaetter
 from ipdaten.rueckmeldung.fortschreiben import VERWORFEN, Fortschreibung, FortschreibungFehler
 
 
-def _info_zellen(daten: bytes, zuordnung: Zuordnung | None, werte: dict[str, object]) -> tuple[str, list[Zelle]]:
+def _info_zellen(daten: bytes, zuordnung: Zuordnung | None, werte: dict[str, Wert]) -> tuple[str, list[Zelle]]:
     """The sheet Info and the cells holding the values of the rows in `werte` (folded key → value)."""
     gemappt = zu_lesende_blaetter(zuordnung)
     try:
@@ -49,7 +49,7 @@ def mit_stand(
 ) -> Fortschreibung:
     """`fortschreibung` with the Info rows Stand (and Bezeichnung, when given) set; unchanged when
     the workbook has no such rows. Raises FortschreibungFehler when it does not read back so."""
-    werte: dict[str, object] = {"stand": stand}
+    werte: dict[str, Wert] = {"stand": stand}
     if bezeichnung:
         werte["bezeichnung"] = bereinige(bezeichnung)
     soll = dict(werte)
@@ -69,7 +69,13 @@ def mit_stand(
                 )
             ]
         ) from None
-    erwartet = dataclasses.replace(fortschreibung.anlage, **geschrieben)
+    erwartet = dataclasses.replace(
+        fortschreibung.anlage,
+        stand=stand if "stand" in geschrieben else fortschreibung.anlage.stand,
+        bezeichnung=str(geschrieben["bezeichnung"])
+        if "bezeichnung" in geschrieben
+        else fortschreibung.anlage.bezeichnung,
+    )
     probleme = anders_gelesen(anlage, erwartet, ausser=())
     if probleme:
         raise FortschreibungFehler(

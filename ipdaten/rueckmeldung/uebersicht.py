@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -74,7 +75,7 @@ def ueberblick(
             for m in r.meldungen:
                 if not m.leer:
                     ausgefuellt.add(m.schluessel)
-                    if m.schluessel in aktuell.index and _aendert(m, aktuell.loc[m.schluessel]):
+                    if m.schluessel in aktuell.index and _aendert(m, cast(pd.Series, aktuell.loc[m.schluessel])):
                         geaendert.add(m.schluessel)
         letzter = boegen[-1] if boegen else None
         if letzter is not None:
@@ -169,6 +170,6 @@ def frische(anlage: Anlage, heute: dt.date, runde: Runde | None = None) -> pd.Da
             "text": [gemeldet_text(d, v) for d, v in zip(am, von)],
             "seit": [nicht_gemeldet_text(d) for d in am],
             "tage": [(heute - d).days if d else None for d in am],
-            "ueberfaellig": [bool(frist_vorbei and (d is None or d < beginn)) for d in am],
+            "ueberfaellig": [bool(frist_vorbei and (d is None or (beginn is not None and d < beginn))) for d in am],
         }
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 import pandas as pd
 
@@ -143,7 +144,7 @@ def zusammenfuehren(
             offen.append(konflikt_von[schluessel])
             continue
         neu, gewaehlt = gilt
-        zeile = aktuell.loc[schluessel]
+        zeile = cast(pd.Series, aktuell.loc[schluessel])
         for feld, (wert, quelle) in neu.items():
             alt = aktueller_wert(zeile, feld)
             if not ist_gleich(feld, alt, wert):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -100,8 +101,11 @@ def ueberfaellig(anlage: Anlage, stichtag: dt.date) -> pd.DataFrame:
     if not anlage.hat_spalte("termin"):
         return _mit_feld(anlage, e.iloc[0:0], spalten).assign(termin_ende=[], tage=[])
     mit_termin = e[e["termin"].notna()]
-    ende = [termin_ende(d, g) for d, g in zip(mit_termin["termin"], mit_termin["termin_genauigkeit"])]
-    ende = pd.Series(ende, index=mit_termin.index, dtype=object)
+    ende = pd.Series(
+        [termin_ende(d, g) for d, g in zip(mit_termin["termin"], mit_termin["termin_genauigkeit"])],
+        index=mit_termin.index,
+        dtype=object,
+    )
     faellig = mit_termin[
         (ende < stichtag).to_numpy() & (~mit_termin["status"].isin(FORTSCHRITT["umgesetzt"])).to_numpy()
     ]
@@ -136,7 +140,7 @@ class Gefluechtete:
     """
 
     verteilung: pd.DataFrame
-    gesamt: dict
+    gesamt: dict[str, Any]
     empfehlungen: pd.DataFrame
     alle: int
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -21,8 +23,9 @@ FORTSCHRITT: dict[str, tuple[str, ...]] = {
 FORTSCHRITT_TITEL = {"umgesetzt": "umgesetzt", "umgesetzt_oder_in_arbeit": "umgesetzt oder in Arbeit"}
 
 
-def fortschritt(status: dict[str, float]) -> dict[str, float]:
-    """Each measure of FORTSCHRITT from per-status counts (or shares): the sum of its statuses."""
+def fortschritt(status: Mapping[str, Any]) -> dict[str, Any]:
+    """Each measure of FORTSCHRITT from per-status counts (or shares; numbers or columns): the sum
+    of its statuses."""
     return {mass: sum(status.get(s, 0) for s in teile) for mass, teile in FORTSCHRITT.items()}
 
 
@@ -40,10 +43,10 @@ def anteile_je_feld(verteilung: pd.DataFrame) -> pd.DataFrame:
     return ergebnis
 
 
-def anteile_gesamt(gesamt: dict) -> dict:
+def anteile_gesamt(gesamt: dict[str, Any]) -> dict[str, Any]:
     """The measures of FORTSCHRITT from a status_gesamt dict, flat: {"empfehlungen": n,
     "<mass>_anzahl": count, "<mass>": share or NaN} per measure."""
-    ergebnis: dict = {"empfehlungen": gesamt["empfehlungen"]}
+    ergebnis: dict[str, Any] = {"empfehlungen": gesamt["empfehlungen"]}
     for mass in FORTSCHRITT:
         ergebnis[f"{mass}_anzahl"] = gesamt["fortschritt"][mass]
         ergebnis[mass] = gesamt["fortschritt_anteil"][mass]
@@ -78,7 +81,7 @@ def status_verteilung(anlage: Anlage) -> pd.DataFrame:
     return ergebnis
 
 
-def status_gesamt(anlage: Anlage) -> dict:
+def status_gesamt(anlage: Anlage) -> dict[str, Any]:
     """Counts and shares of every status over all recommendations.
 
     Returns {"empfehlungen": n, "status": {status: count}, "anteil": {status: share},

@@ -7,6 +7,7 @@ frames of two `Anlage` objects; nothing is hard-coded about fields, statuses or 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -37,7 +38,7 @@ class Vergleich:
     """
 
     felder: pd.DataFrame
-    gesamt: dict
+    gesamt: dict[str, Any]
     uebergaenge: pd.DataFrame
     geaendert: pd.DataFrame
     neu_empfehlungen: pd.DataFrame
@@ -109,9 +110,9 @@ def _felder(alt: Anlage, neu: Anlage) -> pd.DataFrame:
     return ergebnis
 
 
-def _gesamt(alt: Anlage, neu: Anlage) -> dict:
+def _gesamt(alt: Anlage, neu: Anlage) -> dict[str, Any]:
     a, n = status_gesamt(alt), status_gesamt(neu)
-    ergebnis: dict = {"empfehlungen_alt": a["empfehlungen"], "empfehlungen_neu": n["empfehlungen"]}
+    ergebnis: dict[str, Any] = {"empfehlungen_alt": a["empfehlungen"], "empfehlungen_neu": n["empfehlungen"]}
     for mass in FORTSCHRITT:
         wert_alt, wert_neu = a["fortschritt_anteil"][mass], n["fortschritt_anteil"][mass]
         ergebnis[mass] = {"alt": wert_alt, "neu": wert_neu, "diff_pp": (wert_neu - wert_alt) * 100}
@@ -190,7 +191,7 @@ def vergleiche(alt: Anlage, neu: Anlage) -> Vergleich:
 
 
 def _feld_text(nr: object, name: object) -> str:
-    return f"{int(nr)} {name}"
+    return f"{int(str(nr))} {name}"
 
 
 def felder_tabelle(vergleich: Vergleich) -> pd.DataFrame:

@@ -25,7 +25,8 @@ GESAMT = 0  # field number of the row over all fields in Verlauf.anteile
 
 def schluessel(handlungsfeld: object, nr: object) -> np.ndarray:
     """The matching key of recommendations: Handlungsfeld and Nr in one int64."""
-    return (np.asarray(handlungsfeld, dtype="int64") << 32) | np.asarray(nr, dtype="int64")
+    schluessel_: np.ndarray = (np.asarray(handlungsfeld, dtype="int64") << 32) | np.asarray(nr, dtype="int64")
+    return schluessel_
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def felder_im_verlauf(anteile: pd.DataFrame) -> pd.DataFrame:
     gesamt = letzte[letzte["nr"] == GESAMT]
     aktuell = anteile[(anteile["stand"] == neuester) & (anteile["nr"] != GESAMT)]
     aelter = letzte[~letzte["nr"].isin(aktuell["nr"]) & (letzte["nr"] != GESAMT)].sort_values("nr")
-    return pd.concat([gesamt, aktuell, aelter])[["nr", "name"]].reset_index(drop=True)
+    felder: pd.DataFrame = pd.concat([gesamt, aktuell, aelter])[["nr", "name"]].reset_index(drop=True)
+    return felder
 
 
 def empfehlung_verlauf(v: Verlauf, handlungsfeld: int, nr: int) -> pd.DataFrame:
@@ -177,7 +179,8 @@ def gleich_seit(v: Verlauf) -> np.ndarray:
     letzter = v.status[:, -1:]
     gleich = (v.status == letzter) & (letzter != FEHLT)
     # Counting the run from the right: the first False from the end stops it.
-    return np.cumprod(gleich[:, ::-1], axis=1).sum(axis=1).astype("int64")
+    laenge: np.ndarray = np.cumprod(gleich[:, ::-1], axis=1).sum(axis=1).astype("int64")
+    return laenge
 
 
 def unveraendert_seit(v: Verlauf, feldnamen: dict[int, str], mindestens: int = 1) -> pd.DataFrame:

@@ -106,17 +106,17 @@ def _gebiete(einbuergerung: pd.DataFrame, blatt: str) -> list[Befund]:
         "kreisartig": "Kreise außerhalb der Region Stuttgart; sie werden in der Rangfolge mitgezählt: ",
         "unbekannt": "Nicht als Kreis erkannt; als Gebiet in der Rangfolge mitgezählt: ",
     }
-    for art, zeilen in arten.items():
+    for art_name, zeilen in arten.items():
         if not zeilen:
             continue
-        text = texte[art] + ", ".join(f"„{n}“" for n in namen[art]) + f" ({zeilen_wort(zeilen)})."
-        if art == "unbekannt":
+        text = texte[art_name] + ", ".join(f"„{n}“" for n in namen[art_name]) + f" ({zeilen_wort(zeilen)})."
+        if art_name == "unbekannt":
             text += (
                 " Ist es eine Gemeinde, eine Summe oder eine Anmerkung, bitte die Zeile löschen; ist es ein Kreis, "
                 "bitte als „Landkreis …“ bzw. „Stadtkreis …“ schreiben."
             )
         code = {"aggregat": "plausibel.gebiet_aggregat", "kreisartig": "plausibel.gebiet_ausserhalb"}.get(
-            art, "plausibel.gebiet_unbekannt"
+            art_name, "plausibel.gebiet_unbekannt"
         )
         befunde.append(
             warnung(code, text, blatt=blatt, zeile=zeilen[0], zeilen=tuple(sorted(set(zeilen))), ursache=EINBUERGERUNG)

@@ -99,8 +99,8 @@ def _haushalt(haushalt: pd.DataFrame) -> str:
         return "keine Positionen"
     je_jahr = haushalt.groupby("jahr")["betrag"].agg(["sum", "count"])
     jahre = "; ".join(
-        f"{int(j)}: {fmt.euro(z['sum'])} ({_anzahl(int(z['count']), 'Position', 'Positionen')})"
-        for j, z in je_jahr.iterrows()
+        f"{j}: {fmt.euro(z['sum'])} ({_anzahl(int(z['count']), 'Position', 'Positionen')})"
+        for j, z in zip(je_jahr.index.astype(int), je_jahr.to_dict("records"))
     )
     if len(je_jahr) == 1:
         return f"{_anzahl(len(haushalt), 'Position', 'Positionen')}, Summe {fmt.euro(haushalt['betrag'].sum())} ({int(je_jahr.index[0])})"

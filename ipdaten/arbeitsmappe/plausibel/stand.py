@@ -25,7 +25,7 @@ def pruefe_stand(stand: dt.date | None, angaben: tuple[Standangabe, ...], info_b
         ]
     gelesen = angaben[0] if angaben else None
     andere = [a for a in angaben[1:] if gelesen is not None and a.widerspricht(gelesen)]
-    if not andere:
+    if gelesen is None or not andere:
         return []
     return [
         warnung(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable
+from typing import Any
 
 from ipdaten.arbeitsmappe.befunde import UNGELESEN, Befund, warnung
 from ipdaten.arbeitsmappe.blattsuche import blatt_schluessel
@@ -50,7 +52,7 @@ def ist_anzahlspalte(spalte: Spalteninfo) -> bool:
     return spalte.vertragsblatt == "Handlungsfelder" and kopf_schluessel(spalte.titel) in ANZAHL_KOEPFE
 
 
-def _anteil(werte: list, passt) -> bool:
+def _anteil(werte: list[Any], passt: Callable[[Any], bool]) -> bool:
     return bool(werte) and sum(1 for w in werte if passt(w)) * 2 >= len(werte)
 
 
@@ -61,7 +63,9 @@ def spalten_hinweis(spalte: Spalteninfo) -> str:
     status = set(STATUS_GEFALTET) - {""}
     if _anteil(werte, lambda w: isinstance(w, str) and status_schluessel(w) in status):
         return "enthält Status-Wörter"
-    if _anteil(werte, lambda w: isinstance(w, (dt.date, dt.datetime)) or (isinstance(w, str) and als_datum(w))):
+    if _anteil(
+        werte, lambda w: isinstance(w, (dt.date, dt.datetime)) or (isinstance(w, str) and als_datum(w) is not None)
+    ):
         return "enthält Datumsangaben"
     woerter = set(kopf_schluessel(spalte.titel).split())
     if (
