@@ -48,7 +48,9 @@ def leinwand(fig: go.Figure, *, schrift: int = SCHRIFTGROESSE) -> go.Figure:
         hoverlabel=dict(font=dict(size=schrift - 2)),
     )
     gross.update_traces(textfont_size=schrift, selector=dict(type="bar"))
-    gross.update_xaxes(tickfont_size=schrift - 2, title_font_size=schrift - 4)
+    # automargin: the axis title below the ticks however they turn (on the plan/ist slide at 820 px
+    # the turned amounts ran through the title).
+    gross.update_xaxes(tickfont_size=schrift - 2, title_font_size=schrift - 4, automargin=True)
     gross.update_yaxes(tickfont_size=schrift, title_font_size=schrift - 4)
     for anmerkung in gross.layout.annotations:
         anmerkung.font.size = schrift - 2
@@ -307,10 +309,10 @@ def figur(folie: Folie) -> go.Figure | None:
     if diagramm.art == "gestapelt_100":
         return leinwand(_gestapelt(diagramm), schrift=zeilen)
     if folie.art == "haushalt":
-        # Three ticks: four amounts like „100.000 €“ touched each other at 820 and 1280 px.
+        # Three ticks, upright: four amounts like „100.000 €“ touched each other at 820 and 1280 px.
         return leinwand(_balken(diagramm), schrift=21).update_xaxes(tickangle=0, nticks=3)
     if folie.art == "plan_ist":
-        return leinwand(_balken(diagramm), schrift=20)
+        return leinwand(_balken(diagramm), schrift=20).update_xaxes(tickangle=0, nticks=3)
     # One bar per status: a count axis with about five whole-number steps.
     hoechster = max((w for w in diagramm.reihen[0].werte if w is not None), default=0)
     return leinwand(_balken(diagramm, umrandet=True)).update_xaxes(dtick=diagramm_stil.runder_schritt(hoechster))
