@@ -166,7 +166,7 @@
     }
     lay["margin.l"] = Math.min(holen(gd.layout, "margin.l") ?? 80, 6);
     lay["margin.r"] = Math.min(holen(gd.layout, "margin.r") ?? 80, 12);
-    return { lay, spuren, zustand: { breite: fl.width, frei, flaeche: mitBalken ? 0 : Math.max(fl._size.h, 0.6 * fl.height), runde: 0, alt: {}, spuren: [] } };
+    return { lay, spuren, zustand: { breite: fl.width, seitenhoehe: fl.height, frei, flaeche: mitBalken ? 0 : Math.max(fl._size.h, 0.6 * fl.height), runde: 0, alt: {}, spuren: [] } };
   }
 
   // Corrections from the drawn chart: texts past the edge, the x title too wide, the legend on
@@ -274,7 +274,10 @@
     const zustand = gd.layout[MERKER];
     const schmal = fl.width < SCHMAL;
     let arbeit = null;
-    if (zustand && (!schmal || Math.abs(zustand.breite - fl.width) > 4)) arbeit = zuruecksetzen(gd, zustand);
+    // A new width, or a new height where the page sets it (a slide drawn before its height was
+    // known), is laid out afresh from the original.
+    const neueHoehe = zustand && !zustand.frei && Math.abs(zustand.seitenhoehe - fl.height) > 4;
+    if (zustand && (!schmal || Math.abs(zustand.breite - fl.width) > 4 || neueHoehe)) arbeit = zuruecksetzen(gd, zustand);
     else if (schmal && !zustand) {
       const { lay, spuren, zustand: neu } = grundlage(gd);
       arbeit = anwenden(gd, neu, lay, spuren);

@@ -167,3 +167,38 @@ def _folien(seite, url: str, ansicht: str, boden, befunde: list[str]) -> None:
         ARTEFAKTE.mkdir(parents=True, exist_ok=True)
         seite.screenshot(path=str(ARTEFAKTE / f"bildschirm-{breite}-folie-{nummer:02d}.png"))
         _pruefe(seite, f"{breite} Folie {nummer}", boden, befunde)
+
+
+# The layout that counts, per chart: what the narrow layout changes.
+LAYOUT = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(gd => ({
+    art: gd.dataset.ipdatenLayout,
+    hoehe: gd.layout.height,
+    notizen: (gd.layout.annotations || []).length,
+    ticks: gd._fullLayout.yaxis.showticklabels,
+    legende: gd._fullLayout.legend ? gd._fullLayout.legend.orientation + gd._fullLayout.legend.yref : '',
+    schrift: gd._fullLayout.font.size,
+}))"""
+
+
+def test_gedrehtes_telefon_bekommt_das_breite_layout_zurueck(browser, zwei_staende):
+    """A phone turned (or a window widened): the charts drawn narrow get their own layout back,
+    exactly as a page opened wide has it, and narrow again when it turns back."""
+    kontext, seite = neuer_kontext(browser, viewport={"width": 1280, "height": 720}, timeout_ms=60_000)
+    try:
+        oeffne(seite, f"{zwei_staende}/haushalt", diagramme=2)
+        breit = seite.evaluate(LAYOUT)
+        assert {d["art"] for d in breit} == {"breit"}
+        seite.set_viewport_size({"width": 390, "height": 844})
+        seite.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].every(gd => gd.dataset.ipdatenLayout === 'schmal')"
+        )
+        schmal = seite.evaluate(LAYOUT)
+        assert all(s["notizen"] > b["notizen"] and s["ticks"] is False for s, b in zip(schmal, breit)), schmal
+        seite.set_viewport_size({"width": 1280, "height": 720})
+        seite.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].every(gd => gd.dataset.ipdatenLayout === 'breit')"
+        )
+        assert seite.evaluate(LAYOUT) == breit
+        assert seite.evaluate(DIAGRAMME) == []
+    finally:
+        kontext.close()
