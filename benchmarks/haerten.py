@@ -12,9 +12,10 @@ any checkout, so that the figures before and after the fixes come from the same 
 3. uploads nobody chose: one websocket session PUTs 40 files of 24 MB to
    `/_stcore/upload_file` of a real server, then leaves: the server's peak, what it still holds
    30 s later (RSS and the upload bytes of `/_stcore/metrics`);
-7. statistics files: four sessions one after the other read a 19,5 MB flat file in the
+7. statistics files: four sessions one after the other each read another 19,5 MB flat file in the
    statistics uploader of Daten & Stände and leave; the server's RSS 150 s later (after
-   Streamlit's own session time-out of 120 s); and the command line refusing a 1 GB file that is
+   Streamlit's own session time-out of 120 s, and after the next viewer, whose leaving makes
+   Streamlit drop timed-out sessions); and the command line refusing a 1 GB file that is
    one single line (time, peak memory).
 Every server is started like the README says (`streamlit run app.py` in the checkout, its
 config), on 127.0.0.1 with its own empty store. Medians over the repetitions are printed.
@@ -41,6 +42,7 @@ sys.path.insert(0, str(WURZEL))
 sys.path.insert(1, str(WURZEL / "tests"))
 
 from tests.browser.streamlit_browser import beende, freier_port, warte_bis_gesund  # noqa: E402
+from tests.hochwasser import modul_mit_hochwasser  # noqa: E402
 from tests.server_hilfen import Sitzung, hochladen, metriken, rss_mb, xsrf_token  # noqa: E402
 
 MB = 1024 * 1024
@@ -50,12 +52,14 @@ STATISTIK_FELD = "Einbürgerungen (Tabelle 12511-…)"
 
 # Runs in the measured checkout: the upload's two steps, then time and memory as JSON.
 _MAPPE_MESSEN = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from ipdaten.arbeitsmappe import AnlageUngueltig, lade_anlage, signatur
 daten = Path(sys.argv[1]).read_bytes()
+def hochwasser():  # VmHWM: ru_maxrss would start at the size of the forking parent
+    return next(int(z.split()[1]) / 1024 for z in open("/proc/self/status") if z.startswith("VmHWM:"))
 lade_anlage(Path("daten/anlage1.xlsx"))
-vorher = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+vorher = hochwasser()
 start = time.perf_counter()
 signatur(daten)
 try:
@@ -63,7 +67,7 @@ try:
     ergebnis = "angenommen"
 except AnlageUngueltig as e:
     ergebnis = "abgelehnt: " + e.befunde[0].meldung[:70]
-spitze = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+spitze = hochwasser()
 print(json.dumps({"s": time.perf_counter() - start, "zuwachs": spitze - vorher, "ergebnis": ergebnis}))
 """
 
@@ -146,22 +150,27 @@ def uploads_messen(wurzel: Path, wiederholungen: int, anzahl: int = 40, groesse:
     return {k: _median([e[k] for e in ergebnisse]) for k in ergebnisse[0]}
 
 
-def statistikdatei(groesse: int) -> bytes:
-    """A valid flat file (ffcsv) of naturalisations of at most `groesse` bytes: ten areas, many years."""
+def statistikdatei(groesse: int, variante: int = 0) -> bytes:
+    """A valid flat file (ffcsv) of naturalisations of at most `groesse` bytes: ten areas, many
+    years; each `variante` has other values (other bytes: read again, not taken from a cache)."""
     from tests.statistikdateien import KREISE, einbuergerungen_ffcsv
 
     def datei(jahre: int) -> bytes:
-        return einbuergerungen_ffcsv({(1000 + j, code): 100 + j % 50 for j in range(jahre) for code in KREISE})
+        werte = {(1000 + j, code): 100 + (j + variante) % 50 for j in range(jahre) for code in KREISE}
+        return einbuergerungen_ffcsv(werte)
 
     je_jahr = len(datei(2)) - len(datei(1))
     return datei((groesse - len(datei(0))) // je_jahr)
 
 
-async def _statistik(pid: int, url: str, daten: bytes, sitzungen: int, warten_s: float) -> dict[str, float]:
+async def _statistik(pid: int, url: str, dateien: list[bytes], warten_s: float) -> dict[str, float]:
     token = xsrf_token(url)
     zeiten, ausnahmen = [], 0
+    erste = Sitzung(url)
+    await erste.oeffnen("daten")  # the app imported and one page shown: the baseline
+    await erste.schliessen()
     vorher = rss_mb(pid)[0]
-    for _ in range(sitzungen):
+    for daten in dateien:
         sitzung = Sitzung(url)
         await sitzung.oeffnen("daten")
         feld = sitzung.uploader[STATISTIK_FELD]
@@ -174,6 +183,12 @@ async def _statistik(pid: int, url: str, daten: bytes, sitzungen: int, warten_s:
         await sitzung.schliessen()
     spitze = rss_mb(pid)[1]
     await asyncio.sleep(warten_s)
+    # Streamlit removes timed-out sessions only when its session storage is written next: the
+    # next viewer who leaves. Without that the 120 s of the sessions would never be over.
+    naechste = Sitzung(url)
+    await naechste.oeffnen("")
+    await naechste.schliessen()
+    await asyncio.sleep(1)
     return {
         "vorher": vorher,
         "s": _median(zeiten),
@@ -185,11 +200,11 @@ async def _statistik(pid: int, url: str, daten: bytes, sitzungen: int, warten_s:
 
 def statistik_messen(wurzel: Path, wiederholungen: int, warten_s: float = 150.0) -> dict[str, float]:
     """Medians of (7) over fresh servers."""
-    daten = statistikdatei(int(19.5 * MB))
+    dateien = [statistikdatei(int(19.5 * MB), variante) for variante in range(4)]
     ergebnisse = []
     for _ in range(wiederholungen):
         with server(wurzel) as (pid, url):
-            ergebnisse.append(asyncio.run(_statistik(pid, url, daten, 4, warten_s)))
+            ergebnisse.append(asyncio.run(_statistik(pid, url, dateien, warten_s)))
     return {k: _median([e[k] for e in ergebnisse]) for k in ergebnisse[0]}
 
 
@@ -205,19 +220,18 @@ def cli_messen(wurzel: Path, wiederholungen: int, groesse: int = 1024 * MB) -> t
                 ausgabe.write(stueck)
         for _ in range(wiederholungen):
             start = time.perf_counter()
-            prozess = subprocess.Popen(
-                [sys.executable, "-m", "ipdaten", "einbuergerung", str(datei), *CLI_REST, str(Path(ordner) / "x.xlsx")],
-                cwd=wurzel,
-                env={**os.environ, "PYTHONPATH": str(wurzel)},
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
+            _, fehler, spitze = modul_mit_hochwasser(
+                "ipdaten", ["einbuergerung", str(datei), *CLI_REST, str(Path(ordner) / "x.xlsx")], wurzel
             )
-            fehler = prozess.stderr.read().decode(errors="replace")
-            _, _, verbrauch = os.wait4(prozess.pid, 0)
             zeiten.append(time.perf_counter() - start)
-            spitzen.append(verbrauch.ru_maxrss / 1024)
+            spitzen.append(spitze)
             antwort = next((z for z in fehler.splitlines() if z.startswith("-")), fehler.strip()[:120])
     return _median(zeiten), _median(spitzen), antwort
+
+
+def _de(wert: float, stellen: int) -> str:
+    """A figure with a German decimal comma."""
+    return f"{wert:.{stellen}f}".replace(".", ",")
 
 
 def main(argumente: list[str] | None = None) -> int:
@@ -236,31 +250,31 @@ def main(argumente: list[str] | None = None) -> int:
 
         bombe = spaltenbombe_bytes(800)
         s, mb, ergebnis = mappe_messen(args.wurzel, bombe, n)
-        print(f"1 Spaltenbombe ({len(bombe) / 1000:.1f} KB): {s:.2f} s, Spitze +{mb:.0f} MB – {ergebnis}")
+        print(f"1 Spaltenbombe ({_de(len(bombe) / 1000, 1)} KB): {_de(s, 2)} s, Spitze +{_de(mb, 0)} MB – {ergebnis}")
     if "2" in teile:
         from tests.feindlich import blattbombe_bytes
 
         bombe = blattbombe_bytes(args.blaetter)
         s, mb, ergebnis = mappe_messen(args.wurzel, bombe, n)
         print(
-            f"2 Blattbombe ({args.blaetter} Einträge, {len(bombe) / 1000:.0f} KB): {s:.2f} s, Spitze +{mb:.0f} MB – {ergebnis}"
+            f"2 Blattbombe ({args.blaetter} Einträge, {_de(len(bombe) / 1000, 0)} KB): {_de(s, 2)} s, Spitze +{_de(mb, 0)} MB – {ergebnis}"
         )
     if "3" in teile:
         w = uploads_messen(args.wurzel, n)
         print(
-            f"3 40 × 24 MB an /_stcore/upload_file: {w['angenommen']:.0f} angenommen in {w['s']:.1f} s; Server "
-            f"vorher {w['vorher']:.0f} MB, Spitze {w['spitze']:.0f} MB, 30 s nach dem Gehen {w['danach']:.0f} MB RSS, "
-            f"davon Uploads {w['gehalten']:.0f} MB"
+            f"3 40 × 24 MB an /_stcore/upload_file: {_de(w['angenommen'], 0)} angenommen in {_de(w['s'], 1)} s; Server "
+            f"vorher {_de(w['vorher'], 0)} MB, Spitze {_de(w['spitze'], 0)} MB, 30 s nach dem Gehen {_de(w['danach'], 0)} MB RSS, "
+            f"davon Uploads {_de(w['gehalten'], 0)} MB"
         )
     if "7" in teile:
         w = statistik_messen(args.wurzel, n)
         print(
-            f"7 4 Sitzungen lesen je 19,5 MB Statistik: {w['s']:.1f} s je Datei; Server vorher {w['vorher']:.0f} MB, "
-            f"Spitze {w['spitze']:.0f} MB, 150 s nach dem Gehen {w['danach']:.0f} MB RSS"
-            + (f", {w['ausnahmen']:.0f} Ausnahmen" if w["ausnahmen"] else "")
+            f"7 4 Sitzungen lesen je 19,5 MB Statistik: {_de(w['s'], 1)} s je Datei; Server vorher {_de(w['vorher'], 0)} MB, "
+            f"Spitze {_de(w['spitze'], 0)} MB, 150 s nach dem Gehen {_de(w['danach'], 0)} MB RSS"
+            + (f", {_de(w['ausnahmen'], 0)} Ausnahmen" if w["ausnahmen"] else "")
         )
         s, mb, antwort = cli_messen(args.wurzel, n)
-        print(f"7 Kommandozeile, 1 GB in einer Zeile: {s:.1f} s, Spitze {mb:.0f} MB – {antwort[:110]}")
+        print(f"7 Kommandozeile, 1 GB in einer Zeile: {_de(s, 1)} s, Spitze {_de(mb, 0)} MB – {antwort[:110]}")
     return 0
 
 

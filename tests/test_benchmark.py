@@ -72,3 +72,18 @@ def test_rueckmelderunde_im_schnellmodus():
     assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
     zeilen = [z for z in ergebnis.stdout.splitlines() if z.startswith("| 200 ")]
     assert len(zeilen) == 3 and all(re.search(r"\| [\d.]+ ms \|$", z) for z in zeilen)
+
+
+@pytest.mark.benchmark
+def test_haertungs_benchmark_misst_die_bomben():
+    ergebnis = subprocess.run(
+        [sys.executable, str(WURZEL / "benchmarks" / "haerten.py"), "--nur", "1,2", "--wiederholungen", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=WURZEL,
+    )
+    assert ergebnis.returncode == 0, ergebnis.stderr[-3000:]
+    zeilen = ergebnis.stdout.splitlines()[1:]
+    assert re.fullmatch(r"1 Spaltenbombe \(12,9 KB\): [\d,]+ s, Spitze \+\d+ MB – angenommen", zeilen[0]), zeilen
+    assert re.fullmatch(r"2 Blattbombe \(2000 Einträge, \d+ KB\): [\d,]+ s, Spitze \+\d+ MB – abgelehnt: .*", zeilen[1])
