@@ -167,11 +167,15 @@ def finde_tabelle(
 
 def _kopf_wiederholt(spalten: dict[str, int], titel: dict[str, str]) -> Callable[[list[Any]], bool]:
     """A test for a row that repeats the header (blocks copied together): every read column holds
-    its own header again (at least two)."""
+    its own header again (at least two). A data row fails at its first column that is no text
+    (the Nr is tried first), so a long table costs one type check per row."""
     koepfe = {index: kopf_schluessel(titel[feld]) for feld, index in spalten.items() if kopf_schluessel(titel[feld])}
+    reihenfolge = sorted(koepfe, key=lambda i: i != spalten.get("nr"))
 
     def ist_kopf(zeile: list[Any]) -> bool:
-        return len(koepfe) >= 2 and all(i < len(zeile) and kopf_schluessel(zeile[i]) == k for i, k in koepfe.items())
+        return len(koepfe) >= 2 and all(
+            i < len(zeile) and isinstance(zeile[i], str) and kopf_schluessel(zeile[i]) == koepfe[i] for i in reihenfolge
+        )
 
     return ist_kopf
 
