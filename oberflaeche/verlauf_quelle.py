@@ -54,7 +54,7 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
     def lader(quelle_eintrag):
         # (bytes, the mapping they are read with), as the Stand itself is read.
         if isinstance(quelle_eintrag, Vorschau):
-            return lambda: (quelle_eintrag.daten, quelle_eintrag.zuordnung)
+            return lambda: anzeige.anlage  # the preview shown, read once when it was checked
         return lambda: (quelle_ablage.lies(quelle_eintrag.sha256), quelle_eintrag.zuordnung)
 
     try:

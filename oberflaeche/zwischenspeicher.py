@@ -21,6 +21,7 @@ import streamlit as st
 from ipdaten.ablage import STANDARD_MAPPE, Ablage, sha256
 from ipdaten.amtlich.statistikdatei import StatistikDatei, StatistikUngueltig, lies_statistik
 from ipdaten.arbeitsmappe import (
+    Anlage,
     AnlageUngueltig,
     Befund,
     Vorschlag,
@@ -129,9 +130,11 @@ def vergleich(schluessel_alt: str, schluessel_neu: str, _alt: Auswertung, _neu: 
 def abriss_zu_stand(pruefsumme: str, nr: int | None, datum: dt.date, titel: str, geschaetzt: bool, _daten) -> Abriss:
     """The summary of one Stand for the history: reads the workbook itself instead of going through
     auswertung_zu_stand, so that walking ten Stände does not evict the Stände the sessions are
-    looking at from that (smaller) cache."""
-    daten, zuordnung = _daten()
-    return abriss(StandKopf(nr, datum, titel, geschaetzt), lade_anlage(daten, zuordnung=zuordnung))
+    looking at from that (smaller) cache. `_daten()` gives (bytes, mapping) to read, or the Anlage
+    already read (a preview: its upload was just checked, it is not read a second time)."""
+    gelesen = _daten()
+    anlage = gelesen if isinstance(gelesen, Anlage) else lade_anlage(gelesen[0], zuordnung=gelesen[1])
+    return abriss(StandKopf(nr, datum, titel, geschaetzt), anlage)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Verlauf aller Stände wird berechnet …")
