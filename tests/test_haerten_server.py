@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -35,7 +36,11 @@ def server(tmp_path_factory):
 
 
 def _laufen(koroutine):
-    return asyncio.run(asyncio.wait_for(koroutine, 120))
+    """Runs the coroutine on a loop of its own in a worker thread: after the browser tests in the
+    same pytest process, Playwright's sync API keeps an event loop running in the main thread,
+    and asyncio.run refuses to start inside it."""
+    with ThreadPoolExecutor(max_workers=1) as ausfuehrer:
+        return ausfuehrer.submit(asyncio.run, asyncio.wait_for(koroutine, 120)).result()
 
 
 async def _metriken_frisch(url: str) -> dict[str, int]:
