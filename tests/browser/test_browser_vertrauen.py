@@ -50,7 +50,8 @@ def test_diagramm_werkzeugleiste_deutsch(seite, server_url):
         "() => [...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))"
     )
     assert "Diagramm als PNG herunterladen" in titel
-    assert {"Zoomen", "Verschieben", "Vergrößern", "Verkleinern", "Achsen zurücksetzen"} <= set(titel)
+    # zoom and pan tools are left out (of no use on these charts, five keyboard stops each)
+    assert not {"Zoomen", "Verschieben", "Vergrößern", "Verkleinern", "Achsen zurücksetzen"} & set(titel)
     # plotly's own English texts are gone; "Fullscreen" is Streamlit's button (README, known limits)
     assert not [
         t for t in titel if t and t != "Fullscreen" and any(w in t for w in ("Download", "Zoom in", "Pan", "Reset"))
