@@ -43,6 +43,9 @@ a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus
 /* A table (drawn on a canvas, its cells in a hidden grid): a ring around it while the focus is in
    it; the arrow keys then move through its cells. */
 [data-testid="stDataFrame"]:focus-within {{ outline: 3px solid #1F4E79; outline-offset: 2px; }}
+/* Streamlit leaves 6rem above the title, its header bar needs 3,75rem: with 4rem the first chart
+   of the Übersicht starts above the fold of a 1280×720 projector. */
+[data-testid="stMainBlockContainer"] {{ padding-top: 4rem; }}
 @media (max-width: 640px) {{
   [data-testid="stMain"] h1 {{ font-size: 2.1rem; }}
   [data-testid="stMain"] h2 {{ font-size: 1.6rem; }}
