@@ -1,6 +1,6 @@
 """The places where the dashboard changes what Streamlit itself does, kept in one small module.
 
-Streamlit 1.67 has no setting for either (checked in its source):
+Streamlit 1.67 has no setting for any of them (checked in its source):
 
 1. **`clear_cache` from any viewer.** A browser may send the websocket message `clear_cache` even
    though the menu entry is hidden (`client.toolbarMode = "viewer"`); Streamlit then empties every
@@ -14,7 +14,12 @@ Streamlit 1.67 has no setting for either (checked in its source):
    widget has asked for within `UNGEWAEHLT_S` is dropped, and so are the files of a session whose
    browser has been gone for `VERLASSEN_S`. A refused PUT gets HTTP 413 and a line in the log.
 
-Both are installed by `einrichten()` on the app's first run in a server process (the Streamlit
+3. **`/_stcore/metrics` for anyone.** Streamlit answers every client that reaches the server with
+   the names of the cached functions, their entries and bytes, the bytes of uploads held and the
+   number of sessions. Here the endpoint reports nothing unless the service sets
+   `IPDATEN_METRIKEN=1` (for the IT's own monitoring, or the server-level tests).
+
+All are installed by `einrichten()` on the app's first run in a server process (the Streamlit
 server starts no code of the app before that). `tests/test_streamlit_eingriffe.py` fails loudly
 when an upgrade of Streamlit moves what they rely on.
 """
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -35,6 +41,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 protokoll = logging.getLogger("ipdaten.sicherheit")
 
+METRIKEN_UMGEBUNG = "IPDATEN_METRIKEN"  # "1": /_stcore/metrics reports as Streamlit does
 MAX_DATEIEN_JE_SITZUNG = 6  # the app has three uploaders; a replaced file is deleted by the browser
 UNGEWAEHLT_S = 60.0  # the browser names a file in its widget right after the upload (well under a second)
 VERLASSEN_S = 15.0  # a reconnect (network glitch) comes sooner; the session itself lives on for 2 min
@@ -192,8 +199,22 @@ def _uploads_begrenzen() -> None:
     threading.Thread(target=_waechter, args=(speicher,), name="ipdaten-uploads", daemon=True).start()
 
 
+# --- 3. metrics ----------------------------------------------------------------------------------
+
+
+def _metriken_abschalten() -> None:
+    if not Runtime.exists() or config.get_option("global.appTest"):
+        return
+    if os.environ.get(METRIKEN_UMGEBUNG, "").strip() == "1":
+        protokoll.info("/_stcore/metrics meldet Zwischenspeicher, Uploads und Sitzungen (%s=1).", METRIKEN_UMGEBUNG)
+        return
+    # The endpoint asks the runtime's stats manager for its registered families on every request;
+    # without providers it answers an empty metric set.
+    Runtime.instance().stats_mgr._providers_by_family.clear()
+
+
 def einrichten() -> None:
-    """Install both changes, once per process; later calls cost one check."""
+    """Install the changes, once per process; later calls cost one check."""
     global _eingerichtet
     if _eingerichtet:
         return
@@ -203,4 +224,5 @@ def einrichten() -> None:
         if not getattr(AppSession._handle_clear_cache_request, "ipdaten_eingriff", False):
             AppSession._handle_clear_cache_request = _clear_cache_nur_mit_menue(AppSession._handle_clear_cache_request)
         _uploads_begrenzen()
+        _metriken_abschalten()
         _eingerichtet = True

@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import http.client
 import http.cookies
+import os
 import re
 import uuid
 from pathlib import Path
@@ -19,6 +20,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
 GRENZE_S = 60.0
+
+# The servers this process starts (they inherit its environment) report /_stcore/metrics: the
+# instrument of the server-level tests and the benchmark. Off by default in the app
+# (oberflaeche/streamlit_eingriffe.py); test_haerten_metriken.py checks the default.
+os.environ.setdefault("IPDATEN_METRIKEN", "1")
 _ABGEBROCHEN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 
 
@@ -89,12 +95,19 @@ def hochladen(
     return antwort.status
 
 
-def metriken(url: str) -> dict[str, int]:
-    """Bytes held per cache as /_stcore/metrics reports them ('UploadedFileManager' for uploads)."""
+def metriktext(url: str) -> str:
+    """What /_stcore/metrics answers anyone who asks (OpenMetrics text)."""
     verbindung = http.client.HTTPConnection(*_ort(url), timeout=GRENZE_S)
     verbindung.request("GET", "/_stcore/metrics")
     text = verbindung.getresponse().read().decode()
     verbindung.close()
+    return text
+
+
+def metriken(url: str) -> dict[str, int]:
+    """Bytes held per cache as /_stcore/metrics reports them ('UploadedFileManager' for uploads);
+    the server must run with IPDATEN_METRIKEN=1, else the endpoint reports nothing."""
+    text = metriktext(url)
     werte: dict[str, int] = {}
     for art, name, wert in re.findall(r'cache_memory_bytes\{cache_type="([^"]*)",cache="([^"]*)"\} (\d+)', text):
         werte[name or art] = werte.get(name or art, 0) + int(wert)

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.stats import StatsManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
 from oberflaeche import streamlit_eingriffe
@@ -41,6 +42,9 @@ def test_streamlit_ruft_die_eingehaengten_stellen_noch_so_auf():
     speicher = MemoryUploadedFileManager("/x")
     assert isinstance(speicher.file_storage, dict) and hasattr(speicher, "_lock"), VERSION + "store"
     assert isinstance(Runtime.uploaded_file_mgr, property) and callable(Runtime.is_active_session)
+    metriken = _quelltext(starlette_routes.create_metrics_routes)
+    assert "runtime.stats_mgr.registered_families()" in metriken, VERSION + "metrics route"
+    assert isinstance(StatsManager()._providers_by_family, dict), VERSION + "stats manager"
 
 
 def test_einrichten_haengt_clear_cache_einmal_ein():
