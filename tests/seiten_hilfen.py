@@ -121,3 +121,16 @@ def texte(at: AppTest) -> str:
     teile = [e.value for gruppe in (at.title, at.header, at.subheader, at.markdown, at.caption) for e in gruppe]
     teile += [e.value for gruppe in (at.info, at.warning, at.error) for e in gruppe]
     return gelesen(text("\n".join(str(t) for t in teile)))
+
+
+# Sign-in configured (secrets.toml's [auth] and [ipdaten]) against a provider that is not there.
+ANMELDUNG = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "ipdaten",
+        "client_secret": "geheim",
+        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
+    },
+    "ipdaten": {"redakteure": ["Chefin@LRABB.de", "IP-Redaktion"], "gruppen_claim": "roles"},
+}

@@ -271,3 +271,14 @@ def bevoelkerung_altersgruppen_ffcsv(
                     f"{anfang};GES;Geschlecht;;Insgesamt;NAT;Nationalität;{nat};{nat_label};ALTX20;Altersgruppen (unter 3 bis 90 u. m.);;Insgesamt;{gesamt * faktor};Anzahl;BEVSTD;Bevölkerungsstand"
                 )
     return ("\ufeff" + "\n".join(zeilen) + "\n").encode("utf-8")
+
+
+# The ranking of 2016 that the files above give (rank, area, quota in %), as the statistics step computes it.
+RANGFOLGE_2016 = [
+    (1, "Landkreis Böblingen", 1.55),
+    (2, "Stadtkreis Stuttgart", 1.33),
+    (3, "Landkreis Esslingen", 1.30),
+    (4, "Rems-Murr-Kreis", 1.20),
+    (5, "Landkreis Ludwigsburg", 1.16),
+    (6, "Landkreis Göppingen", 1.12),
+]

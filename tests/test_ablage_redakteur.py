@@ -6,37 +6,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from ipdaten.ablage import DATEINAME_DB, Ablage, sha256
+from ipdaten.ablage import DATEINAME_DB, Ablage
 from ipdaten.ablage_schema import SCHEMA_VERSION
 from ipdaten.redakteur import Redakteur, gruppen, ist_redakteur
+from tests.alte_ablage import alte_ablage
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
-
-# The store as version 2 of the program left it (copied from that release, not derived).
-SCHEMA_V2 = """
-CREATE TABLE dateien (sha256 TEXT PRIMARY KEY, inhalt BLOB NOT NULL);
-CREATE TABLE staende (
-    nr INTEGER PRIMARY KEY AUTOINCREMENT,
-    sha256 TEXT NOT NULL UNIQUE REFERENCES dateien(sha256),
-    stand TEXT, bezeichnung TEXT NOT NULL, veroeffentlicht TEXT NOT NULL, dateiname TEXT NOT NULL,
-    groesse INTEGER NOT NULL, ist_standard INTEGER NOT NULL DEFAULT 0, zuordnung TEXT, signatur TEXT
-);
-CREATE INDEX staende_signatur ON staende(signatur);
-PRAGMA user_version = 2;
-"""
-
-
-def _alte_ablage(ordner, version_sql: str = SCHEMA_V2):
-    ordner.mkdir(parents=True, exist_ok=True)
-    daten = ueberarbeitete_standard_bytes()
-    with contextlib.closing(sqlite3.connect(ordner / DATEINAME_DB)) as db:
-        db.executescript(version_sql)
-        db.execute("INSERT INTO dateien VALUES (?, ?)", (sha256(daten), daten))
-        db.execute(
-            "INSERT INTO staende (sha256, stand, bezeichnung, veroeffentlicht, dateiname, groesse, ist_standard) "
-            "VALUES (?, '2017-09-30', 'Herbst', '2017-10-01T08:00:00+00:00', 'herbst.xlsx', ?, 0)",
-            (sha256(daten), len(daten)),
-        )
-        db.commit()
 
 
 def _version(ordner) -> int:
@@ -45,7 +19,7 @@ def _version(ordner) -> int:
 
 
 def test_alte_ablage_wird_ergaenzt_und_alte_staende_haben_keinen_namen(tmp_path):
-    _alte_ablage(tmp_path)
+    alte_ablage(tmp_path)
     ablage = Ablage(tmp_path, STANDARD_PFAD)
     assert _version(tmp_path) == SCHEMA_VERSION == 4  # 4: the tables of the Rückmelderunde
     (alt,) = ablage.staende()

@@ -8,10 +8,19 @@ import math
 import zipfile
 
 import pytest
-from arbeitsmappen import aendere_mappe, ersetze_teile, lies_teil, mit_libreoffice, standard_bytes
-from statistikdateien import (
+
+from ipdaten.amtlich import quote, quote_auswahl
+from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik, jahre_aus_text
+from ipdaten.amtlich.mappe import geaenderte_teile, ueberarbeite
+from ipdaten.amtlich.statistik_formate import FORMAT_FLATFILE, FORMAT_TABELLE
+from ipdaten.amtlich.statistikdatei import lies_statistik
+from ipdaten.amtlich.statistikwerte import StatistikUngueltig, befund_text, wert_und_zeichen
+from ipdaten.arbeitsmappe.laden import lade_anlage
+from tests.arbeitsmappen import aendere_mappe, ersetze_teile, lies_teil, mit_libreoffice, standard_bytes
+from tests.statistikdateien import (
     AUSLAENDER_2015,
     EINBUERGERUNGEN_2016,
+    RANGFOLGE_2016,
     REGION,
     STAND_BEV,
     STAND_EINB,
@@ -23,27 +32,11 @@ from statistikdateien import (
     gestorbene_csv,
 )
 
-from ipdaten.amtlich import quote, quote_auswahl
-from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik, jahre_aus_text
-from ipdaten.amtlich.mappe import geaenderte_teile, ueberarbeite
-from ipdaten.amtlich.statistik_formate import FORMAT_FLATFILE, FORMAT_TABELLE
-from ipdaten.amtlich.statistikdatei import lies_statistik
-from ipdaten.amtlich.statistikwerte import StatistikUngueltig, befund_text, wert_und_zeichen
-from ipdaten.arbeitsmappe.laden import lade_anlage
-
 LIZENZ_ZEILE = "Dieses Werk ist lizenziert unter der Datenlizenz Deutschland - Namensnennung - Version 2.0."
 
 # By hand: naturalisations 2016 ÷ foreigners on 31.12.2015 × 100, rounded to two decimals.
 #   Böblingen 806/52000 = 1,55; Stuttgart 2000/150000 = 1,33; Esslingen 910/70000 = 1,30;
 #   Rems-Murr 721/60000 = 1,20; Ludwigsburg 927/80000 = 1,16; Göppingen 402/36000 = 1,12.
-RANGFOLGE_2016 = [
-    (1, "Landkreis Böblingen", 1.55),
-    (2, "Stadtkreis Stuttgart", 1.33),
-    (3, "Landkreis Esslingen", 1.30),
-    (4, "Rems-Murr-Kreis", 1.20),
-    (5, "Landkreis Ludwigsburg", 1.16),
-    (6, "Landkreis Göppingen", 1.12),
-]
 
 
 def _befunde(fehler: StatistikUngueltig) -> list[str]:

@@ -177,3 +177,17 @@ def _wird_aufgerufen_oder_dekoriert(attribut: ast.Attribute, baum: ast.Module) -
         if isinstance(knoten, ast.Attribute) and knoten.value is attribut and knoten.attr == "clear":
             return False
     return True
+
+
+def test_tests_importieren_hilfen_einheitlich_und_keinen_anderen_test():
+    """One import style for the test helpers (`from tests.arbeitsmappen import …`), and no test module
+    imports another one: what several tests share lives in a helper module or in conftest.py."""
+    tests = PAKET.parent / "tests"
+    hilfen = {p.stem for p in tests.rglob("*.py") if not p.stem.startswith(("test_", "conftest", "__"))}
+    falsch = []
+    for pfad in sorted(tests.rglob("*.py")):
+        for name in _importierte_module(_baum(pfad)):
+            teile = name.split(".")
+            if teile[0] in hilfen or teile[-1].startswith("test_"):
+                falsch.append(f"{pfad.relative_to(tests)}: {name}")
+    assert falsch == []

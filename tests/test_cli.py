@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, zipbombe_bytes
-from kommandozeile import rufe
 
 from ipdaten.arbeitsmappe import Zuordnung, aus_toml
+from tests.arbeitsmappen import HAUSHALT, STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, zipbombe_bytes
 from tests.kennzahlen_zusammenfassung import aus_daten_json
+from tests.kommandozeile import rufe
 
 WURZEL = STANDARD_PFAD.parent.parent
 
@@ -229,9 +229,8 @@ def test_pruefen_liest_eine_riesige_datei_auch_fuer_den_vorschlag_nicht_ein(tmp_
 
 
 def test_einbuergerung_aus_statistikdateien(tmp_path):
-    from statistikdateien import bevoelkerung_csv, einbuergerungen_ffcsv
-
     from ipdaten.arbeitsmappe.laden import lade_anlage
+    from tests.statistikdateien import bevoelkerung_csv, einbuergerungen_ffcsv
 
     mappe = _datei(tmp_path, standard_bytes())
     einb = _datei(tmp_path, einbuergerungen_ffcsv(), "12511-01-01-4_flat.csv")
@@ -259,7 +258,7 @@ def test_einbuergerung_aus_statistikdateien(tmp_path):
 
 
 def test_einbuergerung_mit_befunden_schreibt_nichts(tmp_path):
-    from statistikdateien import bevoelkerung_csv, einbuergerungen_csv
+    from tests.statistikdateien import bevoelkerung_csv, einbuergerungen_csv
 
     mappe = _datei(tmp_path, standard_bytes())
     einb = _datei(tmp_path, einbuergerungen_csv(), "einb.csv")

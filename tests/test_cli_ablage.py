@@ -19,9 +19,9 @@ from ipdaten.ablage import DATEINAME_DB, Ablage, ablage_verzeichnis
 from ipdaten.ablage_schema import SCHEMA_VERSION
 from ipdaten.ablage_sicherung import lies_staende, pruefe
 from ipdaten.redakteur import Redakteur
+from tests.alte_ablage import alte_ablage
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.kommandozeile import WURZEL, rufe
-from tests.test_ablage_redakteur import _alte_ablage
 
 
 def _ablage() -> Ablage:
@@ -71,7 +71,7 @@ def test_staende_als_tabelle_und_csv():
 
 
 def test_staende_einer_alten_ablage_ohne_sie_zu_veraendern(tmp_path):
-    _alte_ablage(tmp_path / "alt")
+    alte_ablage(tmp_path / "alt")
     vorher = (tmp_path / "alt" / DATEINAME_DB).read_bytes()
     ergebnis = rufe("staende", "--ablage", str(tmp_path / "alt"))
     assert ergebnis.returncode == 0, ergebnis.stderr
@@ -257,7 +257,7 @@ def test_wiederherstellen_holt_die_sicherung_und_bewahrt_die_ablage(tmp_path):
 
 
 def test_wiederherstellen_einer_alten_sicherung_hebt_sie_auf_den_neuen_stand(tmp_path):
-    _alte_ablage(tmp_path / "alt")
+    alte_ablage(tmp_path / "alt")
     shutil.copyfile(tmp_path / "alt" / DATEINAME_DB, tmp_path / "alt.sqlite")
     ergebnis = rufe("ablage", "wiederherstellen", str(tmp_path / "alt.sqlite"))
     assert ergebnis.returncode == 0, ergebnis.stderr

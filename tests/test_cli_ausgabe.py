@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from arbeitsmappen import standard_bytes
-from kommandozeile import rufe
-from statistikdateien import bevoelkerung_csv, einbuergerungen_csv
 
 from ipdaten.kommandozeile import gemeinsam
+from tests.arbeitsmappen import standard_bytes
+from tests.kommandozeile import rufe
+from tests.statistikdateien import bevoelkerung_csv, einbuergerungen_csv
 
 
 @pytest.fixture

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kommandozeile import rufe
-
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.arbeitsmappe.xlsx_paket import geaenderte_teile
 from ipdaten.rueckmeldung.bogen_lesen import kennung
 from tests import rueckmeldebogen as rb
 from tests.arbeitsmappen import standard_bytes
+from tests.kommandozeile import rufe
 
 
 def _boegen(tmp_path: Path, mappe: bytes | None = None) -> tuple[Path, Path]:

@@ -6,11 +6,11 @@ import csv
 import io
 
 import plotly.graph_objects as go
-from arbeitsmappen import standard_bytes
 
 from ipdaten import lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.diagramm_daten import LIZENZ, als_csv, diagramm_hinweise, diagramm_tabelle
+from tests.arbeitsmappen import standard_bytes
 
 
 def _auswertung() -> Auswertung:

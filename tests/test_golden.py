@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-from arbeitsmappen import STANDARD_PFAD, mit_libreoffice, standard_bytes
 
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
@@ -19,6 +18,7 @@ from ipdaten.zahlen.kennzahlen import (
     status_gesamt,
     status_verteilung,
 )
+from tests.arbeitsmappen import STANDARD_PFAD, mit_libreoffice, standard_bytes
 from tests.kennzahlen_zusammenfassung import aus_daten_json, kennzahlen_json
 
 WURZEL = STANDARD_PFAD.parent.parent

@@ -6,7 +6,6 @@ import math
 
 import pandas as pd
 import pytest
-from arbeitsmappen import HANDLUNGSFELDER, empfehlung, mappe_bytes
 
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE
@@ -20,6 +19,7 @@ from ipdaten.zahlen.kennzahlen import (
     status_gesamt,
     status_verteilung,
 )
+from tests.arbeitsmappen import HANDLUNGSFELDER, empfehlung, mappe_bytes
 from tests.kennzahlen_zusammenfassung import kennzahlen_json
 
 

@@ -7,7 +7,10 @@ import re
 import zipfile
 
 import pytest
-from arbeitsmappen import (
+
+from ipdaten import AnlageUngueltig, lade_anlage
+from ipdaten.arbeitsmappe import befunde_tabelle
+from tests.arbeitsmappen import (
     EMPFEHLUNGEN,
     HANDLUNGSFELDER,
     HAUSHALT,
@@ -18,9 +21,6 @@ from arbeitsmappen import (
     mappe_bytes,
     standard_bytes,
 )
-
-from ipdaten import AnlageUngueltig, lade_anlage
-from ipdaten.arbeitsmappe import befunde_tabelle
 
 
 def _befunde(daten: bytes) -> list[tuple]:

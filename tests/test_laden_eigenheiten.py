@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from arbeitsmappen import (
+from openpyxl.workbook.workbook import Workbook
+
+from ipdaten import lade_anlage
+from ipdaten.zahlen.kennzahlen import status_gesamt
+from tests.arbeitsmappen import (
     EINBUERGERUNG,
     EMPFEHLUNGEN,
     HANDLUNGSFELDER,
@@ -15,10 +19,6 @@ from arbeitsmappen import (
     mappe_bytes,
     mit_libreoffice,
 )
-from openpyxl.workbook.workbook import Workbook
-
-from ipdaten import lade_anlage
-from ipdaten.zahlen.kennzahlen import status_gesamt
 from tests.kennzahlen_zusammenfassung import kennzahlen_json
 
 STANDARD_JSON = kennzahlen_json(lade_anlage(mappe_bytes()))

@@ -12,11 +12,11 @@ import zipfile
 
 import pytest
 import python_calamine
-from arbeitsmappen import ersetze_teile, grosse_mappe_bytes, lies_teil, mappe_bytes, wie_excel, zipbombe_bytes
 
 from ipdaten import AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe.datei_pruefung import pruefe_datei
 from ipdaten.arbeitsmappe.vertrag import MAX_EMPFEHLUNGEN
+from tests.arbeitsmappen import ersetze_teile, grosse_mappe_bytes, lies_teil, mappe_bytes, wie_excel, zipbombe_bytes
 
 LACHER = (
     '<!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -202,7 +202,7 @@ def test_ein_wert_in_der_letzten_zelle_sprengt_den_server_nicht(tmp_path):
     import subprocess
     import sys
 
-    from arbeitsmappen import STANDARD_PFAD
+    from tests.arbeitsmappen import STANDARD_PFAD
 
     pfad = tmp_path / "weit.xlsx"
     pfad.write_bytes(_mit_zelle("XFD1048576"))

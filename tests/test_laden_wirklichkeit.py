@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from arbeitsmappen import EMPFEHLUNGEN, empfehlung, excel_bytes
 
 from ipdaten import AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe import befunde_tabelle
 from ipdaten.arbeitsmappe.vertrag import STATUS_SYNONYME
 from ipdaten.zahlen.kennzahlen import status_gesamt
+from tests.arbeitsmappen import EMPFEHLUNGEN, empfehlung, excel_bytes
 
 
 def _fehler(daten: bytes) -> list:
@@ -175,7 +175,7 @@ def test_massnahme_mit_betrag_gleich_summe_wird_gezaehlt_aber_gemeldet():
 
 
 def test_gesamtzeile_im_blatt_handlungsfelder_und_empfehlungen():
-    from arbeitsmappen import HANDLUNGSFELDER
+    from tests.arbeitsmappen import HANDLUNGSFELDER
 
     anlage = lade_anlage(
         excel_bytes(
@@ -191,7 +191,7 @@ def test_gesamtzeile_im_blatt_handlungsfelder_und_empfehlungen():
 
 
 def test_excel_tabelle_mit_ergebniszeile_durch_libreoffice():
-    from arbeitsmappen import mappe_bytes, mit_libreoffice
+    from tests.arbeitsmappen import mappe_bytes, mit_libreoffice
 
     def ergebniszeile(wb):
         ws = wb["Haushalt"]
@@ -280,7 +280,7 @@ def test_ausgeblendete_zeilen_werden_gezaehlt_und_genannt():
 
 
 def test_ausgeblendetes_durch_libreoffice():
-    from arbeitsmappen import mappe_bytes, mit_libreoffice
+    from tests.arbeitsmappen import mappe_bytes, mit_libreoffice
 
     def verstecke(wb):
         _verstecke_blatt(wb)
@@ -419,7 +419,7 @@ def test_leere_gruppierungsspalte_ohne_wert_darueber_ein_befund():
 
 
 def test_handlungsfeld_mit_und_zeichen_oder_leitsatz():
-    from arbeitsmappen import HANDLUNGSFELDER
+    from tests.arbeitsmappen import HANDLUNGSFELDER
 
     felder = [[1, "Aufbrechen und Ankommen", "„Hier bin ich“", ""], *HANDLUNGSFELDER[1:]]
     zeilen = [empfehlung("Aufbrechen & Ankommen", 1), empfehlung("Hier bin ich", 2), empfehlung("HF 2", 1)]

@@ -10,13 +10,13 @@ import math
 from dataclasses import replace
 
 import pytest
-from arbeitsmappen import excel_bytes
 
 from ipdaten import AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe.befunde import EINBUERGERUNG
 from ipdaten.arbeitsmappe.gebiete import gebiet_art
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
 from ipdaten.zahlen.kennzahlen import einbuergerung_vergleich, referenz_gebiet
+from tests.arbeitsmappen import excel_bytes
 
 
 def _zeilen(anlage) -> list[list]:

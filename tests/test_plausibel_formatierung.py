@@ -8,11 +8,11 @@ once more through LibreOffice.
 from __future__ import annotations
 
 import pytest
-from arbeitsmappen import EMPFEHLUNGEN, empfehlung, excel_bytes, mappe_bytes, mit_libreoffice
 from openpyxl.styles import Font, PatternFill
 
 from ipdaten import lade_anlage
 from ipdaten.zahlen.kennzahlen import status_gesamt
+from tests.arbeitsmappen import EMPFEHLUNGEN, empfehlung, excel_bytes, mappe_bytes, mit_libreoffice
 
 ROT = PatternFill("solid", fgColor="FFFF0000")
 

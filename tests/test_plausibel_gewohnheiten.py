@@ -9,11 +9,11 @@ real SUBTOTAL formulas through LibreOffice.
 from __future__ import annotations
 
 import pytest
-from arbeitsmappen import EMPFEHLUNGEN, KOPF, empfehlung, excel_bytes, mappe_bytes, mit_libreoffice
 
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe import schlage_zuordnung_vor
 from ipdaten.zahlen.kennzahlen import status_gesamt
+from tests.arbeitsmappen import EMPFEHLUNGEN, KOPF, empfehlung, excel_bytes, mappe_bytes, mit_libreoffice
 
 
 def _status(anlage) -> list[str]:
@@ -100,12 +100,10 @@ def test_zwei_status_in_einer_zelle_werden_mit_grund_abgelehnt():
 
 @pytest.mark.parametrize("mit_insgesamt", [True, False], ids=["mit Insgesamt", "Gruppen summiert"])
 def test_flatfile_12411_03_03_4_insgesamt_oder_summierte_gruppen(mit_insgesamt):
-    from statistikdateien import bevoelkerung_altersgruppen_ffcsv, einbuergerungen_csv
-    from test_amtlich import RANGFOLGE_2016
-
     from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik
     from ipdaten.amtlich.quote import rangfolge
     from tests.arbeitsmappen import standard_bytes
+    from tests.statistikdateien import RANGFOLGE_2016, bevoelkerung_altersgruppen_ffcsv, einbuergerungen_csv
 
     dateien = [
         ("12511-01-01-4.csv", einbuergerungen_csv()),
@@ -129,9 +127,8 @@ def test_flatfile_12411_03_03_4_insgesamt_oder_summierte_gruppen(mit_insgesamt):
 
 
 def test_flatfile_summe_mit_zeichen_ist_keine_angabe():
-    from statistikdateien import bevoelkerung_altersgruppen_ffcsv
-
     from ipdaten.amtlich.statistikdatei import lies_statistik
+    from tests.statistikdateien import bevoelkerung_altersgruppen_ffcsv
 
     daten = bevoelkerung_altersgruppen_ffcsv({(2015, "08115"): 52000, (2015, "08116"): 70000}, mit_insgesamt=False)
     zeilen = daten.decode("utf-8").split("\n")

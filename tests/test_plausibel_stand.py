@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from arbeitsmappen import excel_bytes
-
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe.befunde import STAND
+from tests.arbeitsmappen import excel_bytes
 
 
 def _stand_befunde(anlage) -> list[str]:

@@ -7,11 +7,10 @@ Every workbook is built in code and saved the way Excel saves it (shared strings
 
 from __future__ import annotations
 
-from arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, KOPF, excel_bytes
-
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe.befunde import EMPFEHLUNGEN as URSACHE_EMPFEHLUNGEN
 from ipdaten.arbeitsmappe.befunde import UNGELESEN
+from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, KOPF, excel_bytes
 
 
 def _ungelesen(anlage) -> list[tuple[str, str]]:

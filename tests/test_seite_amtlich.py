@@ -9,8 +9,6 @@ import io
 import zipfile
 from pathlib import Path
 
-from seiten_hilfen import texte as _texte
-from statistikdateien import STAND_BEV, STAND_EINB, bevoelkerung_csv, einbuergerungen_csv, gestorbene_csv
 from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
@@ -18,6 +16,8 @@ from ipdaten.amtlich.quote import DEFINITIONEN, VORJAHR
 from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.seiten_hilfen import anmelden, oeffne
+from tests.seiten_hilfen import texte as _texte
+from tests.statistikdateien import STAND_BEV, STAND_EINB, bevoelkerung_csv, einbuergerungen_csv, gestorbene_csv
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 CSV = "text/csv"

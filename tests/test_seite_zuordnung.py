@@ -10,8 +10,8 @@ from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe.zuordnung import Zuordnung
 from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
+from tests.buero_mappe import BUERO_ZUORDNUNG, buero_mappe
 from tests.seiten_hilfen import oeffne, veroeffentlichen
-from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -20,7 +20,7 @@ from oberflaeche import sitzung, veroeffentlichung
 from oberflaeche.veroeffentlichung import passwort_stimmt
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.conftest import TEST_PASSWORT
-from tests.seiten_hilfen import REDAKTEURIN, anmelden, hat_button, oeffne, texte
+from tests.seiten_hilfen import ANMELDUNG, REDAKTEURIN, anmelden, hat_button, oeffne, texte
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -222,17 +222,6 @@ def test_falsche_versuche_werden_gebremst_und_protokolliert(caplog):
 
 
 # --- With sign-in (OIDC): the list of editors decides, there is no password -------------------
-
-ANMELDUNG = {
-    "auth": {
-        "redirect_uri": "http://localhost:8501/oauth2callback",
-        "cookie_secret": "x" * 32,
-        "client_id": "ipdaten",
-        "client_secret": "geheim",
-        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
-    },
-    "ipdaten": {"redakteure": ["Chefin@LRABB.de", "IP-Redaktion"], "gruppen_claim": "roles"},
-}
 
 
 def _mit_anmeldung(nutzer: dict) -> AppTest:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import sqlite3
 
@@ -15,51 +14,9 @@ from ipdaten.arbeitsmappe.befunde import AnlageUngueltig
 from ipdaten.arbeitsmappe.laden import lade_anlage
 from ipdaten.kommandozeile import main
 from tests.arbeitsmappen import KOPF, STANDARD_PFAD, empfehlung, mappe_bytes, mit_libreoffice
+from tests.buero_mappe import BUERO_ZUORDNUNG, buero_mappe
 from tests.kennzahlen_zusammenfassung import aus_daten_json
 from tests.kommandozeile import rufe
-
-BUERO_KOPF = ["Feld", "Nummer", "Ziel", "Kurzbeschreibung", "Erledigungsstand", "Notiz", "Geflüchtete", "Beleg"]
-# "Nummer", "Geflüchtete" and "läuft" the contract reads by itself (header aliases, status synonym
-# table); the mapping holds only what it cannot know.
-BUERO_ZUORDNUNG = Zuordnung.aus(
-    {"Empfehlungen": "Umsetzungsliste"},
-    {
-        "Empfehlungen": {
-            "Feld": "Handlungsfeld",
-            "Kurzbeschreibung": "Empfehlung",
-            "Erledigungsstand": "Status",
-            "Notiz": "Bemerkung",
-            "Beleg": "Quelle",
-        }
-    },
-    {"fertig": "umgesetzt", "offen": "nicht umgesetzt"},
-)
-
-
-def buero_mappe(naechster_stand: bool = False, wort: str | None = None) -> bytes:
-    """A workbook kept the way an office keeps it: own sheet name, own headers, own status words.
-
-    The next Stand has the same shape with other values (and a new date); `wort` replaces the
-    status of its last row.
-    """
-    zeilen = [
-        [1, 1, "Ankommen", "Willkommenskultur stärken", "fertig", "2015 eingerichtet", "ja", "Amt"],
-        [1, 2, "", "Lotsen ausbilden", "läuft", "", "", "Amt"],
-        [2, 1, "", "Wohnraum vermitteln", "offen", "", "nein", "Amt"],
-        [3, 1, "", "Sprachkurse ausbauen", "fertig", "", "", "Amt"],
-    ]
-    if naechster_stand:
-        zeilen[1][4] = "fertig"
-        zeilen[2][4] = "läuft"
-    if wort is not None:
-        zeilen[3][4] = wort
-    stand = dt.date(2017, 11, 30) if naechster_stand else dt.date(2017, 9, 30)
-    return mappe_bytes(
-        empfehlungen=zeilen,
-        info=[["Stand", stand], ["Bezeichnung", "Umsetzungsliste Amt"]],
-        blattnamen={"Empfehlungen": "Umsetzungsliste"},
-        koepfe={"Empfehlungen": BUERO_KOPF},
-    )
 
 
 @functools.cache

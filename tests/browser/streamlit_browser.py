@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 WURZEL = Path(__file__).resolve().parents[2]
-from artefakte import ARTEFAKTE  # noqa: E402  (tests/ is on sys.path)
+from tests.artefakte import ARTEFAKTE  # noqa: E402  (tests/ is on sys.path)
 
 AXE = WURZEL / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = "/usr/bin/chromium"

@@ -22,7 +22,7 @@ from tests.browser.streamlit_browser import (
     waehle,
     warte_bis_fertig,
 )
-from tests.test_zuordnung_laden import BUERO_ZUORDNUNG, buero_mappe
+from tests.buero_mappe import BUERO_ZUORDNUNG, buero_mappe
 
 pytestmark = pytest.mark.browser
 
