@@ -82,6 +82,25 @@ def _leere_streamlit_caches():
 
 
 @pytest.fixture(scope="session")
+def standard():
+    """The Auswertung of the default workbook, shared by every test of the run (read-only)."""
+    from ipdaten import lade_anlage
+    from ipdaten.darstellung.auswertung import Auswertung
+
+    return Auswertung(lade_anlage(WURZEL / "daten" / "anlage1.xlsx"))
+
+
+@pytest.fixture(scope="session")
+def herbst():
+    """The Auswertung of the revised default workbook (Stand 30 September 2017), shared, read-only."""
+    from ipdaten import lade_anlage
+    from ipdaten.darstellung.auswertung import Auswertung
+    from tests.arbeitsmappen import ueberarbeitete_standard_bytes
+
+    return Auswertung(lade_anlage(ueberarbeitete_standard_bytes()))
+
+
+@pytest.fixture(scope="session")
 def _ablage_vorlage(tmp_path_factory) -> Path:
     """The database of a store that holds only Stand 1 (the default workbook), set up once:
     setting up a store reads and checks the default workbook (about 0,1 s per test)."""

@@ -4,19 +4,13 @@ workbook text, no 0 for missing values."""
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung import diagramm_stil, diagramme
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.farben import HERVORHEBUNG, STATUS_FARBEN
 from ipdaten.zahlen import kennzahlen
-from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes
-
-
-@pytest.fixture(scope="module")
-def standard() -> Auswertung:
-    return Auswertung(lade_anlage(STANDARD_PFAD))
+from tests.arbeitsmappen import empfehlung, mappe_bytes
 
 
 def _alle_figuren(a: Auswertung):

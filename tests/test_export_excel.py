@@ -18,11 +18,6 @@ from tests.arbeitsmappen import STANDARD_PFAD, mappe_bytes, mit_libreoffice
 INJEKTIONEN = ['=HYPERLINK("http://x","klick")', "+1", "-1", "@SUM(A1)", "=1+1"]
 
 
-@pytest.fixture(scope="module")
-def standard() -> Auswertung:
-    return Auswertung(lade_anlage(STANDARD_PFAD))
-
-
 def _oeffnen(daten: bytes):
     return load_workbook(io.BytesIO(daten))
 

@@ -13,12 +13,7 @@ from ipdaten.darstellung.farben import HERVORHEBUNG, NEUTRAL, STATUS_FARBEN
 from ipdaten.praesentation import folien as fl
 from ipdaten.praesentation.folien_figuren import figur
 from ipdaten.zahlen.vergleich import vergleiche
-from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
-
-
-@pytest.fixture(scope="module")
-def standard() -> Auswertung:
-    return Auswertung(lade_anlage(STANDARD_PFAD))
+from tests.arbeitsmappen import empfehlung, mappe_bytes, ueberarbeitete_standard_bytes
 
 
 def _auswertung(daten: bytes) -> Auswertung:

@@ -27,7 +27,7 @@ from ipdaten.praesentation.vorlage_abschnitte import quelle_amtlich
 from ipdaten.praesentation.vorlage_daten import Rueckmeldestand, Sitzungsangaben
 from ipdaten.zahlen.verlauf import verlauf
 from tests import fortschreibung_mappen as fm
-from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes, ueberarbeitete_standard_bytes
+from tests.arbeitsmappen import STANDARD_PFAD, empfehlung, mappe_bytes, standard_bytes
 from tests.sitzungsvorlage_pruefung import BEWERTUNG, WERKSTATT_WORT, Gelesen, pruefe_dokument, t
 
 WURZEL = STANDARD_PFAD.parent.parent
@@ -39,16 +39,6 @@ def _auswertung(daten) -> Auswertung:
 
 def _bericht(jetzt: Auswertung, vorher: Auswertung | None = None, **kw) -> Gelesen:
     return Gelesen(docx_bytes(sitzungsvorlage(jetzt, vorher=vorher, **kw)))
-
-
-@pytest.fixture(scope="module")
-def standard() -> Auswertung:
-    return _auswertung(STANDARD_PFAD)
-
-
-@pytest.fixture(scope="module")
-def herbst() -> Auswertung:
-    return _auswertung(ueberarbeitete_standard_bytes())
 
 
 @pytest.fixture(scope="module")

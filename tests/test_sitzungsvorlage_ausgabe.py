@@ -8,23 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.praesentation.export_docx import docx_bytes
 from ipdaten.praesentation.sitzungsvorlage import sitzungsvorlage
-from tests.arbeitsmappen import STANDARD_PFAD, standard_bytes, ueberarbeitete_standard_bytes
+from tests.arbeitsmappen import standard_bytes, ueberarbeitete_standard_bytes
 from tests.kommandozeile import rufe
 from tests.sitzungsvorlage_pruefung import Gelesen, pruefe_dokument
-
-
-@pytest.fixture(scope="module")
-def standard() -> Auswertung:
-    return Auswertung(lade_anlage(STANDARD_PFAD))
-
-
-@pytest.fixture(scope="module")
-def herbst() -> Auswertung:
-    return Auswertung(lade_anlage(ueberarbeitete_standard_bytes()))
 
 
 def libreoffice_pdf(docx: Path) -> Path:
