@@ -39,7 +39,6 @@ def test_folgen_der_standardmappe(standard):
         ("haushalt", "Haushalt 2017"),
         ("meilensteine", "Der Weg nach vorn"),
     ]
-    assert len(p) == 15
     assert p.stand_text == "Stand: 6. März 2017"
     assert p.folien[0].untertitel == "Stand: 6. März 2017"
     assert p.folien[0].kernaussage == "181 Handlungsempfehlungen in 8 Handlungsfeldern"
