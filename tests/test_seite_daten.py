@@ -327,36 +327,3 @@ def test_geaenderte_standardmappe_laesst_stand_1_unveraendert(tmp_path, monkeypa
     assert any("Standard-Arbeitsmappe wurde geändert" in c.value for c in at.caption)
     staende = _ablage().staende()
     assert len(staende) == 1 and _ablage().lies(staende[0].sha256) == STANDARD_PFAD.read_bytes()
-
-
-def test_upload_wird_einmal_gehasht_nicht_bei_jedem_rerun(monkeypatch):
-    """The upload's bytes are hashed once per file; every later rerun (also on other pages, with
-    the preview shown) works with the checksum, and no cache key hashes the bytes themselves."""
-    from streamlit.runtime.caching import hashing
-
-    from oberflaeche import quelle
-
-    daten = ueberarbeitete_standard_bytes()
-    gerechnet: list[str] = []
-    echt = quelle.sha256
-
-    def sha256_gezaehlt(wert: bytes) -> str:
-        if wert == daten:
-            gerechnet.append("sha256")
-        return echt(wert)
-
-    echt_to_bytes = hashing._CacheFuncHasher.to_bytes
-
-    def to_bytes_gezaehlt(self, obj):
-        if isinstance(obj, bytes) and obj == daten:
-            gerechnet.append("Cache-Schlüssel")
-        return echt_to_bytes(self, obj)
-
-    monkeypatch.setattr(quelle, "sha256", sha256_gezaehlt)
-    monkeypatch.setattr(hashing._CacheFuncHasher, "to_bytes", to_bytes_gezaehlt)
-    at = _hochladen(_daten_seite(), daten)
-    assert gerechnet == ["sha256"]
-    at.run()
-    at.switch_page("seiten/uebersicht.py").run()
-    assert any("Vorschau – nicht veröffentlicht" in w.value for w in at.warning)
-    assert gerechnet == ["sha256"]

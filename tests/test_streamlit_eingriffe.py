@@ -1,6 +1,9 @@
-"""The hooks into Streamlit (`oberflaeche/streamlit_eingriffe.py`): what they rely on in Streamlit's
-source, so that an upgrade that moves it fails here loudly instead of silently dropping a bound,
-and the upload bookkeeping itself. The hooks' effect on a real server: test_haerten_server.py."""
+"""Everything the project relies on inside Streamlit, in one file marked `streamlit_intern` – run it
+first after an upgrade (`pytest -m streamlit_intern`): the hooks (`oberflaeche/streamlit_eingriffe.py`)
+and what they rely on in Streamlit's source, so that an upgrade that moves it fails here loudly
+instead of silently dropping a bound, the upload bookkeeping itself, the cache hashing the upload
+avoids, and the AppTest internals the page tests read. The hooks' effect on a real server:
+test_haerten_server.py."""
 
 from __future__ import annotations
 
@@ -12,12 +15,19 @@ import streamlit
 from starlette.exceptions import HTTPException
 from streamlit.runtime import Runtime
 from streamlit.runtime.app_session import AppSession
+from streamlit.runtime.caching import hashing
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.stats import StatsManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
 
-from oberflaeche import streamlit_eingriffe
+from oberflaeche import quelle, streamlit_eingriffe
 from oberflaeche.streamlit_eingriffe import UNGEWAEHLT_S, VERLASSEN_S, BegrenzteHochladungen
+from tests.arbeitsmappen import ueberarbeitete_standard_bytes
+from tests.seiten_hilfen import oeffne
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+pytestmark = pytest.mark.streamlit_intern
 
 VERSION = f"Streamlit {streamlit.__version__}: "
 
@@ -120,3 +130,40 @@ def test_siebte_datei_einer_sitzung_wird_abgewiesen_dieselbe_id_ersetzt():
         "Upload abgewiesen: mehr als 6 Dateien in einer Sitzung",
     )
     assert len(speicher.file_storage["s"]) == 6
+
+
+def test_upload_wird_einmal_gehasht_nicht_bei_jedem_rerun(monkeypatch):
+    """The upload's bytes are hashed once per file; every later rerun (also on other pages, with
+    the preview shown) works with the checksum, and no cache key hashes the bytes themselves."""
+    daten = ueberarbeitete_standard_bytes()
+    gerechnet: list[str] = []
+    echt = quelle.sha256
+
+    def sha256_gezaehlt(wert: bytes) -> str:
+        if wert == daten:
+            gerechnet.append("sha256")
+        return echt(wert)
+
+    echt_to_bytes = hashing._CacheFuncHasher.to_bytes
+
+    def to_bytes_gezaehlt(self, obj):
+        if isinstance(obj, bytes) and obj == daten:
+            gerechnet.append("Cache-Schlüssel")
+        return echt_to_bytes(self, obj)
+
+    monkeypatch.setattr(quelle, "sha256", sha256_gezaehlt)
+    monkeypatch.setattr(hashing._CacheFuncHasher, "to_bytes", to_bytes_gezaehlt)
+    at = oeffne("seiten/daten.py").run()
+    at.file_uploader(key="anlage_upload").set_value(("neu.xlsx", daten, XLSX)).run()
+    assert not at.exception
+    assert gerechnet == ["sha256"]
+    at.run()
+    at.switch_page("seiten/uebersicht.py").run()
+    assert any("Vorschau – nicht veröffentlicht" in w.value for w in at.warning)
+    assert gerechnet == ["sha256"]
+
+
+def test_apptest_interna_der_seitentests():
+    """tests/seiten_hilfen.seite_von reads which page a run showed from AppTest's private state."""
+    at = oeffne("seiten/haushalt.py").run()
+    assert at._registered_pages[at._page_hash]["script_path"].endswith("seiten/haushalt.py")
