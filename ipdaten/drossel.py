@@ -100,9 +100,3 @@ class Drossel:
         if client:
             with self._sperre:
                 self._je_client.pop(client, None)
-
-    def zuruecksetzen(self) -> None:
-        """Forget all wrong guesses of the server (tests)."""
-        with self._sperre:
-            self._fehler.clear()
-            self._je_client.clear()

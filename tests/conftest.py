@@ -128,9 +128,8 @@ TEST_PASSWORT = "Test-Passwort-17"
 @pytest.fixture(autouse=True)
 def _passwort(monkeypatch):
     """Publishing always needs a password: tests use a known one and start without wrong guesses."""
+    from ipdaten.drossel import Drossel
     from oberflaeche import veroeffentlichung
 
     monkeypatch.setenv("IPDATEN_PASSWORT", TEST_PASSWORT)
-    veroeffentlichung.DROSSEL.zuruecksetzen()
-    yield
-    veroeffentlichung.DROSSEL.zuruecksetzen()
+    monkeypatch.setattr(veroeffentlichung, "DROSSEL", Drossel())  # no wrong guesses of other tests

@@ -179,7 +179,7 @@ def test_cli_pruefen_schlaegt_eine_zuordnung_vor_und_kennzahlen_nimmt_sie(tmp_pa
     assert "Das Pflichtblatt „Empfehlungen“ fehlt." in ausgabe.err
     assert "die 2 offenen Punkte ausfüllen" in ausgabe.err
     vorschlag = aus_toml(ausgabe.out)
-    assert vorschlag.blatt_fuer("Empfehlungen") == "Umsetzungsliste"
+    assert dict(vorschlag.blaetter)["Empfehlungen"] == "Umsetzungsliste"
     assert '# [status] "offen" = eines von:' in ausgabe.out
 
     toml = tmp_path / "zuordnung.toml"

@@ -160,10 +160,6 @@ class Zuordnung:
                 st[wort] = ziel
         return Zuordnung.aus(b, s, st)
 
-    def blatt_fuer(self, vertrag: str) -> str | None:
-        """The workbook's sheet mapped to the contract sheet `vertrag`, if any."""
-        return dict(self.blaetter).get(vertrag)
-
     def koepfe_fuer(self, vertrag: str) -> dict[str, str]:
         """Folded workbook header → contract column title, for one contract sheet."""
         return {falte(kopf): ziel for v, kopf, ziel in self.spalten if v == vertrag}

@@ -15,7 +15,6 @@ from ipdaten.darstellung.farben import STATUS_TEXTFARBE
 from ipdaten.praesentation.folien_daten import Diagramm, Folie, Reihe
 
 SCHRIFTGROESSE = 24
-ACHSENSCHRIFT = 20
 UMRANDUNG = dict(color="#1A1A1A", width=1)
 
 

@@ -78,11 +78,6 @@ class Bewertung:
     hinweis: Markierung
     text: str = ""
 
-    @property
-    def uebernommen(self) -> bool:
-        """True when the text was taken over from the previous report."""
-        return bool(self.text)
-
 
 @dataclass(frozen=True)
 class Feldabsatz:
