@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .befundtabelle import STIL_SCHMAL as BEFUNDE_SCHMAL
 from .dokument import SCHLUESSEL
 
 STIL = f"""<style>
@@ -50,6 +51,7 @@ a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus
   [data-testid="stMain"] h1 {{ font-size: 2.1rem; }}
   [data-testid="stMain"] h2 {{ font-size: 1.6rem; }}
 }}
+{BEFUNDE_SCHMAL}
 </style>"""
 
 
