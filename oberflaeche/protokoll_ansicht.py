@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import streamlit as st
 
 from ipdaten import format as fmt
@@ -32,7 +30,7 @@ def abschnitt(ablage: Ablage) -> None:
         try:
             anzahl = ablage.protokoll_anzahl()
             eintraege = ablage.protokoll(grenze=ANZEIGE_ZEILEN)
-        except (AblageFehler, sqlite3.Error) as e:
+        except AblageFehler as e:
             st.error(f"Das Protokoll kann nicht gelesen werden: {literal(e)}")
             return
         if not eintraege:

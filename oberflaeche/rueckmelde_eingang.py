@@ -4,7 +4,6 @@ decides, and the merged answers taken as this session's preview."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 import streamlit as st
@@ -59,7 +58,7 @@ def _eingegangen(stand: runde_quelle.RundenStand, ablage: Ablage, schluessel: st
     gelesen = lies_boegen(dateien, runde, stand.basis.anlage, stand.zuordnung)
     try:
         neu = set(Rundenablage(ablage).nimm_auf(runde.id, dateien, gelesen))
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         st.session_state[sitzung.RUNDE_BERICHT] = (runde.id, (), f"Die Bögen wurden nicht gespeichert: {e}")
         return
     ergebnisse, gezaehlt = [], set()
@@ -297,5 +296,5 @@ def nach_veroeffentlichung(ablage: Ablage, info: StandInfo) -> None:
     st.session_state.pop(sitzung.RUNDE_VORSCHAU, None)
     try:
         Rundenablage(ablage).vermerke_uebernahme(gemerkt[1], list(gemerkt[2]), info.nr)
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         veroeffentlichung.protokoll.error("Übernahme der Rückmeldebögen nicht vermerkt (Stand %d): %s", info.nr, e)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sqlite3
 
 import streamlit as st
 
@@ -127,7 +126,7 @@ def _starten(ablage: Ablage, neuester: StandInfo, bisher: Runde | None) -> None:
         if bisher is not None:
             runden.schliesse(bisher.id)
         runden.lege_an(runde)
-    except (AblageFehler, sqlite3.Error) as e:
+    except AblageFehler as e:
         st.error(f"Die Runde wurde nicht gespeichert: {literal(e)}")
         return
     st.session_state[sitzung.RUNDE_MELDUNG] = (

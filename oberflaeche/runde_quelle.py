@@ -4,7 +4,6 @@ were made from, and every returned form kept for it – read once per set of for
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 
 from ipdaten import format as fmt
@@ -42,7 +41,7 @@ def aktuelle_runde(ablage: Ablage) -> Runde | None:
     """The current (newest, not closed) round in the store, or None (also when it cannot be read)."""
     try:
         return Rundenablage(ablage).aktuelle()
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
 
 
@@ -75,7 +74,7 @@ def aktueller_stand(ablage: Ablage) -> RundenStand | None:
         return None
     try:
         return runden_stand(ablage, runde)
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
 
 
@@ -84,7 +83,7 @@ def stand_fuer_seiten() -> RundenStand | None:
     None when there is none or the store cannot be read – those pages work without it."""
     try:
         return aktueller_stand(quelle.ablage())
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return None
 
 

@@ -5,7 +5,6 @@ session's preview and published on Daten & Stände like any upload."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import streamlit as st
 
@@ -40,7 +39,7 @@ def abschnitt(anzeige: quelle.Anzeige, schluessel: tuple[int, int]) -> None:
             ablage = quelle.ablage()
             neuester = ablage.staende()[-1]
             basis = grundlage(anzeige, ablage, neuester)
-        except (AblageFehler, sqlite3.Error) as e:
+        except AblageFehler as e:
             st.error(f"Die Ablage der Stände ist nicht erreichbar: {literal(e)}")
             return
         zeilen = basis.anlage.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)

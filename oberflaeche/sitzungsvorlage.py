@@ -12,7 +12,6 @@ missing, the PDF button is replaced by a German message too.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Callable
 
 import streamlit as st
@@ -199,7 +198,7 @@ def runde_zu(anzeige: quelle.Anzeige) -> tuple[str, Callable[[], Rueckmeldestand
             return "", None
         runde = alle[0]
         anzahl = len(runden.eingang(runde.id))
-    except (AblageFehler, sqlite3.Error):
+    except AblageFehler:
         return "", None
     stand = anzeige.anlage.stand
     if anzeige.schluessel != runde.basis_sha256 and (stand is None or runde.stand is None or stand < runde.stand):
@@ -211,7 +210,7 @@ def runde_zu(anzeige: quelle.Anzeige) -> tuple[str, Callable[[], Rueckmeldestand
             _, basis, zuordnung = basis_der_runde(ablage, runde)
             eingang = eingang_der_runde(runden, runde, basis, zuordnung=zuordnung)
             stellen = ueberblick(runde, eingang.rueckmeldungen, basis, heute, runden.eingangstage(runde.id))
-        except (IpdatenFehler, sqlite3.Error):
+        except IpdatenFehler:
             return None  # the round cannot be read: the document goes without its paragraph
         return rueckmeldestand(runde, stellen)
 

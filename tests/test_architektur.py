@@ -151,6 +151,15 @@ def test_jede_ausnahme_des_fachpakets_erbt_von_ipdatenfehler():
     assert direkt == []
 
 
+def test_oberflaeche_kennt_kein_sqlite():
+    """The store (and the rounds' tables through it) wraps sqlite3.Error into AblageFehler, so the
+    pages and UI helpers catch one type and never import sqlite3."""
+    wurzel = PAKET.parent
+    dateien = [wurzel / "app.py", *(wurzel / "oberflaeche").glob("*.py"), *(wurzel / "seiten").glob("*.py")]
+    mit_sqlite = [p.name for p in dateien if "sqlite3" in _importierte_module(_baum(p))]
+    assert mit_sqlite == []
+
+
 def test_streamlit_caches_nur_im_zwischenspeicher():
     """One home for caching: every st.cache_data / st.cache_resource of the app is declared in
     oberflaeche/zwischenspeicher.py (with its key, bound and scope), nowhere else."""

@@ -7,7 +7,9 @@ import contextlib
 import datetime as dt
 import sqlite3
 
-from ipdaten.ablage import DATEINAME_DB, Ablage
+import pytest
+
+from ipdaten.ablage import DATEINAME_DB, Ablage, AblageFehler
 from ipdaten.rueckmeldung import lies_boegen, ueberblick, zusammenfuehren
 from ipdaten.rueckmeldung.ablage_runde import Rundenablage, basis_der_runde, eingang_der_runde
 from tests import rueckmeldebogen as rb
@@ -92,3 +94,22 @@ def test_alte_ablage_bekommt_die_tabellen_der_runde(tmp_path):
     ablage.veroeffentliche(rb.mappe())
     Rundenablage(ablage).lege_an(rb.standardrunde())
     assert Rundenablage(ablage).runden() == [rb.standardrunde()]
+
+
+def test_fehler_der_tabellen_einer_runde_kommen_als_ablagefehler(tmp_path):
+    """SQLite's errors in the rounds' tables leave as the store's one error type (the pages catch
+    only AblageFehler), with the German message by cause and SQLite's error as its cause."""
+    _, runden = _ablage(tmp_path)
+    runde = rb.standardrunde()
+    bogen = [("jobcenter.xlsx", _jobcenter())]
+    eingang = lies_boegen(bogen, runde, rb.anlage())
+    with contextlib.closing(sqlite3.connect(tmp_path / DATEINAME_DB)) as db:
+        db.execute("DROP TABLE runden_eingang")
+        db.commit()
+    with pytest.raises(AblageFehler) as lesen:
+        runden.eingang(runde.id)
+    with pytest.raises(AblageFehler) as schreiben:
+        runden.nimm_auf(runde.id, bogen, eingang)
+    for fehler in (lesen.value, schreiben.value):
+        assert isinstance(fehler.__cause__, sqlite3.Error)
+        assert "Ablage" in str(fehler)
