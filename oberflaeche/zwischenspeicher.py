@@ -30,6 +30,7 @@ from ipdaten.arbeitsmappe import (
     schlage_zuordnung_vor,
     signatur,
 )
+from ipdaten.arbeitsmappe.befunde import NachSchwere
 from ipdaten.arbeitsmappe.plausibel import Quittung, quittung
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
@@ -62,22 +63,12 @@ NETZLAUFWERK = (
 
 
 @dataclass(frozen=True)
-class Pruefung:
+class Pruefung(NachSchwere):
     """The outcome of validating an upload: the evaluation (None on errors) and all findings."""
 
     auswertung: Auswertung | None
     befunde: tuple[Befund, ...]
     quittung: Quittung | None = None  # what was read and its warnings by cause (None on errors)
-
-    @property
-    def fehler(self) -> list[Befund]:
-        """Only the errors."""
-        return [b for b in self.befunde if b.schwere == "Fehler"]
-
-    @property
-    def warnungen(self) -> list[Befund]:
-        """Only the warnings."""
-        return [b for b in self.befunde if b.schwere == "Warnung"]
 
 
 # --- the store and the Stände (shared by all sessions) ---

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypedDict, Unpack
 
@@ -123,6 +123,32 @@ def warnung(code: str, meldung: str, **ort: Unpack[Ort]) -> Befund:
     return Befund(code, "Warnung", meldung, **ort)
 
 
+def nur_fehler(befunde: Iterable[Befund]) -> list[Befund]:
+    """Only the errors among `befunde` (while there is one, the figures must not be shown)."""
+    return [b for b in befunde if b.schwere == "Fehler"]
+
+
+def nur_warnungen(befunde: Iterable[Befund]) -> list[Befund]:
+    """Only the warnings among `befunde`."""
+    return [b for b in befunde if b.schwere == "Warnung"]
+
+
+class NachSchwere:
+    """`fehler` and `warnungen` for a result that holds its findings in `befunde`."""
+
+    befunde: Sequence[Befund]
+
+    @property
+    def fehler(self) -> list[Befund]:
+        """Only the errors."""
+        return nur_fehler(self.befunde)
+
+    @property
+    def warnungen(self) -> list[Befund]:
+        """Only the warnings."""
+        return nur_warnungen(self.befunde)
+
+
 def zeilenbereiche(nummern: Iterable[int]) -> str:
     """Row numbers as ranges: [3, 4, 5, 9] → '3–5, 9'."""
     bereiche: list[list[int]] = []
@@ -208,15 +234,15 @@ class Befundliste:
     @property
     def fehlerliste(self) -> list[Befund]:
         """Only the errors."""
-        return [b for b in self.eintraege if b.schwere == "Fehler"]
+        return nur_fehler(self.eintraege)
 
     @property
     def warnungen(self) -> list[Befund]:
         """Only the warnings."""
-        return [b for b in self.eintraege if b.schwere == "Warnung"]
+        return nur_warnungen(self.eintraege)
 
 
-class AnlageUngueltig(IpdatenFehler):
+class AnlageUngueltig(NachSchwere, IpdatenFehler):
     """The workbook was rejected; `befunde` says why (all findings, errors first).
 
     `erkennung` (a `zuordnung_erkennung.Erkennung`, None when the file was not even read as a workbook)
@@ -227,11 +253,6 @@ class AnlageUngueltig(IpdatenFehler):
         self.befunde = sorted(befunde, key=lambda b: b.schwere != "Fehler")
         self.erkennung = erkennung
         super().__init__("\n".join(b.als_text() for b in self.befunde))
-
-    @property
-    def fehler(self) -> list[Befund]:
-        """Only the errors."""
-        return [b for b in self.befunde if b.schwere == "Fehler"]
 
 
 def befunde_tabelle(befunde: list[Befund]) -> pd.DataFrame:

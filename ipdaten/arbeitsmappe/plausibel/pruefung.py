@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ipdaten.arbeitsmappe.befunde import URSACHEN, Befund, gruppiert, ursache_des_blatts
+from ipdaten.arbeitsmappe.befunde import URSACHEN, Befund, NachSchwere, gruppiert, ursache_des_blatts
 from ipdaten.arbeitsmappe.lesebericht import Lesebericht
 from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import pruefe_einbuergerung
@@ -22,20 +22,10 @@ from ipdaten.arbeitsmappe.plausibel.ungelesen import pruefe_ungelesenes
 
 
 @dataclass(frozen=True)
-class Plausibilitaet:
+class Plausibilitaet(NachSchwere):
     """The findings of the plausibility checks of one Anlage, one per cause."""
 
     befunde: tuple[Befund, ...] = ()
-
-    @property
-    def fehler(self) -> list[Befund]:
-        """Only the errors (the figures must not be shown)."""
-        return [b for b in self.befunde if b.schwere == "Fehler"]
-
-    @property
-    def warnungen(self) -> list[Befund]:
-        """Only the warnings."""
-        return [b for b in self.befunde if b.schwere == "Warnung"]
 
     def nach_ursache(self) -> dict[str, list[Befund]]:
         """The findings grouped by cause, in the order of URSACHEN."""
