@@ -101,6 +101,14 @@ def herbst():
 
 
 @pytest.fixture(scope="session")
+def anlagen():
+    """Stände 1, 2 and 3 of tests/fortschreibung_mappen.py, loaded once per run (read-only)."""
+    from tests import fortschreibung_mappen
+
+    return fortschreibung_mappen.anlagen()
+
+
+@pytest.fixture(scope="session")
 def _ablage_vorlage(tmp_path_factory) -> Path:
     """The database of a store that holds only Stand 1 (the default workbook), set up once:
     setting up a store reads and checks the default workbook (about 0,1 s per test)."""

@@ -23,11 +23,6 @@ NEU = ("gefluechtete", "zustaendigkeit", "plan_ist", "verlauf")
 
 
 @pytest.fixture(scope="module")
-def anlagen():
-    return fm.anlagen()
-
-
-@pytest.fixture(scope="module")
 def verlauf(anlagen):
     abrisse = fm.abrisse(anlagen)
     return VerlaufAuswertung(vl.verlauf(abrisse), anlagen[2].feldnamen)

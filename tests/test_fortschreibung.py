@@ -17,11 +17,6 @@ from tests.fortschreibung_mappen import DATEN, KOPF_NEU
 
 
 @pytest.fixture(scope="module")
-def anlagen():
-    return fm.anlagen()
-
-
-@pytest.fixture(scope="module")
 def verlauf(anlagen):
     abrisse = fm.abrisse(anlagen)
     # Any order in, time order out.

@@ -54,9 +54,8 @@ def standard_docx(standard_vorlage) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def drei_staende():
+def drei_staende(anlagen):
     """The three Stände of tests/fortschreibung_mappen.py: (Auswertungen, their Verlauf)."""
-    anlagen = fm.anlagen()
     return [Auswertung(a) for a in anlagen], VerlaufAuswertung(verlauf(fm.abrisse(anlagen)), anlagen[-1].feldnamen)
 
 
