@@ -6,16 +6,18 @@ any checkout, so that the figures before and after the fixes come from the same 
     python benchmarks/haerten.py --nur 1,2 --wiederholungen 5
 
 1. hidden-column bomb: a 13 KB workbook with 800 hidden `<col>` ranges far right;
-2. many sheet entries on one part: 2 000 `<sheet>` entries on one 0,5 MB sheet (113 KB file);
+2. many sheet entries on one part: 2 000 `<sheet>` entries on one 0,5 MB sheet (70 KB file);
    both loaded as the upload does it (header signature of all sheets, then the check), each in a
    fresh process of the checkout: time and peak resident memory (VmHWM) above a warm start;
 3. uploads nobody chose: one websocket session PUTs 40 files of 24 MB to
    `/_stcore/upload_file` of a real server, then leaves: the server's peak, what it still holds
-   30 s later (RSS and the upload bytes of `/_stcore/metrics`);
+   30 s later (RSS and the upload bytes of `/_stcore/metrics`, which tests/server_hilfen.py
+   switches on for the servers it starts: IPDATEN_METRIKEN=1);
 7. statistics files: four sessions one after the other each read another 19,5 MB flat file in the
    statistics uploader of Daten & Stände and leave; the server's RSS 150 s later (after
    Streamlit's own session time-out of 120 s, and after the next viewer, whose leaving makes
-   Streamlit drop timed-out sessions); and the command line refusing a 1 GB file that is
+   Streamlit drop timed-out sessions), and how many parsed files caches named after the
+   statistics still hold by `/_stcore/metrics`; and the command line refusing a 1 GB file that is
    one single line (time, peak memory).
 Every server is started like the README says (`streamlit run app.py` in the checkout, its
 config), on 127.0.0.1 with its own empty store. Medians over the repetitions are printed.
@@ -194,6 +196,9 @@ async def _statistik(pid: int, url: str, dateien: list[bytes], warten_s: float) 
         "s": _median(zeiten),
         "spitze": spitze,
         "danach": rss_mb(pid)[0],
+        # st.cache_resource reports its number of entries there, not bytes (Streamlit 1.67 without
+        # server.enableExpensiveMemoryStats); the app keeps no other cache named so.
+        "eintraege": sum(n for name, n in metriken(url).items() if "statistik" in name),
         "ausnahmen": ausnahmen,
     }
 
@@ -270,7 +275,8 @@ def main(argumente: list[str] | None = None) -> int:
         w = statistik_messen(args.wurzel, n)
         print(
             f"7 4 Sitzungen lesen je 19,5 MB Statistik: {_de(w['s'], 1)} s je Datei; Server vorher {_de(w['vorher'], 0)} MB, "
-            f"Spitze {_de(w['spitze'], 0)} MB, 150 s nach dem Gehen {_de(w['danach'], 0)} MB RSS"
+            f"Spitze {_de(w['spitze'], 0)} MB, 150 s nach dem Gehen {_de(w['danach'], 0)} MB RSS, "
+            f"gelesene Statistikdateien in Zwischenspeichern: {_de(w['eintraege'], 0)}"
             + (f", {_de(w['ausnahmen'], 0)} Ausnahmen" if w["ausnahmen"] else "")
         )
         s, mb, antwort = cli_messen(args.wurzel, n)
