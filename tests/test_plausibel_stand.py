@@ -11,7 +11,7 @@ import datetime as dt
 
 from ipdaten import lade_anlage
 from ipdaten.arbeitsmappe.befunde import STAND
-from tests.arbeitsmappen import excel_bytes
+from tests.arbeitsmappen import KOPF, empfehlung, excel_bytes
 
 
 def _stand_befunde(anlage) -> list[str]:
@@ -86,5 +86,60 @@ def test_widerspruechliche_datumsangaben():
 def test_uebereinstimmende_angaben_sind_kein_befund():
     anlage = lade_anlage(
         excel_bytes(titelzeilen={"Empfehlungen": [["Stand: 06.03.2017"]]}), dateiname="Anlage1_Stand2_2017-03-06.xlsx"
+    )
+    assert _stand_befunde(anlage) == []
+
+
+def test_gemeldet_nach_dem_stand_und_quote_eines_jahres_das_zum_stand_nicht_vorbei_war():
+    kopf = [*KOPF["Empfehlungen"], "Gemeldet am"]
+    zeilen = [
+        [*empfehlung(1, 1), dt.date(2017, 2, 20)],
+        [*empfehlung(1, 2), dt.date(2017, 3, 6)],
+        [*empfehlung(2, 1), dt.date(2017, 4, 3)],
+        [*empfehlung(2, 2), dt.datetime(2017, 5, 2, 9, 30)],
+        [*empfehlung(3, 1), None],
+    ]
+    einbuergerung = [
+        ["Landkreis Böblingen", 2016, 1.54],
+        ["Landkreis Böblingen", 2017, 1.61],
+        ["Landkreis Esslingen", 2016, 1.36],
+        ["Landkreis Esslingen", 2017, None],
+    ]
+    anlage = lade_anlage(excel_bytes(empfehlungen=zeilen, koepfe={"Empfehlungen": kopf}, einbuergerung=einbuergerung))
+    assert anlage.stand == dt.date(2017, 3, 6)
+    befunde = [(b.blatt, b.spalte, b.zeilen_text, b.meldung) for b in anlage.warnungen if b.ursache == STAND]
+    assert befunde == [
+        (
+            "Empfehlungen",
+            "Gemeldet am",
+            "Zeilen 4–5",
+            "„Gemeldet am“ liegt nach dem Stand 6. März 2017: 3. April 2017 (Zeile 4); 2. Mai 2017 (Zeile 5). Ein Stand "
+            "kann keine später gemeldeten Angaben enthalten; bitte prüfen, ob das Stand-Datum oder das Meldedatum "
+            "stimmt.",
+        ),
+        (
+            "Einbürgerung",
+            "Jahr",
+            "Zeile 3",
+            "Einbürgerungsquoten für 2017 bei einem Stand vom 6. März 2017: Die Quote eines Jahres gibt es erst nach "
+            "dessen Ende. Bitte prüfen, ob das Jahr oder das Stand-Datum stimmt.",
+        ),
+    ]
+    # The figures themselves stay as read.
+    assert anlage.einbuergerung[["gebiet", "jahr", "quote_prozent"]].values.tolist()[1] == [
+        "Landkreis Böblingen",
+        2017,
+        1.61,
+    ]
+
+
+def test_daten_bis_zum_stand_sind_kein_befund():
+    kopf = [*KOPF["Empfehlungen"], "Gemeldet am"]
+    anlage = lade_anlage(
+        excel_bytes(
+            empfehlungen=[[*empfehlung(1, 1), dt.date(2017, 3, 6)], [*empfehlung(2, 1), dt.date(2016, 12, 1)]],
+            koepfe={"Empfehlungen": kopf},
+            einbuergerung=[["Landkreis Böblingen", 2016, 1.54], ["Landkreis Böblingen", 2017, None]],
+        )
     )
     assert _stand_befunde(anlage) == []

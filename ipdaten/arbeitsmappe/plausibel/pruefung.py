@@ -17,7 +17,7 @@ from ipdaten.arbeitsmappe.modell import Anlage
 from ipdaten.arbeitsmappe.plausibel.einbuergerung import pruefe_einbuergerung
 from ipdaten.arbeitsmappe.plausibel.empfehlungen import pruefe_anzahlen
 from ipdaten.arbeitsmappe.plausibel.haushalt import pruefe_haushalt
-from ipdaten.arbeitsmappe.plausibel.stand import pruefe_stand
+from ipdaten.arbeitsmappe.plausibel.stand import pruefe_daten_gegen_stand, pruefe_stand
 from ipdaten.arbeitsmappe.plausibel.ungelesen import pruefe_ungelesenes
 
 
@@ -42,6 +42,12 @@ def pruefe_plausibilitaet(anlage: Anlage) -> Plausibilitaet:
     bericht = anlage.lesebericht or Lesebericht()
     befunde: list[Befund] = []
     befunde += pruefe_stand(anlage.stand, bericht.standangaben, bericht.blattname("Info"))
+    befunde += pruefe_daten_gegen_stand(
+        anlage.stand,
+        anlage.empfehlungen,
+        anlage.einbuergerung,
+        {b: bericht.blattname(b) for b in ("Empfehlungen", "Einbürgerung")},
+    )
     befunde += pruefe_anzahlen(anlage.handlungsfelder, anlage.empfehlungen, bericht)
     befunde += pruefe_einbuergerung(anlage.einbuergerung, bericht.blattname("Einbürgerung"))
     befunde += pruefe_haushalt(anlage.haushalt, bericht.blattname("Haushalt"))
