@@ -11,8 +11,8 @@ any checkout, so that the figures before and after the fixes come from the same 
    fresh process of the checkout: time and peak resident memory (VmHWM) above a warm start;
 3. uploads nobody chose: one websocket session PUTs 40 files of 24 MB to
    `/_stcore/upload_file` of a real server, then leaves: the server's peak, what it still holds
-   30 s later (RSS and the upload bytes of `/_stcore/metrics`, which tests/server_hilfen.py
-   switches on for the servers it starts: IPDATEN_METRIKEN=1);
+   30 s later (RSS and the upload bytes of `/_stcore/metrics`, switched on for the benchmark's
+   servers: IPDATEN_METRIKEN=1);
 7. statistics files: four sessions one after the other each read another 19,5 MB flat file in the
    statistics uploader of Daten & Stände and leave; the server's RSS 150 s later (after
    Streamlit's own session time-out of 120 s, and after the next viewer, whose leaving makes
@@ -45,7 +45,7 @@ sys.path.insert(1, str(WURZEL / "tests"))
 
 from tests.browser.streamlit_browser import beende, freier_port, warte_bis_gesund  # noqa: E402
 from tests.hochwasser import modul_mit_hochwasser  # noqa: E402
-from tests.server_hilfen import Sitzung, hochladen, metriken, rss_mb, xsrf_token  # noqa: E402
+from tests.server_hilfen import METRIKEN_AN, Sitzung, hochladen, metriken, rss_mb, xsrf_token  # noqa: E402
 
 MB = 1024 * 1024
 HOST = "127.0.0.1"  # loopback only
@@ -110,7 +110,7 @@ def server(wurzel: Path) -> Iterator[tuple[int, str]]:
         prozess = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", HOST],
             cwd=wurzel,
-            env={**os.environ, "IPDATEN_ABLAGE": ablage, "IPDATEN_PASSWORT": "Benchmark-23"},
+            env={**os.environ, "IPDATEN_ABLAGE": ablage, "IPDATEN_PASSWORT": "Benchmark-23", **METRIKEN_AN},
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -5,22 +5,13 @@ server with the app's default (no IPDATEN_METRIKEN)."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.browser.streamlit_browser import streamlit_prozess
-from tests.server_hilfen import Sitzung, hochladen, metriktext, xsrf_token
+from tests.server_hilfen import METRIK_TTL_S, Sitzung, hochladen, laufen, metriktext, xsrf_token
 
 pytestmark = pytest.mark.server
-
-METRIK_TTL_S = 5.5  # /_stcore/metrics caches its cache figures for 5 s (Streamlit 1.67)
-
-
-def _laufen(koroutine):
-    """On a loop of its own in a worker thread (Playwright's sync API may hold the main thread's)."""
-    with ThreadPoolExecutor(max_workers=1) as ausfuehrer:
-        return ausfuehrer.submit(asyncio.run, asyncio.wait_for(koroutine, 120)).result()
 
 
 def _werte(text: str) -> list[str]:
@@ -43,5 +34,5 @@ def test_metriken_verraten_ohne_freigabe_nichts(tmp_path):
             await sitzung.schliessen()
             return text
 
-        text = _laufen(ablauf())
+        text = laufen(ablauf())
     assert _werte(text) == [], text[:2000]

@@ -8,18 +8,25 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from tests.browser.streamlit_browser import streamlit_prozess
-from tests.server_hilfen import Sitzung, hochladen, metriken, websocket_status, xsrf_token
+from tests.server_hilfen import (
+    METRIK_TTL_S,
+    METRIKEN_AN,
+    Sitzung,
+    hochladen,
+    laufen,
+    metriken,
+    websocket_status,
+    xsrf_token,
+)
 
 pytestmark = pytest.mark.server
 
 MB = 1024 * 1024
-METRIK_TTL_S = 5.5  # /_stcore/metrics caches its cache figures for 5 s (Streamlit 1.67)
 
 
 @pytest.fixture(scope="module")
@@ -30,17 +37,10 @@ def server(tmp_path_factory):
         "IPDATEN_ABLAGE": str(tmp_path_factory.mktemp("ablage")),
         "IPDATEN_PASSWORT": "Server-Passwort-23",
         "STREAMLIT_SERVER_MAX_UPLOAD_SIZE": "2",
+        **METRIKEN_AN,  # the tests' instrument: what caches and uploads hold
     }
     with streamlit_prozess(STANDARD_PFAD.parent.parent / "app.py", umgebung) as (prozess, url):
         yield prozess, url
-
-
-def _laufen(koroutine):
-    """Runs the coroutine on a loop of its own in a worker thread: after the browser tests in the
-    same pytest process, Playwright's sync API keeps an event loop running in the main thread,
-    and asyncio.run refuses to start inside it."""
-    with ThreadPoolExecutor(max_workers=1) as ausfuehrer:
-        return ausfuehrer.submit(asyncio.run, asyncio.wait_for(koroutine, 120)).result()
 
 
 async def _metriken_frisch(url: str) -> dict[str, int]:
@@ -78,7 +78,7 @@ def test_clear_cache_eines_zuschauers_wird_ignoriert(server):
         await zuschauerin.schliessen()
         return vorher, nachher
 
-    vorher, nachher = _laufen(ablauf())
+    vorher, nachher = laufen(ablauf())
     gecacht = {name for name in vorher if name.startswith("oberflaeche.")}
     assert "oberflaeche.zwischenspeicher.auswertung_zu_stand" in gecacht
     assert gecacht <= set(nachher), f"geleert: {sorted(gecacht - set(nachher))}"
@@ -105,7 +105,7 @@ def test_uploads_ohne_widget_sind_je_sitzung_begrenzt_und_gehen_mit_dem_browser(
             await asyncio.sleep(1)
         return grosse, kleine, gehalten, time.monotonic() - start
 
-    grosse, kleine, gehalten, freigegeben_nach = _laufen(ablauf())
+    grosse, kleine, gehalten, freigegeben_nach = laufen(ablauf())
     assert grosse == [204, 204, 413]  # 4 MB per session (twice server.maxUploadSize)
     assert kleine == [204] * 6 + [413]  # at most six files per session
     assert gehalten == 2 * (MB + MB // 2) + 6 * 1000
@@ -126,7 +126,7 @@ def test_uploads_aller_sitzungen_zusammen_sind_begrenzt(server):
             await sitzung.schliessen()
         return stati
 
-    stati = _laufen(viele())
+    stati = laufen(viele())
     assert stati.count(204) == 10 and stati[10:] == [413, 413], stati
 
 
@@ -144,7 +144,7 @@ def test_datei_die_der_server_nicht_mehr_hat_ergibt_eine_meldung(server):
         await sitzung.schliessen()
         return sitzung
 
-    sitzung = _laufen(ablauf())
+    sitzung = laufen(ablauf())
     assert sitzung.ausnahmen == []
     assert any("liegt dem Server nicht mehr vor" in text for text in sitzung.texte), sitzung.texte
 
@@ -169,7 +169,7 @@ def test_gelesene_statistikdatei_gehoert_der_sitzung(server):
         await sitzung.schliessen()
         return waehrenddessen, await _metriken_frisch(url), sitzung.ausnahmen
 
-    waehrenddessen, danach, ausnahmen = _laufen(ablauf())
+    waehrenddessen, danach, ausnahmen = laufen(ablauf())
     assert ausnahmen == []
     assert "oberflaeche.zwischenspeicher.statistikdatei" in waehrenddessen
     assert "oberflaeche.zwischenspeicher.statistikdatei" not in danach
