@@ -51,8 +51,12 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     erlaeuterungen(
         [(f"Anteil {titel}", f"vorher {fmt.anteil(g[mass]['alt'])}") for mass, titel in FORTSCHRITT_TITEL.items()]
     )
+    weitere = [f"**{literal(titel)}:** {literal(text)}." for titel, text in v.weitere]
     if v.ist_unveraendert:
-        st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
+        if not weitere:
+            st.info("Keine Veränderung: Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich.")
+        else:
+            st.markdown("  \n".join([*weitere, "Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich."]))
         return
     saetze = v.gemerkt.wert(("saetze",), lambda: vg.uebergang_saetze(v))
     teile = []
@@ -68,7 +72,7 @@ def zeige_zusammenfassung(v: vg.Vergleich) -> None:
     if not v.entfallene_felder.empty:
         namen = ", ".join(f"{int(n)} {name}" for n, name in zip(v.entfallene_felder["nr"], v.entfallene_felder["name"]))
         teile.append("**Entfallene Handlungsfelder:** " + literal(namen) + ".")
-    st.markdown("  \n".join(teile))
+    st.markdown("  \n".join([*teile, *weitere]))
 
 
 def _delta_pp(wert: float) -> str | None:

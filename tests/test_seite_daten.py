@@ -261,6 +261,26 @@ def test_aenderung_einer_bemerkung_ist_keine_statusaenderung():
     assert any("Keine Veränderung" in i.value for i in at.info)
 
 
+def test_eine_falsch_gelesene_quote_steht_in_der_vorschau_als_aenderung():
+    """Issue 22: a misread figure is visible before publishing – the comparison with the current
+    Stand names a changed quota and amount instead of „Keine Veränderung“."""
+
+    def verlesen(wb):
+        for zeile in wb["Einbürgerung"].iter_rows(min_row=2):
+            if zeile[0].value == "Landkreis Esslingen":
+                zeile[2].value = 13.6
+        for zeile in wb["Haushalt"].iter_rows(min_row=2):
+            if zeile[1].value == 60000:
+                zeile[1].value = 60
+
+    at = _hochladen(_daten_seite(), aendere_mappe(STANDARD_PFAD.read_bytes(), verlesen))
+    assert not any("Keine Veränderung" in i.value for i in at.info)
+    text = re.sub(r"\\(.)", r"\1", "\n".join(m.value for m in at.markdown))
+    assert "**Einbürgerungsquoten:** Landkreis Esslingen 2016 1,36\xa0% → 13,60\xa0%." in text
+    assert "**Haushalt:** „Schulungs- und Umsetzungskonzept zur interkulturellen…“ 2017 60.000\xa0€ → 60\xa0€." in text
+    assert "Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich." in text
+
+
 def test_ohne_datum_im_info_blatt_muss_es_eingegeben_werden():
     daten = mappe_bytes(ohne=("Info",))
     at = anmelden(_hochladen(_daten_seite(), daten))

@@ -183,3 +183,39 @@ def test_diagramme_deutsch_und_mit_statusfarben():
         "<b>vorher: März</b>",
         "<b>nachher: &lt;b&gt;Herbst&lt;/b&gt;</b>",
     ]
+
+
+def test_geaenderte_quoten_und_betraege_werden_genannt_auch_wenn_die_empfehlungen_gleich_sind():
+    """A misread quota or amount shows in the comparison of the preview (issue 22: a misread must
+    be visible before publishing) – never „keine Veränderung“."""
+    alt = lade_anlage(mappe_bytes())
+    neu = lade_anlage(
+        mappe_bytes(
+            einbuergerung=[
+                ["LK Böblingen", 2016, 1.54],
+                ["Landkreis Esslingen", 2016, 15.4],
+                ["Landkreis Göppingen", 2016, 1.2],
+            ],
+            haushalt=[["Interkulturelle Öffnung", 60, 2017, 1], ["Unternehmerpreis", 30000, 2017, None]],
+        )
+    )
+    v = vergleiche(alt, neu)
+    assert v.ist_unveraendert
+    assert v.weitere == (
+        (
+            "Einbürgerungsquoten",
+            "Landkreis Esslingen 2016 1,36\xa0% → 15,40\xa0%; Landkreis Göppingen 2016 keine Angabe → 1,20\xa0%",
+        ),
+        ("Haushalt", "„Interkulturelle Öffnung“ 2017 60.000\xa0€ → 60\xa0€; „Wohnraum-Expertise“ 2017 10.000\xa0€ → –"),
+    )
+    assert vergleiche(alt, alt).weitere == ()
+
+
+def test_viele_geaenderte_quoten_die_ersten_fuenf_und_der_rest_gezaehlt():
+    gebiete = [f"Landkreis {n}" for n in ("Böblingen", "Esslingen", "Göppingen", "Ludwigsburg", "Rems-Murr-Kreis")]
+    alt = lade_anlage(mappe_bytes(einbuergerung=[[g, j, 1.0] for g in gebiete for j in (2015, 2016)]))
+    neu = lade_anlage(mappe_bytes(einbuergerung=[[g, j, 2.0] for g in gebiete for j in (2015, 2016)]))
+    ((titel, text),) = vergleiche(alt, neu).weitere
+    assert titel == "Einbürgerungsquoten"
+    assert text.startswith("Landkreis Böblingen 2015 1,00\xa0% → 2,00\xa0%; Landkreis Böblingen 2016")
+    assert text.endswith(" und 5 weitere") and text.count("→") == 5

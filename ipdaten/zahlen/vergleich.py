@@ -15,6 +15,7 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.gemerkt import Gemerkt
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, fortschritt, status_gesamt, status_verteilung
+from ipdaten.zahlen.vergleich_zahlen import weitere_aenderungen
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Vergleich:
       text_geaendert.
     - neu_empfehlungen / entfallene_empfehlungen: handlungsfeld, feldname, nr, empfehlung, status.
     - neue_felder / entfallene_felder: nr, name.
+    - weitere: (sheet, text) naming changed naturalisation quotas and budget amounts
+      (`vergleich_zahlen.weitere_aenderungen`).
     """
 
     felder: pd.DataFrame
@@ -45,6 +48,7 @@ class Vergleich:
     entfallene_empfehlungen: pd.DataFrame
     neue_felder: pd.DataFrame
     entfallene_felder: pd.DataFrame
+    weitere: tuple[tuple[str, str], ...] = ()
     # Figures and tables drawn of this comparison (vergleichsansicht), each built once.
     gemerkt: Gemerkt = field(default_factory=Gemerkt, compare=False, repr=False)
 
@@ -55,7 +59,7 @@ class Vergleich:
 
     @property
     def ist_unveraendert(self) -> bool:
-        """True when nothing the comparison looks at has changed."""
+        """True when no recommendation or field changed (`weitere` may still name figures)."""
         return (
             self.geaendert.empty
             and self.neu_empfehlungen.empty
@@ -184,6 +188,7 @@ def vergleiche(alt: Anlage, neu: Anlage) -> Vergleich:
         entfallene_empfehlungen=_mit_feldname(weg_e, namen),
         neue_felder=neue_felder.reset_index(drop=True),
         entfallene_felder=weg_felder.reset_index(drop=True),
+        weitere=tuple(weitere_aenderungen(alt, neu)),
     )
 
 
