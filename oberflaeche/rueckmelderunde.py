@@ -143,12 +143,14 @@ def _zip_name(titel: str) -> str:
 def _boegen(stand: runde_quelle.RundenStand) -> None:
     runde, anlage = stand.runde, stand.basis.anlage
     st.subheader("Rückmeldebögen", anchor=False)
-    wer = "je federführender Stelle („Zuständig“)" if runde.nach_zustaendigkeit else "je Handlungsfeld"
-    st.caption(
-        f"{fmt.zahl(len(runde.empfaenger))} Bögen, {wer}"
-        + ("" if runde.nach_zustaendigkeit else " – die Arbeitsmappe nennt keine zuständigen Stellen")
-        + ". Jeder Bogen enthält nur die Empfehlungen seiner Stelle."
-    )
+    if runde.nach_zustaendigkeit:
+        wer = "je federführender Stelle („Zuständig“). Jeder Bogen enthält nur die Empfehlungen seiner Stelle."
+    else:
+        wer = (
+            "je Handlungsfeld – die Arbeitsmappe nennt keine zuständigen Stellen. Jeder Bogen enthält nur die "
+            "Empfehlungen seines Handlungsfelds."
+        )
+    st.caption(f"{fmt.anzahl(len(runde.empfaenger), 'Bogen', 'Bögen')} {wer}")
     links, rechts = st.columns(2)
     links.download_button(
         "Alle Bögen (.zip)",

@@ -93,6 +93,20 @@ def test_runde_starten_zeigt_boegen_und_entwuerfe(ablage):
     stellen = _tabelle_mit(at, "Stelle")
     assert list(stellen["Stelle"]) == ["Integrationsbeauftragte", "Jobcenter", "Kreisbau", "Sozialamt", "nicht benannt"]
     assert set(stellen["Stand"]) == {"offen"}
+    assert (
+        "5 Bögen je federführender Stelle („Zuständig“). Jeder Bogen enthält nur die Empfehlungen seiner Stelle."
+        in [gelesen(c.value) for c in at.caption]
+    )
+
+
+def test_runde_ohne_zustaendige_stellen_je_handlungsfeld():
+    """The default workbook names no lead bodies: one form per Handlungsfeld, and the page says so
+    (not „the recommendations of its body“)."""
+    at = _gestartet()
+    assert (
+        "8 Bögen je Handlungsfeld – die Arbeitsmappe nennt keine zuständigen Stellen. Jeder Bogen enthält nur die "
+        "Empfehlungen seines Handlungsfelds."
+    ) in [gelesen(c.value) for c in at.caption]
 
 
 def _tabelle_mit(at: AppTest, spalte: str):
