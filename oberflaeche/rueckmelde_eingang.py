@@ -239,12 +239,12 @@ def _zusammenfuehren(
         st.markdown("Die Bögen ändern keinen Wert; eingetragen wird nur, wer wann gemeldet hat.")
     if ergebnis.offene_konflikte:
         st.warning(
-            f"Noch {fmt.zahl(len(ergebnis.offene_konflikte))} Konflikt(e) offen (oben entscheiden): "
+            f"Noch {fmt.anzahl(len(ergebnis.offene_konflikte), 'Konflikt', 'Konflikte')} offen (oben entscheiden): "
             + ", ".join(k.nr for k in ergebnis.offene_konflikte),
             icon=":material/rule:",
         )
     if ergebnis.hinweise:
-        with st.expander(f"{fmt.zahl(len(ergebnis.hinweise))} Hinweis(e) zur Plausibilität"):
+        with st.expander(f"{fmt.anzahl(len(ergebnis.hinweise), 'Hinweis', 'Hinweise')} zur Plausibilität"):
             zeige_befunde(ergebnis.hinweise, "Tabelle der Hinweise zur fortgeschriebenen Arbeitsmappe")
     if anzeige.ist_vorschau:
         st.caption(f"Die Vorschau „{literal(anzeige.vorschau.dateiname)}“ dieser Sitzung wird dabei ersetzt.")

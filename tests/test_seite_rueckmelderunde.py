@@ -167,6 +167,7 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     assert "**Noch nicht geantwortet (3):** Integrationsbeauftragte, Sozialamt, nicht benannt" in text
     assert "Konflikte (1)" in text
     assert at.button(key="runde_uebernehmen").disabled
+    assert "Noch 1 Konflikt offen (oben entscheiden): 2.2" in _lesbar(at.warning)
     konflikt = next(r for r in at.radio if r.key.startswith("runde_konflikt_"))
     assert konflikt.label == "Empfehlung 2.2 – unterschiedlich: Status"
     assert [gelesen(o) for o in konflikt.options] == [
