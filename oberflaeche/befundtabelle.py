@@ -1,4 +1,4 @@
-"""Findings about a file as a table whose text wraps (the data grid cut each message off).
+"""Findings about a file (and other tables with long texts) as a table whose text wraps (the data grid cut each message off).
 
 On a phone six columns do not fit: the message was squeezed to a word's width and cut at the
 table's edge. Below 640 px the table is laid out as a grid instead – the short columns (Art,
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+import pandas as pd
 import streamlit as st
 
 from ipdaten.arbeitsmappe import Befund, befunde_tabelle
@@ -46,9 +47,14 @@ def zeige_befunde(befunde: Iterable[Befund], alt: str) -> None:
     """Findings as an HTML table, without the columns that are empty for every finding (e.g.
     Blatt/Zeile of a file-level one), the long texts last; `alt` names the table for screen readers."""
     tabelle = befunde_tabelle(list(befunde))
-    tabelle = tabelle.loc[:, (tabelle.astype(str) != "").any()]
-    kurz = [s for s in tabelle.columns if s not in LANG]
-    tabelle = tabelle[kurz + [s for s in LANG if s in tabelle.columns]]
+    zeige_umbrechend(tabelle.loc[:, (tabelle.astype(str) != "").any()], LANG, alt)
+
+
+def zeige_umbrechend(tabelle: pd.DataFrame, lang: tuple[str, ...], alt: str) -> None:
+    """`tabelle` as an HTML table whose text wraps, its long-text columns `lang` last; on a phone
+    the others (at most five) side by side and each long text the whole width below them."""
+    kurz = [s for s in tabelle.columns if s not in lang]
+    tabelle = tabelle[kurz + [s for s in lang if s in tabelle.columns]]
     # A key per table (its class carries the number of short columns for the phone's grid).
     inhalt = hashlib.sha1((alt + "\x00" + tabelle.to_json()).encode()).hexdigest()[:12]
     with st.container(key=f"{_SCHLUESSEL}{len(kurz)}_{inhalt}"):

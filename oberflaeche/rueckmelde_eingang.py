@@ -25,9 +25,8 @@ from ipdaten.rueckmeldung import (
 from ipdaten.rueckmeldung.runde import sicherer_dateiteil
 
 from . import quelle, runde_quelle, sitzung, veroeffentlichung, zwischenspeicher
-from .befundtabelle import zeige_befunde
+from .befundtabelle import zeige_befunde, zeige_umbrechend
 from .literal import literal
-from .tabelle import zeige_tabelle
 
 UEBERNOMMEN, SCHON_DA, UNAUSGEFUELLT, ABGELEHNT = "übernommen", "schon eingegangen", "unausgefüllt", "abgelehnt"
 UEBERSCHRIFT = {
@@ -226,14 +225,12 @@ def _zusammenfuehren(
     )
     if ergebnis.aenderungen:
         st.markdown(f"**{fmt.zahl(len(ergebnis.aenderungen))} Änderungen** aus den Bögen:")
-        zeige_tabelle(
+        # Real HTML text: an old and a new Bemerkung are read whole, on a phone each the whole width
+        # (the data grid cut them at 1280 px and hid the column „neu“ at 390 px).
+        zeige_umbrechend(
             aenderungen_tabelle(ergebnis.aenderungen),
-            hide_index=True,
-            alt="Tabelle der Änderungen: Nr, Feld, bisher, neu, gemeldet von",
-            column_config={
-                "bisher": st.column_config.TextColumn(width="medium"),
-                "neu": st.column_config.TextColumn(width="medium"),
-            },
+            ("bisher", "neu"),
+            "Tabelle der Änderungen: Nr, Feld, gemeldet von, bisher, neu",
         )
     else:
         st.markdown("Die Bögen ändern keinen Wert; eingetragen wird nur, wer wann gemeldet hat.")

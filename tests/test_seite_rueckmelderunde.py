@@ -177,6 +177,10 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     ]
     konflikt.set_value(hashlib.sha256(kreisbau_b).hexdigest()).run()
     assert not at.exception, at.exception
+    # The changes are HTML text (st.table): whole Bemerkungen, wrapped at 390 px – not a grid that cuts them.
+    assert [t.value.columns.tolist() for t in at.table if "gemeldet von" in t.value.columns] == [
+        ["Nr", "Feld", "gemeldet von", "bisher", "neu"]
+    ]
     aenderungen = _tabelle_mit(at, "gemeldet von")
     assert list(zip(aenderungen["Nr"], aenderungen["Feld"], aenderungen["neu"])) == [
         ("1.2", "Bemerkung", "Kurse 2018"),
