@@ -219,3 +219,20 @@ def test_viele_geaenderte_quoten_die_ersten_fuenf_und_der_rest_gezaehlt():
     assert titel == "Einbürgerungsquoten"
     assert text.startswith("Landkreis Böblingen 2015 1,00\xa0% → 2,00\xa0%; Landkreis Böblingen 2016")
     assert text.endswith(" und 5 weitere") and text.count("→") == 5
+
+
+def test_ein_jahr_das_der_leser_mit_keine_angabe_ergaenzt_ist_keine_aenderung():
+    alt = lade_anlage(
+        mappe_bytes(einbuergerung=[["Landkreis Böblingen", 2016, 1.54], ["Landkreis Esslingen", 2016, 1.36]])
+    )
+    neu = lade_anlage(
+        mappe_bytes(
+            einbuergerung=[
+                ["Landkreis Böblingen", 2016, 1.54],
+                ["Landkreis Esslingen", 2016, 1.36],
+                ["Landkreis Böblingen", 2017, 1.58],
+            ]
+        )
+    )
+    assert ("Landkreis Esslingen", 2017) in set(zip(neu.einbuergerung["gebiet"], neu.einbuergerung["jahr"]))
+    assert vergleiche(alt, neu).weitere == (("Einbürgerungsquoten", "Landkreis Böblingen 2017 – → 1,58\xa0%"),)

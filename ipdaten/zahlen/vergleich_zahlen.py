@@ -30,10 +30,10 @@ def _betrag(wert: float) -> str:
 
 
 def _gleich(vorher: list[float], nachher: list[float]) -> bool:
-    """Alike to the cent or the hundredth of a percentage point (both empty counts as alike)."""
-    return len(vorher) == len(nachher) and all(
-        (math.isnan(a) and math.isnan(b)) or round(a, 2) == round(b, 2) for a, b in zip(vorher, nachher)
-    )
+    """Alike to the cent or the hundredth of a percentage point. Empty cells count as nothing: a
+    year the reader completed with „keine Angabe“ is no change."""
+    a, b = ([round(w, 2) for w in werte if not math.isnan(w)] for werte in (vorher, nachher))
+    return a == b
 
 
 def _je_schluessel(schluessel: list[Hashable], werte: pd.Series) -> Werte:
