@@ -274,7 +274,7 @@ def _als_vorschau(
         tuple(r.sha256 for r in eingang.rueckmeldungen),
     )
     # The publishing form below offers this as its comment (a widget without a value of its own).
-    st.session_state[f"stand_kommentar_{hochladung.sha256[:16]}"] = fmt.kuerzen(
+    st.session_state[f"{sitzung.KOMMENTAR}{hochladung.sha256[:16]}"] = fmt.kuerzen(
         f"Rückmelderunde „{runde.titel}“: Antworten von {', '.join(stellen)}", 500
     )
     st.session_state[sitzung.RUNDE_MELDUNG] = (

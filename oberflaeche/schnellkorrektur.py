@@ -105,13 +105,16 @@ def _uebernehmen(basis, schluessel, status_alt: str, bemerkung_alt: str, status,
     was = " und ".join(
         teil
         for teil, geaendert in (
-            (f"Status „{literal(status_alt)}“ → „{literal(neuer_status)}“", neuer_status is not None),
+            (f"Status „{status_alt}“ → „{neuer_status}“", neuer_status is not None),
             ("Bemerkung", neue_bemerkung is not None),
         )
         if geaendert
     )
     st.session_state[sitzung.DATEN_MELDUNG] = (
-        f"Korrektur von {nr} ({was}) ist jetzt die **Vorschau** dieser Sitzung. Unten unter „Vorschau“ prüfen "
-        "und veröffentlichen."
+        f"Korrektur von {nr} ({literal(was)}) ist jetzt die **Vorschau** dieser Sitzung. Unten unter „Vorschau“ "
+        "prüfen und veröffentlichen."
     )
+    # The publishing form offers it as the Stand's comment: in the list of Stände this Stand
+    # otherwise looked like the one it corrects (same Bezeichnung, same day).
+    st.session_state[f"{sitzung.KOMMENTAR}{hochladung.sha256[:16]}"] = fmt.kuerzen(f"Korrektur von {nr}: {was}", 500)
     st.switch_page("seiten/daten.py")

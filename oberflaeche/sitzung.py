@@ -21,6 +21,7 @@ VORSCHAU = "_ipdaten_vorschau"  # quelle.Vorschau: an upload this session looks 
 UPLOAD = "anlage_upload"  # the file uploader of the workbook
 HOCHLADUNG = "_ipdaten_hochladung"  # (file id, quelle.Hochladung): the upload's bytes, hashed once
 ZUORDNUNG = "_ipdaten_zuordnung_"  # + 16 hex digits of an upload's SHA-256: the user's mapping
+KOMMENTAR = "stand_kommentar_"  # + 16 hex digits of the preview's SHA-256: the publishing form's comment
 FEHLVERSUCHE = SCHLUESSEL_FEHLVERSUCHE  # (count, moment of the last) of wrong passwords (ipdaten.drossel)
 GEDROSSELT_PROTOKOLLIERT = "_ipdaten_gedrosselt_protokolliert"  # this wait is in the audit table already
 REDAKTEUR = "_ipdaten_redakteur"  # (Redakteur, fingerprint of the password): unlocked for editing

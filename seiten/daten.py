@@ -226,7 +226,7 @@ with st.form(f"veroeffentlichen_{vorschau.sha256[:16]}", border=False):
     kommentar = st.text_input(
         "Kommentar (freiwillig)",
         max_chars=500,
-        key=f"stand_kommentar_{vorschau.sha256[:16]}",
+        key=f"{sitzung.KOMMENTAR}{vorschau.sha256[:16]}",
         placeholder="z. B. Rückmeldungen von Jobcenter und VHS eingearbeitet",
         help="Steht mit Ihrem Namen in der Liste der Stände und in der Auswahl „Stand der Daten“.",
     )

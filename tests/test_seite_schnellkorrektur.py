@@ -62,6 +62,8 @@ def test_status_korrigieren_vorschau_und_veroeffentlichen():
     daten = ablage.lies(staende[-1].sha256)
     assert staende[-1].von.name == REDAKTEURIN
     assert staende[-1].dateiname.startswith("Anlage1_Korrektur_1-3_")
+    # The comment says what was corrected (the Bezeichnung stays the workbook's, like the Stand before).
+    assert staende[-1].kommentar == f"Korrektur von 1.3: Status „{vorher}“ → „{neu}“"
     assert _status(daten, 1, 3) == neu
     # Only that cell differs: every other cell of every sheet has its old value.
     wb_alt, wb_neu = (load_workbook(io.BytesIO(d)) for d in (alt, daten))
