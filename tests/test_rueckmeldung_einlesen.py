@@ -152,6 +152,16 @@ def test_keine_boegen(daten, anfang):
     assert _texte(bogen)[0].startswith(anfang)
 
 
+def test_arbeitsmappe_statt_bogen_sagt_wohin_sie_gehoert():
+    """She picks her Anlage 1 in the forms' uploader: the finding names the page and section where a
+    workbook is uploaded (it said „unter „Daten““ – the page she was already on)."""
+    assert _texte(_lies(rb.mappe())) == [
+        "Die Datei ist eine Arbeitsmappe (Anlage 1), kein Rückmeldebogen. Rückmeldebögen erzeugt das Dashboard in "
+        "der Rückmelderunde; eine überarbeitete Arbeitsmappe wird auf der Seite „Daten & Stände“ unter "
+        "„Überarbeitete Anlage 1 hochladen“ hochgeladen."
+    ]
+
+
 def test_unausgefuellter_bogen_zaehlt_nicht():
     daten = rb.fuelle(rb.leerer_bogen("sozialamt"), absender=None, datum=None)
     eingang = lies_boegen([("s.xlsx", daten)], rb.standardrunde(), rb.anlage())

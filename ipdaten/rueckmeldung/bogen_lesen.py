@@ -76,7 +76,8 @@ def _kein_bogen(mappe_blaetter: dict[str, RohBlatt]) -> Befund:
         return fehler(
             "bogen.ist_arbeitsmappe",
             "Die Datei ist eine Arbeitsmappe (Anlage 1), kein Rückmeldebogen. Rückmeldebögen erzeugt das "
-            "Dashboard in der Rückmelderunde; die Arbeitsmappe selbst wird unter „Daten“ hochgeladen.",
+            "Dashboard in der Rückmelderunde; eine überarbeitete Arbeitsmappe wird auf der Seite „Daten & Stände“ "
+            "unter „Überarbeitete Anlage 1 hochladen“ hochgeladen.",
         )
     return fehler(
         "bogen.kennung_fehlt",
