@@ -8,7 +8,7 @@ import pandas as pd
 
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, lade_anlage
 from ipdaten.zahlen.vergleich import vergleiche
-from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, empfehlung, mappe_bytes, standard_bytes
+from tests.arbeitsmappen import EMPFEHLUNGEN, HANDLUNGSFELDER, empfehlung, excel_bytes, mappe_bytes, standard_bytes
 
 
 def _alt():
@@ -188,9 +188,9 @@ def test_diagramme_deutsch_und_mit_statusfarben():
 def test_geaenderte_quoten_und_betraege_werden_genannt_auch_wenn_die_empfehlungen_gleich_sind():
     """A misread quota or amount shows in the comparison of the preview (issue 22: a misread must
     be visible before publishing) – never „keine Veränderung“."""
-    alt = lade_anlage(mappe_bytes())
+    alt = lade_anlage(excel_bytes())
     neu = lade_anlage(
-        mappe_bytes(
+        excel_bytes(
             einbuergerung=[
                 ["LK Böblingen", 2016, 1.54],
                 ["Landkreis Esslingen", 2016, 15.4],
@@ -213,8 +213,8 @@ def test_geaenderte_quoten_und_betraege_werden_genannt_auch_wenn_die_empfehlunge
 
 def test_viele_geaenderte_quoten_die_ersten_fuenf_und_der_rest_gezaehlt():
     gebiete = [f"Landkreis {n}" for n in ("Böblingen", "Esslingen", "Göppingen", "Ludwigsburg", "Rems-Murr-Kreis")]
-    alt = lade_anlage(mappe_bytes(einbuergerung=[[g, j, 1.0] for g in gebiete for j in (2015, 2016)]))
-    neu = lade_anlage(mappe_bytes(einbuergerung=[[g, j, 2.0] for g in gebiete for j in (2015, 2016)]))
+    alt = lade_anlage(excel_bytes(einbuergerung=[[g, j, 1.0] for g in gebiete for j in (2015, 2016)]))
+    neu = lade_anlage(excel_bytes(einbuergerung=[[g, j, 2.0] for g in gebiete for j in (2015, 2016)]))
     ((titel, text),) = vergleiche(alt, neu).weitere
     assert titel == "Einbürgerungsquoten"
     assert text.startswith("Landkreis Böblingen 2015 1,00\xa0% → 2,00\xa0%; Landkreis Böblingen 2016")
@@ -223,10 +223,10 @@ def test_viele_geaenderte_quoten_die_ersten_fuenf_und_der_rest_gezaehlt():
 
 def test_ein_jahr_das_der_leser_mit_keine_angabe_ergaenzt_ist_keine_aenderung():
     alt = lade_anlage(
-        mappe_bytes(einbuergerung=[["Landkreis Böblingen", 2016, 1.54], ["Landkreis Esslingen", 2016, 1.36]])
+        excel_bytes(einbuergerung=[["Landkreis Böblingen", 2016, 1.54], ["Landkreis Esslingen", 2016, 1.36]])
     )
     neu = lade_anlage(
-        mappe_bytes(
+        excel_bytes(
             einbuergerung=[
                 ["Landkreis Böblingen", 2016, 1.54],
                 ["Landkreis Esslingen", 2016, 1.36],
