@@ -16,7 +16,8 @@ from .literal import literal
 @dataclass(frozen=True)
 class Grundlage:
     """A workbook to write into: its bytes, how it shows, the mapping it is read with, and a
-    Markdown-escaped German phrase naming it ("die Vorschau „x.xlsx“", "der aktuelle Nr. 3 · …")."""
+    Markdown-escaped German phrase naming it, nominative ("die Vorschau „x.xlsx“", "der aktuelle Stand
+    (Nr. 3 · …)")."""
 
     daten: bytes = field(repr=False)
     sha256: str
@@ -48,6 +49,6 @@ def grundlage(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> G
         neuester.sha256,
         quelle.anzeige_zu_stand(neuester, ablage),
         neuester.zuordnung,
-        f"der aktuelle {literal(quelle.stand_titel(neuester))}",
+        f"der aktuelle Stand ({literal(quelle.stand_titel(neuester))})",
         neuester.nr,
     )

@@ -44,15 +44,17 @@ def abschnitt(anzeige: quelle.Anzeige, schluessel: tuple[int, int]) -> None:
             return
         zeilen = basis.anlage.empfehlungen.set_index(["handlungsfeld", "nr"], drop=False)
         if schluessel not in zeilen.index:
-            st.info(f"Die Empfehlung {nr} steht nicht in {basis.text}; dort lässt sie sich nicht korrigieren.")
+            st.info(
+                f"Grundlage ist {basis.text}; dort steht die Empfehlung {nr} nicht, sie lässt sich nicht korrigieren."
+            )
             return
         zeile = zeilen.loc[schluessel]
         status_alt = str(zeile["status"])
         bemerkung_alt = str(aktueller_wert(zeile, "bemerkung") or "")
         st.caption(
-            f"Die Korrektur wird in {basis.text} eingetragen – nur die geänderten Zellen, alles andere bleibt, "
-            "wie es ist. Danach zeigt diese Sitzung sie als **Vorschau**; veröffentlicht wird sie auf der Seite "
-            "**Daten & Stände**."
+            f"Grundlage der Korrektur ist {basis.text}: eingetragen werden nur die geänderten Zellen, alles "
+            "andere bleibt, wie es ist. Danach zeigt diese Sitzung sie als **Vorschau**; veröffentlicht wird sie auf "
+            "der Seite **Daten & Stände**."
         )
         version = f"{nr}_{basis.sha256[:12]}"
         with st.form(f"{SCHLUESSEL}_form_{version}", border=False):

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe import lade_anlage
+from oberflaeche import quelle
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.seiten_hilfen import REDAKTEURIN, gelesen, oeffne, texte, veroeffentlichen
 
@@ -49,6 +50,12 @@ def test_status_korrigieren_vorschau_und_veroeffentlichen():
     at = _anmelden(_handlungsfelder_mit("1.3"), "Test-Passwort-17")
     status = next(s for s in at.selectbox if s.key.startswith("korrektur_status"))
     assert status.value == vorher
+    titel = quelle.stand_titel(ablage.staende()[-1])
+    assert (
+        f"Grundlage der Korrektur ist der aktuelle Stand ({titel}): eingetragen werden nur die geänderten Zellen, "
+        "alles andere bleibt, wie es ist. Danach zeigt diese Sitzung sie als **Vorschau**; veröffentlicht wird sie auf "
+        "der Seite **Daten & Stände**."
+    ) in [gelesen(c.value) for c in at.caption]
     status.set_value(neu)
     at.button(key="korrektur_uebernehmen").click().run()
     assert not at.exception, at.exception
