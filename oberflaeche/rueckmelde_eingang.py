@@ -31,8 +31,8 @@ from .literal import literal
 UEBERNOMMEN, SCHON_DA, UNAUSGEFUELLT, ABGELEHNT = "übernommen", "schon eingegangen", "unausgefüllt", "abgelehnt"
 UEBERSCHRIFT = {
     UEBERNOMMEN: "Übernommen",
-    SCHON_DA: "Bereits eingegangen (zählt einmal)",
-    UNAUSGEFUELLT: "Unausgefüllt zurückgesandt (zählt nicht als Antwort)",
+    SCHON_DA: "Bereits eingegangen, zählt einmal",
+    UNAUSGEFUELLT: "Unausgefüllt zurückgesandt, zählt nicht als Antwort",
     ABGELEHNT: "Nicht verwendbar",
 }
 

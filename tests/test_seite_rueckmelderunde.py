@@ -152,7 +152,7 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     fehler = _lesbar(at.error)
     assert "Nicht verwendbar (1): „Sozialamt.xlsx“" in fehler
     info = _lesbar(at.info)
-    assert "Bereits eingegangen (zählt einmal) (1): „Jobcenter_nochmal.xlsx“ (Jobcenter)" in info
+    assert "Bereits eingegangen, zählt einmal (1): „Jobcenter_nochmal.xlsx“ (Jobcenter)" in info
     befunde = [t.value for t in at.table if "Meldung" in t.value.columns]
     assert any("Status nicht erkannt" in gelesen(m) for t in befunde for m in t["Meldung"])
     # The overview: two bodies answered, three open; the conflict of two Kreisbau forms on 2.2.
