@@ -30,6 +30,12 @@ def _stil_schmal() -> str:
             f"{tabelle} {{ display: grid; grid-template-columns: repeat({kurz}, minmax(0, auto)); }}\n"
             f"{tabelle} :is(th, td):nth-child(n+{kurz + 1}) {{ grid-column: 1 / -1; }}"
         )
+        # With a title column first (…k3t_): it spans the whole width above the short ones.
+        tabelle = f'[class*="st-key-{_SCHLUESSEL}{kurz}t_"] table'
+        regeln.append(
+            f"{tabelle} {{ display: grid; grid-template-columns: repeat({kurz}, minmax(0, auto)); }}\n"
+            f"{tabelle} :is(th, td):is(:nth-child(1), :nth-child(n+{kurz + 2})) {{ grid-column: 1 / -1; }}"
+        )
     inhalt = (
         '[class*="st-key-befunde_k"] table :is(thead, tbody, tr) { display: contents; }\n'
         # A long word (a sheet's name, a quoted status) breaks rather than push the grid wider.
@@ -50,12 +56,14 @@ def zeige_befunde(befunde: Iterable[Befund], alt: str) -> None:
     zeige_umbrechend(tabelle.loc[:, (tabelle.astype(str) != "").any()], LANG, alt)
 
 
-def zeige_umbrechend(tabelle: pd.DataFrame, lang: tuple[str, ...], alt: str) -> None:
-    """`tabelle` as an HTML table whose text wraps, its long-text columns `lang` last; on a phone
-    the others (at most five) side by side and each long text the whole width below them."""
-    kurz = [s for s in tabelle.columns if s not in lang]
-    tabelle = tabelle[kurz + [s for s in lang if s in tabelle.columns]]
+def zeige_umbrechend(tabelle: pd.DataFrame, lang: tuple[str, ...], alt: str, *, titel: str | None = None) -> None:
+    """`tabelle` as an HTML table whose text wraps, its long-text columns `lang` last (and the
+    column `titel`, if given, first); on a phone the others (at most five) side by side, the title
+    the whole width above them and each long text the whole width below them."""
+    kurz = [s for s in tabelle.columns if s not in lang and s != titel]
+    vorn = [titel] if titel is not None else []
+    tabelle = tabelle[vorn + kurz + [s for s in lang if s in tabelle.columns]]
     # A key per table (its class carries the number of short columns for the phone's grid).
     inhalt = hashlib.sha1((alt + "\x00" + tabelle.to_json()).encode()).hexdigest()[:12]
-    with st.container(key=f"{_SCHLUESSEL}{len(kurz)}_{inhalt}"):
+    with st.container(key=f"{_SCHLUESSEL}{len(kurz)}{'t' if vorn else ''}_{inhalt}"):
         st.table(literal_tabelle(tabelle), hide_index=True, alt=alt)

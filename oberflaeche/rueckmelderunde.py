@@ -28,7 +28,8 @@ from ipdaten.rueckmeldung.runde import Runde, sicherer_dateiteil
 from ipdaten.rueckmeldung.uebersicht import ueberblick_tabelle
 
 from . import berechtigung, quelle, rueckmelde_eingang, runde_quelle, sitzung
-from .literal import literal, literal_tabelle
+from .befundtabelle import zeige_umbrechend
+from .literal import literal
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHLUESSEL = "runde"  # prefix of the section's widget keys
@@ -184,11 +185,13 @@ def _boegen(stand: runde_quelle.RundenStand) -> None:
 def _stellen(stand: runde_quelle.RundenStand) -> None:
     runde = stand.runde
     st.subheader("Stand der Rückmeldungen", anchor=False)
-    # Real HTML text (a few dozen bodies at most): it wraps on a phone and is found by the browser's search.
-    st.table(
-        literal_tabelle(ueberblick_tabelle(stand.stellen)),
-        hide_index=True,
-        alt="Tabelle: je Stelle beantwortet, offen oder überfällig, mit dem Datum des letzten Bogens",
+    # Real HTML text (a few dozen bodies at most), found by the browser's search; on a phone each
+    # body's name above its figures and the sender below them (six columns ran 180 px past 390 px).
+    zeige_umbrechend(
+        ueberblick_tabelle(stand.stellen),
+        ("ausgefüllt von",),
+        "Tabelle: je Stelle beantwortet, offen oder überfällig, mit dem Datum des letzten Bogens",
+        titel="Stelle",
     )
     offen = [s for s in stand.stellen if s.zustand != BEANTWORTET]
     if offen:
