@@ -31,6 +31,8 @@ def zeige_frische(anlage: Anlage, runde: Runde | None, zustaendig: str | None = 
     zeige_tabelle(
         tabelle,
         hide_index=True,
+        # What the section is about next to the number: at 390 px the grid shows only its first columns.
+        vorne=("Nr", "Nicht gemeldet seit", "Tage", "Empfehlung", "Status"),
         alt="Tabelle: Empfehlungen mit dem Datum der letzten Meldung, die am längsten nicht gemeldeten zuerst",
     )
 

@@ -239,6 +239,9 @@ def test_ueberfaellige_boegen_auf_zustaendigkeit(ablage):
     ) in _lesbar(at.warning)
     frische = _tabelle_mit(at, "Nicht gemeldet seit")
     assert set(frische["Rückmeldung überfällig"]) == {"ja"}
+    # At 390 px a grid shows its first columns: the number and when it was last reported.
+    (gitter,) = [d for d in at.dataframe if "Nicht gemeldet seit" in d.value.columns]
+    assert list(gitter.proto.column_order)[:3] == ["Nr", "Nicht gemeldet seit", "Tage"]
     # The body chosen in the chooser: only its recommendations.
     at.selectbox(key="zustaendigkeit_wahl").set_value("Jobcenter").run()
     assert list(_tabelle_mit(at, "Nicht gemeldet seit")["Nr"]) == ["1.2", "3.1"]
