@@ -179,6 +179,7 @@ def _prozess_veroeffentlicht(verzeichnis: str, text: str, start, ausgabe) -> Non
     ausgabe.put(A(verzeichnis, S).veroeffentliche(daten).stand.nr)
 
 
+@pytest.mark.langsam
 def test_zwei_gleichzeitige_veroeffentlichungen_aus_prozessen(tmp_path):
     """Two server processes on a fresh directory: both create the store and publish at once."""
     kontext = multiprocessing.get_context("spawn")

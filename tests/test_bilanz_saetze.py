@@ -121,6 +121,7 @@ KOMBINATIONEN = [
 ]
 
 
+@pytest.mark.langsam
 @pytest.mark.parametrize("position", [0, 1])
 def test_jede_kombination_jede_zahl_stimmt(position):
     for zaehlung in KOMBINATIONEN:

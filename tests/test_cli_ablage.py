@@ -104,6 +104,7 @@ VEROEFFENTLICHER = textwrap.dedent(
 )
 
 
+@pytest.mark.langsam
 def test_sichern_waehrend_ein_anderer_prozess_veroeffentlicht(tmp_path):
     ordner = ablage_verzeichnis()
     _ablage()

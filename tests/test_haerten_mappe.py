@@ -177,6 +177,7 @@ def test_dtd_in_den_beziehungen_eines_blatts_erreicht_die_statistik_nicht():
     ]
 
 
+@pytest.mark.langsam
 def test_word_dokument_mit_mehr_als_2000_empfehlungen_ohne_riesentabelle():
     """Low finding: the Sitzungsvorlage wrote every recommendation as a table row (20 000 rows:
     14–19 s and 400–640 MB of the server). Above 2 000 it says so and names the complete list."""

@@ -21,6 +21,7 @@ def _flatfile(jahre: int) -> bytes:
     return einbuergerungen_ffcsv({(1000 + j, code): 100 + j % 50 for j in range(jahre) for code in KREISE})
 
 
+@pytest.mark.langsam
 def test_grosse_statistikdatei_wird_stueckweise_gelesen():
     daten = _flatfile(2_000)  # 7,4 MB, 40 000 lines, 20 000 values kept
     lies_statistik(_flatfile(2), "warm.csv")

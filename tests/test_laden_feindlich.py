@@ -153,6 +153,7 @@ def test_externe_entitaet_wird_nicht_gelesen():
     assert "DOCTYPE/ENTITY" in meldung
 
 
+@pytest.mark.langsam
 def test_20000_empfehlungen_werden_geladen():
     daten = grosse_mappe_bytes(MAX_EMPFEHLUNGEN)
     anlage = lade_anlage(daten)
@@ -161,6 +162,7 @@ def test_20000_empfehlungen_werden_geladen():
     assert anlage.warnungen == ()
 
 
+@pytest.mark.langsam
 def test_mehr_als_20000_empfehlungen_klare_meldung():
     with pytest.raises(AnlageUngueltig) as fehler:
         lade_anlage(grosse_mappe_bytes(MAX_EMPFEHLUNGEN + 1))

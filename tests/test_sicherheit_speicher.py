@@ -14,6 +14,7 @@ from tests.arbeitsmappen import mappe_bytes
 from tests.feindlich import speicherbombe_bytes
 
 
+@pytest.mark.langsam
 def test_viele_zellen_werden_mit_wenig_speicher_abgelehnt(monkeypatch):
     # At a tenth of the real bound (1 million cells): tracemalloc makes counting about five times
     # slower, and the real size is measured for the whole server by the benchmark (part 9).

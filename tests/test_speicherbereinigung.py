@@ -31,6 +31,7 @@ print(vorher, nach_erstem_lauf, gc.get_freeze_count(), len(at.exception), gesamm
 """
 
 
+@pytest.mark.langsam
 def test_nach_dem_ersten_lauf_eingefroren_und_nur_einmal(tmp_path):
     ergebnis = subprocess.run(
         [sys.executable, "-c", PROGRAMM],

@@ -166,6 +166,7 @@ def test_drossel_je_client():
     assert drossel._je_client == {}
 
 
+@pytest.mark.langsam
 def test_lockout_ueber_die_seite():
     """The same through the page: other sessions keep the server-wide counter full, the officer's
     first try with the right password unlocks and publishes."""
