@@ -61,9 +61,11 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 .folie-zeit li.erreicht .datum { color: #4D4D4D; }
 .st-key-folie_leiste { position: fixed; left: 0; right: 0; bottom: 0; z-index: 999990; background: #FFFFFF;
   border-top: 1px solid #BFBFBF; padding: 0.8vh 4vw; }
-.st-key-folie_leiste p, .st-key-folie_leiste button { font-size: 1.9vh; }
-.folie-nummer { font-size: 2.6vh; font-weight: 700; text-align: center; margin: 0; }
-.folie-fuss { font-size: 1.8vh; color: #4D4D4D; margin: 0; }
+/* The bar's sizes follow the height up to a 16:9 screen's width (vw = vh × 16/9): on a 4:3 or
+   16:10 projector (1024×768, 1280×800) height alone made its texts wider than the bar. */
+.st-key-folie_leiste p, .st-key-folie_leiste button { font-size: min(1.9vh, 1.07vw); }
+.folie-nummer { font-size: min(2.6vh, 1.46vw); font-weight: 700; text-align: center; margin: 0; }
+.folie-fuss { font-size: min(1.8vh, 1.01vw); color: #4D4D4D; margin: 0; }
 .st-key-folie_diagramm .stElementContainer, .st-key-folie_diagramm [data-testid="stFullScreenFrame"],
 .st-key-folie_diagramm [data-testid="stPlotlyChart"], .st-key-folie_diagramm .js-plotly-plot,
 .st-key-folie_diagramm .plot-container { height: 100% !important; }

@@ -198,3 +198,23 @@ def test_sitzungsvorlage_herunterladen(seite, zwei_staende_url):
     assert any("Handlungsfeld 9. Flüchtlingsperspektive" in t for t in texte)
     assert doc.tables[0].cell(0, 1).text == "27. November 2017"
     assert len(doc.tables[-1].rows) == 1 + 183  # Anlage 1: header and every recommendation
+
+
+@pytest.mark.parametrize(("breite", "hoehe"), [(1280, 800), (1280, 1024)])
+def test_leiste_an_beamern_mit_anderem_seitenverhaeltnis(browser, zwei_staende_url, breite, hoehe):
+    """16:10 and 5:4 projectors: the bar's texts grew with the height alone and were cut to
+    „Zu…“, „W…“, „PowerP…“ at 1280×900."""
+    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
+    seite = kontext.new_page()
+    seite.set_default_timeout(30_000)
+    try:
+        seite.goto(f"{zwei_staende_url}/praesentation?embed=true")
+        _warte_auf_folie(seite, 1)
+        abgeschnitten = seite.evaluate(
+            """() => [...document.querySelectorAll('.st-key-folie_leiste p, .st-key-folie_leiste button')]
+                .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.innerText)"""
+        )
+        assert abgeschnitten == []
+        assert seite.get_by_role("button", name="Weiter").is_visible()
+    finally:
+        kontext.close()
