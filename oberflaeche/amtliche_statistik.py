@@ -4,7 +4,6 @@ is published like any upload."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import pandas as pd
@@ -217,7 +216,7 @@ def _auswahl_und_ergebnis(anzeige, ablage, neuester, einbuergerung, bevoelkerung
         except StatistikUngueltig as e:
             _zeige_befunde(e.befunde, "Die überarbeitete Arbeitsmappe wurde nicht übernommen.")
             return
-        name = f"Anlage1_Einbuergerung_amtlich_{dt.date.today().isoformat()}.xlsx"
+        name = f"Anlage1_Einbuergerung_amtlich_{fmt.jetzt().date().isoformat()}.xlsx"
         if quelle.vorschau_aus_upload(
             quelle.hochladung(ueberarbeitung.daten, name), ueberarbeitung.zuordnung, basis.basis_nr
         ):

@@ -4,8 +4,6 @@ one read once (its Abriss) and the VerlaufAuswertung over them, both cached and 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from ipdaten import format as fmt
@@ -36,7 +34,7 @@ def verlauf_zu(anzeige: Anzeige) -> VerlaufAuswertung | None:
         kopf = _kopf(info)
         eintraege.append(((info.sha256, kopf.nr, kopf.datum, kopf.titel, kopf.datum_geschaetzt), info))
     if anzeige.ist_vorschau:
-        datum = anzeige.anlage.stand or dt.date.today()
+        datum = anzeige.anlage.stand or fmt.jetzt().date()
         eintrag = anzeige.vorschau
         kopf = (anzeige.schluessel, None, datum, "Vorschau (nicht veröffentlicht)", anzeige.anlage.stand is None)
         eintraege.append((kopf, eintrag))

@@ -81,7 +81,7 @@ def test_runde_starten_zeigt_boegen_und_entwuerfe(ablage):
     )
     runde = Rundenablage(ablage).aktuelle()
     assert runde.titel == "Fortschreibung Herbst 2017" and runde.basis_sha256 == ablage.staende()[-1].sha256
-    assert runde.frist == dt.date.today() + dt.timedelta(days=28)
+    assert runde.frist == fmt.jetzt().date() + dt.timedelta(days=28)  # the county's day, not the server's
     text = texte(at)
     assert (
         "**Noch nicht geantwortet (5):** Integrationsbeauftragte, Jobcenter, Kreisbau, Sozialamt, nicht benannt" in text

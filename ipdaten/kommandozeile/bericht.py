@@ -83,7 +83,7 @@ def _verlauf(staende: list[Any], namen: list[str]) -> VerlaufAuswertung:
 
     abrisse = [
         abriss(
-            StandKopf(nr, a.stand or dt.date.today(), a.bezeichnung or Path(name).name, a.stand is None),
+            StandKopf(nr, a.stand or fmt.jetzt().date(), a.bezeichnung or Path(name).name, a.stand is None),
             a,
         )
         for nr, (a, name) in enumerate(zip(staende, namen), start=1)

@@ -10,10 +10,10 @@ points), `leer_text` what Excel writes into an empty cell of the column.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ipdaten import format as fmt
 from ipdaten.darstellung.auswertung import Auswertung
 from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.exportarten import Inhalt
@@ -109,7 +109,7 @@ TABELLEN: tuple[Exporttabelle, ...] = (
         "Überfällig",
         "ueberfaellig",
         "Empfehlungen, deren Termin am Stand verstrichen ist, ohne dass sie umgesetzt sind",
-        lambda q: ueberfaellig_tabelle(q.auswertung.ueberfaellig(q.auswertung.anlage.stand or dt.date.today())),
+        lambda q: ueberfaellig_tabelle(q.auswertung.ueberfaellig(q.auswertung.anlage.stand or fmt.jetzt().date())),
         lambda q: q.auswertung.anlage.hat_spalte("termin") and q.auswertung.anlage.stand is not None,
     ),
     Exporttabelle(
