@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ipdaten import lade_anlage
 from ipdaten.ablage import Ablage, ablage_verzeichnis, sha256
 from ipdaten.redakteur import Redakteur
+from oberflaeche.literal import literal
 from tests.arbeitsmappen import (
     STANDARD_PFAD,
     aendere_mappe,
@@ -252,13 +254,22 @@ def test_stand_tabelle_und_downloads_sind_da():
     ]
 
 
-def test_aenderung_einer_bemerkung_ist_keine_statusaenderung():
+def test_aenderung_einer_bemerkung_ist_keine_statusaenderung_aber_eine_aenderung():
+    """No status changed, yet the preview names the changed Bemerkung (it said „Keine Veränderung“)."""
+
     def bemerkung(wb):
         ws = wb["Empfehlungen"]
         ws.cell(row=ws.max_row, column=6).value = "nur eine neue Bemerkung"
 
     at = _hochladen(_daten_seite(), aendere_mappe(STANDARD_PFAD.read_bytes(), bemerkung))
-    assert any("Keine Veränderung" in i.value for i in at.info)
+    empfehlungen = lade_anlage(STANDARD_PFAD).empfehlungen
+    letzte = empfehlungen.loc[empfehlungen["zeile"].idxmax()]  # the sheet's last row
+    assert not any("Keine Veränderung" in i.value for i in at.info)
+    assert any(
+        m.value == f"**Weitere Angaben geändert:** {literal(f'{letzte.handlungsfeld}.{letzte.nr} Bemerkung')}.  \n"
+        "Status, Wortlaut und Handlungsfelder sind in beiden Ständen gleich."
+        for m in at.markdown
+    )
 
 
 def test_eine_falsch_gelesene_quote_steht_in_der_vorschau_als_aenderung():

@@ -236,3 +236,17 @@ def test_ein_jahr_das_der_leser_mit_keine_angabe_ergaenzt_ist_keine_aenderung():
     )
     assert ("Landkreis Esslingen", 2017) in set(zip(neu.einbuergerung["gebiet"], neu.einbuergerung["jahr"]))
     assert vergleiche(alt, neu).weitere == (("Einbürgerungsquoten", "Landkreis Böblingen 2017 – → 1,58\xa0%"),)
+
+
+def test_bemerkung_termin_und_zustaendig_geaendert_stehen_in_der_vorschau():
+    """A quick correction of a Bemerkung or a moved Termin changes no status: the preview must
+    still name it (it said „Keine Veränderung“)."""
+    alt = lade_anlage(excel_bytes(HANDLUNGSFELDER, EMPFEHLUNGEN))
+    geaendert = [list(z) for z in EMPFEHLUNGEN]
+    geaendert[0] = empfehlung(1, 1, "umgesetzt", bemerkung="Amt 2016 eingerichtet")
+    geaendert[3] = empfehlung(2, 1, "umgesetzt", bezug="nein")
+    neu = lade_anlage(excel_bytes(HANDLUNGSFELDER, geaendert))
+    v = vergleiche(alt, neu)
+    assert v.ist_unveraendert
+    assert v.weitere == (("Weitere Angaben geändert", "1.1 Bemerkung; 2.1 Bezug Geflüchtete"),)
+    assert vergleiche(alt, lade_anlage(excel_bytes(HANDLUNGSFELDER, EMPFEHLUNGEN))).weitere == ()

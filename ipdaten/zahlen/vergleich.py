@@ -15,6 +15,7 @@ from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import STATUS_REIHENFOLGE, Anlage
 from ipdaten.gemerkt import Gemerkt
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT, FORTSCHRITT_TITEL, fortschritt, status_gesamt, status_verteilung
+from ipdaten.zahlen.vergleich_angaben import geaenderte_angaben
 from ipdaten.zahlen.vergleich_zahlen import weitere_aenderungen
 
 
@@ -36,8 +37,9 @@ class Vergleich:
       text_geaendert.
     - neu_empfehlungen / entfallene_empfehlungen: handlungsfeld, feldname, nr, empfehlung, status.
     - neue_felder / entfallene_felder: nr, name.
-    - weitere: (sheet, text) naming changed naturalisation quotas and budget amounts
-      (`vergleich_zahlen.weitere_aenderungen`).
+    - weitere: (title, text) naming recommendations changed in other columns (Bemerkung, Termin,
+      Zuständig …; `vergleich_angaben.geaenderte_angaben`), changed naturalisation quotas and
+      budget amounts (`vergleich_zahlen.weitere_aenderungen`).
     """
 
     felder: pd.DataFrame
@@ -188,7 +190,7 @@ def vergleiche(alt: Anlage, neu: Anlage) -> Vergleich:
         entfallene_empfehlungen=_mit_feldname(weg_e, namen),
         neue_felder=neue_felder.reset_index(drop=True),
         entfallene_felder=weg_felder.reset_index(drop=True),
-        weitere=tuple(weitere_aenderungen(alt, neu)),
+        weitere=tuple(geaenderte_angaben(alt, neu) + weitere_aenderungen(alt, neu)),
     )
 
 
