@@ -8,7 +8,7 @@ from pathlib import Path
 from ipdaten import format as fmt
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.arbeitsmappe.xlsx_paket import geaenderte_teile
-from ipdaten.rueckmeldung.bogen_lesen import kennung
+from ipdaten.rueckmeldung.bogen_kennung import kennung
 from tests import rueckmeldebogen as rb
 from tests.arbeitsmappen import standard_bytes
 from tests.kommandozeile import rufe

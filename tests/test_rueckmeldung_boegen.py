@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from ipdaten.arbeitsmappe import lade_anlage
 from ipdaten.rueckmeldung.bogen import boegen_zip, bogen_bytes
 from ipdaten.rueckmeldung.bogen_aufbau import BLATT, BLATT_KENNUNG, ERSTE_ZEILE, ZEILE_KOPF
-from ipdaten.rueckmeldung.bogen_lesen import kennung
+from ipdaten.rueckmeldung.bogen_kennung import kennung
 from ipdaten.rueckmeldung.runde import empfaenger_der_anlage, neue_runde, sicherer_dateiteil
 from tests import rueckmeldebogen as rb
 from tests.arbeitsmappen import empfehlung, mappe_bytes, standard_bytes

@@ -20,7 +20,7 @@ from ipdaten.arbeitsmappe.empfehlung_leser import TERMIN_ERLAUBT
 from ipdaten.arbeitsmappe.laden import lesefehler_befund
 from ipdaten.arbeitsmappe.statuswort import STATUS_ERLAUBT, STATUS_GEFALTET, status_grund
 from ipdaten.arbeitsmappe.texte import als_datum, ungefaehres_datum
-from ipdaten.arbeitsmappe.vertrag import EMPFEHLUNGEN, STATUS_REIHENFOLGE
+from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE
 from ipdaten.arbeitsmappe.xlsx_lesen import LesefehlerArbeitsmappe, RohBlatt, lies_mappe
 from ipdaten.rueckmeldung.bogen_aufbau import (
     ABSENDER_TEXT,
@@ -28,110 +28,24 @@ from ipdaten.rueckmeldung.bogen_aufbau import (
     BLATT,
     BLATT_KENNUNG,
     DATUM_TEXT,
-    FORMAT,
-    KENNUNG_FELDER,
     NUR_LESEN,
     SPALTEN,
     STATUS_NEU,
     TERMIN_NEU,
-    VERSION,
     nr_text,
     nur_lesen_zeilen,
     zelltext,
 )
+from ipdaten.rueckmeldung.bogen_kennung import Abbruch, kein_bogen, kennung_aus_blatt, pruefe_kennung
 from ipdaten.rueckmeldung.meldung import GelesenerBogen, Meldung, Rueckmeldung, Termin
-from ipdaten.rueckmeldung.runde import Empfaenger, Runde, Schluessel
+from ipdaten.rueckmeldung.runde import Runde, Schluessel
 
 KOPF_SUCHTIEFE = 30
 NEU_SENDEN = "Bitte den Bogen dieser Runde erneut ausfüllen lassen (oder die Änderungen rückgängig machen)."
 
 
-class _Abbruch(Exception):
-    """The form cannot be read further; carries the findings so far."""
-
-    def __init__(self, *befunde: Befund):
-        self.befunde = list(befunde)
-
-
-def kennung(daten: bytes) -> dict[str, str] | None:
-    """The metadata of a form ('Runde', 'Stelle', 'Stand' …), None when `daten` is no readable form."""
-    try:
-        mappe = lies_mappe(daten, nur={falte(BLATT_KENNUNG)})
-    except LesefehlerArbeitsmappe:
-        return None
-    blatt = next(iter(mappe.blaetter.values()), None)
-    return _kennung(blatt) if blatt is not None else None
-
-
-def _kennung(blatt: RohBlatt) -> dict[str, str] | None:
-    werte = {bereinige(z[0]): bereinige(z[1]) for z in blatt.zeilen if len(z) >= 2 and bereinige(z[0])}
-    if werte.get("Format") != FORMAT or not set(KENNUNG_FELDER) <= set(werte):
-        return None
-    return werte
-
-
-def _kein_bogen(mappe_blaetter: dict[str, RohBlatt]) -> Befund:
-    namen = {falte(n) for n in mappe_blaetter}
-    if falte(EMPFEHLUNGEN.name) in namen:
-        return fehler(
-            "bogen.ist_arbeitsmappe",
-            "Die Datei ist eine Arbeitsmappe (Anlage 1), kein Rückmeldebogen. Rückmeldebögen erzeugt das "
-            "Dashboard in der Rückmelderunde; eine überarbeitete Arbeitsmappe wird auf der Seite „Daten & Stände“ "
-            "unter „Überarbeitete Anlage 1 hochladen“ hochgeladen.",
-        )
-    return fehler(
-        "bogen.kennung_fehlt",
-        "Die Datei ist kein Rückmeldebogen des Dashboards (die Kennung des Bogens fehlt). Bitte den "
-        "zurückgesandten Bogen selbst hochladen, nicht eine Kopie der Tabelle in einer neuen Datei.",
-    )
-
-
-def _pruefe_kennung(werte: dict[str, str], runde: Runde) -> Empfaenger:
-    """The recipient the form was made for; raises _Abbruch when it is not from this round."""
-    try:
-        version = int(werte["Version"])
-    except ValueError:
-        version = VERSION + 1
-    if version > VERSION:
-        raise _Abbruch(
-            fehler(
-                "bogen.neuere_version",
-                "Der Bogen stammt aus einer neueren Version des Dashboards und kann hier nicht gelesen werden.",
-            )
-        )
-    if werte["Stand"] != runde.basis_sha256:
-        raise _Abbruch(
-            fehler(
-                "bogen.andere_mappe",
-                "Der Bogen stammt aus einer anderen Arbeitsmappe oder einem anderen Stand als die Runde, zu der "
-                f"er hier eingelesen wird (Bogen der Runde „{werte['Titel']}“).",
-                wert=f"Stand {werte['Stand'][:12]}",
-                erlaubt=f"Bögen aus dem Stand {runde.fingerabdruck}",
-            )
-        )
-    if werte["Runde"] != runde.id:
-        raise _Abbruch(
-            fehler(
-                "bogen.andere_runde",
-                f"Der Bogen gehört zu einer anderen Rückmelderunde („{werte['Titel']}“), nicht zu „{runde.titel}“.",
-                wert=werte["Titel"],
-                erlaubt=f"Bögen der Runde „{runde.titel}“",
-            )
-        )
-    empfaenger = runde.empfaenger_von(werte["Schlüssel"])
-    if empfaenger is None:
-        raise _Abbruch(
-            fehler(
-                "bogen.fremde_stelle",
-                f"Der Bogen ist für „{werte['Stelle']}“ ausgestellt; diese Stelle gehört nicht zur Runde.",
-                wert=werte["Stelle"],
-            )
-        )
-    return empfaenger
-
-
 def _kopfzeile(blatt: RohBlatt) -> tuple[int, dict[str, int]]:
-    """The 0-based header row and each column's position; raises _Abbruch when it was changed."""
+    """The 0-based header row and each column's position; raises Abbruch when it was changed."""
     gesucht = {falte(s.titel): s.titel for s in SPALTEN}
     for index, zeile in enumerate(blatt.zeilen[:KOPF_SUCHTIEFE]):
         spalten = {gesucht[falte(z)]: i for i, z in enumerate(zeile) if falte(z) in gesucht}
@@ -139,7 +53,7 @@ def _kopfzeile(blatt: RohBlatt) -> tuple[int, dict[str, int]]:
             return index, spalten
         if len(spalten) >= 3:
             fehlt = [s.titel for s in SPALTEN if s.titel not in spalten]
-            raise _Abbruch(
+            raise Abbruch(
                 fehler(
                     "bogen.kopf_veraendert",
                     "Die Kopfzeile des Bogens wurde verändert: es fehlen die Spalten "
@@ -150,7 +64,7 @@ def _kopfzeile(blatt: RohBlatt) -> tuple[int, dict[str, int]]:
                     zeile=index + 1,
                 )
             )
-    raise _Abbruch(
+    raise Abbruch(
         fehler(
             "bogen.kopf_fehlt",
             "Die Tabelle des Bogens (Kopfzeile) wurde nicht gefunden. " + NEU_SENDEN,
@@ -355,7 +269,7 @@ def lies_bogen(
     pruefsumme = hashlib.sha256(daten).hexdigest()
     try:
         rueckmeldung, befunde = _lies(dateiname, daten, pruefsumme, runde, anlage, zuordnung)
-    except _Abbruch as abbruch:
+    except Abbruch as abbruch:
         return GelesenerBogen(dateiname, pruefsumme, None, tuple(gruppiert(abbruch.befunde)))
     return GelesenerBogen(dateiname, pruefsumme, rueckmeldung, tuple(befunde))
 
@@ -365,19 +279,19 @@ def _lies(
 ) -> tuple[Rueckmeldung | None, list[Befund]]:
     befund = pruefe_datei(daten)
     if befund is not None:
-        raise _Abbruch(befund)
+        raise Abbruch(befund)
     try:
         mappe = lies_mappe(daten)
     except LesefehlerArbeitsmappe as e:
-        raise _Abbruch(lesefehler_befund(e)) from None
+        raise Abbruch(lesefehler_befund(e)) from None
     blaetter = {falte(n): b for n, b in mappe.blaetter.items()}
-    werte = _kennung(blaetter[falte(BLATT_KENNUNG)]) if falte(BLATT_KENNUNG) in blaetter else None
+    werte = kennung_aus_blatt(blaetter[falte(BLATT_KENNUNG)]) if falte(BLATT_KENNUNG) in blaetter else None
     if werte is None:
-        raise _Abbruch(_kein_bogen(mappe.blaetter))
-    empfaenger = _pruefe_kennung(werte, runde)
+        raise Abbruch(kein_bogen(mappe.blaetter))
+    empfaenger = pruefe_kennung(werte, runde)
     blatt = blaetter.get(falte(BLATT))
     if blatt is None:
-        raise _Abbruch(fehler("bogen.blatt_fehlt", f"Das Blatt „{BLATT}“ fehlt im Bogen. " + NEU_SENDEN))
+        raise Abbruch(fehler("bogen.blatt_fehlt", f"Das Blatt „{BLATT}“ fehlt im Bogen. " + NEU_SENDEN))
     kopf, spalten = _kopfzeile(blatt)
     name, roh_datum = _absender(blatt, kopf)
     warnungen: list[Befund] = []
@@ -405,7 +319,7 @@ def _lies(
             meldungen.append(meldung)
     befunde = gruppiert(leser.sammlungen(kopf + 2) + warnungen)
     if any(b.schwere == "Fehler" for b in befunde):
-        raise _Abbruch(*befunde)
+        raise Abbruch(*befunde)
     return (
         Rueckmeldung(
             dateiname=dateiname,

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from ipdaten.arbeitsmappe import Anlage, Zuordnung, warnung
 from ipdaten.rueckmeldung.bogen_aufbau import nr_text
-from ipdaten.rueckmeldung.bogen_lesen import kennung, lies_bogen
+from ipdaten.rueckmeldung.bogen_kennung import kennung
+from ipdaten.rueckmeldung.bogen_lesen import lies_bogen
 from ipdaten.rueckmeldung.meldung import GelesenerBogen, Meldung, Rueckmeldung
 from ipdaten.rueckmeldung.runde import Runde, Schluessel, neue_runde
 
