@@ -74,6 +74,16 @@ def _warte_auf_folie(seite, nummer: int) -> None:
     warte_bis_fertig(seite)
 
 
+def _erste_folie(browser, url: str, breite: int, hoehe: int):
+    """A new German browser context of this size with the presentation's first slide shown."""
+    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
+    seite = kontext.new_page()
+    seite.set_default_timeout(30_000)
+    seite.goto(f"{url}/praesentation?embed=true")
+    _warte_auf_folie(seite, 1)
+    return kontext, seite
+
+
 def _passt(seite) -> dict:
     """What must hold for a slide to fit: nothing scrolls, no content under the bottom bar."""
     return seite.evaluate(
@@ -94,12 +104,8 @@ def _passt(seite) -> dict:
 
 @pytest.mark.parametrize(("breite", "hoehe"), GROESSEN)
 def test_praesentation_mit_tastatur_durchgehen(browser, zwei_staende_url, breite, hoehe):
-    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
-    seite = kontext.new_page()
-    seite.set_default_timeout(30_000)
+    kontext, seite = _erste_folie(browser, zwei_staende_url, breite, hoehe)
     try:
-        seite.goto(f"{zwei_staende_url}/praesentation?embed=true")
-        _warte_auf_folie(seite, 1)
         nummer, anzahl = _zaehler(seite)
         assert nummer == 1
         assert anzahl >= 8
@@ -204,12 +210,8 @@ def test_sitzungsvorlage_herunterladen(seite, zwei_staende_url):
 def test_leiste_an_beamern_mit_anderem_seitenverhaeltnis(browser, zwei_staende_url, breite, hoehe):
     """16:10 and 5:4 projectors: the bar's texts grew with the height alone and were cut to
     „Zu…“, „W…“, „PowerP…“ at 1280×900."""
-    kontext = browser.new_context(locale="de-DE", viewport={"width": breite, "height": hoehe})
-    seite = kontext.new_page()
-    seite.set_default_timeout(30_000)
+    kontext, seite = _erste_folie(browser, zwei_staende_url, breite, hoehe)
     try:
-        seite.goto(f"{zwei_staende_url}/praesentation?embed=true")
-        _warte_auf_folie(seite, 1)
         # the bar's own button (a hidden one for the slide's picture has the same name)
         seite.locator(".st-key-folie_leiste").get_by_role("button", name="Weiter").wait_for(state="visible")
         abgeschnitten = seite.evaluate(
