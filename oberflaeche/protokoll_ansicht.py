@@ -12,6 +12,7 @@ from . import berechtigung
 from .literal import literal
 
 ANZEIGE_ZEILEN = 200  # on screen; the CSV holds every line
+OFFEN = "protokoll_offen"  # the expander's key: whether it is open
 
 
 def _csv(ablage: Ablage) -> bytes:
@@ -19,8 +20,14 @@ def _csv(ablage: Ablage) -> bytes:
 
 
 def abschnitt(ablage: Ablage) -> None:
-    """The section "Protokoll" behind the editor gate (see oberflaeche.berechtigung)."""
-    with st.expander("Protokoll: wer hat wann was veröffentlicht", icon=":material/history:"):
+    """The section "Protokoll" behind the editor gate (see oberflaeche.berechtigung), drawn only
+    while its expander is open (closed, it costs the page one element, not a password form)."""
+    bereich = st.expander(
+        "Protokoll: wer hat wann was veröffentlicht", icon=":material/history:", key=OFFEN, on_change="rerun"
+    )
+    if not bereich.open:
+        return
+    with bereich:
         st.caption(
             "Jede Veröffentlichung, jede Anmeldung zum Bearbeiten und jeder Versuch mit falschem Passwort – "
             "mit Zeit, Person, Stand, Datei und Prüfsumme, nie mit einem Passwort. Nur für die Redaktion."

@@ -11,6 +11,7 @@ from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.ablage_protokoll import Eintrag
 from ipdaten.darstellung.protokoll_tabelle import SPALTEN, protokoll_csv, protokoll_tabelle
 from ipdaten.redakteur import Redakteur
+from oberflaeche import protokoll_ansicht
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.seiten_hilfen import ANMELDUNG, hat_button, oeffne, texte
 
@@ -43,6 +44,9 @@ def test_protokoll_nur_nach_der_anmeldung():
     _mit_eintraegen()
     at = oeffne("seiten/daten.py").run()
     assert "Protokoll: wer hat wann was veröffentlicht" in [e.label for e in at.expander]
+    assert not hat_button(at, "protokoll_anmelden")  # drawn only once the expander is opened
+    at.session_state[protokoll_ansicht.OFFEN] = True  # what a click on the expander does
+    at.run()
     assert hat_button(at, "protokoll_anmelden") and not _herunterladen(at)
     assert not [d for d in at.dataframe if "Aktion" in d.value.columns]
     at.text_input(key="protokoll_name").set_value("Maria Muster")
@@ -64,6 +68,7 @@ def test_protokoll_nicht_fuer_angemeldete_ohne_redakteursrecht():
     at = oeffne("seiten/daten.py")
     at.secrets.update(ANMELDUNG)
     at.user = {"is_logged_in": True, "email": "praktikant@lrabb.de", "name": "Paul"}
+    at.session_state[protokoll_ansicht.OFFEN] = True
     at.run()
     assert not at.exception
     assert "nicht als Redakteurin oder Redakteur eingetragen" in texte(at)
