@@ -52,6 +52,7 @@ REKONSTRUKTION = (
 )
 # What she entered on the Daten page, kept for the session (the Präsentation page uses it too).
 ANGABEN = "sitzungsvorlage_angaben"
+ANGABEN_OFFEN = "sitzungsvorlage_angaben_offen"  # the key of the expander with the meeting details
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,8 +143,8 @@ def angaben() -> Sitzungsangaben:
 
 def angaben_eingeben(datum_ort, weitere_ort) -> Sitzungsangaben:
     """The inputs about the meeting on the Daten page: the Sitzungsdatum in `datum_ort`, Gremium,
-    Beratung (with the Beschlussvorschlag) and Öffentlichkeit in an expander in `weitere_ort`;
-    kept for the session and returned."""
+    Beratung (with the Beschlussvorschlag) and Öffentlichkeit in an expander in `weitere_ort`
+    (drawn only while it is open); kept for the session and returned."""
     alt = angaben()
     sitzungsdatum = datum_ort.date_input(
         "Sitzungsdatum der Vorlage",
@@ -152,36 +153,42 @@ def angaben_eingeben(datum_ort, weitere_ort) -> Sitzungsangaben:
         key="sitzungsdatum",
         help="Leer lassen: der nächste Ausschusstermin aus den Meilensteinen.",
     )
-    with weitere_ort.expander("Angaben zur Sitzung: Gremium, Beratung, Öffentlichkeit"):
-        gremium = st.text_input("Gremium", value=alt.gremium, key="sitzungsvorlage_gremium", max_chars=120)
-        links, rechts = st.columns(2)
-        beratung = links.radio(
-            "Beratung",
-            [KENNTNISNAHME, BESCHLUSSFASSUNG],
-            index=1 if alt.beratung == BESCHLUSSFASSUNG else 0,
-            key="sitzungsvorlage_beratung",
-        )
-        oeffentlichkeit = rechts.radio(
-            "Öffentlichkeit",
-            [OEFFENTLICH, NICHTOEFFENTLICH],
-            index=0 if alt.oeffentlich else 1,
-            key="sitzungsvorlage_oeffentlichkeit",
-        )
-        vorschlag = ""
-        if beratung == BESCHLUSSFASSUNG:
-            vorschlag = st.text_area(
-                "Beschlussvorschlag (leer lassen: ein markierter Platzhalter im Dokument)",
-                value=alt.beschlussvorschlag,
-                key="sitzungsvorlage_beschlussvorschlag",
-                max_chars=4000,
-            )
-    neu = Sitzungsangaben(
-        gremium=(gremium or "").strip() or STANDARD_GREMIUM,
-        sitzungsdatum=sitzungsdatum,
-        beschluss=beratung == BESCHLUSSFASSUNG,
-        beschlussvorschlag=(vorschlag or "").strip() if beratung == BESCHLUSSFASSUNG else "",
-        oeffentlich=oeffentlichkeit == OEFFENTLICH,
+    bereich = weitere_ort.expander(
+        "Angaben zur Sitzung: Gremium, Beratung, Öffentlichkeit", key=ANGABEN_OFFEN, on_change="rerun"
     )
+    if not bereich.open:  # closed: nothing drawn, the details entered before stay as they were
+        neu = dataclasses.replace(alt, sitzungsdatum=sitzungsdatum)
+    else:
+        with bereich:
+            gremium = st.text_input("Gremium", value=alt.gremium, key="sitzungsvorlage_gremium", max_chars=120)
+            links, rechts = st.columns(2)
+            beratung = links.radio(
+                "Beratung",
+                [KENNTNISNAHME, BESCHLUSSFASSUNG],
+                index=1 if alt.beratung == BESCHLUSSFASSUNG else 0,
+                key="sitzungsvorlage_beratung",
+            )
+            oeffentlichkeit = rechts.radio(
+                "Öffentlichkeit",
+                [OEFFENTLICH, NICHTOEFFENTLICH],
+                index=0 if alt.oeffentlich else 1,
+                key="sitzungsvorlage_oeffentlichkeit",
+            )
+            vorschlag = ""
+            if beratung == BESCHLUSSFASSUNG:
+                vorschlag = st.text_area(
+                    "Beschlussvorschlag (leer lassen: ein markierter Platzhalter im Dokument)",
+                    value=alt.beschlussvorschlag,
+                    key="sitzungsvorlage_beschlussvorschlag",
+                    max_chars=4000,
+                )
+        neu = Sitzungsangaben(
+            gremium=(gremium or "").strip() or STANDARD_GREMIUM,
+            sitzungsdatum=sitzungsdatum,
+            beschluss=beratung == BESCHLUSSFASSUNG,
+            beschlussvorschlag=(vorschlag or "").strip() if beratung == BESCHLUSSFASSUNG else "",
+            oeffentlich=oeffentlichkeit == OEFFENTLICH,
+        )
     st.session_state[ANGABEN] = neu
     return neu
 

@@ -224,16 +224,26 @@ def test_pdf_knopf_neben_word_oder_deutsche_meldung(seite, monkeypatch):
 
 def test_angaben_zur_sitzung_gelten_fuer_die_sitzung():
     from ipdaten.praesentation.vorlage_daten import Sitzungsangaben
-    from oberflaeche.sitzungsvorlage import ANGABEN
+    from oberflaeche.sitzungsvorlage import ANGABEN, ANGABEN_OFFEN
     from tests.seiten_hilfen import starte
 
     at = starte("seiten/daten.py")
+    assert "sitzungsvorlage_gremium" not in [w.key for w in at.text_input]  # drawn once the expander opens
+    at.session_state[ANGABEN_OFFEN] = True  # what a click on the expander does
+    at.run()
     at.text_input(key="sitzungsvorlage_gremium").set_value("Kreistag").run()
     at.radio(key="sitzungsvorlage_beratung").set_value("zur Beschlussfassung").run()
     at.text_area(key="sitzungsvorlage_beschlussvorschlag").set_value("Der Kreistag stimmt zu.").run()
     at.radio(key="sitzungsvorlage_oeffentlichkeit").set_value("nichtöffentlich").run()
-    assert at.session_state[ANGABEN] == Sitzungsangaben(
+    erwartet = Sitzungsangaben(
         gremium="Kreistag", beschluss=True, beschlussvorschlag="Der Kreistag stimmt zu.", oeffentlich=False
     )
+    assert at.session_state[ANGABEN] == erwartet
+    at.session_state[ANGABEN_OFFEN] = False  # closed again: what she entered stays
+    at.run()
+    assert at.session_state[ANGABEN] == erwartet
+    at.session_state[ANGABEN_OFFEN] = True
+    at.run()
+    assert at.text_input(key="sitzungsvorlage_gremium").value == "Kreistag"
     at.switch_page("seiten/praesentation.py").run()
     assert at.session_state[ANGABEN].gremium == "Kreistag"  # the Präsentation page's button uses the same
