@@ -21,6 +21,7 @@ from .grundlage import grundlage
 from .literal import literal
 
 SCHLUESSEL = "korrektur"  # prefix of the widget keys (also of the editor gate's)
+OFFEN = f"{SCHLUESSEL}_offen"  # the expander's key: whether it is open
 
 
 def dateiname(schluessel: tuple[int, int], heute: dt.date) -> str:
@@ -29,9 +30,15 @@ def dateiname(schluessel: tuple[int, int], heute: dt.date) -> str:
 
 
 def abschnitt(anzeige: quelle.Anzeige, schluessel: tuple[int, int]) -> None:
-    """The correction of the recommendation `schluessel` (Handlungsfeld, Nr), behind the editor gate."""
+    """The correction of the recommendation `schluessel` (Handlungsfeld, Nr), behind the editor gate,
+    drawn only while its expander is open."""
     nr = f"{schluessel[0]}.{schluessel[1]}"
-    with st.expander(f"Status oder Bemerkung von {nr} korrigieren", icon=":material/edit:"):
+    bereich = st.expander(
+        f"Status oder Bemerkung von {nr} korrigieren", icon=":material/edit:", key=OFFEN, on_change="rerun"
+    )
+    if not bereich.open:
+        return
+    with bereich:
         wer = berechtigung.redakteur("Korrigieren", schluessel=f"{SCHLUESSEL}_redakteur")
         if wer is None:
             return

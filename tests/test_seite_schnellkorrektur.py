@@ -9,14 +9,19 @@ from openpyxl import load_workbook
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.arbeitsmappe import lade_anlage
-from oberflaeche import quelle
+from oberflaeche import quelle, schnellkorrektur
 from tests.arbeitsmappen import STANDARD_PFAD, ueberarbeitete_standard_bytes
 from tests.seiten_hilfen import REDAKTEURIN, gelesen, oeffne, texte, veroeffentlichen
 
 
 def _handlungsfelder_mit(nr: str):
+    """The Handlungsfelder page with `nr` chosen and its correction expander opened."""
     at = oeffne("seiten/handlungsfelder.py").run()
     at.selectbox(key="handlungsfelder_wortlaut").set_value(nr).run()
+    assert f"Status oder Bemerkung von {nr} korrigieren" in [e.label for e in at.expander]
+    assert "korrektur_redakteur_name" not in [w.key for w in at.text_input]  # drawn once it is opened
+    at.session_state[schnellkorrektur.OFFEN] = True  # what a click on the expander does
+    at.run()
     assert not at.exception, at.exception
     return at
 
