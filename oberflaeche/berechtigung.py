@@ -28,6 +28,9 @@ same run: a widget that was not drawn cannot be triggered, also not by a replaye
 message. `aktion` is the verb shown in the texts ("Veröffentlichen"); `schluessel` prefixes the
 widget keys (`<schluessel>_name`, `<schluessel>_passwort`, `<schluessel>_anmelden`,
 `<schluessel>_beenden`) – use a different one only when a page shows the gate twice.
+`eingeklappt=True` puts the password form into a closed expander „Zum <aktion> anmelden“ (key
+`<schluessel>_offen`), drawn only once opened: for sections that visitors who only read pass by
+(not inside another expander: Streamlit does not nest them).
 
 `client()` is the client address for the audit table (None behind a local proxy).
 """
@@ -149,7 +152,7 @@ def _beenden() -> None:
     st.session_state.pop(sitzung.REDAKTEUR, None)
 
 
-def _mit_passwort(aktion: str, schluessel: str) -> Redakteur | None:
+def _mit_passwort(aktion: str, schluessel: str, eingeklappt: bool) -> Redakteur | None:
     passwort = veroeffentlichung.passwort()
     freigabe = st.session_state.get(sitzung.REDAKTEUR)
     if freigabe is not None and freigabe[1] == _fingerabdruck(passwort):
@@ -159,6 +162,18 @@ def _mit_passwort(aktion: str, schluessel: str) -> Redakteur | None:
         rechts.button("Bearbeiten beenden", key=f"{schluessel}_beenden", on_click=_beenden, icon=":material/logout:")
         return wer
     st.session_state.pop(sitzung.REDAKTEUR, None)
+    if not eingeklappt:
+        return _passwort_formular(aktion, schluessel, passwort)
+    bereich = st.expander(
+        f"Zum {aktion} anmelden", icon=":material/lock:", key=f"{schluessel}_offen", on_change="rerun"
+    )
+    if not bereich.open:
+        return None
+    with bereich:
+        return _passwort_formular(aktion, schluessel, passwort)
+
+
+def _passwort_formular(aktion: str, schluessel: str, passwort: str) -> Redakteur | None:
     if not veroeffentlichung.konfiguriertes_passwort():
         st.caption(veroeffentlichung.HINWEIS_ERZEUGT)
     # A form: Tab and Enter work as people type (the values typed are sent with the click).
@@ -235,8 +250,8 @@ def konto_in_seitenleiste() -> None:
         st.button("Abmelden", key="seitenleiste_logout", icon=":material/logout:", on_click=st.logout)
 
 
-def redakteur(aktion: str, schluessel: str = "redakteur") -> Redakteur | None:
+def redakteur(aktion: str, schluessel: str = "redakteur", *, eingeklappt: bool = False) -> Redakteur | None:
     """Who acts, or None after showing what is needed (see the module docstring)."""
     if anmeldung_eingerichtet():
         return _mit_anmeldung(aktion, schluessel)
-    return _mit_passwort(aktion, schluessel)
+    return _mit_passwort(aktion, schluessel, eingeklappt)

@@ -48,7 +48,7 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
         "trägt die Antworten in Ihre Arbeitsmappe ein – nur die geänderten Zellen. Das Ergebnis wird wie jede "
         "hochgeladene Datei zuerst als Vorschau gezeigt und dann veröffentlicht."
     )
-    wer = berechtigung.redakteur("Bearbeiten", schluessel=f"{SCHLUESSEL}_redakteur")
+    wer = berechtigung.redakteur("Bearbeiten", schluessel=f"{SCHLUESSEL}_redakteur", eingeklappt=True)
     if wer is None:
         return
     runde = runde_quelle.aktuelle_runde(ablage)

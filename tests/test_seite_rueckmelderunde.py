@@ -39,6 +39,8 @@ def ablage() -> Ablage:
 
 
 def _anmelden(at: AppTest) -> AppTest:
+    at.session_state["runde_redakteur_offen"] = True  # a click on „Zum Bearbeiten anmelden“
+    at.run()
     at.text_input(key="runde_redakteur_name").set_value(REDAKTEURIN)
     at.text_input(key="runde_redakteur_passwort").set_value(TEST_PASSWORT)
     at.button(key="runde_redakteur_anmelden").click().run()
@@ -71,7 +73,13 @@ def test_ohne_freischaltung_keine_runde():
     at = oeffne("seiten/daten.py").run()
     assert "Rückmelderunde" in texte(at)
     assert not hat_button(at, "runde_starten")
+    # Visitors who only read see a closed „Zum Bearbeiten anmelden“, not a password form.
+    assert "Zum Bearbeiten anmelden" in [e.label for e in at.expander]
+    assert not any(t.key == "runde_redakteur_passwort" for t in at.text_input)
+    at.session_state["runde_redakteur_offen"] = True
+    at.run()
     assert any(t.key == "runde_redakteur_passwort" for t in at.text_input)
+    assert not hat_button(at, "runde_starten")
 
 
 def test_runde_starten_zeigt_boegen_und_entwuerfe(ablage):

@@ -81,6 +81,7 @@ def test_rueckmelderunde_vom_start_bis_zum_neuen_stand(browser, eigener_server):
     try:
         oeffne(seite, f"{url}/daten")
         seite.get_by_text("Rückmelderunde", exact=True).first.wait_for()
+        seite.get_by_text("Zum Bearbeiten anmelden").click()  # the form is drawn once it is opened
         _freischalten(seite, "runde_redakteur")
         seite.locator(".st-key-runde_titel input").fill("Fortschreibung Herbst 2017")
         seite.locator(".st-key-runde_starten button").click()
