@@ -18,6 +18,7 @@ import os
 import secrets
 import sys
 import threading
+import time
 
 import streamlit as st
 
@@ -49,12 +50,29 @@ _bereitgestellt = False
 _erzeugt_sperre = threading.Lock()
 
 
+_NACHSEHEN_S = 5.0  # how long "no secrets.toml" is believed before looking again
+_zuletzt_nachgesehen = -_NACHSEHEN_S
+
+
+def _geheimnisdatei_fehlt() -> bool:
+    """True when no secrets.toml exists, looked up at most every few seconds: the look-up is a
+    file-system call per configured path, and the pages ask several times per rerun."""
+    global _zuletzt_nachgesehen
+    jetzt = time.monotonic()
+    if jetzt - _zuletzt_nachgesehen < _NACHSEHEN_S:
+        return True
+    if any(os.path.exists(pfad) for pfad in st.get_option("secrets.files")):
+        return False
+    _zuletzt_nachgesehen = jetzt
+    return True
+
+
 def geheimnis(name: str, standard: object = None) -> object:
     """A value of `.streamlit/secrets.toml` (`standard` without the file or the name), the one way
     the pages read it. The file is looked for first: without one, Streamlit reads its paths again
     and raises on every access (about 0,5 ms each, several times per view of the Daten page)."""
     geladen = getattr(st.secrets, "_secrets", None) is not None  # parsed already, or given (AppTest)
-    if not geladen and not any(os.path.exists(pfad) for pfad in st.get_option("secrets.files")):
+    if not geladen and _geheimnisdatei_fehlt():
         return standard
     try:
         return st.secrets.get(name, standard)
