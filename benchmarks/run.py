@@ -127,6 +127,9 @@ def _bytecode_wie_der_server():
         app_test.ScriptCache, local_script_runner.ScriptCache = vorher
 
 
+RERUN_ZIEL = 6  # a page's warm rerun, in multiples of the bare-Streamlit floor (issue 22)
+
+
 def seiten_rerun(wiederholungen: int) -> list[Messung]:
     """(3) warm rerun of every page through AppTest against a bare st.write script."""
     with _bytecode_wie_der_server():
@@ -139,23 +142,32 @@ def _seiten_rerun(wiederholungen: int) -> list[Messung]:
     _cache_leeren()
     boden_app = AppTest.from_string('import streamlit as st\nst.write("Hallo")\n', default_timeout=30)
     boden_app.run()
-    boden = median_s(boden_app.run, wiederholungen * 3)
-    ergebnisse = [Messung("3", "Boden: leeres Skript mit einem st.write", ms(boden), "1,00×", "", None)]
+    boeden: list[float] = []
+    ergebnisse = []
     for seite in _seiten():
         app = AppTest.from_file(str(APP), default_timeout=60)
         app.run()
         app.switch_page(str(seite.relative_to(WURZEL))).run()
         if app.exception:
-            ergebnisse.append(Messung("3", f"Seite {seite.stem}", "Ausnahme", "", "≤ 8× Boden", False))
+            ergebnisse.append(Messung("3", f"Seite {seite.stem}", "Ausnahme", "", f"≤ {RERUN_ZIEL}× Boden", False))
             continue
+        # The floor right before each page: a machine that gets busier during the run shifts both.
+        boden = median_s(boden_app.run, wiederholungen * 3)
+        boeden.append(boden)
         zeit = median_s(app.run, wiederholungen * 3)
         verhaeltnis = zeit / boden
         ergebnisse.append(
             Messung(
-                "3", f"Seite {seite.stem}, warmer Rerun", ms(zeit), faktor(verhaeltnis), "≤ 8× Boden", verhaeltnis <= 8
+                "3",
+                f"Seite {seite.stem}, warmer Rerun",
+                ms(zeit),
+                faktor(verhaeltnis),
+                f"≤ {RERUN_ZIEL}× Boden",
+                verhaeltnis <= RERUN_ZIEL,
             )
         )
-    return ergebnisse
+    boden = statistics.median(boeden) if boeden else 0.0
+    return [Messung("3", "Boden: leeres Skript mit einem st.write (Median)", ms(boden), "1,00×", "", None), *ergebnisse]
 
 
 def verlauf_seiten(wiederholungen: int, anzahl_staende: int, anzahl: int) -> list[Messung]:
