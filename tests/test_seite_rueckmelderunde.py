@@ -232,6 +232,10 @@ def test_boegen_einlesen_konflikt_entscheiden_und_veroeffentlichen(ablage):
     felder = oeffne("seiten/handlungsfelder.py").run()
     empfehlungen = _tabelle_mit(felder, "Zuletzt gemeldet")
     assert dict(zip(empfehlungen["Nr"], empfehlungen["Zuletzt gemeldet"]))["2.1"] == "12. Oktober 2017 (Kreisbau)"
+    spalten = list(empfehlungen.columns)  # next to the status it dates, before the long texts
+    assert spalten[spalten.index("Status") + 1] == "Zuletzt gemeldet" and spalten.index("Ziel") > spalten.index(
+        "Zuletzt gemeldet"
+    )
 
 
 def test_ueberfaellige_boegen_auf_zustaendigkeit(ablage):

@@ -131,9 +131,8 @@ def empfehlungen_tabelle(
     mit_bezug: bool = False,
     mit_meldung: bool = False,
 ) -> pd.DataFrame:
-    """Recommendations as display strings: Nr ("6.3"), Empfehlung, Status, Kennzeichnung
-    ("Annahme"/"Platzhalter"/""), Ziel, Bemerkung, [Zuletzt gemeldet,] [Bezug Geflüchtete,]
-    Quelle; with `feldnamen` a leading column Handlungsfeld ("6 Gesellschaft").
+    """Recommendations as display strings: Nr ("6.3"), Empfehlung, Status, [Zuletzt gemeldet,]
+    Kennzeichnung ("Annahme"/"Platzhalter"/""), Ziel, Bemerkung, [Bezug Geflüchtete,] Quelle; with `feldnamen` a leading column Handlungsfeld ("6 Gesellschaft").
     """
     nr = [f"{int(f)}.{int(n)}" for f, n in zip(empfehlungen["handlungsfeld"], empfehlungen["nr"])]
     spalten: dict[str, list[Any]] = {}
@@ -144,13 +143,13 @@ def empfehlungen_tabelle(
     spalten["Nr"] = nr
     spalten["Empfehlung"] = _texte(empfehlungen["empfehlung"])
     spalten["Status"] = empfehlungen["status"].astype(str).tolist()
+    if mit_meldung:  # next to the status it dates, not after the long texts (off screen at 1280 px)
+        spalten["Zuletzt gemeldet"] = ansicht_rueckmeldung.zuletzt_gemeldet(empfehlungen)
     spalten["Kennzeichnung"] = [
         annahmen_regel.kennzeichnung(q, b) for q, b in zip(empfehlungen["quelle"], empfehlungen["bemerkung"])
     ]
     spalten["Ziel"] = _texte(empfehlungen["ziel"])
     spalten["Bemerkung"] = _texte(empfehlungen["bemerkung"])
-    if mit_meldung:
-        spalten["Zuletzt gemeldet"] = ansicht_rueckmeldung.zuletzt_gemeldet(empfehlungen)
     if mit_bezug:
         spalten["Bezug Geflüchtete"] = [bezug_text(w) for w in empfehlungen["bezug_gefluechtete"]]
     spalten["Quelle"] = _texte(empfehlungen["quelle"])
