@@ -6,17 +6,11 @@ Shared by all sessions unless `scope="session"`; bounded by `max_entries`. Keys 
 stored Stand by its SHA-256, an upload by its checksum (never its bytes: parameters starting
 with `_` are not hashed), files by path and modification time. Within one object the domain
 memoises its own figures (`ipdaten.gemerkt.Gemerkt`).
-
-A check that is a pure function of a file version (path and modification time) and returns a
-small value is kept per process with `functools.lru_cache` instead (`vorlage_fehler`): clearing
-Streamlit's caches, which the tests do before every test, need not compute it again, and a changed
-file has a new key anyway.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,10 +244,9 @@ def sitzungsvorlage_pdf(kennung: str, _erzeuge: Callable[[], bytes]) -> bytes:
     return _erzeuge()
 
 
-@functools.lru_cache(maxsize=4)
+@st.cache_data(max_entries=4, show_spinner=False)
 def vorlage_fehler(pfad: str, mtime_ns: int) -> str:
-    """'' when the template is usable, else the German message (kept per file version and process:
-    parsing the template costs about 0,1 s, on every page with the Word download)."""
+    """'' when the template is usable, else the German message (cached per file version)."""
     try:
         pruefe_vorlage(Path(pfad))
     except VorlagenFehler as e:

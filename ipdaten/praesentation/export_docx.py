@@ -10,12 +10,14 @@ raises `VorlagenFehler` with a German message; nothing else escapes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from ipdaten.fehler import IpdatenFehler
+from ipdaten.gemerkt import Gemerkt
 from ipdaten.praesentation.vorlage_daten import Sitzungsvorlage
 from ipdaten.praesentation.vorlage_kontext import PLATZHALTER, diagramme, kontext, text
 
@@ -126,11 +128,21 @@ def _klammern(dokument: Any) -> None:
             )
 
 
+# The templates found usable last, by their SHA-256: every Word document checks its template first,
+# nearly always the same file, and the check (docxtpl parsing its Jinja) costs about 0,07 s. A
+# template that fails is checked again each time (the memo keeps no exception).
+_GEPRUEFT = Gemerkt(hoechstens=4)
+
+
 def pruefe_vorlage(quelle: Path | bytes | None = None) -> set[str]:
     """Check a Word template without data: readable .docx, valid Jinja, only known
     placeholders, every one of PFLICHT present. Returns the placeholders it uses; raises
     VorlagenFehler otherwise."""
     daten = _lies(quelle)
+    return set(_GEPRUEFT.wert(hashlib.sha256(daten).digest(), lambda: frozenset(_pruefe(daten))))
+
+
+def _pruefe(daten: bytes) -> set[str]:
     _ist_docx(daten)
     from jinja2 import TemplateSyntaxError
 
