@@ -190,7 +190,7 @@ def _stellen(stand: runde_quelle.RundenStand) -> None:
     zeige_umbrechend(
         ueberblick_tabelle(stand.stellen),
         ("ausgefüllt von",),
-        "Tabelle: je Stelle beantwortet, offen oder überfällig, mit dem Datum des letzten Bogens",
+        "Tabelle: je Stelle beantwortet, offen oder überfällig, mit dem Tag, an dem der letzte Bogen einging",
         titel="Stelle",
     )
     offen = [s for s in stand.stellen if s.zustand != BEANTWORTET]

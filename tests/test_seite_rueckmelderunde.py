@@ -102,7 +102,7 @@ def test_runde_starten_zeigt_boegen_und_entwuerfe(ablage):
     assert list(stellen["Stelle"]) == ["Integrationsbeauftragte", "Jobcenter", "Kreisbau", "Sozialamt", "nicht benannt"]
     assert set(stellen["Stand"]) == {"offen"}
     # The body's name first and the sender last: on a phone they span the width around the figures.
-    assert list(stellen.columns) == ["Stelle", "Empfehlungen", "Stand", "letzter Bogen", "geändert", "ausgefüllt von"]
+    assert list(stellen.columns) == ["Stelle", "Empfehlungen", "Stand", "letzter Eingang", "geändert", "ausgefüllt von"]
     assert (
         "5 Bögen je federführender Stelle („Zuständig“). Jeder Bogen enthält nur die Empfehlungen seiner Stelle."
         in [gelesen(c.value) for c in at.caption]

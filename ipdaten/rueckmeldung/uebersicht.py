@@ -124,14 +124,14 @@ def rundenzahlen(stellen: Iterable[StelleImUeberblick]) -> Rundenzahlen:
 
 
 def ueberblick_tabelle(stellen: Iterable[StelleImUeberblick]) -> pd.DataFrame:
-    """The overview as a German table."""
+    """The overview as a German table („letzter Eingang“: the day the newest form came in)."""
     liste = list(stellen)
     return pd.DataFrame(
         {
             "Stelle": [s.empfaenger.name for s in liste],
             "Empfehlungen": [s.empfehlungen for s in liste],
             "Stand": [s.zustand for s in liste],
-            "letzter Bogen": [fmt.datum(s.letzter_eingang) if s.letzter_eingang else "–" for s in liste],
+            "letzter Eingang": [fmt.datum(s.letzter_eingang) if s.letzter_eingang else "–" for s in liste],
             "ausgefüllt von": [s.absender or "–" for s in liste],
             "geändert": [s.geaendert for s in liste],
         }
