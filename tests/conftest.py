@@ -66,19 +66,85 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _leere_streamlit_caches():
-    """st.cache_data/st.cache_resource survive between AppTests in one process: clear them."""
+def _leere_streamlit_caches(monkeypatch, _passwort):
+    """st.cache_data/st.cache_resource survive between AppTests in one process: clear them (the
+    default Stand's evaluation is handed on, see _behalte_standard_stand)."""
     import logging
 
     import streamlit as st
 
     # Outside a running app, clearing says "No runtime found" once per test: noise, not news.
     logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    _behalte_standard_stand()
     st.cache_data.clear()
     st.cache_resource.clear()
+    _LAUFENDER_TEST.update(monkeypatch=monkeypatch, eigene=len(monkeypatch._setattr))
     yield
+    _LAUFENDER_TEST.clear()
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+# The running test's monkeypatch and how many of its patches are this file's own (_passwort; a
+# test's fixtures and the test itself patch after the autouse fixtures of this file).
+_LAUFENDER_TEST: dict = {}
+_BEHALTEN: dict = {}  # what was computed for the default Stand, by the arguments besides its SHA-256
+
+
+def _behalte_standard_stand() -> None:
+    """Every page test shows Stand 1 of its own store, the default workbook; with Streamlit's caches
+    cleared it read that workbook and drew its charts again (about half of a page test's time).
+    Those bytes are the same in every test and their evaluation is a pure function of them, so
+    the functions behind `auswertung_zu_stand` and `abriss_zu_stand` hand on what an earlier test
+    computed for them, after reading the Stand from this test's store as before (checked against
+    its SHA-256: a damaged Stand fails the same way) and only when it has no mapping and the test
+    has patched nothing (monkeypatch): otherwise they compute afresh."""
+    from oberflaeche import zwischenspeicher
+
+    for cache, halter in (
+        (zwischenspeicher.auswertung_zu_stand, _auswertung_behalten),
+        (zwischenspeicher.abriss_zu_stand, _abriss_behalten),
+    ):
+        if not hasattr(cache._info.func, "behaelt_standard"):  # Streamlit calls _info.func on a miss
+            cache._info.func = functools.update_wrapper(functools.partial(halter, cache._info.func), cache._info.func)
+            cache._info.func.behaelt_standard = True
+
+
+@functools.cache
+def _standard_sha256() -> str:
+    from ipdaten.ablage import sha256
+
+    return sha256((WURZEL / "daten" / "anlage1.xlsx").read_bytes())
+
+
+def _unveraendert(pruefsumme: str) -> bool:
+    """Whether `pruefsumme` is the default workbook's and the running test has patched nothing."""
+    patch = _LAUFENDER_TEST.get("monkeypatch")
+    return pruefsumme == _standard_sha256() and patch is not None and len(patch._setattr) == _LAUFENDER_TEST["eigene"]
+
+
+def _auswertung_behalten(berechne, pruefsumme, _ablage):
+    if not _unveraendert(pruefsumme):
+        return berechne(pruefsumme, _ablage)
+    info = _ablage.stand_zu_sha(pruefsumme)
+    _ablage.lies(pruefsumme)
+    if info is not None and info.zuordnung is not None:
+        return berechne(pruefsumme, _ablage)
+    if "auswertung" not in _BEHALTEN:
+        _BEHALTEN["auswertung"] = berechne(pruefsumme, _ablage)
+    return _BEHALTEN["auswertung"]
+
+
+def _abriss_behalten(berechne, pruefsumme, nr, datum, titel, geschaetzt, _daten):
+    if not _unveraendert(pruefsumme):
+        return berechne(pruefsumme, nr, datum, titel, geschaetzt, _daten)
+    gelesen = _daten()
+    if not isinstance(gelesen, tuple) or gelesen[1] is not None:
+        return berechne(pruefsumme, nr, datum, titel, geschaetzt, lambda: gelesen)
+    schluessel = ("abriss", nr, datum, titel, geschaetzt)
+    if schluessel not in _BEHALTEN:
+        _BEHALTEN[schluessel] = berechne(pruefsumme, nr, datum, titel, geschaetzt, lambda: gelesen)
+    return _BEHALTEN[schluessel]
 
 
 @pytest.fixture(scope="session")
