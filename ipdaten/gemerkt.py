@@ -2,8 +2,11 @@
 afterwards, optionally bounded (the oldest entry leaves first).
 
 An Auswertung, a VerlaufAuswertung and a Vergleich each hold one: figures and display tables are
-built on the first rerun that needs them, and live as long as the object they belong to.
+built on the first rerun that needs them, and live as long as the object they belong to; a module
+holds one for what is keyed by content (the PNG of a chart, a checked Word template).
 Streamlit's own caches (across reruns and sessions) are in `oberflaeche/zwischenspeicher.py`.
+The hot pure functions of a short text (a header key, a folded cell text, the store's path) use
+`functools.lru_cache` instead: called thousands of times per workbook, they need its speed.
 """
 
 from __future__ import annotations
