@@ -1,5 +1,6 @@
-"""Shared pytest setup: empty Streamlit caches and an own store per test, nothing written into
-the checkout, and the markers that let the quick run leave out the slow parts."""
+"""Shared pytest setup: empty Streamlit caches (only the default Stand's evaluation is handed on, see
+_behalte_standard_stand) and an own store per test, nothing written into the checkout, and the
+markers that let the quick run leave out the slow parts."""
 
 from __future__ import annotations
 
