@@ -167,3 +167,19 @@ def test_apptest_interna_der_seitentests():
     """tests/seiten_hilfen.seite_von reads which page a run showed from AppTest's private state."""
     at = oeffne("seiten/haushalt.py").run()
     assert at._registered_pages[at._page_hash]["script_path"].endswith("seiten/haushalt.py")
+
+
+def test_conftest_reicht_die_auswertung_des_standardstands_weiter():
+    """tests/conftest.py hands the default Stand's evaluation on from test to test by replacing the
+    function Streamlit calls on a cache miss (`CachedFunc._info.func`); if Streamlit stops calling
+    it, every page test reads the workbook again (slower, not wrong) – this says so."""
+    import streamlit as st
+
+    from ipdaten.ablage import Ablage, ablage_verzeichnis, sha256
+    from oberflaeche import zwischenspeicher
+    from tests.arbeitsmappen import STANDARD_PFAD
+
+    ablage, pruefsumme = Ablage(ablage_verzeichnis(), STANDARD_PFAD), sha256(STANDARD_PFAD.read_bytes())
+    auswertung = zwischenspeicher.auswertung_zu_stand(pruefsumme, ablage)
+    st.cache_resource.clear()
+    assert zwischenspeicher.auswertung_zu_stand(pruefsumme, ablage) is auswertung
