@@ -15,14 +15,14 @@ from ipdaten.darstellung.verlauf_auswertung import VerlaufAuswertung
 from ipdaten.praesentation.folien_daten import FORMAT_ANTEIL, Diagramm, Folie, Punkt, Reihe
 from ipdaten.praesentation.folien_texte import MAX_MEILENSTEINE, MAX_PUNKTE, kuerzen
 from ipdaten.zahlen.kennzahlen import FORTSCHRITT_TITEL
+from ipdaten.zahlen.vergleich import Vergleich, vergleiche
 from ipdaten.zahlen.verlauf import GESAMT
 
 
-def fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung) -> Folie | None:
-    """Share implemented per field now and at `vorher`, with the status changes between them."""
-    from ipdaten.zahlen.vergleich import vergleiche
-
-    vergleich = vergleiche(vorher.anlage, auswertung.anlage)
+def fortschrittsfolie(auswertung: Auswertung, vorher: Auswertung, vergleich: Vergleich | None = None) -> Folie | None:
+    """Share implemented per field now and at `vorher`, with the status changes between them
+    (`vergleich`: their comparison, when the caller has it already)."""
+    vergleich = vergleich if vergleich is not None else vergleiche(vorher.anlage, auswertung.anlage)
     felder = vergleich.felder[vergleich.felder["art"] != "entfallen"]
     if felder.empty:
         return None

@@ -91,7 +91,7 @@ def entwicklung(
     if folie is not None and verlauf is not None:
         titel = f"Verlauf über {fmt.zahl(len(verlauf.staende))} Stände: Anteile über alle Handlungsfelder"
     else:
-        folie = fortschrittsfolie(auswertung, vorher)
+        folie = fortschrittsfolie(auswertung, vorher, vergleich)
         titel = f"Anteil umgesetzter Empfehlungen je Handlungsfeld am {alt} und am {neu}"
     return Entwicklung(
         vorher_stand=alt,
