@@ -30,6 +30,7 @@ from .literal import literal
 from .tabelle import zeige_tabelle
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OFFEN = "amtlich_offen"  # the key of the expander with the upload fields
 
 
 def befunde_tabelle(befunde: list[Befund] | tuple[Befund, ...]) -> pd.DataFrame:
@@ -116,6 +117,18 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
         "überarbeitete Arbeitsmappe, in der **nur das Blatt „Einbürgerung“** ersetzt ist; sie wird wie jede "
         "hochgeladene Datei zuerst als Vorschau gezeigt und dann veröffentlicht."
     )
+    # Used about once a year: the upload fields are drawn once the expander is opened (closing
+    # it lets go of the chosen files; a preview made from them stays).
+    bereich = st.expander(
+        "Statistikdateien hochladen und übernehmen", icon=":material/upload_file:", key=OFFEN, on_change="rerun"
+    )
+    if not bereich.open:
+        return
+    with bereich:
+        _dateien_und_ergebnis(anzeige, ablage, neuester)
+
+
+def _dateien_und_ergebnis(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> None:
     links, rechts = st.columns(2)
     einb_upload = links.file_uploader(
         "Einbürgerungen (Tabelle 12511-…)",

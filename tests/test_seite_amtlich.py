@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from ipdaten.ablage import Ablage, ablage_verzeichnis
 from ipdaten.amtlich.quote import DEFINITIONEN, VORJAHR
+from oberflaeche import amtliche_statistik
 from oberflaeche.sitzung import VORSCHAU as VORSCHAU_SCHLUESSEL
 from tests.arbeitsmappen import STANDARD_PFAD
 from tests.seiten_hilfen import anmelden, oeffne
@@ -29,7 +30,11 @@ def texte(at: AppTest) -> str:
 
 
 def _daten_seite() -> AppTest:
+    """The Daten page with the expander „Statistikdateien hochladen und übernehmen“ opened."""
     at = oeffne("seiten/daten.py").run()
+    assert "amtlich_einbuergerung" not in [u.key for u in at.get("file_uploader")]  # drawn once opened
+    at.session_state[amtliche_statistik.OFFEN] = True  # what a click on the expander does
+    at.run()
     assert not at.exception
     return at
 

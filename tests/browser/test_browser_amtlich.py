@@ -31,6 +31,7 @@ def test_statistikdateien_bis_zur_veroeffentlichten_einbuergerung(browser, eigen
     kontext, seite = neuer_kontext(browser, timeout_ms=ZEIT_MS)
     try:
         oeffne(seite, f"{url}/daten", timeout_ms=ZEIT_MS)
+        seite.get_by_text("Statistikdateien hochladen und übernehmen").click()  # drawn once opened
         seite.locator('.st-key-amtlich_einbuergerung input[type="file"]').set_input_files(
             files=[{"name": "12511-01-01-4.csv", "mimeType": "text/csv", "buffer": einbuergerungen_csv()}]
         )
