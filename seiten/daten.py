@@ -41,8 +41,9 @@ neuester = alle[-1]
 
 # --- Herunterladen -------------------------------------------------------------------------
 st.header("Herunterladen", anchor=False)
-links, rechts = st.columns(2)
-links.download_button(
+# Rows of buttons side by side, wrapping on a phone (one block each instead of a grid of columns).
+knoepfe = st.container(horizontal=True)
+knoepfe.download_button(
     "Leere Vorlage (.xlsx)",
     data=vorlage_bytes,
     file_name="Anlage1_Vorlage.xlsx",
@@ -52,7 +53,7 @@ links.download_button(
     icon=":material/description:",
     help="Alle Blätter und Spalten, eine Auswahlliste für den Status und ein Blatt „Erläuterung“.",
 )
-rechts.download_button(
+knoepfe.download_button(
     "Standard-Arbeitsmappe (.xlsx)",
     data=quelle.STANDARD_MAPPE.read_bytes,
     file_name="Anlage1_Standard_2017-03-06.xlsx",
@@ -93,17 +94,18 @@ wahl = st.selectbox(
     format_func=lambda nr: quelle.stand_titel(nach_nr[nr]),
     key=f"download_stand_wahl_{neuester.nr}",  # a new Stand resets the choice to the newest
 )
-mappe_spalte, daten_spalte = st.columns(2)
-mappe_spalte.download_button(
-    f"Stand Nr. {wahl} herunterladen (.xlsx, unverändert wie hochgeladen)",
+stand_knoepfe = st.container(horizontal=True)
+stand_knoepfe.download_button(
+    f"Stand Nr. {wahl} herunterladen (.xlsx)",  # short: the whole label fits a phone's width
     data=functools.partial(ablage.lies, nach_nr[wahl].sha256),
     file_name=staende.stand_dateiname(nach_nr[wahl]),
     mime=XLSX,
     on_click="ignore",
     key="download_stand",
     icon=":material/download:",
+    help="Die Arbeitsmappe dieses Stands Byte für Byte so, wie sie hochgeladen wurde.",
 )
-offene_daten.download(nach_nr[wahl], ablage, daten_spalte)
+offene_daten.download(nach_nr[wahl], ablage, stand_knoepfe)
 
 protokoll_ansicht.abschnitt(ablage)
 
