@@ -67,11 +67,25 @@ def ablage_oder_ende() -> tuple[Ablage, list[StandInfo]]:
         seite_beenden()
 
 
+def ersatz_melden(anzeige: Anzeige) -> None:
+    """When the store could not give the chosen Stand (unreachable, damaged), the page shows the
+    bundled default workbook instead: say so at the top, loudly – its figures must never pass for
+    the chosen Stand's (the sidebar may still name that Stand, and is folded away on a tablet)."""
+    if not anzeige.hinweis:
+        return
+    st.error(
+        f"**Diese Seite zeigt die mitgelieferte Standard-Arbeitsmappe (Stand {fmt.datum(anzeige.anlage.stand)}), "
+        f"nicht den gewählten Stand:** Die Ablage der Stände lässt sich nicht lesen. {literal(anzeige.hinweis)}",
+        icon=":material/error:",
+    )
+
+
 def seitenkopf(titel: str) -> Anzeige:
     """Render the page title with the Stand shown and return what the page shows."""
     anzeige = aktuelle_anzeige()
     anlage = anzeige.anlage
     st.title(titel, anchor=False)
+    ersatz_melden(anzeige)
     if anzeige.ist_vorschau:
         st.warning(
             "**Vorschau – nicht veröffentlicht.** Diese Zahlen sieht nur diese Sitzung.", icon=":material/visibility:"

@@ -16,7 +16,7 @@ from ipdaten.praesentation.export_pptx import pptx_bytes
 from ipdaten.praesentation.folien import Praesentation
 from oberflaeche import barrierefreiheit, folienansicht, quelle, runde_quelle, sitzungsvorlage, verlauf_quelle
 from oberflaeche.folienansicht import als_html
-from oberflaeche.literal import literal
+from oberflaeche.rahmen import ersatz_melden
 
 FOLIE_PARAMETER = "folie"
 # What rests on assumptions the title slide adds itself (folien, one sentence for any workbook).
@@ -113,12 +113,7 @@ def _leiste(folien: Praesentation, nummer: int, anzeige: quelle.Anzeige, vorher)
 
 folienansicht.stil()
 anzeige = quelle.aktuelle_anzeige()
-if anzeige.hinweis:  # the sidebar, which says it elsewhere, is hidden here
-    st.warning(
-        "Die gespeicherten Stände sind nicht erreichbar; die Folien zeigen die Standard-Arbeitsmappe. "
-        + literal(anzeige.hinweis),
-        icon=":material/warning:",
-    )
+ersatz_melden(anzeige)
 vorher = quelle.vorherige_auswertung(anzeige)
 verlauf = verlauf_quelle.verlauf_zu(anzeige)
 hinweis = (

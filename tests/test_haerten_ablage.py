@@ -63,7 +63,8 @@ def test_beschaedigter_stand_auf_einer_seite_ergibt_eine_meldung():
     """The Fortschritt page compares the newest Stand, which is damaged, with the one before."""
     _beschaedige_seite(_veroeffentliche(), _mappe(3), letzter=True)
     at = starte("seiten/fortschritt.py")
-    (fehler,) = [e.value for e in at.error]
+    ersatz, fehler = [e.value for e in at.error]
+    assert ersatz.startswith("**Diese Seite zeigt die mitgelieferte Standard-Arbeitsmappe")
     assert fehler.startswith("Diese Seite braucht einen Stand, der sich nicht aus der Ablage lesen lässt.")
     assert "ist beschädigt oder keine SQLite" in fehler and "Sicherung" in fehler
 
@@ -158,3 +159,18 @@ def test_nur_lesbare_ablage_zeigt_ihre_staende():
         gezeigt = texte(at)
         assert "Fortschreibung 2" in gezeigt and "Standard-Arbeitsmappe" not in gezeigt.split("Stand der Daten")[0]
         assert any("nur lesbar" in w.value for w in at.sidebar.warning)
+
+
+def test_unlesbarer_neuester_stand_zeigt_nicht_still_die_standard_mappe():
+    """The newest Stand is damaged: every page falls back to the bundled default workbook, and
+    said so only on the Präsentation – the Übersicht showed its figures under a sidebar naming
+    the damaged Stand. Now each page says at the top which figures these are and why."""
+    _beschaedige_seite(_veroeffentliche(), _mappe(3), letzter=True)
+    for seite in ("seiten/uebersicht.py", "seiten/einbuergerung.py", "seiten/praesentation.py"):
+        at = starte(seite)
+        (fehler,) = [e.value for e in at.error]
+        assert fehler.startswith(
+            "**Diese Seite zeigt die mitgelieferte Standard-Arbeitsmappe (Stand 6. März 2017), nicht den gewählten "
+            "Stand:** Die Ablage der Stände lässt sich nicht lesen."
+        ), seite
+        assert "beschädigt" in fehler and "Sicherung" in fehler
