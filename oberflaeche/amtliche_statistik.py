@@ -27,6 +27,7 @@ from ipdaten.arbeitsmappe import Befund
 from . import quelle, sitzung, zwischenspeicher
 from .grundlage import grundlage
 from .literal import literal
+from .rahmen import meldung_zeigen
 from .tabelle import zeige_tabelle
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -106,9 +107,7 @@ def _datei_beschreibung(datei: StatistikDatei, rolle: str) -> str:
 def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> None:
     """The whole section on the Daten page (`anzeige`: what the session shows, maybe a preview)."""
     st.header("Einbürgerung aus amtlicher Statistik", anchor=False)
-    meldung = st.session_state.pop(sitzung.AMTLICH_MELDUNG, None)
-    if meldung:
-        st.success(meldung, icon=":material/check_circle:")
+    meldung_zeigen(sitzung.AMTLICH_MELDUNG)
     st.write(
         "Die Einbürgerungsquoten lassen sich aus den Tabellen der Regionaldatenbank "
         "(regionalstatistik.de) berechnen: **Einbürgerungen je Kreis** (Tabellen 12511-…) und – für die "

@@ -67,6 +67,13 @@ def ablage_oder_ende() -> tuple[Ablage, list[StandInfo]]:
         seite_beenden()
 
 
+def meldung_zeigen(schluessel: str) -> None:
+    """The success message an action left under `schluessel` before its st.rerun(), shown once."""
+    meldung = st.session_state.pop(schluessel, None)
+    if meldung:
+        st.success(meldung, icon=":material/check_circle:")
+
+
 def ersatz_melden(anzeige: Anzeige) -> None:
     """When the store could not give the chosen Stand (unreachable, damaged), the page shows the
     bundled default workbook instead: say so at the top, loudly – its figures must never pass for

@@ -30,6 +30,7 @@ from ipdaten.rueckmeldung.uebersicht import ueberblick_tabelle
 from . import berechtigung, quelle, rueckmelde_eingang, runde_quelle, sitzung
 from .befundtabelle import zeige_umbrechend
 from .literal import literal
+from .rahmen import meldung_zeigen
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHLUESSEL = "runde"  # prefix of the section's widget keys
@@ -39,9 +40,7 @@ FRIST_TAGE = 28  # the reply date offered: four weeks
 def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> None:
     """The whole section on the Daten page."""
     st.header("Rückmelderunde", anchor=False)
-    meldung = st.session_state.pop(sitzung.RUNDE_MELDUNG, None)
-    if meldung:
-        st.success(meldung, icon=":material/check_circle:")
+    meldung_zeigen(sitzung.RUNDE_MELDUNG)
     st.write(
         "Statt den Stand bei jeder Stelle einzeln zu erfragen: Das Dashboard schreibt je federführender Stelle "
         "einen **Rückmeldebogen** (Excel) mit ihren Empfehlungen, liest die ausgefüllten Bögen wieder ein und "

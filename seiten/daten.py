@@ -26,16 +26,14 @@ from oberflaeche import (
 )
 from oberflaeche.befundtabelle import zeige_befunde
 from oberflaeche.literal import literal
-from oberflaeche.rahmen import ablage_oder_ende, seite_beenden, seitenkopf
+from oberflaeche.rahmen import ablage_oder_ende, meldung_zeigen, seite_beenden, seitenkopf
 from oberflaeche.tabelle import zeige_tabelle
 from oberflaeche.vergleichsansicht import zeige_vergleich, zeige_zusammenfassung
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 anzeige = seitenkopf("Daten & Stände")
-meldung = st.session_state.pop(sitzung.DATEN_MELDUNG, None)
-if meldung:
-    st.success(meldung, icon=":material/check_circle:")
+meldung_zeigen(sitzung.DATEN_MELDUNG)
 ablage, alle = ablage_oder_ende()
 neuester = alle[-1]
 
