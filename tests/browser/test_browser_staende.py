@@ -67,7 +67,8 @@ def test_hochladen_veroeffentlichen_und_live_uebernahme(browser, eigener_server)
 
         # The published Stand downloads byte for byte as uploaded.
         with seite.expect_download() as download:
-            seite.locator(".st-key-download_stand button").click()
+            # by role: with a help text Streamlit draws a hidden twin of the button beside it
+            seite.locator(".st-key-download_stand").get_by_role("button").click()
         assert download.value.suggested_filename == "Anlage1_Stand2_2017-09-30.xlsx"
         assert Path(download.value.path()).read_bytes() == daten
 
