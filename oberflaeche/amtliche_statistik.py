@@ -32,6 +32,7 @@ from .tabelle import zeige_tabelle
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OFFEN = "amtlich_offen"  # the key of the expander with the upload fields
+AUFKLAPPEN = "Statistikdateien hochladen und übernehmen"  # that expander's label
 
 
 def befunde_tabelle(befunde: list[Befund] | tuple[Befund, ...]) -> pd.DataFrame:
@@ -118,9 +119,7 @@ def abschnitt(anzeige: quelle.Anzeige, ablage: Ablage, neuester: StandInfo) -> N
     )
     # Used about once a year: the upload fields are drawn once the expander is opened (closing
     # it lets go of the chosen files; a preview made from them stays).
-    bereich = st.expander(
-        "Statistikdateien hochladen und übernehmen", icon=":material/upload_file:", key=OFFEN, on_change="rerun"
-    )
+    bereich = st.expander(AUFKLAPPEN, icon=":material/upload_file:", key=OFFEN, on_change="rerun")
     if not bereich.open:
         return
     with bereich:

@@ -140,6 +140,7 @@ class Sitzung:
         self.ausnahmen: list[str] = []
         self.texte: list[str] = []  # markdown and alerts of the last runs, in order
         self.uploader: dict[str, str] = {}  # label of each file uploader → its widget id
+        self.aufklapper: dict[str, str] = {}  # label of each expander with a key → its widget id
         self._ws = None
         self._empfang: asyncio.Task | None = None
         self._fertig = asyncio.Event()
@@ -164,13 +165,21 @@ class Sitzung:
         await self._ws.send(nachricht.SerializeToString())
 
     async def ansehen(
-        self, seite: str, query: str = "", dateien: dict[str, list[tuple[str, str, int]]] | None = None
+        self,
+        seite: str,
+        query: str = "",
+        dateien: dict[str, list[tuple[str, str, int]]] | None = None,
+        offen: tuple[str, ...] = (),
     ) -> None:
         """Ask for a page; returns when its run has finished. `dateien`: uploader widget id →
-        (file id, name, size) of the files the browser says it holds."""
+        (file id, name, size) of the files the browser says it holds; `offen`: widget ids of
+        the expanders the browser has open (a browser sends them with every rerun)."""
         nachricht = BackMsg()
         nachricht.rerun_script.page_name = seite
         nachricht.rerun_script.query_string = query
+        for widget in offen:
+            zustand = nachricht.rerun_script.widget_states.widgets.add()
+            zustand.id, zustand.bool_value = widget, True
         for widget, liste in (dateien or {}).items():
             zustand = nachricht.rerun_script.widget_states.widgets.add()
             zustand.id = widget
@@ -205,6 +214,9 @@ class Sitzung:
                 self._dateiadressen.set()
             elif art == "delta":
                 self._element(nachricht.delta.new_element)
+                block = nachricht.delta.add_block
+                if block.WhichOneof("type") == "expandable" and block.expandable.id:
+                    self.aufklapper[block.expandable.label] = block.expandable.id
 
     def _element(self, element) -> None:
         art = element.WhichOneof("type")

@@ -152,6 +152,7 @@ def test_datei_die_der_server_nicht_mehr_hat_ergibt_eine_meldung(server):
 def test_gelesene_statistikdatei_gehoert_der_sitzung(server):
     """Finding 7: the parse of an uploaded statistics file was a server-wide cache entry (six of
     them); four uploads of 19,5 MB left 656 MB after their sessions had ended."""
+    from oberflaeche.amtliche_statistik import AUFKLAPPEN
     from tests.statistikdateien import einbuergerungen_csv
 
     _, url = server
@@ -161,10 +162,12 @@ def test_gelesene_statistikdatei_gehoert_der_sitzung(server):
     async def ablauf() -> tuple[dict[str, int], dict[str, int], list[str]]:
         sitzung = Sitzung(url)
         await sitzung.oeffnen("daten")
+        offen = (sitzung.aufklapper[AUFKLAPPEN],)
+        await sitzung.ansehen("daten", offen=offen)  # the upload fields are drawn once it is opened
         feld = sitzung.uploader["Einbürgerungen (Tabelle 12511-…)"]
         datei_id = str(uuid.uuid4())
         assert hochladen(url, sitzung.id, daten, token, datei_id, "12511-01-01-4.csv") == 204
-        await sitzung.ansehen("daten", dateien={feld: [(datei_id, "12511-01-01-4.csv", len(daten))]})
+        await sitzung.ansehen("daten", dateien={feld: [(datei_id, "12511-01-01-4.csv", len(daten))]}, offen=offen)
         waehrenddessen = await _metriken_frisch(url)
         await sitzung.schliessen()
         return waehrenddessen, await _metriken_frisch(url), sitzung.ausnahmen
