@@ -9,10 +9,7 @@ migrations are in `ablage_schema`. The bundled default workbook is always Stand 
 (all or nothing); nothing is ever overwritten or deleted; identical bytes are recognised.
 
 Concurrency: WAL mode and a busy timeout let several threads and server processes publish at
-the same time; `BEGIN IMMEDIATE` serialises writers so the duplicate check and the insert see
-the same state. Writers open their own connection; readers share one connection per `Ablage`
-behind a lock (opening a connection costs about a millisecond, and every page rerun reads).
-Stände are append-only, so the list of Stände is cached until the highest number changes, and
+the same time (the connections: `ablage_verbindung`). Stände are append-only, so the list of Stände is cached until the highest number changes, and
 that number itself is asked of SQLite at most every `FRISCH_S` seconds per store: every page view
 of every session reads it two or three times, and with 50 open sessions those queries queued on
 the shared connection. A publication from this process is seen at once; one from another
@@ -21,19 +18,19 @@ process (the command line) after at most `FRISCH_S` – well within the poll int
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ipdaten import ablage_ort, ablage_protokoll, ablage_schema
-from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, StandVeraltet, nur_lesbar_fehler, oeffnen_fehler
+from ipdaten.ablage_fehler import UMGEBUNGSVARIABLE, AblageFehler, StandVeraltet, oeffnen_fehler
+from ipdaten.ablage_verbindung import SqliteVerbindungen
 from ipdaten.ablage_zeile import (
     SPALTEN,
     StandInfo,
@@ -51,7 +48,6 @@ __all__ = ["Ablage", "AblageFehler", "StandInfo", "Veroeffentlichung", "ablage_v
 DATEINAME_DB = "staende.sqlite3"
 STANDARD_VERZEICHNIS = Path(__file__).resolve().parent.parent / "daten" / "ablage"
 STANDARD_MAPPE = Path(__file__).resolve().parent.parent / "daten" / "anlage1.xlsx"  # always Stand 1
-WARTEZEIT_MS = 30_000
 FRISCH_S = 0.5
 
 
@@ -73,7 +69,7 @@ _geschrieben: dict[Path, float] = {}
 _neueste_sperre = threading.Lock()
 
 
-class Ablage:
+class Ablage(SqliteVerbindungen):
     """The Stände in one directory. Creating it makes sure the default workbook is Stand 1."""
 
     def __init__(self, verzeichnis: str | Path, standard_mappe: str | Path):
@@ -82,8 +78,7 @@ class Ablage:
         self._standard_mappe = Path(standard_mappe)
         # A test hook: called inside the publish transaction after the bytes are written.
         self._im_schreiben: Callable[[], None] | None = None
-        self._lesesperre = threading.Lock()
-        self._leser: sqlite3.Connection | None = None
+        self._verbindungen_vorbereiten()
         self.neu_angelegt = False  # True: this object found no Stand and made the default Stand 1
         # True: there is only Stand 1 because the store was missing or empty although Stände had
         # been here before (the marker next to the folder, ablage_ort) – not a first start.
@@ -118,81 +113,9 @@ class Ablage:
         self.nur_lesbar = aktuell and staende > 0  # an old schema cannot be migrated without writing
         return self.nur_lesbar
 
-    def _oeffne(self) -> sqlite3.Connection:
-        if self.nur_lesbar:
-            ziel, uri = ablage_ort.nur_lesen_uri(self.pfad), True
-        else:
-            ziel, uri = str(self.pfad), False
-        verbindung = sqlite3.connect(
-            ziel, timeout=WARTEZEIT_MS / 1000, isolation_level=None, check_same_thread=False, uri=uri
-        )
-        verbindung.row_factory = sqlite3.Row
-        verbindung.execute(f"PRAGMA busy_timeout = {WARTEZEIT_MS}")
-        verbindung.execute("PRAGMA foreign_keys = ON")
-        verbindung.execute("PRAGMA synchronous = FULL")
-        return verbindung
-
-    @contextlib.contextmanager
-    def _verbindung(self) -> Iterator[sqlite3.Connection]:
-        verbindung = self._oeffne()
-        try:
-            yield verbindung
-        finally:
-            verbindung.close()
-
-    @contextlib.contextmanager
-    def _sqlite_als_ablagefehler(self, vorgang: str) -> Iterator[None]:
-        """SQLite's own errors (locked, full, read-only, corrupt) leave the store as AblageFehler
-        with a German message by cause (`vorgang`: "gelesen", "beschrieben"): callers catch one type."""
-        try:
-            yield
-        except sqlite3.Error as e:
-            raise AblageFehler(oeffnen_fehler(self.verzeichnis, self.pfad, self._standard_mappe, e, vorgang)) from e
-
-    @contextlib.contextmanager
-    def _lesen(self) -> Iterator[sqlite3.Connection]:
-        """The shared read connection (autocommit: every query sees the latest commit)."""
-        with self._sqlite_als_ablagefehler("gelesen"), self._lesesperre:
-            if self._leser is None:
-                self._leser = self._oeffne()
-            try:
-                yield self._leser
-            except sqlite3.Error:
-                self._leser.close()
-                self._leser = None
-                raise
-
-    @contextlib.contextmanager
-    def _transaktion(self) -> Iterator[sqlite3.Connection]:
-        if self.nur_lesbar:
-            raise AblageFehler(nur_lesbar_fehler(self.verzeichnis))
-        with self._sqlite_als_ablagefehler("beschrieben"), self._verbindung() as verbindung:
-            verbindung.execute("BEGIN IMMEDIATE")
-            try:
-                yield verbindung
-                verbindung.execute("COMMIT")
-            except BaseException:
-                # SQLite has rolled back already after some errors (a full disk): a second
-                # rollback would hide the cause behind "no transaction is active".
-                if verbindung.in_transaction:
-                    with contextlib.suppress(sqlite3.Error):
-                        verbindung.execute("ROLLBACK")
-                raise
-            with _neueste_sperre:
-                _geschrieben[self.pfad] = time.monotonic()  # a newest number read before is stale
-
-    @contextlib.contextmanager
-    def lesen(self) -> Iterator[sqlite3.Connection]:
-        """The shared read connection, for modules that keep their own tables in this store
-        (the Rückmelderunde, `rueckmeldung.ablage_runde`)."""
-        with self._lesen() as verbindung:
-            yield verbindung
-
-    @contextlib.contextmanager
-    def transaktion(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (all or nothing), for modules with their own tables in this store."""
-        with self._transaktion() as verbindung:
-            yield verbindung
+    def _nach_dem_schreiben(self) -> None:
+        with _neueste_sperre:
+            _geschrieben[self.pfad] = time.monotonic()  # a newest number read before is stale
 
     def _einrichten(self) -> None:
         with self._verbindung() as verbindung:

@@ -91,6 +91,7 @@ SCHICHTEN = {
     "zahlen": 2,
     "ablage": 2,
     "ablage_fehler": 2,
+    "ablage_verbindung": 2,
     "ablage_schema": 2,
     "ablage_zeile": 2,
     "ablage_protokoll": 2,
