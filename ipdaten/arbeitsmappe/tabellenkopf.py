@@ -9,7 +9,6 @@ two-row header); `waehle_spalten` never chooses silently between two candidates.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Collection, Container
 from typing import Any
@@ -20,6 +19,7 @@ from ipdaten.arbeitsmappe.statuswort import STATUS_GEFALTET, status_schluessel
 from ipdaten.arbeitsmappe.texte import bereinige, falte, ist_leer
 from ipdaten.arbeitsmappe.vertrag import STATUS_REIHENFOLGE, Blatt, Spalte
 from ipdaten.arbeitsmappe.xlsx_lesen import RohBlatt
+from ipdaten.gemerkt import kurze_texte
 
 KOPFZEILE_SUCHTIEFE = 30
 
@@ -34,24 +34,16 @@ _PLURAL = re.compile(r"\((?:e?n|s|e)\)")
 _ZEICHEN = re.compile(r"[^\w&/ ]+")
 
 
-# A header key is asked for every cell of the top rows of every sheet, and for the contract's titles
-# and aliases on every table found (some 1 000 times per workbook, a fifth of reading it). Short texts
-# (names) are remembered; a long text (a note, a hostile 32 767-character cell) is never kept.
-_MERKBAR = 200
-
-
 def kopf_schluessel(text: object) -> str:
     """A header cell reduced to what names the column: 'Umsetzungs-\\nstand (11/2017)' → 'umsetzungsstand'."""
-    roh = str(text) if text is not None else ""
-    return _schluessel_gemerkt(roh) if len(roh) <= _MERKBAR else _schluessel(roh)
+    return _schluessel(str(text) if text is not None else "")
 
 
-@functools.lru_cache(maxsize=4096)
-def _schluessel_gemerkt(roh: str) -> str:
-    return _schluessel(roh)
-
-
-def _schluessel(roh: str) -> str:
+# Asked for every cell of the top rows of every sheet, and for the contract's titles and aliases on
+# every table found (some 1 000 times per workbook, a fifth of reading it).
+@kurze_texte(4096)
+def _schluessel(roh: object) -> str:
+    roh = str(roh)
     roh = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", roh.replace("\u00ad", ""))
     roh = _PLURAL.sub("", roh)
     roh = _TAUSEND.sub(" ", roh)

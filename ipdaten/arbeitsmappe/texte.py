@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 
 from ipdaten.format import ohne_steuerzeichen
+from ipdaten.gemerkt import kurze_texte
 
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _TAUSENDER = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -51,22 +51,12 @@ def bereinige(wert: object) -> str:
             return ""
         if wert.is_integer():
             return str(int(wert))
-    if type(wert) is str and len(wert) <= _MERKBAR:
-        return _text_gemerkt(wert)
     return _text(wert)
 
 
 # Reading a workbook asks for the same cell's text several times (is it empty, which column, the
-# value): some 7 000 times for the default workbook. Short texts are remembered; long ones (a note,
-# a hostile 32 767-character cell) never.
-_MERKBAR = 200
-
-
-@functools.lru_cache(maxsize=8192)
-def _text_gemerkt(wert: str) -> str:
-    return _text(wert)
-
-
+# value): some 7 000 times for the default workbook.
+@kurze_texte(8192)
 def _text(wert: object) -> str:
     return " ".join(ohne_steuerzeichen(wert).split())  # str.split() also splits at non-breaking spaces
 
